@@ -1,0 +1,3 @@
+from awsprep.cli.main import run
+
+run()

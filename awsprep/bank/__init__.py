@@ -1,0 +1,1 @@
+"""Card and question models, YAML load/validate/save."""

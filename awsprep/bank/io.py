@@ -1,0 +1,371 @@
+"""YAML bank files: load (safe loading only), validate, save atomically.
+
+A bank file looks like::
+
+    schema: 1
+    deck: dva-c02          # deck of every card in the file unless a card says otherwise
+    cards:
+      - id: lambda-max-timeout
+        type: cloze
+        topic: Lambda
+        domain: development
+        text: "A Lambda function can run for at most {{15 minutes}}."
+        source: {file: notes/lambda.md, line: 12, path: [Lambda, Limits]}
+
+Every error is a :class:`BankError` whose message is one sentence naming file, line and field.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from awsprep.bank.errors import BankError
+from awsprep.bank.models import (
+    CARD_TYPES,
+    CLOZE_RE,
+    BasicCard,
+    Card,
+    ClozeCard,
+    McqCard,
+    NumericCard,
+    Source,
+)
+
+SCHEMA_VERSION = 1
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _LineDict(dict[str, Any]):
+    """A mapping that remembers the 1-based line it started on and each key's line."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    pass
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _LineDict:
+    loader.flatten_mapping(node)
+    out = _LineDict()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            )
+        skey = str(key)
+        out[skey] = loader.construct_object(value_node, deep=True)
+        out.key_lines[skey] = key_node.start_mark.line + 1
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse YAML text safely; a syntax error becomes a BankError with its line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise BankError(file, line, None, f"is not valid YAML ({problem})") from None
+    except yaml.YAMLError as exc:
+        raise BankError(file, 0, None, f"is not valid YAML ({exc})") from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BankError(str(path), 0, None, f"is not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise BankError(str(path), 0, None, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def load_bank_file(path: Path, default_deck: str | None = None) -> list[Card]:
+    file = str(path)
+    data = parse_yaml(read_text(path), file)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise BankError(file, 1, None, "must be a mapping with 'schema' and 'cards'")
+    line = getattr(data, "line", 1)
+    schema = data.get("schema", SCHEMA_VERSION)
+    if schema != SCHEMA_VERSION:
+        raise BankError(
+            file, line, "schema", f"is {schema!r} but this awsprep reads schema {SCHEMA_VERSION}"
+        )
+    deck = data.get("deck", default_deck or path.stem)
+    if not isinstance(deck, str) or not deck:
+        raise BankError(file, line, "deck", "must be a non-empty string")
+    raw_cards = data.get("cards", [])
+    if not isinstance(raw_cards, list):
+        raise BankError(file, line, "cards", "must be a list")
+    return [card_from_dict(raw, file, deck) for raw in raw_cards]
+
+
+def iter_bank_files(root: Path) -> Iterator[Path]:
+    if root.is_file():
+        yield root
+        return
+    yield from sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_bank(paths: Iterable[Path], default_deck: str | None = None) -> list[Card]:
+    """Load every bank file under the given paths; ids must be unique across all of them."""
+    cards: list[Card] = []
+    seen: dict[str, str] = {}
+    for root in paths:
+        for path in iter_bank_files(root):
+            for card in load_bank_file(path, default_deck):
+                where = seen.get(card.id)
+                if where is not None:
+                    raise BankError(str(path), 0, "id", f"{card.id!r} is used twice (first in {where})")
+                seen[card.id] = str(path)
+                cards.append(card)
+    return cards
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+class _Fields:
+    """Typed access to one card mapping, raising BankError with file and line."""
+
+    def __init__(self, raw: dict[str, Any], file: str) -> None:
+        self.raw = raw
+        self.file = file
+        self.line = getattr(raw, "line", 0)
+        self.key_lines: dict[str, int] = getattr(raw, "key_lines", {})
+
+    def error(self, name: str | None, message: str) -> BankError:
+        line = self.key_lines.get(name, self.line) if name else self.line
+        card_id = self.raw.get("id")
+        prefix = f"card {card_id!r}: " if isinstance(card_id, str) else ""
+        return BankError(self.file, line, name, message, prefix=prefix)
+
+    def text(self, name: str, required: bool = True, default: str = "") -> str:
+        value = self.raw.get(name)
+        if value is None:
+            if required:
+                raise self.error(name, "is missing")
+            return default
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.error(name, "must be text")
+        text = str(value)
+        if required and not text.strip():
+            raise self.error(name, "is empty")
+        return text
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        value = self.raw.get(name, [])
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+            raise self.error(name, "must be a list of text")
+        return tuple(str(v) for v in value)
+
+    def number(self, name: str, required: bool = True, default: float = 0.0) -> float:
+        value = self.raw.get(name)
+        if value is None:
+            if required:
+                raise self.error(name, "is missing")
+            return default
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.error(name, f"must be a number, not {value!r}")
+        return float(value)
+
+
+def _sources(f: _Fields) -> tuple[Source, ...]:
+    raw = f.raw.get("sources")
+    if raw is None and "source" in f.raw:
+        raw = [f.raw["source"]]
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise f.error("sources", "must be a list")
+    out = []
+    for item in raw:
+        if isinstance(item, str):
+            out.append(Source(file=item))
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+            raise f.error("source", "must be a mapping with 'file' (and optional 'line', 'path')")
+        line = item.get("line", 0)
+        path = item.get("path", [])
+        if not isinstance(line, int) or isinstance(line, bool) or line < 0:
+            raise f.error("source", "line must be a whole number")
+        if not isinstance(path, list) or not all(isinstance(p, str) for p in path):
+            raise f.error("source", "path must be a list of headings")
+        out.append(Source(file=item["file"], line=line, path=tuple(path)))
+    return tuple(out)
+
+
+def card_from_dict(raw: Any, file: str, deck: str) -> Card:
+    if not isinstance(raw, dict):
+        line = getattr(raw, "line", 0)
+        raise BankError(file, line, None, "each entry of 'cards' must be a mapping")
+    f = _Fields(raw, file)
+    card_id = f.text("id")
+    if any(c.isspace() for c in card_id):
+        raise f.error("id", "must not contain spaces")
+    ctype = f.text("type")
+    if ctype not in CARD_TYPES:
+        raise f.error("type", f"is {ctype!r}; expected one of {', '.join(CARD_TYPES)}")
+    card_deck = f.text("deck", required=False, default=deck)
+    common: dict[str, Any] = dict(
+        id=card_id,
+        deck=card_deck,
+        topic=f.text("topic", required=False),
+        tags=f.texts("tags"),
+        domain=f.text("domain", required=False) or None,
+        sources=_sources(f),
+        refs=f.texts("refs"),
+        high_priority=bool(raw.get("high_priority", False)),
+    )
+    if ctype == "basic":
+        return BasicCard(front=f.text("front"), back=f.text("back"), **common)
+    if ctype == "cloze":
+        text = f.text("text")
+        if not CLOZE_RE.search(text):
+            raise f.error("text", "has no {{hidden}} part")
+        return ClozeCard(text=text, **common)
+    if ctype == "mcq":
+        options = f.texts("options")
+        if len(options) < 2:
+            raise f.error("options", "needs at least two options")
+        correct_raw = raw.get("correct")
+        if isinstance(correct_raw, int) and not isinstance(correct_raw, bool):
+            correct_raw = [correct_raw]
+        if not isinstance(correct_raw, list) or not correct_raw:
+            raise f.error("correct", "must list the 0-based indices of the correct options")
+        for i in correct_raw:
+            if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(options):
+                raise f.error("correct", f"has {i!r}, which is not an option index (0-{len(options) - 1})")
+        if len(set(correct_raw)) != len(correct_raw):
+            raise f.error("correct", "lists an option twice")
+        if len(correct_raw) == len(options):
+            raise f.error("correct", "marks every option correct")
+        return McqCard(
+            question=f.text("question"),
+            options=options,
+            correct=tuple(sorted(correct_raw)),
+            explanation=f.text("explanation", required=False),
+            **common,
+        )
+    # numeric
+    generator = f.text("generator", required=False) or None
+    params = raw.get("params", {})
+    if not isinstance(params, dict):
+        raise f.error("params", "must be a mapping")
+    if generator is not None:
+        return NumericCard(
+            question=f.text("question", required=False),
+            generator=generator,
+            params=dict(params),
+            unit=f.text("unit", required=False),
+            **common,
+        )
+    tolerance = f.number("tolerance", required=False)
+    if tolerance < 0:
+        raise f.error("tolerance", "must not be negative")
+    return NumericCard(
+        question=f.text("question"),
+        answer=f.number("answer"),
+        tolerance=tolerance,
+        unit=f.text("unit", required=False),
+        steps=f.texts("steps"),
+        **common,
+    )
+
+
+# --- saving -----------------------------------------------------------------------------------
+
+
+def card_to_dict(card: Card, deck: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": card.id, "type": card.type}
+    if deck is None or card.deck != deck:
+        out["deck"] = card.deck
+    if card.topic:
+        out["topic"] = card.topic
+    if card.tags:
+        out["tags"] = list(card.tags)
+    if card.domain:
+        out["domain"] = card.domain
+    if card.high_priority:
+        out["high_priority"] = True
+    if isinstance(card, BasicCard):
+        out.update(front=card.front, back=card.back)
+    elif isinstance(card, ClozeCard):
+        out["text"] = card.text
+    elif isinstance(card, McqCard):
+        out.update(
+            question=card.question,
+            options=list(card.options),
+            correct=list(card.correct),
+        )
+        if card.explanation:
+            out["explanation"] = card.explanation
+    else:
+        if card.question:
+            out["question"] = card.question
+        if card.generator is not None:
+            out["generator"] = card.generator
+            out["params"] = dict(card.params)
+        else:
+            out.update(answer=card.answer, tolerance=card.tolerance)
+        if card.unit:
+            out["unit"] = card.unit
+        if card.steps:
+            out["steps"] = list(card.steps)
+    if card.refs:
+        out["refs"] = list(card.refs)
+    srcs = [
+        {"file": s.file, **({"line": s.line} if s.line else {}), **({"path": list(s.path)} if s.path else {})}
+        for s in card.sources
+    ]
+    if len(srcs) == 1:
+        out["source"] = srcs[0]
+    elif srcs:
+        out["sources"] = srcs
+    return out
+
+
+def dump_bank(cards: Iterable[Card], deck: str) -> str:
+    doc = {"schema": SCHEMA_VERSION, "deck": deck, "cards": [card_to_dict(c, deck) for c in cards]}
+    return str(yaml.dump(doc, Dumper=_BaseDumper, sort_keys=False, allow_unicode=True, width=100))
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write text to path via a temporary file and rename: readers see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_bank(path: Path, cards: Iterable[Card], deck: str) -> None:
+    atomic_write(path, dump_bank(cards, deck))
