@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Self-graded cards: the six SM-2 grades, and Anki-style aliases for people who think in four buttons.
@@ -73,3 +74,12 @@ def parse_choices(text: str, n_options: int) -> tuple[int, ...] | None:
 
 def numeric_correct(given: float, answer: float, tolerance: float) -> bool:
     return abs(given - answer) <= tolerance + 1e-9 * max(1.0, abs(answer))
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def parse_number(text: str) -> float | None:
+    """The number in an answer such as '80', '80 RCU', '$1,234.50', '0.5 USD'; None if there is none."""
+    match = _NUMBER.search(text.replace(",", "").replace("$", ""))
+    return float(match.group(0)) if match else None

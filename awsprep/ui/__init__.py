@@ -1,0 +1,1 @@
+"""Terminal rendering and input: the only package (with cli) that imports rich."""

@@ -1,0 +1,45 @@
+"""Opening the store for a command: --db / AWSPREP_DB / the default SQLite file, then the bank sync."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from awsprep.cli.common import bundled_bank_dir, data_dir, imported_decks_dir
+from awsprep.errors import UsageError
+
+if TYPE_CHECKING:
+    from awsprep.store.repo import Store, SyncReport
+
+DB_HELP = "SQLAlchemy database URL (default: AWSPREP_DB, else SQLite in the user data dir)."
+
+
+def db_url(option: str | None) -> str:
+    if option:
+        return option
+    env = os.environ.get("AWSPREP_DB")
+    if env:
+        return env
+    from awsprep.store.db import sqlite_url
+
+    return sqlite_url(data_dir() / "awsprep.db")
+
+
+def open_store(option: str | None, sync: bool = True) -> tuple[Store, SyncReport | None]:
+    from awsprep.store.repo import Store
+    from awsprep.store.sync import sync_bank
+
+    store = Store(db_url(option))
+    report = sync_bank(store, [bundled_bank_dir(), imported_decks_dir()]) if sync else None
+    return store, report
+
+
+def check_decks(store: Store, decks: list[str] | None) -> list[str] | None:
+    if not decks:
+        return None
+    known = store.decks()
+    missing = [d for d in decks if d not in known]
+    if missing:
+        names = ", ".join(sorted(known)) or "none"
+        raise UsageError(f"There is no deck named {missing[0]!r}; the decks are: {names}.")
+    return decks

@@ -1,0 +1,116 @@
+"""Engine, connection settings, schema version and migrations, and store errors in one sentence."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from awsprep.errors import AwsprepError, UsageError
+from awsprep.store.models import Base, Meta
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(UsageError):
+    """The database cannot be opened or used: corrupt, locked, newer, unreachable."""
+
+
+class StoreBusyError(AwsprepError):
+    """Another process holds the database for too long."""
+
+
+def describe(url: str, exc: BaseException) -> StoreError | StoreBusyError:
+    msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    low = msg.lower()
+    if "locked" in low or "busy" in low:
+        return StoreBusyError(f"The database {url} is locked by another program; close it and try again.")
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return StoreError(
+            f"The database {url} is damaged or not an awsprep database ({msg}); "
+            "move it aside (your bank is untouched) or pass --db with another location."
+        )
+    if "unable to open" in low or "readonly" in low or "read-only" in low or "permission" in low:
+        return StoreError(f"The database {url} cannot be opened for writing ({msg}).")
+    return StoreError(f"The database {url} cannot be used ({msg}).")
+
+
+@contextlib.contextmanager
+def translate_errors(url: str) -> Iterator[None]:
+    try:
+        yield
+    except (DatabaseError, OperationalError) as exc:
+        raise describe(url, exc) from None
+    except SQLAlchemyError as exc:
+        raise StoreError(f"The database {url} cannot be used ({exc.__class__.__name__}: {exc}).") from None
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")  # an answer is on disk when its commit returns
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str) -> Engine:
+    try:
+        engine = create_engine(url, future=True)
+    except (ArgumentError, ImportError, ValueError) as exc:
+        raise UsageError(f"--db {url!r} is not a usable SQLAlchemy URL ({exc}).") from None
+    if engine.dialect.name == "sqlite":
+        db = engine.url.database
+        if db and db != ":memory:":
+            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+# Each migration takes a connection and brings the schema from version N-1 to N.
+MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+
+
+def migrate(engine: Engine, url: str) -> None:
+    """Create the schema on a new database; upgrade an older one; refuse a newer one."""
+    with translate_errors(url):
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))  # opens the file: a non-database fails here or below
+            tables = set(inspect(conn).get_table_names())
+        if "meta" not in tables:
+            if tables - {"meta"} and "cards" not in tables:
+                raise StoreError(f"The database {url} holds tables of another program; pass --db elsewhere.")
+            Base.metadata.create_all(engine)
+            with Session(engine) as s, s.begin():
+                s.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+            return
+        with Session(engine) as s:
+            row = s.execute(select(Meta.value).where(Meta.key == "schema_version")).scalar_one_or_none()
+        version = int(row) if row and row.isdigit() else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The database {url} was written by a newer awsprep (schema {version}); upgrade awsprep."
+            )
+        Base.metadata.create_all(engine)  # adds tables new in this version
+        with Session(engine) as s, s.begin():
+            for target in range(version + 1, SCHEMA_VERSION + 1):
+                step = MIGRATIONS.get(target)
+                if step is not None:
+                    step(s.connection())
+            s.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+
+
+def open_store(url: str) -> sessionmaker[Session]:
+    engine = make_engine(url)
+    migrate(engine, url)
+    return sessionmaker(engine, expire_on_commit=False)

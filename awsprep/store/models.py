@@ -1,0 +1,104 @@
+"""SQLAlchemy tables: cards with their scheduling state, the review log, settings, exam attempts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Key/value facts about the database itself: schema version, bank fingerprint."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CardRow(Base):
+    """One card: its content as synced from the bank (JSON) and its SM-2 state."""
+
+    __tablename__ = "cards"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    deck: Mapped[str] = mapped_column(String(100), index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    content: Mapped[str] = mapped_column(Text)  # the card's bank mapping, as JSON
+    content_hash: Mapped[str] = mapped_column(String(64))
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)  # position in the bank: new cards in order
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # SM-2 state
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    interval: Mapped[int] = mapped_column(Integer, default=0)
+    ef: Mapped[float] = mapped_column(Float, default=2.5)
+    due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    drill: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_review: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # user actions
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False)
+    buried_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    leech: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_cards_pick", "retired", "suspended", "due"),)
+
+
+class ReviewLog(Base):
+    """Every action on a card. Answers keep the state before and after, so undo can restore it."""
+
+    __tablename__ = "review_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    card_id: Mapped[str] = mapped_column(String(200), index=True)
+    ts: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    action: Mapped[str] = mapped_column(String(16))  # answer | undo | suspend | unsuspend | bury | leech | exam
+    grade: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    was_new: Mapped[bool] = mapped_column(Boolean, default=False)
+    drill: Mapped[bool] = mapped_column(Boolean, default=False)  # a same-day drill repeat
+    response_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    before: Mapped[str | None] = mapped_column(Text, nullable=True)  # state JSON
+    after: Mapped[str | None] = mapped_column(Text, nullable=True)
+    interval_before: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    interval_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    ef_before: Mapped[float | None] = mapped_column(Float, nullable=True)
+    ef_after: Mapped[float | None] = mapped_column(Float, nullable=True)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+    session: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class ExamAttempt(Base):
+    __tablename__ = "exam_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    blueprint: Mapped[str] = mapped_column(String(32))
+    mode: Mapped[str] = mapped_column(String(16))  # timed | practice
+    started: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seconds_allowed: Mapped[int] = mapped_column(Integer)
+    seconds_used: Mapped[float] = mapped_column(Float, default=0.0)
+    finished: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    raw_correct: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    total: Mapped[int] = mapped_column(Integer)
+    scaled_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    passed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    report: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+
+
+class ExamItem(Base):
+    __tablename__ = "exam_items"
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("exam_attempts.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[str] = mapped_column(String(200))
+    domain: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    question: Mapped[str] = mapped_column(Text)  # JSON: the item as shown (shuffled options / generated)
+    answer: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON of the chosen answer
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    correct: Mapped[bool | None] = mapped_column(Boolean, nullable=True)

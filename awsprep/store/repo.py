@@ -1,0 +1,342 @@
+"""The store's operations: sync the bank in, pick candidates, record answers (each its own commit), undo."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from awsprep.bank.io import card_from_dict, card_to_dict
+from awsprep.bank.models import Card
+from awsprep.sched import sm2
+from awsprep.sched.queue import Candidate, DayCounts
+from awsprep.sched.sm2 import CardState
+from awsprep.store.db import open_store, translate_errors
+from awsprep.store.models import CardRow, Meta, ReviewLog, Setting
+
+
+def state_of(row: CardRow) -> CardState:
+    return CardState(
+        reps=row.reps,
+        interval=row.interval,
+        ef=row.ef,
+        due=row.due,
+        lapses=row.lapses,
+        drill=row.drill,
+        last_review=row.last_review,
+    )
+
+
+def _state_json(state: CardState) -> str:
+    return json.dumps(
+        {
+            "reps": state.reps,
+            "interval": state.interval,
+            "ef": state.ef,
+            "due": state.due.isoformat() if state.due else None,
+            "lapses": state.lapses,
+            "drill": state.drill,
+            "last_review": state.last_review.isoformat() if state.last_review else None,
+        }
+    )
+
+
+def _state_from_json(raw: str) -> CardState:
+    d = json.loads(raw)
+    return CardState(
+        reps=d["reps"],
+        interval=d["interval"],
+        ef=d["ef"],
+        due=date.fromisoformat(d["due"]) if d["due"] else None,
+        lapses=d["lapses"],
+        drill=d["drill"],
+        last_review=datetime.fromisoformat(d["last_review"]) if d["last_review"] else None,
+    )
+
+
+def _apply(row: CardRow, state: CardState) -> None:
+    row.reps, row.interval, row.ef = state.reps, state.interval, state.ef
+    row.due, row.lapses, row.drill, row.last_review = state.due, state.lapses, state.drill, state.last_review
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: int = 0
+    changed: int = 0
+    retired: int = 0
+    skipped: bool = False  # the bank had not changed since the last sync
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    before: CardState
+    after: CardState
+    drill_answer: bool
+    leech: bool  # this answer made the card a leech: tagged and suspended
+
+
+@dataclass(frozen=True)
+class Undone:
+    card_id: str
+    restored: CardState
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.Session: sessionmaker[Session] = open_store(url)
+
+    # --- meta and settings -------------------------------------------------------------------
+
+    def _meta(self, s: Session, key: str) -> str | None:
+        return s.execute(select(Meta.value).where(Meta.key == key)).scalar_one_or_none()
+
+    def get_setting(self, key: str, default: str) -> str:
+        with translate_errors(self.url), self.Session() as s:
+            value = s.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+            return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            s.merge(Setting(key=key, value=value))
+
+    # --- bank sync ---------------------------------------------------------------------------
+
+    def bank_fingerprint(self) -> str | None:
+        with translate_errors(self.url), self.Session() as s:
+            return self._meta(s, "bank_fingerprint")
+
+    def sync(self, cards: Sequence[Card], fingerprint: str) -> SyncReport:
+        """Bring the bank in: add new cards, update changed wording (same id keeps its history),
+        retire cards that left the bank (kept, never shown), bring back ones that returned."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            existing = {
+                r.id: r
+                for r in s.execute(select(CardRow.id, CardRow.content_hash, CardRow.retired, CardRow.ordinal))
+            }
+            added = changed = 0
+            seen: set[str] = set()
+            for ordinal, card in enumerate(cards):
+                content = card_to_dict(card)
+                digest = content_hash(content)
+                seen.add(card.id)
+                old = existing.get(card.id)
+                if old is None:
+                    s.add(
+                        CardRow(
+                            id=card.id,
+                            deck=card.deck,
+                            type=card.type,
+                            content=json.dumps(content),
+                            content_hash=digest,
+                            ordinal=ordinal,
+                            retired=False,
+                            reps=0,
+                            interval=0,
+                            ef=sm2.INITIAL_EF,
+                            lapses=0,
+                            drill=False,
+                            suspended=False,
+                            leech=False,
+                        )
+                    )
+                    added += 1
+                elif old.content_hash != digest or old.retired or old.ordinal != ordinal:
+                    if old.content_hash != digest:
+                        changed += 1
+                    s.execute(
+                        update(CardRow)
+                        .where(CardRow.id == card.id)
+                        .values(
+                            deck=card.deck,
+                            type=card.type,
+                            content=json.dumps(content),
+                            content_hash=digest,
+                            ordinal=ordinal,
+                            retired=False,
+                        )
+                    )
+            gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
+            for start in range(0, len(gone), 500):
+                s.execute(update(CardRow).where(CardRow.id.in_(gone[start : start + 500])).values(retired=True))
+            s.merge(Meta(key="bank_fingerprint", value=fingerprint))
+        return SyncReport(added=added, changed=changed, retired=len(gone))
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def card(self, card_id: str) -> Card:
+        with translate_errors(self.url), self.Session() as s:
+            row = s.get(CardRow, card_id)
+            if row is None:
+                raise KeyError(card_id)
+            return card_from_dict(json.loads(row.content), f"database card {card_id}", row.deck)
+
+    def state(self, card_id: str) -> CardState:
+        with translate_errors(self.url), self.Session() as s:
+            row = s.get(CardRow, card_id)
+            if row is None:
+                raise KeyError(card_id)
+            return state_of(row)
+
+    def _active(self, decks: Iterable[str] | None) -> Any:
+        cond = [CardRow.retired.is_(False)]
+        deck_list = list(decks) if decks else []
+        if deck_list:
+            cond.append(CardRow.deck.in_(deck_list))
+        return cond
+
+    def decks(self) -> dict[str, int]:
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(
+                select(CardRow.deck, func.count()).where(CardRow.retired.is_(False)).group_by(CardRow.deck)
+            )
+            return {deck: n for deck, n in rows}
+
+    def candidates(self, today: date, decks: Iterable[str] | None, new_limit: int) -> list[Candidate]:
+        """Cards that could be studied today: due or drilling, and up to new_limit new ones in bank order."""
+        active = self._active(decks)
+        usable = [
+            *active,
+            CardRow.suspended.is_(False),
+            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
+        ]
+        cols = (CardRow.id, CardRow.reps, CardRow.interval, CardRow.ef, CardRow.due, CardRow.lapses,
+                CardRow.drill, CardRow.last_review)
+        with translate_errors(self.url), self.Session() as s:
+            seen = s.execute(
+                select(*cols).where(*usable, CardRow.due.is_not(None),
+                                    or_(CardRow.due <= today, CardRow.drill.is_(True)))
+            ).all()
+            new = s.execute(
+                select(*cols).where(*usable, CardRow.due.is_(None)).order_by(CardRow.ordinal).limit(new_limit)
+            ).all() if new_limit > 0 else []
+        out = []
+        for r in [*seen, *new]:
+            st = CardState(reps=r.reps, interval=r.interval, ef=r.ef, due=r.due, lapses=r.lapses,
+                           drill=r.drill, last_review=r.last_review)
+            out.append(Candidate(card_id=r.id, state=st))
+        return out
+
+    def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
+        """New cards introduced and reviews done today (undone answers do not count)."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(ReviewLog.was_new, func.count()).where(
+                ReviewLog.day == today, ReviewLog.action == "answer", ReviewLog.undone.is_(False),
+                ReviewLog.drill.is_(False),
+            )
+            deck_list = list(decks) if decks else []
+            if deck_list:
+                q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
+            rows = dict(s.execute(q.group_by(ReviewLog.was_new)).all())
+        return DayCounts(new=rows.get(True, 0), reviews=rows.get(False, 0))
+
+    def rows(self, decks: Iterable[str] | None = None, due_by: date | None = None) -> list[CardRow]:
+        with translate_errors(self.url), self.Session() as s:
+            q = select(CardRow).where(*self._active(decks))
+            if due_by is not None:
+                q = q.where(CardRow.due.is_not(None), CardRow.due <= due_by)
+            return list(s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal)).scalars())
+
+    def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
+        """The first day after `after` with cards due, and how many are due then."""
+        with translate_errors(self.url), self.Session() as s:
+            cond = [*self._active(decks), CardRow.suspended.is_(False), CardRow.due > after]
+            first = s.execute(select(func.min(CardRow.due)).where(*cond)).scalar_one_or_none()
+            if first is None:
+                return None, 0
+            n = s.execute(select(func.count()).where(*cond, CardRow.due == first)).scalar_one()
+            return first, int(n)
+
+    # --- writing: each call is one transaction, committed before it returns -------------------
+
+    def answer(self, card_id: str, grade: int, now: datetime, response_ms: int | None,
+               session: str | None = None) -> AnswerResult:
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            row = s.get(CardRow, card_id)
+            if row is None:
+                raise KeyError(card_id)
+            before = state_of(row)
+            drill_answer = sm2.is_drill_answer(before, now.date())
+            after = sm2.review(before, grade, now)
+            _apply(row, after)
+            became_leech = not drill_answer and sm2.is_leech(after) and not row.leech
+            if became_leech:
+                row.leech = True
+                row.suspended = True
+            s.add(ReviewLog(
+                card_id=card_id, ts=now, day=now.date(), action="answer", grade=grade,
+                was_new=before.is_new, drill=drill_answer, response_ms=response_ms,
+                before=_state_json(before), after=_state_json(after),
+                interval_before=before.interval, interval_after=after.interval,
+                ef_before=before.ef, ef_after=after.ef, session=session,
+            ))
+            if became_leech:
+                s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action="leech", session=session))
+        return AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech)
+
+    def undo_last(self, now: datetime, session: str | None = None) -> Undone | None:
+        """Restore the card of the last answer (of this session, if given) to its state before it."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            q = select(ReviewLog).where(ReviewLog.action == "answer", ReviewLog.undone.is_(False))
+            if session is not None:
+                q = q.where(ReviewLog.session == session)
+            last = s.execute(q.order_by(ReviewLog.id.desc()).limit(1)).scalar_one_or_none()
+            if last is None or last.before is None:
+                return None
+            restored = _state_from_json(last.before)
+            row = s.get(CardRow, last.card_id)
+            if row is None:
+                return None
+            _apply(row, restored)
+            if row.leech and not sm2.is_leech(restored):
+                row.leech = False
+                row.suspended = False
+            last.undone = True
+            s.add(ReviewLog(card_id=last.card_id, ts=now, day=now.date(), action="undo",
+                            before=last.after, after=last.before, session=session))
+        return Undone(card_id=last.card_id, restored=restored)
+
+    def _flag(self, card_id: str, now: datetime, action: str, session: str | None, **values: Any) -> None:
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            s.execute(update(CardRow).where(CardRow.id == card_id).values(**values))
+            s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action=action, session=session))
+
+    def suspend(self, card_id: str, now: datetime, session: str | None = None) -> None:
+        self._flag(card_id, now, "suspend", session, suspended=True)
+
+    def unsuspend(self, card_id: str, now: datetime) -> None:
+        self._flag(card_id, now, "unsuspend", None, suspended=False, leech=False)
+
+    def bury(self, card_id: str, now: datetime, session: str | None = None) -> None:
+        self._flag(card_id, now, "bury", session, buried_until=now.date() + timedelta(days=1))
+
+    def fail_recall(self, card_id: str, now: datetime, session: str | None = None) -> None:
+        """A wrong exam answer: the card counts as a failed recall and is due tomorrow."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            row = s.get(CardRow, card_id)
+            if row is None:
+                return
+            before = state_of(row)
+            after = sm2.failed_recall(before, now)
+            _apply(row, after)
+            s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action="exam", grade=1,
+                            before=_state_json(before), after=_state_json(after),
+                            interval_before=before.interval, interval_after=after.interval,
+                            ef_before=before.ef, ef_after=after.ef, session=session))
+
+    def log(self, card_id: str | None = None) -> list[ReviewLog]:
+        with translate_errors(self.url), self.Session() as s:
+            q = select(ReviewLog)
+            if card_id is not None:
+                q = q.where(ReviewLog.card_id == card_id)
+            return list(s.execute(q.order_by(ReviewLog.id)).scalars())

@@ -1,0 +1,82 @@
+"""Reading input: one key at a time on a terminal, or one line at a time from a pipe."""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+from typing import TextIO
+
+ENTER = "enter"
+ESC = "esc"
+
+_SEQUENCES = {
+    "\x1b[A": "up",
+    "\x1b[B": "down",
+    "\x1b[C": "right",
+    "\x1b[D": "left",
+}
+
+
+def is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def read_key(stream: TextIO | None = None, timeout: float | None = None) -> str | None:
+    """One key press from a terminal: a character, 'enter', 'esc', an arrow name; None on timeout.
+
+    Ctrl-C still raises KeyboardInterrupt (cbreak mode keeps signals); end of input raises EOFError.
+    """
+    import termios
+    import tty
+
+    stream = stream or sys.stdin
+    fd = stream.fileno()
+    old = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd)
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if not ready:
+            return None
+        data = os.read(fd, 1)
+        if not data:
+            raise EOFError
+        if data == b"\x1b":
+            while select.select([fd], [], [], 0.03)[0]:
+                more = os.read(fd, 1)
+                if not more:
+                    break
+                data += more
+                if len(data) >= 3:
+                    break
+        while data[-1] >= 0x80 and select.select([fd], [], [], 0.01)[0]:  # rest of a UTF-8 character
+            data += os.read(fd, 1)
+            try:
+                data.decode("utf-8")
+                break
+            except UnicodeDecodeError:
+                continue
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, old)
+    text = data.decode("utf-8", errors="replace")
+    if text in ("\r", "\n"):
+        return ENTER
+    if text == "\x1b":
+        return ESC
+    if text == "\x03":
+        raise KeyboardInterrupt
+    if text == "\x04":
+        raise EOFError
+    return _SEQUENCES.get(text, text)
+
+
+def read_line(stream: TextIO | None = None) -> str:
+    """One line without its newline; EOFError at end of input."""
+    stream = stream or sys.stdin
+    line = stream.readline()
+    if line == "":
+        raise EOFError
+    return line.rstrip("\r\n")

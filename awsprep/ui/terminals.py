@@ -1,0 +1,230 @@
+"""The two faces of the review session: a full-screen rich layout, and plain numbered lines."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from awsprep.sched.grading import ALIAS_NAMES, ALIASES, GRADE_MEANINGS
+from awsprep.ui.cards import Asked
+from awsprep.ui.keys import ENTER, ESC, read_key, read_line
+from awsprep.ui.review import Summary, grade_from_key
+from awsprep.ui.text import literal, markdown, plain
+
+GRADE_HELP = "Grade 0-5, or " + ", ".join(f"{k}={v} ({ALIASES[k]})" for k, v in ALIAS_NAMES.items())
+TYPED_HELP = "commands :u undo, :s suspend, :b bury, :q quit"
+
+
+def _letter(i: int) -> str:
+    return chr(ord("A") + i)
+
+
+def summary_lines(s: Summary) -> list[str]:
+    lines = [
+        f"Cards seen: {len(s.seen)}   answers: {s.answers}"
+        + (f"   accuracy: {s.accuracy:.0%}" if s.accuracy is not None else ""),
+        f"Time: {int(s.seconds // 60)} min {int(s.seconds % 60)} s",
+    ]
+    if s.leeches:
+        lines.append(f"Leeches suspended: {', '.join(s.leeches)}")
+    if s.suspended:
+        lines.append(f"Suspended: {', '.join(s.suspended)}")
+    if s.buried:
+        lines.append(f"Buried until tomorrow: {', '.join(s.buried)}")
+    if s.remaining:
+        lines.append(f"Left for today: {s.remaining} (run awsprep review again to continue)")
+    if s.next_due:
+        lines.append(f"Next due: {s.next_due_count} card(s) on {s.next_due.isoformat()}")
+    else:
+        lines.append("Next due: nothing scheduled yet")
+    if s.interrupted:
+        lines.append("Interrupted: every answer given so far is saved.")
+    return lines
+
+
+class PlainTerminal:
+    """Numbered lines in, plain lines out: pipes, scripts, screen readers."""
+
+    def __init__(self, inp: TextIO | None = None, out: TextIO | None = None) -> None:
+        self.inp = inp or sys.stdin
+        self.out = out or sys.stdout
+
+    def _say(self, text: str = "") -> None:
+        self.out.write(literal(text) + "\n")
+        self.out.flush()
+
+    def _ask(self, prompt: str) -> str:
+        self.out.write(prompt + "\n> ")
+        self.out.flush()
+        line = read_line(self.inp)
+        self.out.write("\n")
+        return line
+
+    def show(self, asked: Asked, counts: dict[str, int], done: int, total: int) -> None:
+        self._say(
+            f"--- Card {done + 1} of {total} [{asked.card.type}] {asked.card.id} "
+            f"(new {counts['new']}, learning {counts['learning']}, due {counts['due']})"
+        )
+        if asked.context:
+            self._say(f"Context: {asked.context}")
+        self._say(f"Q: {asked.prompt.strip()}")
+        for i, option in enumerate(asked.options):
+            self._say(f"  {_letter(i)}. {option}")
+        if asked.choose_hint():
+            self._say(asked.choose_hint())
+
+    def reveal_or_command(self) -> str:
+        while True:
+            key = self._ask("Enter to reveal (s suspend, b bury, u undo, q quit)").strip().lower()
+            if key == "":
+                return "reveal"
+            action = grade_from_key(key)
+            if isinstance(action, str):
+                return action
+            self._say("Press Enter to see the answer first, or s, b, u, q.")
+
+    def show_answer(self, asked: Asked) -> None:
+        self._say(f"A: {asked.answer_text.strip()}")
+
+    def grade_or_command(self) -> int | str:
+        while True:
+            choice = grade_from_key(self._ask(f"{GRADE_HELP}; s, b, u, q"))
+            if choice is not None:
+                return choice
+            self._say("Type a grade 0-5, one of a/h/g/e, or s, b, u, q.")
+
+    def typed(self, asked: Asked) -> str:
+        if asked.options:
+            return self._ask(f"Your answer (letters, e.g. B or B,D; {TYPED_HELP})")
+        unit = f" in {asked.unit}" if asked.unit else ""
+        return self._ask(f"Your answer{unit} ({TYPED_HELP})")
+
+    def show_result(self, asked: Asked, correct: bool, understood: str, grade: int) -> None:
+        expected = asked.correct_letters() if asked.options else f"{asked.number:g} {asked.unit}".strip()
+        verdict = "Correct" if correct else "Wrong"
+        self._say(f"{verdict}: you answered {understood}; the answer is {expected}. Grade {grade}.")
+        if asked.explanation:
+            self._say(f"Explanation: {asked.explanation.strip()}")
+        if asked.steps and not correct:
+            self._say("Worked steps:")
+            for i, step in enumerate(asked.steps, 1):
+                self._say(f"  {i}. {step}")
+
+    def note(self, message: str) -> None:
+        self._say(message)
+
+    def summary(self, summary: Summary) -> None:
+        self._say("=== Session summary")
+        for line in summary_lines(summary):
+            self._say(line)
+
+
+class RichTerminal:
+    """One screen per card, single-key commands; typed answers for mcq and numeric cards."""
+
+    def __init__(self, console: Console | None = None, keys: TextIO | None = None) -> None:
+        self.console = console or Console(highlight=False)
+        self.keys = keys or sys.stdin
+        self._asked: Asked | None = None
+        self._header: list[object] = []
+        self._notes: list[str] = []  # shown again on the next screen, which clears this one
+
+    def _key(self) -> str:
+        while True:
+            key = read_key(self.keys)
+            if key is not None:
+                return key
+
+    def show(self, asked: Asked, counts: dict[str, int], done: int, total: int) -> None:
+        self._asked = asked
+        head = Table.grid(expand=True)
+        head.add_column(ratio=1)
+        head.add_column(justify="right")
+        head.add_row(
+            plain(f"{asked.card.deck} · {asked.context}", "bold cyan"),
+            Text.assemble(("new ", "dim"), (str(counts["new"]), "blue"), ("  learning ", "dim"),
+                          (str(counts["learning"]), "red"), ("  due ", "dim"), (str(counts["due"]), "green")),
+        )
+        bar = ProgressBar(total=max(total, 1), completed=done, width=None)
+        body: list[object] = [markdown(asked.prompt)]
+        if asked.options:
+            opts = Table.grid(padding=(0, 1))
+            opts.add_column(style="bold")
+            opts.add_column()
+            for i, option in enumerate(asked.options):
+                opts.add_row(f"{_letter(i)}.", markdown(option))
+            body.append(opts)
+            if asked.choose_hint():
+                body.append(Text(asked.choose_hint(), style="bold"))
+        self._header = [head, bar, Text(f"Card {done + 1} of {total}", style="dim")]
+        self.console.clear()
+        self.console.print(*self._header)
+        for message in self._notes:
+            self.console.print(plain(message, "yellow"))
+        self._notes.clear()
+        self.console.print(Panel(Group(*body), title=Text(f"{asked.card.type} · {asked.card.id}"),  # type: ignore[arg-type]
+                                 border_style="cyan"))
+
+    def reveal_or_command(self) -> str:
+        self.console.print(Text("Space/Enter reveal · s suspend · b bury · u undo · q quit", style="dim"))
+        while True:
+            key = self._key()
+            if key in (ENTER, " "):
+                return "reveal"
+            if key == ESC:
+                return "quit"
+            action = grade_from_key(key)
+            if isinstance(action, str):
+                return action
+
+    def show_answer(self, asked: Asked) -> None:
+        self.console.print(Panel(markdown(asked.answer_text), title="answer", border_style="green"))
+
+    def grade_or_command(self) -> int | str:
+        help_text = "  ".join(f"{g} {m}" for g, m in GRADE_MEANINGS.items())
+        self.console.print(Text(help_text, style="dim"))
+        self.console.print(Text(GRADE_HELP + " · u undo · s suspend · b bury · q quit", style="bold"))
+        while True:
+            key = self._key()
+            if key == ESC:
+                return "quit"
+            choice = grade_from_key(key)
+            if choice is not None:
+                return choice
+
+    def typed(self, asked: Asked) -> str:
+        hint = "letters, e.g. B or B,D" if asked.options else (f"a number in {asked.unit}" if asked.unit else "a number")
+        self.console.print(Text(f"Type your answer ({hint}) and Enter; {TYPED_HELP}", style="dim"))
+        return self.console.input("Answer: ")
+
+    def show_result(self, asked: Asked, correct: bool, understood: str, grade: int) -> None:
+        expected = asked.correct_letters() if asked.options else f"{asked.number:g} {asked.unit}".strip()
+        style = "bold green" if correct else "bold red"
+        verdict = "Correct" if correct else "Wrong"
+        self.console.print(Text.assemble((f"{verdict}: ", style), plain(f"you answered {understood}; "
+                                                                        f"the answer is {expected}. Grade {grade}.")))
+        parts: list[object] = []
+        if asked.explanation:
+            parts.append(markdown(asked.explanation))
+        if asked.steps and not correct:
+            parts.append(Text("Worked steps:", style="bold"))
+            parts.extend(plain(f"{i}. {step}") for i, step in enumerate(asked.steps, 1))
+        if parts:
+            self.console.print(Panel(Group(*parts), border_style="yellow"))  # type: ignore[arg-type]
+        self.console.print(Text("Press any key to continue", style="dim"))
+        self._key()
+
+    def note(self, message: str) -> None:
+        self.console.print(plain(message, "yellow"))
+        self._notes.append(message)
+
+    def summary(self, summary: Summary) -> None:
+        self._notes.clear()
+        self.console.print(Panel(Group(*(plain(line) for line in summary_lines(summary))),
+                                 title="Session summary", border_style="cyan"))

@@ -1,0 +1,35 @@
+"""Card text is data: make it safe to print, then render it as Markdown (never as console markup)."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import RenderableType
+from rich.markdown import Markdown
+from rich.text import Text
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code == 0x1B:
+        return "^["
+    if code < 0x20:
+        return "^" + chr(code + 0x40)
+    return f"\\x{code:02x}"
+
+
+def literal(text: str) -> str:
+    """Replace terminal control characters (ESC, BEL, CR...) by visible stand-ins like ^[ ."""
+    return _CONTROL.sub(_visible, text.replace("\r\n", "\n"))
+
+
+def markdown(text: str) -> RenderableType:
+    """The card's Markdown, rendered; control characters shown, console markup never interpreted."""
+    return Markdown(literal(text), hyperlinks=False)
+
+
+def plain(text: str, style: str = "") -> Text:
+    """A line of card text shown exactly as written."""
+    return Text(literal(text), style=style)
