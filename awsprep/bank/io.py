@@ -50,7 +50,7 @@ class _LineDict(dict[str, Any]):
     key_lines: dict[str, int]
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
+class _Loader(_BaseLoader):
     pass
 
 
@@ -77,7 +77,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text safely; a syntax error becomes a BankError with its line."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -106,9 +106,7 @@ def load_bank_file(path: Path, default_deck: str | None = None) -> list[Card]:
     line = getattr(data, "line", 1)
     schema = data.get("schema", SCHEMA_VERSION)
     if schema != SCHEMA_VERSION:
-        raise BankError(
-            file, line, "schema", f"is {schema!r} but this awsprep reads schema {SCHEMA_VERSION}"
-        )
+        raise BankError(file, line, "schema", f"is {schema!r} but this awsprep reads schema {SCHEMA_VERSION}")
     deck = data.get("deck", default_deck or path.stem)
     if not isinstance(deck, str) or not deck:
         raise BankError(file, line, "deck", "must be a non-empty string")

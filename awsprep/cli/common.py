@@ -30,7 +30,9 @@ def now() -> datetime:
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
-        raise UsageError(f"AWSPREP_NOW={raw!r} is not an ISO 8601 date-time such as 2026-01-31T09:00.") from None
+        raise UsageError(
+            f"AWSPREP_NOW={raw!r} is not an ISO 8601 date-time such as 2026-01-31T09:00."
+        ) from None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 

@@ -32,8 +32,12 @@ def review(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     plain: bool = typer.Option(False, "--plain", help="Plain lines, answers read line by line from stdin."),
     json_out: bool = typer.Option(False, "--json", help="Print the session summary as JSON on stdout."),
-    new: int = typer.Option(None, "--new", min=0, help="New cards allowed today (default: setting new-per-day)."),
-    limit: int = typer.Option(None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."),
+    new: int = typer.Option(
+        None, "--new", min=0, help="New cards allowed today (default: setting new-per-day)."
+    ),
+    limit: int = typer.Option(
+        None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."
+    ),
 ) -> None:
     """Study today's due cards with SM-2 scheduling; every answer is saved the moment it is given."""
     from awsprep.sched.grading import Timing
@@ -99,9 +103,14 @@ def cards_list(
 
     records = [
         {
-            "id": r.id, "deck": r.deck, "type": r.type,
+            "id": r.id,
+            "deck": r.deck,
+            "type": r.type,
             "due": r.due.isoformat() if r.due else None,
-            "interval": r.interval, "ef": round(r.ef, 2), "reps": r.reps, "lapses": r.lapses,
+            "interval": r.interval,
+            "ef": round(r.ef, 2),
+            "reps": r.reps,
+            "lapses": r.lapses,
             "state": state(r),
         }
         for r in rows
@@ -114,8 +123,12 @@ def cards_list(
 
     table = Table("id", "type", "due", "interval", "EF", "reps", "lapses", "state", box=None)
     for rec in records:
-        table.add_row(*(str(rec[k]) if rec[k] is not None else "-" for k in
-                        ("id", "type", "due", "interval", "ef", "reps", "lapses", "state")))
+        table.add_row(
+            *(
+                str(rec[k]) if rec[k] is not None else "-"
+                for k in ("id", "type", "due", "interval", "ef", "reps", "lapses", "state")
+            )
+        )
     Console(highlight=False).print(table)
     typer.echo(f"{len(records)} card(s)")
 

@@ -46,8 +46,8 @@ def new_allowance(limits: Limits, done: DayCounts) -> int:
 
 
 def build_queue(candidates: list[Candidate], today: date, limits: Limits, done: DayCounts) -> list[Candidate]:
-    """Due reviews first, most overdue first (ties: lower EF, i.e. harder, first), up to the review
-    limit; then drills left from an earlier session today; then new cards in bank order up to the new limit."""
+    """Due reviews first, most overdue first (ties: lower EF, i.e. harder, first), up to the review limit;
+    then drills left from an earlier session today; then new cards in bank order up to the new limit."""
     due = [c for c in candidates if kind(c.state, today) == "due" and c.state.due is not None]
     due.sort(key=lambda c: (c.state.due or today, c.state.ef, c.card_id))
     due = due[: max(0, limits.reviews_per_day - done.reviews)]

@@ -61,7 +61,9 @@ class ReviewLog(Base):
     card_id: Mapped[str] = mapped_column(String(200), index=True)
     ts: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     day: Mapped[date] = mapped_column(Date, index=True)
-    action: Mapped[str] = mapped_column(String(16))  # answer | undo | suspend | unsuspend | bury | leech | exam
+    action: Mapped[str] = mapped_column(
+        String(16)
+    )  # answer | undo | suspend | unsuspend | bury | leech | exam
     grade: Mapped[int | None] = mapped_column(Integer, nullable=True)
     was_new: Mapped[bool] = mapped_column(Boolean, default=False)
     drill: Mapped[bool] = mapped_column(Boolean, default=False)  # a same-day drill repeat

@@ -168,7 +168,9 @@ class Store:
                     )
             gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
             for start in range(0, len(gone), 500):
-                s.execute(update(CardRow).where(CardRow.id.in_(gone[start : start + 500])).values(retired=True))
+                s.execute(
+                    update(CardRow).where(CardRow.id.in_(gone[start : start + 500])).values(retired=True)
+                )
             s.merge(Meta(key="bank_fingerprint", value=fingerprint))
         return SyncReport(added=added, changed=changed, retired=len(gone))
 
@@ -210,20 +212,43 @@ class Store:
             CardRow.suspended.is_(False),
             or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
         ]
-        cols = (CardRow.id, CardRow.reps, CardRow.interval, CardRow.ef, CardRow.due, CardRow.lapses,
-                CardRow.drill, CardRow.last_review)
+        cols = (
+            CardRow.id,
+            CardRow.reps,
+            CardRow.interval,
+            CardRow.ef,
+            CardRow.due,
+            CardRow.lapses,
+            CardRow.drill,
+            CardRow.last_review,
+        )
         with translate_errors(self.url), self.Session() as s:
             seen = s.execute(
-                select(*cols).where(*usable, CardRow.due.is_not(None),
-                                    or_(CardRow.due <= today, CardRow.drill.is_(True)))
+                select(*cols).where(
+                    *usable, CardRow.due.is_not(None), or_(CardRow.due <= today, CardRow.drill.is_(True))
+                )
             ).all()
-            new = s.execute(
-                select(*cols).where(*usable, CardRow.due.is_(None)).order_by(CardRow.ordinal).limit(new_limit)
-            ).all() if new_limit > 0 else []
+            new = (
+                s.execute(
+                    select(*cols)
+                    .where(*usable, CardRow.due.is_(None))
+                    .order_by(CardRow.ordinal)
+                    .limit(new_limit)
+                ).all()
+                if new_limit > 0
+                else []
+            )
         out = []
         for r in [*seen, *new]:
-            st = CardState(reps=r.reps, interval=r.interval, ef=r.ef, due=r.due, lapses=r.lapses,
-                           drill=r.drill, last_review=r.last_review)
+            st = CardState(
+                reps=r.reps,
+                interval=r.interval,
+                ef=r.ef,
+                due=r.due,
+                lapses=r.lapses,
+                drill=r.drill,
+                last_review=r.last_review,
+            )
             out.append(Candidate(card_id=r.id, state=st))
         return out
 
@@ -231,7 +256,9 @@ class Store:
         """New cards introduced and reviews done today (undone answers do not count)."""
         with translate_errors(self.url), self.Session() as s:
             q = select(ReviewLog.was_new, func.count()).where(
-                ReviewLog.day == today, ReviewLog.action == "answer", ReviewLog.undone.is_(False),
+                ReviewLog.day == today,
+                ReviewLog.action == "answer",
+                ReviewLog.undone.is_(False),
                 ReviewLog.drill.is_(False),
             )
             deck_list = list(decks) if decks else []
@@ -259,8 +286,9 @@ class Store:
 
     # --- writing: each call is one transaction, committed before it returns -------------------
 
-    def answer(self, card_id: str, grade: int, now: datetime, response_ms: int | None,
-               session: str | None = None) -> AnswerResult:
+    def answer(
+        self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
+    ) -> AnswerResult:
         with translate_errors(self.url), self.Session() as s, s.begin():
             row = s.get(CardRow, card_id)
             if row is None:
@@ -273,13 +301,25 @@ class Store:
             if became_leech:
                 row.leech = True
                 row.suspended = True
-            s.add(ReviewLog(
-                card_id=card_id, ts=now, day=now.date(), action="answer", grade=grade,
-                was_new=before.is_new, drill=drill_answer, response_ms=response_ms,
-                before=_state_json(before), after=_state_json(after),
-                interval_before=before.interval, interval_after=after.interval,
-                ef_before=before.ef, ef_after=after.ef, session=session,
-            ))
+            s.add(
+                ReviewLog(
+                    card_id=card_id,
+                    ts=now,
+                    day=now.date(),
+                    action="answer",
+                    grade=grade,
+                    was_new=before.is_new,
+                    drill=drill_answer,
+                    response_ms=response_ms,
+                    before=_state_json(before),
+                    after=_state_json(after),
+                    interval_before=before.interval,
+                    interval_after=after.interval,
+                    ef_before=before.ef,
+                    ef_after=after.ef,
+                    session=session,
+                )
+            )
             if became_leech:
                 s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action="leech", session=session))
         return AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech)
@@ -302,8 +342,17 @@ class Store:
                 row.leech = False
                 row.suspended = False
             last.undone = True
-            s.add(ReviewLog(card_id=last.card_id, ts=now, day=now.date(), action="undo",
-                            before=last.after, after=last.before, session=session))
+            s.add(
+                ReviewLog(
+                    card_id=last.card_id,
+                    ts=now,
+                    day=now.date(),
+                    action="undo",
+                    before=last.after,
+                    after=last.before,
+                    session=session,
+                )
+            )
         return Undone(card_id=last.card_id, restored=restored)
 
     def _flag(self, card_id: str, now: datetime, action: str, session: str | None, **values: Any) -> None:
@@ -329,10 +378,22 @@ class Store:
             before = state_of(row)
             after = sm2.failed_recall(before, now)
             _apply(row, after)
-            s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action="exam", grade=1,
-                            before=_state_json(before), after=_state_json(after),
-                            interval_before=before.interval, interval_after=after.interval,
-                            ef_before=before.ef, ef_after=after.ef, session=session))
+            s.add(
+                ReviewLog(
+                    card_id=card_id,
+                    ts=now,
+                    day=now.date(),
+                    action="exam",
+                    grade=1,
+                    before=_state_json(before),
+                    after=_state_json(after),
+                    interval_before=before.interval,
+                    interval_after=after.interval,
+                    ef_before=before.ef,
+                    ef_after=after.ef,
+                    session=session,
+                )
+            )
 
     def log(self, card_id: str | None = None) -> list[ReviewLog]:
         with translate_errors(self.url), self.Session() as s:

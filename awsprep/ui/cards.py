@@ -60,7 +60,9 @@ def ask(card: Card, rng: random.Random, shuffle: bool = False) -> Asked:
             rng.shuffle(order)
         options = tuple(card.options[i] for i in order)
         correct = tuple(sorted(order.index(i) for i in card.correct))
-        return Asked(card, card.question, False, options=options, correct=correct, explanation=card.explanation)
+        return Asked(
+            card, card.question, False, options=options, correct=correct, explanation=card.explanation
+        )
     return ask_numeric(card, rng)
 
 
@@ -69,7 +71,21 @@ def ask_numeric(card: NumericCard, rng: random.Random) -> Asked:
         from awsprep.calc.generators import generate
 
         problem = generate(card.generator, dict(card.params), rng)
-        return Asked(card, problem.question, False, number=problem.answer, tolerance=problem.tolerance,
-                     unit=problem.unit, steps=tuple(problem.steps))
-    return Asked(card, card.question, False, number=card.answer, tolerance=card.tolerance, unit=card.unit,
-                 steps=card.steps)
+        return Asked(
+            card,
+            problem.question,
+            False,
+            number=problem.answer,
+            tolerance=problem.tolerance,
+            unit=problem.unit,
+            steps=tuple(problem.steps),
+        )
+    return Asked(
+        card,
+        card.question,
+        False,
+        number=card.answer,
+        tolerance=card.tolerance,
+        unit=card.unit,
+        steps=card.steps,
+    )

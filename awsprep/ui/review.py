@@ -22,8 +22,14 @@ from awsprep.ui.cards import Asked, ask
 
 COMMANDS = {"s": "suspend", "b": "bury", "u": "undo", "q": "quit"}
 TYPED_COMMANDS = {
-    ":s": "suspend", ":b": "bury", ":u": "undo", ":q": "quit",
-    "suspend": "suspend", "bury": "bury", "undo": "undo", "quit": "quit",
+    ":s": "suspend",
+    ":b": "bury",
+    ":u": "undo",
+    ":q": "quit",
+    "suspend": "suspend",
+    "bury": "bury",
+    "undo": "undo",
+    "quit": "quit",
 }
 
 
@@ -80,8 +86,15 @@ class Terminal(Protocol):
 
 
 class ReviewSession:
-    def __init__(self, store: Store, queue: SessionQueue, clock: Callable[[], datetime], terminal: Terminal,
-                 decks: list[str] | None = None, timing: Timing = Timing()) -> None:
+    def __init__(
+        self,
+        store: Store,
+        queue: SessionQueue,
+        clock: Callable[[], datetime],
+        terminal: Terminal,
+        decks: list[str] | None = None,
+        timing: Timing = Timing(),
+    ) -> None:
         self.store, self.queue, self.clock, self.term = store, queue, clock, terminal
         self.decks = decks
         self.timing = timing
@@ -126,12 +139,10 @@ class ReviewSession:
             if action != "reveal":
                 return self._command(action, card.id)
             self.term.show_answer(asked)
-            while True:
-                choice = self.term.grade_or_command()
-                if isinstance(choice, int):
-                    grade = choice
-                    break
+            choice = self.term.grade_or_command()
+            if not isinstance(choice, int):
                 return self._command(choice, card.id)
+            grade = choice
             correct = grade >= 3
         else:
             while True:
@@ -157,7 +168,9 @@ class ReviewSession:
         if result.leech:
             self.summary.leeches.append(card.id)
             self.queue.drop(card.id)
-            self.term.note(f"Leech: {card.id} has lapsed {result.after.lapses} times; it is tagged and suspended.")
+            self.term.note(
+                f"Leech: {card.id} has lapsed {result.after.lapses} times; it is tagged and suspended."
+            )
         else:
             self.queue.answered(card.id, result.after)
         return True

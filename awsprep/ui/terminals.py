@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
@@ -132,7 +132,7 @@ class RichTerminal:
         self.console = console or Console(highlight=False)
         self.keys = keys or sys.stdin
         self._asked: Asked | None = None
-        self._header: list[object] = []
+        self._header: list[RenderableType] = []
         self._notes: list[str] = []  # shown again on the next screen, which clears this one
 
     def _key(self) -> str:
@@ -148,11 +148,17 @@ class RichTerminal:
         head.add_column(justify="right")
         head.add_row(
             plain(f"{asked.card.deck} · {asked.context}", "bold cyan"),
-            Text.assemble(("new ", "dim"), (str(counts["new"]), "blue"), ("  learning ", "dim"),
-                          (str(counts["learning"]), "red"), ("  due ", "dim"), (str(counts["due"]), "green")),
+            Text.assemble(
+                ("new ", "dim"),
+                (str(counts["new"]), "blue"),
+                ("  learning ", "dim"),
+                (str(counts["learning"]), "red"),
+                ("  due ", "dim"),
+                (str(counts["due"]), "green"),
+            ),
         )
         bar = ProgressBar(total=max(total, 1), completed=done, width=None)
-        body: list[object] = [markdown(asked.prompt)]
+        body: list[RenderableType] = [markdown(asked.prompt)]
         if asked.options:
             opts = Table.grid(padding=(0, 1))
             opts.add_column(style="bold")
@@ -168,8 +174,13 @@ class RichTerminal:
         for message in self._notes:
             self.console.print(plain(message, "yellow"))
         self._notes.clear()
-        self.console.print(Panel(Group(*body), title=Text(f"{asked.card.type} · {asked.card.id}"),  # type: ignore[arg-type]
-                                 border_style="cyan"))
+        self.console.print(
+            Panel(
+                Group(*body),
+                title=Text(f"{asked.card.type} · {asked.card.id}"),
+                border_style="cyan",
+            )
+        )
 
     def reveal_or_command(self) -> str:
         self.console.print(Text("Space/Enter reveal · s suspend · b bury · u undo · q quit", style="dim"))
@@ -199,7 +210,11 @@ class RichTerminal:
                 return choice
 
     def typed(self, asked: Asked) -> str:
-        hint = "letters, e.g. B or B,D" if asked.options else (f"a number in {asked.unit}" if asked.unit else "a number")
+        hint = (
+            "letters, e.g. B or B,D"
+            if asked.options
+            else (f"a number in {asked.unit}" if asked.unit else "a number")
+        )
         self.console.print(Text(f"Type your answer ({hint}) and Enter; {TYPED_HELP}", style="dim"))
         return self.console.input("Answer: ")
 
@@ -207,16 +222,20 @@ class RichTerminal:
         expected = asked.correct_letters() if asked.options else f"{asked.number:g} {asked.unit}".strip()
         style = "bold green" if correct else "bold red"
         verdict = "Correct" if correct else "Wrong"
-        self.console.print(Text.assemble((f"{verdict}: ", style), plain(f"you answered {understood}; "
-                                                                        f"the answer is {expected}. Grade {grade}.")))
-        parts: list[object] = []
+        self.console.print(
+            Text.assemble(
+                (f"{verdict}: ", style),
+                plain(f"you answered {understood}; the answer is {expected}. Grade {grade}."),
+            )
+        )
+        parts: list[RenderableType] = []
         if asked.explanation:
             parts.append(markdown(asked.explanation))
         if asked.steps and not correct:
             parts.append(Text("Worked steps:", style="bold"))
             parts.extend(plain(f"{i}. {step}") for i, step in enumerate(asked.steps, 1))
         if parts:
-            self.console.print(Panel(Group(*parts), border_style="yellow"))  # type: ignore[arg-type]
+            self.console.print(Panel(Group(*parts), border_style="yellow"))
         self.console.print(Text("Press any key to continue", style="dim"))
         self._key()
 
@@ -226,5 +245,10 @@ class RichTerminal:
 
     def summary(self, summary: Summary) -> None:
         self._notes.clear()
-        self.console.print(Panel(Group(*(plain(line) for line in summary_lines(summary))),
-                                 title="Session summary", border_style="cyan"))
+        self.console.print(
+            Panel(
+                Group(*(plain(line) for line in summary_lines(summary))),
+                title="Session summary",
+                border_style="cyan",
+            )
+        )
