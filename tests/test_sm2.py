@@ -52,7 +52,9 @@ def test_first_failure_of_a_new_card_is_not_a_lapse() -> None:
     assert run([1])[0] == (0, 1, 1.96, 0)
 
 
-@pytest.mark.parametrize(("grade", "delta"), [(5, 0.1), (4, 0.0), (3, -0.14), (2, -0.32), (1, -0.54), (0, -0.8)])
+@pytest.mark.parametrize(
+    ("grade", "delta"), [(5, 0.1), (4, 0.0), (3, -0.14), (2, -0.32), (1, -0.54), (0, -0.8)]
+)
 def test_ef_formula(grade: int, delta: float) -> None:
     assert sm2.next_ef(2.5, grade) == pytest.approx(2.5 + delta)
 
@@ -78,7 +80,13 @@ def test_next_day_review_of_a_drilling_card_is_a_real_review() -> None:
 def test_failed_recall_from_exam_is_due_tomorrow() -> None:
     state = CardState(reps=4, interval=40, ef=2.5, due=date(2026, 3, 1), lapses=0)
     after = sm2.failed_recall(state, T0)
-    assert (after.reps, after.interval, after.lapses, after.due, after.drill) == (0, 1, 1, date(2026, 1, 2), False)
+    assert (after.reps, after.interval, after.lapses, after.due, after.drill) == (
+        0,
+        1,
+        1,
+        date(2026, 1, 2),
+        False,
+    )
 
 
 def test_rejects_grades_outside_0_to_5() -> None:

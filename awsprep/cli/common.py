@@ -57,6 +57,16 @@ def bundled_bank_dir() -> Path:
     return content_dir() / "bank"
 
 
+def bank_roots() -> list[Path]:
+    """Bank files studied by review and exam: the bundled bank (or AWSPREP_BANK) and imported decks."""
+    override = os.environ.get("AWSPREP_BANK")
+    bundled = [Path(p) for p in override.split(os.pathsep) if p] if override else [bundled_bank_dir()]
+    for path in bundled:
+        if not path.exists():
+            raise UsageError(f"The bank {path} does not exist (from AWSPREP_BANK).")
+    return [*bundled, imported_decks_dir()]
+
+
 def imported_decks_dir() -> Path:
     return data_dir() / "decks"
 

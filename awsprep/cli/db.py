@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from awsprep.cli.common import bundled_bank_dir, data_dir, imported_decks_dir
+from awsprep.cli.common import bank_roots, data_dir
 from awsprep.errors import UsageError
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def open_store(option: str | None, sync: bool = True) -> tuple[Store, SyncReport
     from awsprep.store.sync import sync_bank
 
     store = Store(db_url(option))
-    report = sync_bank(store, [bundled_bank_dir(), imported_decks_dir()]) if sync else None
+    report = sync_bank(store, bank_roots()) if sync else None
     return store, report
 
 

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+SMALL_BANK = """\
+schema: 1
+deck: test
+cards:
+{cards}
+"""
+
+
+def basic_cards(n: int, prefix: str = "c") -> str:
+    return "\n".join(
+        f"  - {{id: {prefix}{i:03d}, type: basic, topic: T, front: 'Front {i}?', back: 'Back {i}',"
+        f" source: {{file: notes.md, line: {i + 1}, path: [T, Part]}}}}"
+        for i in range(n)
+    )
+
+
+MIXED = """\
+  - id: b1
+    type: basic
+    front: What is the answer?
+    back: Forty-two
+  - id: z1
+    type: cloze
+    text: The default timeout is {{3 seconds}}.
+  - id: m1
+    type: mcq
+    question: Pick the two even numbers. (Choose two.)
+    options: ['1', '2', '3', '4']
+    correct: [1, 3]
+    explanation: Two and four are even.
+  - id: n1
+    type: numeric
+    question: How many RCU for 80 strongly consistent reads/s of 3 KB items?
+    answer: 80
+    unit: RCU
+    steps: ['3 KB / 4 KB rounded up = 1', '1 x 80 = 80']
+"""
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """An isolated awsprep: its own data dir, a bank folder, a fixed clock."""
+    home = tmp_path / "home"
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    values = {
+        "AWSPREP_HOME": str(home),
+        "AWSPREP_BANK": str(bank),
+        "AWSPREP_NOW": "2026-01-05T09:00:00",
+    }
+    for k, v in values.items():
+        monkeypatch.setenv(k, v)
+    monkeypatch.delenv("AWSPREP_DB", raising=False)
+    yield values
+
+
+def write_bank(env: dict[str, str], body: str, name: str = "test.yaml") -> Path:
+    path = Path(env["AWSPREP_BANK"]) / name
+    path.write_text(SMALL_BANK.format(cards=body), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def subprocess_env(env: dict[str, str]) -> dict[str, str]:
+    out = dict(os.environ)
+    out.update(env)
+    out["PYTHONPATH"] = str(ROOT)
+    out.pop("COLUMNS", None)
+    return out
+
+
+PYTHON = sys.executable

@@ -1,0 +1,178 @@
+"""The review session as a user runs it, through typer's CliRunner (plain mode: stdin is not a tty)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from typer.testing import CliRunner
+
+from awsprep.cli.main import app
+from tests.conftest import MIXED, basic_cards, write_bank
+
+
+def cards(runner: CliRunner) -> dict[str, dict[str, object]]:
+    res = runner.invoke(app, ["cards", "list", "--json"])
+    assert res.exit_code == 0, res.output
+    return {c["id"]: c for c in json.loads(res.stdout)}
+
+
+def test_plain_session_grades_and_saves(env, runner):
+    write_bank(env, basic_cards(3))
+    res = runner.invoke(app, ["review", "--plain"], input="\n4\n\na\n\n5\n")
+    assert res.exit_code == 0, res.output
+    assert "Q: Front 0?" in res.output and "A: Back 0" in res.output
+    assert "Context: T > Part" in res.output
+    state = cards(runner)
+    assert (
+        state["c000"]["interval"] == 1 and state["c000"]["reps"] == 1 and state["c000"]["state"] == "review"
+    )
+    assert state["c001"]["reps"] == 0 and state["c001"]["lapses"] == 0  # failed on first sight: not a lapse
+    assert state["c002"]["ef"] == 2.6
+    assert state["c001"]["state"] == "learning"  # graded below 4: drilled today
+    assert res.output.count("Q: Front 1?") == 2  # it came back in the session; then the input ran out
+    assert "Cards seen: 3" in res.output
+
+
+def test_drill_brings_failed_cards_back_until_four(env, runner):
+    write_bank(env, basic_cards(1))
+    res = runner.invoke(app, ["review", "--plain"], input="\n1\n\n3\n\n4\n")
+    assert res.exit_code == 0, res.output
+    assert res.output.count("Q: Front 0?") == 3
+    assert "answers: 3" in res.output
+    assert cards(runner)["c000"]["state"] == "review"
+
+
+def test_json_summary_keys(env, runner):
+    write_bank(env, basic_cards(2))
+    res = runner.invoke(app, ["review", "--plain", "--json"], input="\n5\n\n5\n")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert set(data) == {
+        "cards_seen",
+        "answers",
+        "correct",
+        "accuracy",
+        "seconds",
+        "leeches",
+        "suspended",
+        "buried",
+        "undone",
+        "remaining",
+        "interrupted",
+        "next_due",
+        "next_due_count",
+    }
+    assert data["cards_seen"] == 2 and data["accuracy"] == 1.0
+    assert data["next_due"] == "2026-01-06" and data["next_due_count"] == 2
+    assert "Q: Front 0?" in res.stderr
+
+
+def test_mcq_and_numeric_are_graded_automatically(env, runner):
+    write_bank(env, MIXED)
+    res = runner.invoke(app, ["review", "--plain"], input="\n5\n\n5\nB,D\n81\n")
+    assert res.exit_code == 0, res.output
+    assert "Correct: you answered B, D" in res.output
+    assert "Explanation: Two and four are even." in res.output
+    assert "Wrong: you answered 81; the answer is 80 RCU" in res.output
+    assert "Worked steps:" in res.output and "1 x 80 = 80" in res.output
+    state = cards(runner)
+    assert state["m1"]["reps"] == 1 and state["m1"]["ef"] >= 2.5  # correct: graded 3-5
+    assert state["n1"]["reps"] == 0  # wrong: graded 1
+
+
+def test_unreadable_typed_answer_is_asked_again(env, runner):
+    write_bank(env, MIXED.split("  - id: n1")[0].split("  - id: m1")[1].join(["  - id: m1", ""]))
+    res = runner.invoke(app, ["review", "--plain"], input="Z\nb d\n")
+    assert res.exit_code == 0, res.output
+    assert "Could not read that: answer with option letters A-D" in res.output
+    assert "Correct: you answered B, D" in res.output
+
+
+def test_undo_restores_and_asks_again(env, runner):
+    write_bank(env, basic_cards(2))
+    res = runner.invoke(app, ["review", "--plain"], input="\n5\nu\n\n1\n")
+    assert res.exit_code == 0, res.output
+    assert "Undid the last answer (c000)" in res.output
+    assert res.output.count("Q: Front 0?") >= 2
+    state = cards(runner)
+    assert state["c000"]["ef"] == 1.96  # the 5 was undone; the 1 counts
+    assert state["c001"]["state"] == "new"
+
+
+def test_suspend_and_bury(env, runner):
+    write_bank(env, basic_cards(3))
+    res = runner.invoke(app, ["review", "--plain"], input="s\nb\nq\n")
+    assert res.exit_code == 0, res.output
+    state = cards(runner)
+    assert state["c000"]["state"] == "suspended"
+    assert state["c001"]["state"] == "buried"
+    # next session: neither is asked; the buried one is back tomorrow
+    res = runner.invoke(app, ["review", "--plain"], input="q\n")
+    assert "Q: Front 2?" in res.output and "Front 0?" not in res.output and "Front 1?" not in res.output
+    tomorrow = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-01-06T09:00"})
+    assert "Q: Front 1?" in tomorrow.output
+    assert runner.invoke(app, ["cards", "unsuspend", "c000"]).exit_code == 0
+    assert cards(runner)["c000"]["state"] == "new"
+
+
+def test_daily_new_limit_and_counts_across_sessions(env, runner):
+    write_bank(env, basic_cards(10))
+    runner.invoke(app, ["settings", "new-per-day", "4"])
+    first = runner.invoke(app, ["review", "--plain"], input="\n5\n\n5\n")
+    assert "Card 1 of 4" in first.output
+    second = runner.invoke(app, ["review", "--plain"], input="q\n")
+    assert "Card 1 of 2" in second.output  # two new cards were already introduced today
+
+
+def test_leech_is_tagged_and_suspended(env, runner):
+    write_bank(env, basic_cards(1))
+    day = date(2026, 1, 5)
+    runner.invoke(app, ["review", "--plain"], input="\n5\n", env={"AWSPREP_NOW": f"{day}T09:00"})
+    output = ""
+    for lapse in range(8):
+        day += timedelta(days=1 if lapse else 1)
+        res = runner.invoke(
+            app, ["review", "--plain", "--json"], input="\n0\n", env={"AWSPREP_NOW": f"{day}T09:00"}
+        )
+        output = res.stderr
+        data = json.loads(res.stdout)
+    assert "Leech: c000 has lapsed 8 times" in output
+    assert data["leeches"] == ["c000"]
+    assert cards(runner)["c000"]["state"] == "leech"
+
+
+def test_card_text_is_shown_literally(env, runner):
+    write_bank(
+        env,
+        '  - {id: x1, type: basic, front: "[red]x[/red] \\e[31mred\\e[0m [link=http://a]l[/link]", back: ok}',
+    )
+    res = runner.invoke(app, ["review", "--plain"], input="q\n")
+    assert "[red]x[/red] ^[[31mred^[[0m [link=http://a]l[/link]" in res.output
+    assert "\x1b" not in res.output
+
+
+def test_month_of_daily_reviews(env, runner):
+    """Thirty days of 'good' answers: each card comes back exactly on days +1, +6 and +15."""
+    write_bank(env, basic_cards(30))
+    start = date(2026, 1, 1)
+    runner.invoke(app, ["settings", "new-per-day", "10"])
+    for offset in range(30):
+        day = start + timedelta(days=offset)
+        res = runner.invoke(
+            app, ["review", "--plain", "--json"], input="\ng\n" * 200, env={"AWSPREP_NOW": f"{day}T08:00"}
+        )
+        assert res.exit_code == 0, res.output
+        assert json.loads(res.stdout)["remaining"] == 0
+    from awsprep.cli.db import open_store
+
+    store, _ = open_store(None, sync=False)
+    days: dict[str, list[int]] = {}
+    for row in store.log():
+        assert row.action == "answer"
+        days.setdefault(row.card_id, []).append((row.day - start).days)
+    assert days["c000"] == [0, 1, 7, 22]
+    assert days["c010"] == [1, 2, 8, 23]
+    assert days["c029"] == [2, 3, 9, 24]
+    assert all(len(v) == 4 for v in days.values())
+    assert len(days) == 30
