@@ -130,8 +130,8 @@ def test_leech_is_tagged_and_suspended(env, runner):
     day = date(2026, 1, 5)
     runner.invoke(app, ["review", "--plain"], input="\n5\n", env={"AWSPREP_NOW": f"{day}T09:00"})
     output = ""
-    for lapse in range(8):
-        day += timedelta(days=1 if lapse else 1)
+    for _ in range(8):
+        day += timedelta(days=1)
         res = runner.invoke(
             app, ["review", "--plain", "--json"], input="\n0\n", env={"AWSPREP_NOW": f"{day}T09:00"}
         )
