@@ -52,12 +52,20 @@ def translate_errors(url: str) -> Iterator[None]:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event below issues BEGIN itself
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")  # an answer is on disk when its commit returns
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _begin_immediate(conn: Any) -> None:
+    """Take the write lock when a transaction starts. A deferred transaction that reads and then writes
+    fails at once with "database is locked" if another process committed in between; an immediate one
+    waits (busy_timeout) for its turn instead, so two sessions at once both succeed."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def sqlite_url(path: Path) -> str:
@@ -74,6 +82,7 @@ def make_engine(url: str) -> Engine:
         if db and db != ":memory:":
             Path(db).parent.mkdir(parents=True, exist_ok=True)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin_immediate)
     return engine
 
 

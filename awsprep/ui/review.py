@@ -103,7 +103,7 @@ class ReviewSession:
         self.done = 0
         self.started = time.monotonic()
         self._cache: dict[str, Card] = {}
-        self._verdicts: list[bool] = []  # correctness of each answer, popped by undo
+        self._answers: list[tuple[str, bool]] = []  # (card, correct) of each answer, popped by undo
 
     def _card(self, card_id: str) -> Card:
         if card_id not in self._cache:
@@ -164,7 +164,7 @@ class ReviewSession:
         self.summary.seen.add(card.id)
         self.summary.answers += 1
         self.summary.correct += int(correct)
-        self._verdicts.append(correct)
+        self._answers.append((card.id, correct))
         if result.leech:
             self.summary.leeches.append(card.id)
             self.queue.drop(card.id)
@@ -197,8 +197,9 @@ class ReviewSession:
                 self.queue.put_back(undone.card_id, undone.restored)
                 self.done = max(0, self.done - 1)
                 self.summary.answers = max(0, self.summary.answers - 1)
-                if self._verdicts:
-                    self.summary.correct -= int(self._verdicts.pop())
+                if self._answers:
+                    self.summary.correct -= int(self._answers.pop()[1])
+                    self.summary.seen = {cid for cid, _ in self._answers}
                 self.summary.undone += 1
                 self.term.note(f"Undid the last answer ({undone.card_id}); it is asked again.")
         return True

@@ -1,0 +1,173 @@
+"""Review driven as a person would (pseudo-terminal), killed mid-session, and run twice at once."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from tests.conftest import MIXED, PYTHON, basic_cards, subprocess_env, write_bank
+
+pytestmark = pytest.mark.slow
+
+
+def answers_in_log(env: dict[str, str]) -> list[tuple[str, int]]:
+    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
+    with sqlite3.connect(dbfile) as conn:
+        return conn.execute(
+            "SELECT card_id, grade FROM review_log WHERE action='answer' AND undone=0 ORDER BY id"
+        ).fetchall()
+
+
+def test_review_in_a_pseudo_terminal(env):
+    write_bank(
+        env, MIXED + '  - {id: lit, type: basic, front: "[bold red]boom[/bold red]", back: "\\e[2J gone"}\n'
+    )
+    child = pexpect.spawn(
+        PYTHON,
+        ["-m", "awsprep", "review"],
+        env=subprocess_env(env),
+        encoding="utf-8",
+        dimensions=(40, 120),
+        timeout=20,
+    )
+    try:
+        child.expect("What is the answer")
+        child.expect("Space/Enter reveal")
+        child.send(" ")
+        child.expect("Forty-two")
+        child.expect("Grade 0-5")
+        child.send("g")  # alias for 4
+        child.expect(r"The default timeout is \[\.\.\.\]")
+        child.send(" ")
+        child.expect("3 seconds")
+        child.send("5")
+        child.expect("Pick the two even numbers")
+        child.expect("Choose 2")
+        child.expect("Answer: ")
+        child.sendline("b,d")
+        child.expect("Correct")
+        child.expect("Two and four are even")
+        child.send("x")  # any key continues
+        child.expect("How many RCU")
+        child.expect("Answer: ")
+        child.sendline("80")
+        child.expect("Correct")
+        child.send(" ")
+        child.expect(r"\[bold red\]boom\[/bold red\]")  # markup in card text is shown, not applied
+        child.send(" ")
+        child.expect(
+            r"\^\[\[2J gone"
+        )  # the escape sequence is shown as text, the screen is not cleared by it
+        child.send("u")  # undo is available at the grade prompt: undoes the numeric answer
+        child.expect("Undid the last answer \\(n1\\)")
+        child.expect("How many RCU")
+        child.expect("Answer: ")
+        child.sendline(":q")
+        child.expect("Session summary")
+        child.expect("Cards seen: 3")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert answers_in_log(env) == [("b1", 4), ("z1", 5), ("m1", 5)]
+
+
+def test_ctrl_c_in_a_terminal_keeps_answers(env):
+    write_bank(env, basic_cards(3))
+    child = pexpect.spawn(
+        PYTHON,
+        ["-m", "awsprep", "review"],
+        env=subprocess_env(env),
+        encoding="utf-8",
+        dimensions=(30, 100),
+        timeout=20,
+    )
+    child.expect("Front 0")
+    child.send(" ")
+    child.expect("Grade 0-5")
+    child.send("4")
+    child.expect("Front 1")
+    child.sendintr()
+    child.expect("every answer given so far is saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert answers_in_log(env) == [("c000", 4)]
+
+
+def _spawn_plain(env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [PYTHON, "-m", "awsprep", "review", "--plain"],
+        env=subprocess_env(env),
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=1,
+    )
+
+
+def _read_until(proc: subprocess.Popen[str], marker: str) -> str:
+    assert proc.stdout is not None
+    seen = ""
+    deadline = time.monotonic() + 20
+    while marker not in seen:
+        assert time.monotonic() < deadline, seen
+        ch = proc.stdout.read(1)
+        assert ch, seen
+        seen += ch
+    return seen
+
+
+def test_kill_9_mid_review_loses_no_answer(env):
+    write_bank(env, basic_cards(10))
+    proc = _spawn_plain(env)
+    assert proc.stdin is not None
+    for i in range(4):
+        _read_until(proc, f"Q: Front {i}?")
+        proc.stdin.write("\n5\n")
+        proc.stdin.flush()
+    _read_until(proc, "Q: Front 4?")  # the 4th answer was committed before card 5 was shown
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    assert answers_in_log(env) == [(f"c00{i}", 5) for i in range(4)]
+    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
+    with sqlite3.connect(dbfile) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_two_review_processes_at_once(env):
+    write_bank(env, basic_cards(40))
+    subprocess.run(
+        [PYTHON, "-m", "awsprep", "settings", "new-per-day", "40"], env=subprocess_env(env), check=True
+    )
+    procs = [_spawn_plain(env) for _ in range(2)]
+    outs = [p.communicate("\n5\n" * 40, timeout=60) for p in procs]
+    given = 0
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err
+        assert err == ""
+        given += int(re.search(r"answers: (\d+)", out).group(1))  # type: ignore[union-attr]
+    # Whichever process got there first, every answer either of them gave is in the log.
+    assert given >= 40
+    assert len(answers_in_log(env)) == given
+    res = subprocess.run(
+        [PYTHON, "-m", "awsprep", "cards", "list", "--json"],
+        env=subprocess_env(env),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    states = json.loads(res.stdout)
+    assert len(states) == 40 and all(s["reps"] >= 1 for s in states)
+    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
+    with sqlite3.connect(dbfile) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
