@@ -1,0 +1,60 @@
+"""The house rules that a test can check: lint, types, layering, import cost."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CORE = ("calc", "notes", "bank", "sched", "exam")
+FORBIDDEN_IN_CORE = ("typer", "rich", "sqlalchemy", "awsprep.store", "awsprep.ui", "awsprep.cli")
+
+
+def test_ruff_clean() -> None:
+    res = subprocess.run([sys.executable, "-m", "ruff", "check", "awsprep", "tests", "scripts"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_mypy_clean() -> None:
+    res = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("package", CORE)
+def test_core_does_not_import_ui_store_or_frameworks(package: str) -> None:
+    for path in sorted((ROOT / "awsprep" / package).rglob("*.py")):
+        bad = {n for n in _imports(path) for f in FORBIDDEN_IN_CORE if n == f or n.startswith(f + ".")}
+        assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
+
+
+def test_only_store_imports_sqlalchemy() -> None:
+    for path in sorted((ROOT / "awsprep").rglob("*.py")):
+        if "store" in path.relative_to(ROOT).parts:
+            continue
+        assert not any(n.split(".")[0] == "sqlalchemy" for n in _imports(path)), path
+
+
+def test_help_does_not_import_sqlalchemy() -> None:
+    code = (
+        "import sys\nfrom awsprep.cli.main import app\n"
+        "from typer.testing import CliRunner\nCliRunner().invoke(app, ['--help'])\n"
+        "print('sqlalchemy' in sys.modules)"
+    )
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert res.stdout.strip() == "False"
