@@ -244,7 +244,7 @@ def estimate(
                 f"{fmt_num(gb_seconds)} - {fmt_num(free_gbs)} free GB-s = {fmt_num(billable_gbs)} billable GB-s"
             )
         elif free_tier is False:
-            comp_steps.append("free tier: not applied (--no-free-tier)")
+            comp_steps.append("free tier: not applied")
         compute_cost, tier_steps = tiered_cost(billable_gbs, prices.duration_tiers[arch])
         comp_steps.extend(tier_steps or [f"0 GB-s billable = {fmt_usd(0)}"])
         if len(tier_steps) > 1:

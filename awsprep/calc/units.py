@@ -67,6 +67,21 @@ def parse_memory_mb(text: str, what: str = "memory") -> int:
     return int(round(mb))
 
 
+_COUNT_RE = re.compile(r"^\s*(\d[\d,_]*(?:\.\d*)?|\.\d+)\s*([a-zA-Z]?)\s*$")
+_COUNT_SUFFIX = {"": 1, "k": 1_000, "m": 1_000_000, "b": 1_000_000_000}
+
+
+def parse_number(text: str, what: str) -> float:
+    """'80', '1.5', '3,000,000', '3M', '500k' -> a finite number (k = thousand, M = million, B = billion)."""
+    match = _COUNT_RE.match(str(text))
+    if not match or match.group(2).lower() not in _COUNT_SUFFIX:
+        raise CalcError(f"{what} {text!r} is not a number such as 80, 1.5, 500k or 3M.")
+    value = float(match.group(1).replace(",", "").replace("_", "")) * _COUNT_SUFFIX[match.group(2).lower()]
+    if not math.isfinite(value):
+        raise CalcError(f"{what} {text!r} is not a finite number.")
+    return value
+
+
 def ceil_div(numerator: float, denominator: float) -> int:
     """Round numerator/denominator up, tolerating float noise (4096/4096 is 1, not 2)."""
     return max(0, math.ceil(numerator / denominator - 1e-9))
