@@ -43,7 +43,9 @@ def test_dynamodb_json_seed_examples() -> None:
 
 def test_dynamodb_on_demand_and_region() -> None:
     us = _json("dynamodb", "--item-size", "1KB", "--writes", "10", "--mode", "on-demand")
-    eu = _json("dynamodb", "--item-size", "1KB", "--writes", "10", "--mode", "on-demand", "--region", "eu-west-1")
+    eu = _json(
+        "dynamodb", "--item-size", "1KB", "--writes", "10", "--mode", "on-demand", "--region", "eu-west-1"
+    )
     assert us["mode"] == "on-demand" and us["region"] == "us-east-1"
     assert eu["monthly_cost_usd"] > us["monthly_cost_usd"]  # type: ignore[operator]
 
@@ -64,23 +66,65 @@ def test_dynamodb_op_json() -> None:
 
 def test_lambda_json_and_table() -> None:
     data = _json("lambda", "--requests", "3M", "--duration", "1s", "--memory", "512")
-    for key in ("request_cost_usd", "compute_cost_usd", "total_usd", "ephemeral_cost_usd",
-                "provisioned_concurrency_cost_usd", "free_tier_applied", "lines", "prices"):
+    for key in (
+        "request_cost_usd",
+        "compute_cost_usd",
+        "total_usd",
+        "ephemeral_cost_usd",
+        "provisioned_concurrency_cost_usd",
+        "free_tier_applied",
+        "lines",
+        "prices",
+    ):
         assert key in data
     assert data["request_cost_usd"] == pytest.approx(0.40)
-    code, out, _ = _run("lambda", "--requests", "1.2M", "--duration", "1s", "--memory", "1024",
-                        "--pc", "1000", "--pc-hours", "2")
+    code, out, _ = _run(
+        "lambda",
+        "--requests",
+        "1.2M",
+        "--duration",
+        "1s",
+        "--memory",
+        "1024",
+        "--pc",
+        "1000",
+        "--pc-hours",
+        "2",
+    )
     assert code == 0 and "$41.91" in out and "provisioned concurrency" in out
-    arm = _json("lambda", "--requests", "10M", "--duration", "200ms", "--memory", "1024", "--arch", "arm64",
-                "--no-free-tier", "--ephemeral", "2048", "--granularity", "100ms")
+    arm = _json(
+        "lambda",
+        "--requests",
+        "10M",
+        "--duration",
+        "200ms",
+        "--memory",
+        "1024",
+        "--arch",
+        "arm64",
+        "--no-free-tier",
+        "--ephemeral",
+        "2048",
+        "--granularity",
+        "100ms",
+    )
     assert arm["arch"] == "arm64" and arm["free_tier_applied"] is False and arm["ephemeral_cost_usd"] > 0  # type: ignore[operator]
 
 
 def test_kinesis_json() -> None:
     data = _json("kinesis", "--records-per-sec", "3000", "--record-size", "1KB", "--consumers", "3")
     assert data["shards"] == 5 and data["limiting_factor"] == "read-mb"
-    efo = _json("kinesis", "--records-per-sec", "3000", "--record-size", "1KB", "--consumers", "3",
-                "--fan-out", "enhanced")
+    efo = _json(
+        "kinesis",
+        "--records-per-sec",
+        "3000",
+        "--record-size",
+        "1KB",
+        "--consumers",
+        "3",
+        "--fan-out",
+        "enhanced",
+    )
     assert efo["shards"] == 3
 
 
@@ -147,10 +191,13 @@ def test_calc_does_not_import_sqlalchemy(args: list[str]) -> None:
         "    runpy.run_module('awsprep', run_name='__main__')\n"
         "except SystemExit as exc:\n"
         "    assert exc.code in (0, None), exc.code\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m.startswith('awsprep.store'))\n"
+        "bad = sorted(m for m in sys.modules\n"
+        "             if m.split('.')[0] == 'sqlalchemy' or m.startswith('awsprep.store'))\n"
         "sys.stderr.write('LOADED=' + ','.join(bad) + '\\n')\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert "LOADED=\n" in proc.stderr, proc.stderr
 
@@ -158,10 +205,13 @@ def test_calc_does_not_import_sqlalchemy(args: list[str]) -> None:
 def test_calc_module_imports_no_heavy_packages() -> None:
     code = (
         "import sys\n"
-        "import awsprep.calc.dynamodb, awsprep.calc.lambda_cost, awsprep.calc.kinesis, awsprep.calc.generators\n"
+        "import awsprep.calc.dynamodb, awsprep.calc.lambda_cost\n"
+        "import awsprep.calc.kinesis, awsprep.calc.generators\n"
         "heavy = [m for m in ('typer', 'rich', 'sqlalchemy', 'yaml', 'click') if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""

@@ -176,7 +176,9 @@ consistencies = st.sampled_from(d.CONSISTENCIES)
 @given(sizes, sizes, rates, consistencies)
 def test_read_capacity_never_decreases_with_size(a: int, b: int, rate: float, cons: str) -> None:
     small, large = sorted((a, b))
-    assert d.read_throughput(small, rate, cons).provisioned <= d.read_throughput(large, rate, cons).provisioned
+    assert (
+        d.read_throughput(small, rate, cons).provisioned <= d.read_throughput(large, rate, cons).provisioned
+    )
 
 
 @given(sizes, rates, rates, consistencies)
@@ -192,7 +194,9 @@ def test_write_capacity_never_decreases(a: int, b: int, r1: float, r2: float, tx
     assert d.write_throughput(small, low, tx).provisioned <= d.write_throughput(large, high, tx).provisioned
 
 
-@given(sizes, rates, rates, consistencies, st.sampled_from(d.MODES), st.sampled_from(["us-east-1", "eu-west-1"]))
+@given(
+    sizes, rates, rates, consistencies, st.sampled_from(d.MODES), st.sampled_from(["us-east-1", "eu-west-1"])
+)
 def test_costs_are_never_negative_and_grow_with_rate(
     size: int, a: float, b: float, cons: str, mode: str, region: str
 ) -> None:

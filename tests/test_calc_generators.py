@@ -26,8 +26,14 @@ def test_templates_cover_the_issue() -> None:
     cards = _templates()
     assert len(cards) >= 8
     used = {c.generator for c in cards}
-    for name in ("dynamodb-rcu", "dynamodb-wcu", "dynamodb-query-rcu", "dynamodb-batch-get-rcu",
-                 "lambda-monthly-cost", "kinesis-shards"):
+    for name in (
+        "dynamodb-rcu",
+        "dynamodb-wcu",
+        "dynamodb-query-rcu",
+        "dynamodb-batch-get-rcu",
+        "lambda-monthly-cost",
+        "kinesis-shards",
+    ):
         assert name in used
     arches = {str(c.params.get("arch")) for c in cards if c.generator == "lambda-monthly-cost"}
     assert {"x86_64", "arm64"} <= arches
@@ -74,9 +80,13 @@ def test_seed_example_as_a_question() -> None:
 
 
 def test_query_versus_batch_get_questions() -> None:
-    q = generate("dynamodb-query-rcu", {"items": 1500, "item_bytes": 64, "consistency": "strong"}, random.Random(0))
+    q = generate(
+        "dynamodb-query-rcu", {"items": 1500, "item_bytes": 64, "consistency": "strong"}, random.Random(0)
+    )
     assert q.answer == 24
-    b = generate("dynamodb-batch-get-rcu", {"items": 2, "item_kb": [1.5], "consistency": "strong"}, random.Random(0))
+    b = generate(
+        "dynamodb-batch-get-rcu", {"items": 2, "item_kb": [1.5], "consistency": "strong"}, random.Random(0)
+    )
     assert b.answer == 2
 
 

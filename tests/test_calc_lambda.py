@@ -109,7 +109,13 @@ def test_free_tier_covers_small_workloads() -> None:
 
 def test_json_keys() -> None:
     data = lc.estimate(2_000_000, 100, 256, US).to_dict()
-    for key in ("request_cost_usd", "compute_cost_usd", "total_usd", "ephemeral_cost_usd", "free_tier_applied"):
+    for key in (
+        "request_cost_usd",
+        "compute_cost_usd",
+        "total_usd",
+        "ephemeral_cost_usd",
+        "free_tier_applied",
+    ):
         assert key in data
 
 

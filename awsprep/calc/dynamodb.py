@@ -153,7 +153,9 @@ def read_throughput(size_bytes: int, reads_per_second: float, consistency: str) 
         f"{blocks} x {fmt_num(reads)} reads/s = {fmt_num(blocks * reads)}",
     ]
     if factor != 1:
-        steps.append(f"{_factor_words(consistency)}: {fmt_num(blocks * reads)} x {fmt_num(factor)} = {fmt_num(exact)}")
+        steps.append(
+            f"{_factor_words(consistency)}: {fmt_num(blocks * reads)} x {fmt_num(factor)} = {fmt_num(exact)}"
+        )
     provisioned = math.ceil(exact - 1e-9)
     if provisioned != exact:
         steps.append(f"{fmt_num(exact)} rounded up to whole units = {provisioned} RCU")
@@ -252,7 +254,8 @@ def _side_cost(
     cost = request_units / 1_000_000 * million_price
     short = "RRU" if kind == "read" else "WRU"
     return cost, (
-        f"{kind}s: {fmt_num(exact)} {short}/s x 3,600 s x {fmt_num(hours)} h = {fmt_num(request_units)} {short}; "
+        f"{kind}s: {fmt_num(exact)} {short}/s x 3,600 s x {fmt_num(hours)} h "
+        f"= {fmt_num(request_units)} {short}; "
         f"{fmt_num(request_units / 1_000_000)} million x {fmt_price(million_price)} = {fmt_usd(cost)}"
     )
 
@@ -288,14 +291,24 @@ def estimate(
     read_cost = write_cost = 0.0
     if reads_per_second is not None:
         read_cost, line = _side_cost(
-            mode, read.provisioned, read.exact, hours,
-            prices.provisioned_rcu_hour, prices.on_demand_rru_million, "read",
+            mode,
+            read.provisioned,
+            read.exact,
+            hours,
+            prices.provisioned_rcu_hour,
+            prices.on_demand_rru_million,
+            "read",
         )
         cost_steps.append(line)
     if writes_per_second is not None:
         write_cost, line = _side_cost(
-            mode, write.provisioned, write.exact, hours,
-            prices.provisioned_wcu_hour, prices.on_demand_wru_million, "write",
+            mode,
+            write.provisioned,
+            write.exact,
+            hours,
+            prices.provisioned_wcu_hour,
+            prices.on_demand_wru_million,
+            "write",
         )
         cost_steps.append(line)
     total = read_cost + write_cost
@@ -434,7 +447,9 @@ def operation_units(
         steps.append(
             f"{api} adds the sizes of the items {what} first: {_describe_sizes(sizes)} = {fmt_size(total)}"
         )
-        steps.append(f"{fmt_size(total)} / {unit_kb} = {fmt_num(total / unit_bytes)}, rounded up once = {blocks}")
+        steps.append(
+            f"{fmt_size(total)} / {unit_kb} = {fmt_num(total / unit_bytes)}, rounded up once = {blocks}"
+        )
     elif combine == "each":
         per_item = [ceil_div(s, unit_bytes) for s in sizes]
         blocks = sum(per_item)
@@ -447,11 +462,15 @@ def operation_units(
     else:
         blocks = ceil_div(sizes[0], unit_bytes)
         steps.append(
-            f"{api}: {fmt_size(sizes[0])} / {unit_kb} = {fmt_num(sizes[0] / unit_bytes)}, rounded up = {blocks}"
+            f"{api}: {fmt_size(sizes[0])} / {unit_kb} = {fmt_num(sizes[0] / unit_bytes)}, "
+            f"rounded up = {blocks}"
         )
     per_call = blocks * factor
     if kind == "read":
-        steps.append(f"{_factor_words(cons or 'strong')}: {blocks} x {fmt_num(factor)} = {fmt_num(per_call)} RCU per call")
+        steps.append(
+            f"{_factor_words(cons or 'strong')}: {blocks} x {fmt_num(factor)} "
+            f"= {fmt_num(per_call)} RCU per call"
+        )
     elif factor != 1:
         steps.append(f"transactional: {blocks} x 2 = {fmt_num(per_call)} WCU per call")
     else:

@@ -54,14 +54,17 @@ class Param:
 class _Picker:
     """Picks one value per parameter, in declaration order, validating types as it goes."""
 
-    def __init__(self, name: str, spec: tuple[Param, ...], params: dict[str, Any], rng: random.Random) -> None:
+    def __init__(
+        self, name: str, spec: tuple[Param, ...], params: dict[str, Any], rng: random.Random
+    ) -> None:
         if not isinstance(params, dict):
             raise CalcError(f"generator {name!r}: params must be a mapping of name to value or list.")
         known = {p.name for p in spec}
         unknown = sorted(set(params) - known)
         if unknown:
             raise CalcError(
-                f"generator {name!r} has no parameter {unknown[0]!r}; it takes {', '.join(p.name for p in spec)}."
+                f"generator {name!r} has no parameter {unknown[0]!r}; "
+                f"it takes {', '.join(p.name for p in spec)}."
             )
         self.name, self.spec, self.params, self.rng = name, {p.name: p for p in spec}, params, rng
         self.values = {p.name: self._pick(p) for p in spec}
@@ -275,13 +278,18 @@ def _lambda_monthly_cost(p: _Picker) -> Problem:
     v = p.values
     prices = lambda_prices(v["region"])
     e = lambda_cost.estimate(
-        int(v["requests"]), float(v["duration_ms"]), int(v["memory_mb"]), prices,
-        arch=v["arch"], free_tier=v["free_tier"],
+        int(v["requests"]),
+        float(v["duration_ms"]),
+        int(v["memory_mb"]),
+        prices,
+        arch=v["arch"],
+        free_tier=v["free_tier"],
     )
     tiers = prices.duration_tiers[e.arch]
     if len(tiers) > 1 and tiers[0][0] is not None and e.billable_gb_seconds > tiers[0][0]:
         duration_price = "; ".join(
-            f"{fmt_price(price)} per GB-second " + ("beyond" if upper is None else f"up to {fmt_num(upper)} GB-s")
+            f"{fmt_price(price)} per GB-second "
+            + ("beyond" if upper is None else f"up to {fmt_num(upper)} GB-s")
             for upper, price in tiers
         )
     else:
@@ -347,8 +355,10 @@ def _kinesis_shards(p: _Picker) -> Problem:
     size = math.ceil(v["record_kb"] * KB - 1e-9)
     consumers = int(v["consumers"])
     e = kinesis.shards(
-        records_per_second=float(v["records_per_sec"]), record_size_bytes=size,
-        consumers=consumers, fan_out=v["fan_out"],
+        records_per_second=float(v["records_per_sec"]),
+        record_size_bytes=size,
+        consumers=consumers,
+        fan_out=v["fan_out"],
     )
     how = (
         "each using enhanced fan-out"
@@ -357,7 +367,8 @@ def _kinesis_shards(p: _Picker) -> Problem:
     )
     q = (
         f"Producers write {fmt_num(v['records_per_sec'])} records per second of {fmt_size(size)} each to a "
-        f"Kinesis data stream in provisioned mode. {consumers} consumer application(s) read every record, {how}. "
+        f"Kinesis data stream in provisioned mode. {consumers} consumer application(s) read every "
+        f"record, {how}. "
         "What is the minimum number of shards?"
     )
     return Problem(q, float(e.shards), "shards", 0.0, e.steps)
@@ -380,14 +391,26 @@ GENERATORS: dict[str, Generator] = {
         Generator("dynamodb-rcu", "RCU for single-item reads", _RCU_SPEC, _dynamodb_rcu),
         Generator("dynamodb-wcu", "WCU for single-item writes", _WCU_SPEC, _dynamodb_wcu),
         Generator("dynamodb-query-rcu", "RCU of one Query call", _QUERY_SPEC, _dynamodb_query_rcu),
-        Generator("dynamodb-batch-get-rcu", "RCU of one BatchGetItem call", _BATCH_GET_SPEC, _dynamodb_batch_get_rcu),
         Generator(
-            "dynamodb-batch-write-wcu", "WCU of one BatchWriteItem call", _BATCH_WRITE_SPEC, _dynamodb_batch_write_wcu
+            "dynamodb-batch-get-rcu", "RCU of one BatchGetItem call", _BATCH_GET_SPEC, _dynamodb_batch_get_rcu
         ),
-        Generator("dynamodb-monthly-cost", "monthly DynamoDB throughput cost", _DDB_COST_SPEC, _dynamodb_monthly_cost),
+        Generator(
+            "dynamodb-batch-write-wcu",
+            "WCU of one BatchWriteItem call",
+            _BATCH_WRITE_SPEC,
+            _dynamodb_batch_write_wcu,
+        ),
+        Generator(
+            "dynamodb-monthly-cost",
+            "monthly DynamoDB throughput cost",
+            _DDB_COST_SPEC,
+            _dynamodb_monthly_cost,
+        ),
         Generator("lambda-monthly-cost", "monthly Lambda cost", _LAMBDA_SPEC, _lambda_monthly_cost),
         Generator("lambda-gb-seconds", "Lambda GB-seconds in a month", _GBS_SPEC, _lambda_gb_seconds),
-        Generator("kinesis-shards", "Kinesis shards for a write rate and consumers", _KINESIS_SPEC, _kinesis_shards),
+        Generator(
+            "kinesis-shards", "Kinesis shards for a write rate and consumers", _KINESIS_SPEC, _kinesis_shards
+        ),
     )
 }
 

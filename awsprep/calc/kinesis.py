@@ -97,7 +97,8 @@ def shards(
     elif record_size_bytes is not None and records_per_second is None:
         records_per_second = mb_per_second * MB / record_size_bytes
         steps.append(
-            f"{fmt_num(mb_per_second)} MB/s / {fmt_size(record_size_bytes)} = {fmt_num(records_per_second)} records/s"
+            f"{fmt_num(mb_per_second)} MB/s / {fmt_size(record_size_bytes)} "
+            f"= {fmt_num(records_per_second)} records/s"
         )
     if consumers < 1:
         raise CalcError("there must be at least one consumer.")
@@ -112,12 +113,15 @@ def shards(
     by_records = 0
     if records_per_second is not None:
         by_records = max(1, ceil_div(records_per_second, WRITE_RECORDS_PER_SHARD))
-        steps.append(f"write: {fmt_num(records_per_second)} records/s / 1,000 per shard = {by_records} shard(s)")
+        steps.append(
+            f"write: {fmt_num(records_per_second)} records/s / 1,000 per shard = {by_records} shard(s)"
+        )
     if fan_out == "shared":
         read_mb = mb_per_second * consumers
         by_read = max(1, ceil_div(read_mb, READ_MB_PER_SHARD))
         steps.append(
-            f"read (shared): {consumers} consumer(s) x {fmt_num(mb_per_second)} MB/s = {fmt_num(read_mb)} MB/s "
+            f"read (shared): {consumers} consumer(s) x {fmt_num(mb_per_second)} MB/s "
+            f"= {fmt_num(read_mb)} MB/s "
             f"/ 2 MB/s per shard = {by_read} shard(s)"
         )
         if consumers > GETRECORDS_PER_SHARD:

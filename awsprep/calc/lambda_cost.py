@@ -139,7 +139,10 @@ class LambdaEstimate:
             "ephemeral_cost_usd": round(self.ephemeral_cost_usd, 6),
             "provisioned_concurrency_cost_usd": round(self.provisioned_concurrency_cost_usd, 6),
             "total_usd": round(self.total_usd, 6),
-            "lines": [{"name": ln.name, "usd": round(ln.usd, 6), "arithmetic": list(ln.arithmetic)} for ln in self.lines],
+            "lines": [
+                {"name": ln.name, "usd": round(ln.usd, 6), "arithmetic": list(ln.arithmetic)}
+                for ln in self.lines
+            ],
             "prices": {
                 "checked": self.prices.checked,
                 "source": self.prices.source,
@@ -195,7 +198,9 @@ def estimate(
     if pc_count < 0 or pc_hours < 0 or not math.isfinite(pc_hours):
         raise CalcError("provisioned concurrency and its hours must not be negative.")
     if (pc_count > 0) != (pc_hours > 0):
-        raise CalcError("provisioned concurrency needs both a count (--pc) and hours (--pc-hours) above zero.")
+        raise CalcError(
+            "provisioned concurrency needs both a count (--pc) and hours (--pc-hours) above zero."
+        )
 
     billed_ms = math.ceil(duration_ms / step_ms - 1e-9) * step_ms
     memory_gb = memory_mb / 1024
@@ -223,7 +228,9 @@ def estimate(
     # compute
     comp_steps = []
     if billed_ms != duration_ms:
-        comp_steps.append(f"{fmt_num(duration_ms)} ms rounded up to the {step_ms} ms granularity = {billed_ms} ms")
+        comp_steps.append(
+            f"{fmt_num(duration_ms)} ms rounded up to the {step_ms} ms granularity = {billed_ms} ms"
+        )
     comp_steps.append(
         f"{fmt_num(requests)} requests x {fmt_num(billed_ms / 1000)} s x {fmt_num(memory_mb)}/1024 GB "
         f"= {fmt_num(gb_seconds)} GB-s"
@@ -241,7 +248,8 @@ def estimate(
     else:
         if applied:
             comp_steps.append(
-                f"{fmt_num(gb_seconds)} - {fmt_num(free_gbs)} free GB-s = {fmt_num(billable_gbs)} billable GB-s"
+                f"{fmt_num(gb_seconds)} - {fmt_num(free_gbs)} free GB-s "
+                f"= {fmt_num(billable_gbs)} billable GB-s"
             )
         elif free_tier is False:
             comp_steps.append("free tier: not applied")
@@ -257,7 +265,8 @@ def estimate(
     if ephemeral_mb > FREE_EPHEMERAL_MB:
         eph_steps = (
             f"({fmt_num(ephemeral_mb)} - 512 free MB)/1024 = {fmt_num(extra_gb)} GB x {fmt_num(seconds)} s "
-            f"= {fmt_num(extra_gb * seconds)} GB-s x {fmt_price(prices.ephemeral_gb_second)} = {fmt_usd(ephemeral_cost)}",
+            f"= {fmt_num(extra_gb * seconds)} GB-s x {fmt_price(prices.ephemeral_gb_second)} "
+            f"= {fmt_usd(ephemeral_cost)}",
         )
     else:
         eph_steps = ("512 MB is included at no charge = $0.00",)

@@ -96,7 +96,9 @@ def lambda_prices(region: str) -> LambdaPrices:
         request_million=float(t["request_million"]),
         duration_tiers=tiers,
         ephemeral_gb_second=float(t["ephemeral_gb_second"]),
-        provisioned_concurrency_gb_second={k: float(v) for k, v in t["provisioned_concurrency_gb_second"].items()},
+        provisioned_concurrency_gb_second={
+            k: float(v) for k, v in t["provisioned_concurrency_gb_second"].items()
+        },
         provisioned_duration_gb_second={k: float(v) for k, v in t["provisioned_duration_gb_second"].items()},
         free_requests=int(t["free_tier"]["requests"]),
         free_gb_seconds=float(t["free_tier"]["gb_seconds"]),

@@ -64,7 +64,7 @@ def parse_memory_mb(text: str, what: str = "memory") -> int:
     mb = value * _MEMORY_UNITS[unit]
     if abs(mb - round(mb)) > 1e-9:
         raise CalcError(f"{what} {text!r} is not a whole number of MB.")
-    return int(round(mb))
+    return round(mb)
 
 
 _COUNT_RE = re.compile(r"^\s*(\d[\d,_]*(?:\.\d*)?|\.\d+)\s*([a-zA-Z]?)\s*$")

@@ -14,7 +14,15 @@ import typer
 
 from awsprep.calc import dynamodb, kinesis, lambda_cost
 from awsprep.calc.errors import CalcError
-from awsprep.calc.units import fmt_num, fmt_size, fmt_usd, parse_duration_ms, parse_memory_mb, parse_number, parse_size
+from awsprep.calc.units import (
+    fmt_num,
+    fmt_size,
+    fmt_usd,
+    parse_duration_ms,
+    parse_memory_mb,
+    parse_number,
+    parse_size,
+)
 from awsprep.cli.common import emit_json, guard
 
 app = typer.Typer(
@@ -34,7 +42,9 @@ def register(root: typer.Typer) -> None:
 # --- rendering (rich only here, markup off for every piece of text) ------------------------------
 
 
-def _render(title: str, rows: Sequence[tuple[str, str]], steps: Iterable[str], footer: Sequence[str] = ()) -> None:
+def _render(
+    title: str, rows: Sequence[tuple[str, str]], steps: Iterable[str], footer: Sequence[str] = ()
+) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -76,7 +86,9 @@ def dynamodb_cmd(
     item_size: str = typer.Option(..., "--item-size", help="Item size: 512B, 3KB, 1.5KB (KB = 1024 bytes)."),
     reads: str | None = typer.Option(None, "--reads", help="Reads per second (one item each)."),
     writes: str | None = typer.Option(None, "--writes", help="Writes per second (one item each)."),
-    consistency: str = typer.Option("strong", "--consistency", help="Reads: strong, eventual or transactional."),
+    consistency: str = typer.Option(
+        "strong", "--consistency", help="Reads: strong, eventual or transactional."
+    ),
     transactional: bool = typer.Option(False, "--transactional", help="Writes are transactional (x 2)."),
     mode: str = typer.Option("provisioned", "--mode", help="Capacity mode: provisioned or on-demand."),
     hours: str = typer.Option("730", "--hours", help="Hours to price (default a 730-hour month)."),
@@ -105,27 +117,40 @@ def dynamodb_cmd(
         rows.append((f"reads/s ({result.consistency})", fmt_num(result.reads_per_second)))
         rows.append(("RCU", fmt_num(result.rcu)))
     if result.writes_per_second is not None:
-        rows.append((f"writes/s ({'transactional' if transactional else 'standard'})", fmt_num(result.writes_per_second)))
+        rows.append(
+            (
+                f"writes/s ({'transactional' if transactional else 'standard'})",
+                fmt_num(result.writes_per_second),
+            )
+        )
         rows.append(("WCU", fmt_num(result.wcu)))
     rows.append((f"cost for {fmt_num(result.hours)} h ({result.mode})", fmt_usd(result.monthly_cost_usd)))
     p = result.prices
-    _render(f"DynamoDB capacity, {result.region}", rows, result.steps, _price_footer(p.checked, p.source, p.unconfirmed))
+    _render(
+        f"DynamoDB capacity, {result.region}",
+        rows,
+        result.steps,
+        _price_footer(p.checked, p.source, p.unconfirmed),
+    )
 
 
 @app.command("dynamodb-op")
 @guard
 def dynamodb_op_cmd(
     operation: str = typer.Argument(
-        ..., help="get, batch-get, query, scan, transact-get, put, update, delete, batch-write, transact-write."
+        ...,
+        help="get, batch-get, query, scan, transact-get, put, update, delete, batch-write, transact-write.",
     ),
     item: list[str] = typer.Option(
-        ..., "--item", help="Item size, repeatable or comma-separated: 1.5KB, 6.5KB or COUNTxSIZE like 1500x64B."
+        ...,
+        "--item",
+        help="Item size, repeatable or comma-separated: 1.5KB, 6.5KB or COUNTxSIZE like 1500x64B.",
     ),
     consistency: str = typer.Option("strong", "--consistency", help="Reads: strong or eventual."),
     rate: str = typer.Option("1", "--rate", help="Calls per second (for the capacity to provision)."),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """Units one API call consumes, with that operation's rounding rule (Query sums, BatchGetItem rounds each)."""
+    """Units one API call consumes, by that operation's rounding rule (Query sums, batches round each)."""
     sizes = dynamodb.parse_items(item)
     result = dynamodb.operation_units(operation, sizes, consistency, parse_number(rate, "calls per second"))
     if as_json:
@@ -151,11 +176,15 @@ def lambda_cmd(
     duration: str = typer.Option(..., "--duration", help="Billed duration per request: 120ms, 2s."),
     memory: str = typer.Option("128", "--memory", help="Memory in MB, 128-10240."),
     arch: str = typer.Option("x86_64", "--arch", help="x86_64 or arm64."),
-    ephemeral: str = typer.Option("512", "--ephemeral", help="Ephemeral storage in MB, 512-10240 (512 is free)."),
+    ephemeral: str = typer.Option(
+        "512", "--ephemeral", help="Ephemeral storage in MB, 512-10240 (512 is free)."
+    ),
     free_tier: bool = typer.Option(True, "--free-tier/--no-free-tier", help="Apply the monthly free tier."),
     pc: int = typer.Option(0, "--pc", help="Provisioned concurrency: environments kept ready."),
     pc_hours: str = typer.Option("0", "--pc-hours", help="Hours provisioned concurrency is enabled."),
-    granularity: str = typer.Option("1ms", "--granularity", help="Duration rounding: 1ms (today) or 100ms (pre-2020)."),
+    granularity: str = typer.Option(
+        "1ms", "--granularity", help="Duration rounding: 1ms (today) or 100ms (pre-2020)."
+    ),
     region: str = typer.Option("us-east-1", "--region", help=_REGION_HELP),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
@@ -186,7 +215,10 @@ def lambda_cmd(
         ("compute", f"{fmt_num(result.gb_seconds)} GB-s"),
         ("free tier applied", "yes" if result.free_tier_applied else "no"),
     ]
-    rows += [(line.name if line.name == "total" else f"{line.name} cost", fmt_usd(line.usd)) for line in result.lines]
+    rows += [
+        (line.name if line.name == "total" else f"{line.name} cost", fmt_usd(line.usd))
+        for line in result.lines
+    ]
     p = result.prices
     _render(
         f"Lambda monthly cost, {result.arch}, {result.region}",
@@ -236,7 +268,9 @@ def kinesis_cmd(
 @app.command("question")
 @guard
 def question_cmd(
-    generator: str = typer.Argument(..., help="Generator name, e.g. dynamodb-rcu (see: awsprep calc generators)."),
+    generator: str = typer.Argument(
+        ..., help="Generator name, e.g. dynamodb-rcu (see: awsprep calc generators)."
+    ),
     seed: int = typer.Option(0, "--seed", help="Seed: the same seed gives the same question."),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
@@ -256,7 +290,10 @@ def question_cmd(
         }
         emit_json(data)
         return
-    rows = [("answer", f"{fmt_num(problem.answer)} {problem.unit}"), ("tolerance", f"± {fmt_num(problem.tolerance)}")]
+    rows = [
+        ("answer", f"{fmt_num(problem.answer)} {problem.unit}"),
+        ("tolerance", f"± {fmt_num(problem.tolerance)}"),
+    ]
     typer.echo(problem.question)
     _render(f"{generator} (seed {seed})", rows, problem.steps)
 
