@@ -1,7 +1,8 @@
 """`awsprep calc`: DynamoDB capacity, Lambda cost and Kinesis shards, with the worked steps.
 
 Thin commands: parse flags, call awsprep.calc, print a table (rich, markup off) or --json.
-Nothing here may import sqlalchemy or the store: `awsprep calc` must start fast.
+Nothing here may import sqlalchemy or the store: `awsprep calc` must start fast, so each command
+imports only the calculator it needs, and rich only when it prints a table.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import Any
 
 import typer
 
-from awsprep.calc import dynamodb, kinesis, lambda_cost
 from awsprep.calc.errors import CalcError
 from awsprep.calc.units import (
     fmt_num,
@@ -96,6 +96,7 @@ def dynamodb_cmd(
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
     """RCU and WCU for a steady read/write rate, with each rounding step, and the monthly cost."""
+    from awsprep.calc import dynamodb
     from awsprep.calc.prices import dynamodb_prices
 
     size = dynamodb.check_item_size(parse_size(item_size, "item size"))
@@ -151,6 +152,8 @@ def dynamodb_op_cmd(
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
     """Units one API call consumes, by that operation's rounding rule (Query sums, batches round each)."""
+    from awsprep.calc import dynamodb
+
     sizes = dynamodb.parse_items(item)
     result = dynamodb.operation_units(operation, sizes, consistency, parse_number(rate, "calls per second"))
     if as_json:
@@ -189,6 +192,7 @@ def lambda_cmd(
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
     """Monthly Lambda cost: requests, compute GB-seconds, ephemeral storage, provisioned concurrency."""
+    from awsprep.calc import lambda_cost
     from awsprep.calc.prices import lambda_prices
 
     count = parse_number(requests, "requests per month")
@@ -242,6 +246,8 @@ def kinesis_cmd(
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
     """Shards a provisioned stream needs for a write rate and its consumers, and the limiting factor."""
+    from awsprep.calc import kinesis
+
     result = kinesis.shards(
         mb_per_second=_optional_number(mb_per_sec, "MB per second"),
         records_per_second=_optional_number(records_per_sec, "records per second"),
