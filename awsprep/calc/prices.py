@@ -1,0 +1,106 @@
+"""The price tables: one packaged JSON file (awsprep/calc/prices.json), one table per service and region.
+
+Every table records the date its figures were checked and the page they come from. An unknown
+region is an error, never a silent fallback to another region's prices.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from awsprep.calc.errors import CalcError
+
+ARCHITECTURES = ("x86_64", "arm64")
+
+
+@dataclass(frozen=True)
+class DynamoDBPrices:
+    region: str
+    checked: str
+    source: str
+    provisioned_wcu_hour: float
+    provisioned_rcu_hour: float
+    on_demand_wru_million: float
+    on_demand_rru_million: float
+    unconfirmed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LambdaPrices:
+    region: str
+    checked: str
+    source: str
+    request_million: float
+    # per architecture: ((upper bound in GB-s of the tier, or None for the last tier, price per GB-s), ...)
+    duration_tiers: dict[str, tuple[tuple[float | None, float], ...]]
+    ephemeral_gb_second: float
+    provisioned_concurrency_gb_second: dict[str, float]
+    provisioned_duration_gb_second: dict[str, float]
+    free_requests: int
+    free_gb_seconds: float
+    unconfirmed: tuple[str, ...] = ()
+
+
+@functools.cache
+def _raw() -> dict[str, Any]:
+    text = resources.files("awsprep.calc").joinpath("prices.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def notes() -> tuple[str, ...]:
+    return tuple(_raw().get("notes", ()))
+
+
+def regions(service: str) -> tuple[str, ...]:
+    return tuple(sorted(_raw()[service]))
+
+
+def _table(service: str, region: str) -> dict[str, Any]:
+    tables = _raw()[service]
+    if region not in tables:
+        known = ", ".join(sorted(tables))
+        raise CalcError(f"no {service} price table for region {region!r}; known regions: {known}.")
+    table: dict[str, Any] = tables[region]
+    return table
+
+
+def dynamodb_prices(region: str) -> DynamoDBPrices:
+    t = _table("dynamodb", region)
+    return DynamoDBPrices(
+        region=region,
+        checked=t["checked"],
+        source=t["source"],
+        provisioned_wcu_hour=float(t["provisioned_wcu_hour"]),
+        provisioned_rcu_hour=float(t["provisioned_rcu_hour"]),
+        on_demand_wru_million=float(t["on_demand_wru_million"]),
+        on_demand_rru_million=float(t["on_demand_rru_million"]),
+        unconfirmed=tuple(t.get("unconfirmed", ())),
+    )
+
+
+def lambda_prices(region: str) -> LambdaPrices:
+    t = _table("lambda", region)
+    tiers = {
+        arch: tuple((None if upper is None else float(upper), float(price)) for upper, price in rows)
+        for arch, rows in t["duration_tiers"].items()
+    }
+    return LambdaPrices(
+        region=region,
+        checked=t["checked"],
+        source=t["source"],
+        request_million=float(t["request_million"]),
+        duration_tiers=tiers,
+        ephemeral_gb_second=float(t["ephemeral_gb_second"]),
+        provisioned_concurrency_gb_second={
+            k: float(v) for k, v in t["provisioned_concurrency_gb_second"].items()
+        },
+        provisioned_duration_gb_second={k: float(v) for k, v in t["provisioned_duration_gb_second"].items()},
+        free_requests=int(t["free_tier"]["requests"]),
+        free_gb_seconds=float(t["free_tier"]["gb_seconds"]),
+        unconfirmed=tuple(t.get("unconfirmed", ())),
+    )
