@@ -29,8 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 def _env(home: Path, bank: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(AWSPREP_HOME=str(home), AWSPREP_BANK=str(bank), AWSPREP_NOW="2026-06-01T09:00:00",
-               PYTHONPATH=str(ROOT))
+    env.update(
+        AWSPREP_HOME=str(home),
+        AWSPREP_BANK=str(bank),
+        AWSPREP_NOW="2026-06-01T09:00:00",
+        PYTHONPATH=str(ROOT),
+    )
     return env
 
 
@@ -47,8 +51,13 @@ def first_card_wall(env: dict[str, str], runs: int) -> float:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "awsprep", "review", "--plain"], env=env,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "awsprep", "review", "--plain"],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         assert proc.stdout is not None and proc.stdin is not None
         while b"Q:" not in proc.stdout.readline():
             pass
@@ -62,8 +71,10 @@ def first_card_wall(env: dict[str, str], runs: int) -> float:
 def write_bank(path: Path, n: int) -> None:
     lines = ["schema: 1", "deck: bench", "cards:"]
     for i in range(n):
-        lines.append(f"  - {{id: bench-{i:06d}, type: basic, topic: Bench, front: 'Question {i}?', "
-                     f"back: 'Answer {i}', source: {{file: bench.md, line: {i + 1}, path: [Bench, Part {i % 50}]}}}}")
+        lines.append(
+            f"  - {{id: bench-{i:06d}, type: basic, topic: Bench, front: 'Question {i}?', "
+            f"back: 'Answer {i}', source: {{file: bench.md, line: {i + 1}, path: [Bench, Part {i % 50}]}}}}"
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -79,7 +90,9 @@ def seed_due(db: Path, today: date, share: float) -> None:
                 rows.append(((today - timedelta(days=rng.randint(0, 30))).isoformat(), cid))
             else:
                 rows.append(((today + timedelta(days=rng.randint(1, 60))).isoformat(), cid))
-        conn.executemany("UPDATE cards SET due=?, reps=3, interval=10 WHERE id=?", rows[: int(len(rows) * 0.9)])
+        conn.executemany(
+            "UPDATE cards SET due=?, reps=3, interval=10 WHERE id=?", rows[: int(len(rows) * 0.9)]
+        )
 
 
 def store_benches(home: Path, today: date, runs: int) -> dict[str, float]:
@@ -134,8 +147,12 @@ def main() -> None:
         env = _env(home, bank)
         results["help_s"] = median_wall([sys.executable, "-m", "awsprep", "--help"], env, args.runs)
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "awsprep", "cards", "list", "--due", "--json"], env=env,
-                       stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "awsprep", "cards", "list", "--due", "--json"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
         results["first_sync_s"] = time.perf_counter() - t0
         today = date(2026, 6, 1)
         seed_due(home / "awsprep.db", today, 0.1)

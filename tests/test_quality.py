@@ -16,8 +16,12 @@ FORBIDDEN_IN_CORE = ("typer", "rich", "sqlalchemy", "awsprep.store", "awsprep.ui
 
 
 def test_ruff_clean() -> None:
-    res = subprocess.run([sys.executable, "-m", "ruff", "check", "awsprep", "tests", "scripts"], cwd=ROOT,
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "awsprep", "tests", "scripts"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stdout + res.stderr
 
 

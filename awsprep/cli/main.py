@@ -32,11 +32,9 @@ def main(
 
 
 def _register() -> None:
-    from awsprep.cli import review
+    from awsprep.cli import calc, review
 
     review.register(app)
-    from awsprep.cli import calc
-
     calc.register(app)
 
 
