@@ -32,9 +32,10 @@ def main(
 
 
 def _register() -> None:
-    from awsprep.cli import calc, review
+    from awsprep.cli import bank, calc, review
 
     review.register(app)
+    bank.register(app)
     calc.register(app)
 
 

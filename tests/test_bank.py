@@ -1,0 +1,130 @@
+"""Bank files: round-trips, validation messages, stats, and the bundled bank itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awsprep.bank.io import dump_bank, load_bank, parse_yaml
+from awsprep.bank.models import BasicCard, ClozeCard, McqCard, NumericCard, Source
+from awsprep.cli.main import app
+from tests.conftest import MIXED, ROOT, write_bank
+
+text = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40
+).filter(lambda s: s.strip() != "")
+ident = st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)
+source = st.builds(
+    Source, file=ident, line=st.integers(0, 10_000), path=st.lists(text, max_size=3).map(tuple)
+)
+common = dict(
+    id=ident,
+    deck=st.just("d"),
+    topic=st.one_of(st.just(""), text),
+    tags=st.lists(ident, max_size=3).map(tuple),
+    sources=st.lists(source, max_size=2).map(tuple),
+    domain=st.one_of(st.none(), ident),
+    high_priority=st.booleans(),
+)
+
+
+@st.composite
+def mcq(draw: st.DrawFn) -> McqCard:
+    options = draw(st.lists(text, min_size=2, max_size=6))
+    k = draw(st.integers(1, len(options) - 1))
+    correct = tuple(sorted(draw(st.permutations(range(len(options))))[:k]))
+    return McqCard(
+        question=draw(text),
+        options=tuple(options),
+        correct=correct,
+        explanation=draw(st.one_of(st.just(""), text)),
+        **{k2: draw(v) for k2, v in common.items()},
+    )
+
+
+cards = st.one_of(
+    st.builds(BasicCard, front=text, back=text, **common),
+    st.builds(
+        ClozeCard,
+        text=st.builds(lambda a, b: f"{a} {{{{{b}}}}}", text, text.filter(lambda s: "}" not in s)),
+        **common,
+    ),
+    mcq(),
+    st.builds(
+        NumericCard,
+        question=text,
+        answer=st.floats(-1e9, 1e9),
+        tolerance=st.floats(0, 100),
+        unit=st.one_of(st.just(""), text),
+        steps=st.lists(text, max_size=3).map(tuple),
+        **common,
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cards)
+def test_save_then_load_round_trips(tmp_path_factory, card) -> None:
+    path = tmp_path_factory.mktemp("rt") / "bank.yaml"
+    path.write_text(dump_bank([card], "d"), encoding="utf-8")
+    assert load_bank([path]) == [card]
+
+
+def test_duplicate_ids_are_refused(tmp_path) -> None:
+    (tmp_path / "a.yaml").write_text("schema: 1\ncards:\n  - {id: x, type: basic, front: a, back: b}\n")
+    (tmp_path / "b.yaml").write_text("schema: 1\ncards:\n  - {id: x, type: basic, front: c, back: d}\n")
+    try:
+        load_bank([tmp_path])
+    except Exception as exc:
+        assert "'x' is used twice" in str(exc) and "a.yaml" in str(exc)
+    else:
+        raise AssertionError("duplicate id accepted")
+
+
+def test_yaml_line_numbers() -> None:
+    data = parse_yaml("cards:\n  - id: a\n    type: basic\n", "f")
+    assert data["cards"][0].line == 2 and data["cards"][0].key_lines["type"] == 3
+
+
+def test_bank_stats_json(env, runner) -> None:
+    write_bank(env, MIXED)
+    res = runner.invoke(app, ["bank", "stats", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["cards"] == 4
+    assert data["by_type"] == {"basic": 1, "cloze": 1, "mcq": 1, "numeric": 1}
+    assert data["by_domain"] == {"none": 4}
+    assert data["mcq_multiple_response"] == 1
+
+
+def test_bundled_bank_validates_and_is_exam_ready(runner, monkeypatch) -> None:
+    """The bank that ships: every file loads; questions carry domains, refs and explanations."""
+    monkeypatch.delenv("AWSPREP_BANK", raising=False)
+    all_cards = load_bank([ROOT / "content" / "bank"])
+    mcqs = [c for c in all_cards if isinstance(c, McqCard)]
+    questions = [c for c in mcqs if c.id.startswith("q-")]
+    assert len(questions) >= 300
+    assert sum(len(c.correct) > 1 for c in questions) * 5 >= len(questions)
+    for q in questions:
+        assert q.domain in {"development", "security", "deployment", "troubleshooting"}, q.id
+        assert q.explanation.strip(), q.id
+        assert any(r.startswith("https://docs.aws.amazon.com/") for r in q.refs), q.id
+        assert len(q.options) >= 4, q.id
+    templates = [c for c in all_cards if isinstance(c, NumericCard) and c.is_template]
+    assert {t.generator for t in templates} >= {"dynamodb-rcu", "lambda-monthly-cost", "kinesis-shards"}
+
+
+def test_copycheck_finds_no_seed_passages() -> None:
+    import subprocess
+    import sys
+
+    tool = ROOT.parent / "shared" / "tools" / "copycheck.py"
+    if not tool.exists():
+        import pytest
+
+        pytest.skip("../shared/tools/copycheck.py is not here")
+    res = subprocess.run([sys.executable, str(tool), "content"], cwd=ROOT, capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout[-2000:]
