@@ -127,3 +127,11 @@ def test_copycheck_finds_no_seed_passages() -> None:
         pytest.skip("../shared/tools/copycheck.py is not here")
     res = subprocess.run([sys.executable, str(tool), "content"], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout[-2000:]
+
+
+def test_new_cards_are_interleaved_across_files() -> None:
+    from awsprep.bank.io import interleave
+
+    a = [BasicCard(id=f"a{i}", deck="d", front="f", back="b") for i in range(3)]
+    b = [BasicCard(id=f"b{i}", deck="d", front="f", back="b") for i in range(1)]
+    assert [c.id for c in interleave([a, [], b])] == ["a0", "b0", "a1", "a2"]

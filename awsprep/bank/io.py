@@ -123,19 +123,37 @@ def iter_bank_files(root: Path) -> Iterator[Path]:
     yield from sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_bank(paths: Iterable[Path], default_deck: str | None = None) -> list[Card]:
-    """Load every bank file under the given paths; ids must be unique across all of them."""
-    cards: list[Card] = []
+def load_bank_files(paths: Iterable[Path], default_deck: str | None = None) -> list[tuple[Path, list[Card]]]:
+    """Load every bank file under the given paths, file by file; ids must be unique across all of them."""
+    out: list[tuple[Path, list[Card]]] = []
     seen: dict[str, str] = {}
     for root in paths:
         for path in iter_bank_files(root):
-            for card in load_bank_file(path, default_deck):
+            cards = load_bank_file(path, default_deck)
+            for card in cards:
                 where = seen.get(card.id)
                 if where is not None:
                     raise BankError(str(path), 0, "id", f"{card.id!r} is used twice (first in {where})")
                 seen[card.id] = str(path)
-                cards.append(card)
-    return cards
+            out.append((path, cards))
+    return out
+
+
+def load_bank(paths: Iterable[Path], default_deck: str | None = None) -> list[Card]:
+    return [card for _, cards in load_bank_files(paths, default_deck) for card in cards]
+
+
+def interleave(groups: Iterable[list[Card]]) -> list[Card]:
+    """One card from each file in turn: the order new cards are introduced in, so that a day's new
+    cards mix notes, questions and calculations instead of exhausting one file first."""
+    queues = [list(g) for g in groups if g]
+    out: list[Card] = []
+    depth = 0
+    while queues:
+        queues = [q for q in queues if depth < len(q)]
+        out.extend(q[depth] for q in queues)
+        depth += 1
+    return out
 
 
 # --- validation -------------------------------------------------------------------------------

@@ -116,7 +116,7 @@ class PlainTerminal:
             for i, step in enumerate(asked.steps, 1):
                 self._say(f"  {i}. {step}")
 
-    def note(self, message: str) -> None:
+    def note(self, message: str, carry: bool = True) -> None:
         self._say(message)
 
     def summary(self, summary: Summary) -> None:
@@ -170,7 +170,8 @@ class RichTerminal:
                 body.append(Text(asked.choose_hint(), style="bold"))
         self._header = [head, bar, Text(f"Card {done + 1} of {total}", style="dim")]
         self.console.clear()
-        self.console.print(*self._header)
+        for part in self._header:
+            self.console.print(part)
         for message in self._notes:
             self.console.print(plain(message, "yellow"))
         self._notes.clear()
@@ -239,9 +240,11 @@ class RichTerminal:
         self.console.print(Text("Press any key to continue", style="dim"))
         self._key()
 
-    def note(self, message: str) -> None:
+    def note(self, message: str, carry: bool = True) -> None:
+        """Show a message now; unless carry is False, show it again on the next screen too."""
         self.console.print(plain(message, "yellow"))
-        self._notes.append(message)
+        if carry:
+            self._notes.append(message)
 
     def summary(self, summary: Summary) -> None:
         self._notes.clear()
