@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -20,44 +20,26 @@ from awsprep.sched.sm2 import CardState
 from awsprep.store.db import open_store, translate_errors
 from awsprep.store.models import CardRow, Meta, ReviewLog, Setting
 
+STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
 
-def state_of(row: CardRow) -> CardState:
-    return CardState(
-        reps=row.reps,
-        interval=row.interval,
-        ef=row.ef,
-        due=row.due,
-        lapses=row.lapses,
-        drill=row.drill,
-        last_review=row.last_review,
-    )
+
+def state_of(row: Any) -> CardState:
+    """The SM-2 state held in a cards row (an ORM object or a selected row with the same columns)."""
+    return CardState(**{name: getattr(row, name) for name in STATE_FIELDS})
 
 
 def _state_json(state: CardState) -> str:
-    return json.dumps(
-        {
-            "reps": state.reps,
-            "interval": state.interval,
-            "ef": state.ef,
-            "due": state.due.isoformat() if state.due else None,
-            "lapses": state.lapses,
-            "drill": state.drill,
-            "last_review": state.last_review.isoformat() if state.last_review else None,
-        }
-    )
+    d = asdict(state)
+    d["due"] = state.due.isoformat() if state.due else None
+    d["last_review"] = state.last_review.isoformat() if state.last_review else None
+    return json.dumps(d)
 
 
 def _state_from_json(raw: str) -> CardState:
     d = json.loads(raw)
-    return CardState(
-        reps=d["reps"],
-        interval=d["interval"],
-        ef=d["ef"],
-        due=date.fromisoformat(d["due"]) if d["due"] else None,
-        lapses=d["lapses"],
-        drill=d["drill"],
-        last_review=datetime.fromisoformat(d["last_review"]) if d["last_review"] else None,
-    )
+    d["due"] = date.fromisoformat(d["due"]) if d["due"] else None
+    d["last_review"] = datetime.fromisoformat(d["last_review"]) if d["last_review"] else None
+    return CardState(**d)
 
 
 def _apply(row: CardRow, state: CardState) -> None:
@@ -212,16 +194,7 @@ class Store:
             CardRow.suspended.is_(False),
             or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
         ]
-        cols = (
-            CardRow.id,
-            CardRow.reps,
-            CardRow.interval,
-            CardRow.ef,
-            CardRow.due,
-            CardRow.lapses,
-            CardRow.drill,
-            CardRow.last_review,
-        )
+        cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
         with translate_errors(self.url), self.Session() as s:
             seen = s.execute(
                 select(*cols).where(
@@ -240,16 +213,7 @@ class Store:
             )
         out = []
         for r in [*seen, *new]:
-            st = CardState(
-                reps=r.reps,
-                interval=r.interval,
-                ef=r.ef,
-                due=r.due,
-                lapses=r.lapses,
-                drill=r.drill,
-                last_review=r.last_review,
-            )
-            out.append(Candidate(card_id=r.id, state=st))
+            out.append(Candidate(card_id=r.id, state=state_of(r)))
         return out
 
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
