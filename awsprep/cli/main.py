@@ -35,6 +35,9 @@ def _register() -> None:
     from awsprep.cli import review
 
     review.register(app)
+    from awsprep.cli import lint
+
+    lint.register(app)
 
 
 _register()
