@@ -19,9 +19,7 @@ def default_facts_file() -> Path:
 @guard
 def lint(
     paths: list[Path] = typer.Argument(..., help="Markdown notes, bank files or folders to check."),
-    facts: Path = typer.Option(
-        None, "--facts", help="Facts file (default: the bundled content/facts.yaml)."
-    ),
+    facts: Path = typer.Option(None, "--facts", help="Facts file (default: the bundled content/facts.yaml)."),
     json_out: bool = typer.Option(False, "--json", help="Print the warnings as a JSON list."),
 ) -> None:
     """Warn where notes state an outdated value (exit 1 when there are warnings)."""

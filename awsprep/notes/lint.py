@@ -33,7 +33,8 @@ FACTS_SCHEMA = 1
 #: Words that mark a line as talking *about* an old value rather than stating it.
 TRAP_RE = re.compile(
     r"\b(?:outdated|out[- ]of[- ]date|trap|traps|no longer|used to|older|previously|formerly|"
-    r"legacy|obsolete|historically|anymore|wrong|incorrect|myths?|misconceptions?|was raised|were raised|has been raised|have been raised|"
+    r"legacy|obsolete|historically|anymore|wrong|incorrect|myths?|misconceptions?|"
+    r"was raised|were raised|has been raised|have been raised|"
     r"raised (?:it |the \w+ )?from|increased from|up from|instead of|rather than|"
     r"(?:(?:until|before|prior to)\s+|pre-)(?:late |early |mid-?)?(?:\w+ )?(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -139,7 +140,9 @@ def parse_facts(text: str, file: str) -> list[Fact]:
     for item in raw:
         fact = _fact(item, file, line)
         if fact.key in seen:
-            raise FactsError(file, fact.line, f"fact {fact.key!r} is listed twice (first at line {seen[fact.key]})")
+            raise FactsError(
+                file, fact.line, f"fact {fact.key!r} is listed twice (first at line {seen[fact.key]})"
+            )
         seen[fact.key] = fact.line
         facts.append(fact)
     return facts
@@ -152,9 +155,11 @@ def _key_line(raw: Any, name: str) -> int:
 
 def _text(raw: Any, name: str, file: str, where: str) -> str:
     value = raw.get(name)
+    if value is None:
+        raise FactsError(file, _key_line(raw, name), f"{where}field '{name}' is missing")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if value is None or isinstance(value, bool) or not isinstance(value, str | int | float):
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise FactsError(file, _key_line(raw, name), f"{where}field '{name}' must be text")
     text = str(value).strip()
     if not text:
@@ -167,7 +172,9 @@ def _regex(raw: Any, name: str, file: str, where: str) -> re.Pattern[str]:
     try:
         return re.compile(source, re.IGNORECASE)
     except re.error as exc:
-        raise FactsError(file, _key_line(raw, name), f"{where}field '{name}' is not a valid regular expression ({exc})") from None
+        raise FactsError(
+            file, _key_line(raw, name), f"{where}field '{name}' is not a valid regular expression ({exc})"
+        ) from None
 
 
 def _fact(raw: Any, file: str, parent_line: int) -> Fact:
@@ -179,7 +186,9 @@ def _fact(raw: Any, file: str, parent_line: int) -> Fact:
         raise FactsError(file, _key_line(raw, unknown[0]), f"unknown field '{unknown[0]}'")
     key = _text(raw, "key", file, "")
     if not _KEY_RE.match(key):
-        raise FactsError(file, _key_line(raw, "key"), f"key {key!r} must be lower-case letters, digits and dashes")
+        raise FactsError(
+            file, _key_line(raw, "key"), f"key {key!r} must be lower-case letters, digits and dashes"
+        )
     where = f"fact {key!r}: "
     source = _text(raw, "source", file, where)
     if not source.startswith(("https://", "http://")):
@@ -188,7 +197,9 @@ def _fact(raw: Any, file: str, parent_line: int) -> Fact:
     try:
         dt.date.fromisoformat(checked)
     except ValueError:
-        raise FactsError(file, _key_line(raw, "checked"), f"{where}field 'checked' must be a date such as 2026-11-22") from None
+        raise FactsError(
+            file, _key_line(raw, "checked"), f"{where}field 'checked' must be a date such as 2026-11-22"
+        ) from None
     context = _regex(raw, "context", file, where) if raw.get("context") is not None else None
     claims_raw = raw.get("outdated", [])
     if claims_raw is None:
@@ -211,7 +222,9 @@ def _fact(raw: Any, file: str, parent_line: int) -> Fact:
 
 def _claim(raw: Any, file: str, line: int, where: str, context: re.Pattern[str] | None) -> OutdatedClaim:
     if not isinstance(raw, dict):
-        raise FactsError(file, line, f"{where}every 'outdated' entry must be a mapping with 'pattern' and 'says'")
+        raise FactsError(
+            file, line, f"{where}every 'outdated' entry must be a mapping with 'pattern' and 'says'"
+        )
     unknown = sorted(set(raw) - _CLAIM_FIELDS)
     if unknown:
         raise FactsError(file, _key_line(raw, unknown[0]), f"{where}unknown field '{unknown[0]}'")
