@@ -18,7 +18,9 @@ def default_facts_file() -> Path:
 
 @guard
 def lint(
-    paths: list[Path] = typer.Argument(..., help="Markdown notes, bank files or folders to check."),
+    paths: list[Path] = typer.Argument(
+        ..., metavar="PATH...", help="Markdown notes, bank files or folders to check."
+    ),
     facts: Path = typer.Option(None, "--facts", help="Facts file (default: the bundled content/facts.yaml)."),
     json_out: bool = typer.Option(False, "--json", help="Print the warnings as a JSON list."),
 ) -> None:
