@@ -19,7 +19,7 @@ def default_facts_file() -> Path:
 @guard
 def lint(
     paths: list[Path] = typer.Argument(
-        ..., metavar="PATH...", help="Markdown notes, bank files or folders to check."
+        ..., metavar="PATH", help="Markdown notes, bank files or folders to check."
     ),
     facts: Path = typer.Option(None, "--facts", help="Facts file (default: the bundled content/facts.yaml)."),
     json_out: bool = typer.Option(False, "--json", help="Print the warnings as a JSON list."),
