@@ -285,8 +285,7 @@ def scan_text(text: str, file: str, facts: Sequence[Fact]) -> list[LintWarning]:
         if any(_DISTRACTORS_RE.match(t) for _, t in parents):
             continue
         context_text = " / ".join([*enclosing, line])
-        for fact in _matching_facts(line, context_text, claims):
-            fact_obj, claim = fact
+        for fact_obj, claim in _matching_facts(line, context_text, claims):
             warnings.append(
                 LintWarning(
                     file=file,
@@ -332,7 +331,7 @@ TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".yaml", ".yml")
 def iter_note_files(paths: Iterable[Path], skip: Iterable[Path] = ()) -> list[Path]:
     """The files to lint: files given by name, and text files found under folders, sorted.
 
-    Raises FactsError-free UsageError for a path that does not exist.
+    Raises UsageError for a path that does not exist.
     """
     skipped = {p.resolve() for p in skip}
     out: list[Path] = []
