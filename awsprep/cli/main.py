@@ -32,11 +32,12 @@ def main(
 
 
 def _register() -> None:
-    from awsprep.cli import bank, calc, review
+    from awsprep.cli import bank, calc, lint, review
 
     review.register(app)
     bank.register(app)
     calc.register(app)
+    lint.register(app)
 
 
 _register()

@@ -1,0 +1,353 @@
+"""Facts that change: load ``facts.yaml`` and find notes that state an outdated value.
+
+A facts file lists the limits, quotas and prices that exam questions rely on, each with the claims
+that used to be true. ``scan_text`` reads Markdown (or any text) line by line and returns a
+:class:`LintWarning` for every line that states one of those old values as if it were current.
+
+A claim has a ``pattern`` (a regular expression matched against one line, case-insensitive) and an
+optional ``context`` (a regular expression that must match the line itself or what encloses it: the
+Markdown headings above it and the parent list items). That lets ``* 5TB max`` under a heading
+``### S3 objects`` be recognised without flagging every "5 TB" in the notes.
+
+Lines that deliberately describe an old value as old ("outdated", "trap", "no longer", "used to",
+"until 2020", ...) are never flagged, nor is any line in a section whose heading says so: our own
+content mentions the traps on purpose.
+
+Pure code: reads only the files it is handed, no clock, no terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from awsprep.bank.io import parse_yaml, read_text
+from awsprep.errors import UsageError
+
+FACTS_SCHEMA = 1
+
+#: Words that mark a line as talking *about* an old value rather than stating it.
+TRAP_RE = re.compile(
+    r"\b(?:outdated|out[- ]of[- ]date|trap|traps|no longer|used to|older|previously|formerly|"
+    r"legacy|obsolete|historically|anymore|wrong|incorrect|myths?|misconceptions?|"
+    r"was raised|were raised|has been raised|have been raised|"
+    r"raised (?:it |the \w+ )?from|increased from|up from|instead of|rather than|"
+    r"(?:(?:until|before|prior to)\s+|pre-)(?:late |early |mid-?)?(?:\w+ )?(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+_KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+#: A bank file's list of answer options: wrong options state wrong values on purpose.
+_DISTRACTORS_RE = re.compile(r"^(?:options|distractors|wrong_options)\s*:", re.IGNORECASE)
+_FENCE_OPEN_RE = re.compile(r"^\s*(?:```(?!.*`)|~~~)")  # an info string never holds a backtick
+_FENCE_CLOSE_RE = re.compile(r"^\s*(?:```+|~~~+)\s*$")
+_MAX_LINE = 4000  # longer lines are scanned only up to this many characters
+
+_FACT_FIELDS = {"key", "topic", "statement", "value", "unit", "source", "checked", "outdated", "context"}
+_CLAIM_FIELDS = {"pattern", "says", "context"}
+
+
+class FactsError(UsageError):
+    """A facts file that cannot be read or does not validate (exit code 2)."""
+
+    def __init__(self, file: str, line: int, message: str) -> None:
+        self.file, self.line = file, line
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {message}.")
+
+
+@dataclass(frozen=True)
+class OutdatedClaim:
+    """One old value: how a note states it, and what we say about it."""
+
+    pattern: re.Pattern[str]
+    says: str
+    context: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    topic: str
+    statement: str
+    value: str
+    unit: str
+    source: str
+    checked: str
+    outdated: tuple[OutdatedClaim, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class LintWarning:
+    """A line of notes that states an outdated value."""
+
+    file: str
+    line: int
+    key: str
+    topic: str
+    says: str
+    text: str
+    current: str
+    value: str
+    unit: str
+    source: str
+
+    def message(self) -> str:
+        return f"{self.file}:{self.line}: {self.says}; current: {self.current} ({self.source})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "key": self.key,
+            "topic": self.topic,
+            "says": self.says,
+            "text": self.text,
+            "current": self.current,
+            "value": self.value,
+            "unit": self.unit,
+            "source": self.source,
+        }
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def load_facts(path: Path) -> list[Fact]:
+    return parse_facts(read_text(path), str(path))
+
+
+def parse_facts(text: str, file: str) -> list[Fact]:
+    """Parse and validate the text of a facts file; every error names file and line."""
+    data = parse_yaml(text, file)
+    if not isinstance(data, dict):
+        raise FactsError(file, 1, "must be a mapping with 'schema' and 'facts'")
+    line = getattr(data, "line", 1)
+    schema = data.get("schema", FACTS_SCHEMA)
+    if schema != FACTS_SCHEMA:
+        raise FactsError(file, line, f"schema is {schema!r} but this awsprep reads schema {FACTS_SCHEMA}")
+    raw = data.get("facts")
+    if not isinstance(raw, list) or not raw:
+        raise FactsError(file, _key_line(data, "facts"), "'facts' must be a non-empty list")
+    facts: list[Fact] = []
+    seen: dict[str, int] = {}
+    for item in raw:
+        fact = _fact(item, file, line)
+        if fact.key in seen:
+            raise FactsError(
+                file, fact.line, f"fact {fact.key!r} is listed twice (first at line {seen[fact.key]})"
+            )
+        seen[fact.key] = fact.line
+        facts.append(fact)
+    return facts
+
+
+def _key_line(raw: Any, name: str) -> int:
+    lines: dict[str, int] = getattr(raw, "key_lines", {})
+    return lines.get(name, getattr(raw, "line", 0))
+
+
+def _text(raw: Any, name: str, file: str, where: str) -> str:
+    value = raw.get(name)
+    if value is None:
+        raise FactsError(file, _key_line(raw, name), f"{where}field '{name}' is missing")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise FactsError(file, _key_line(raw, name), f"{where}field '{name}' must be text")
+    text = str(value).strip()
+    if not text:
+        raise FactsError(file, _key_line(raw, name), f"{where}field '{name}' is empty")
+    return text
+
+
+def _regex(raw: Any, name: str, file: str, where: str) -> re.Pattern[str]:
+    source = _text(raw, name, file, where)
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise FactsError(
+            file, _key_line(raw, name), f"{where}field '{name}' is not a valid regular expression ({exc})"
+        ) from None
+
+
+def _fact(raw: Any, file: str, parent_line: int) -> Fact:
+    if not isinstance(raw, dict):
+        raise FactsError(file, parent_line, "every fact must be a mapping")
+    line = getattr(raw, "line", parent_line)
+    unknown = sorted(set(raw) - _FACT_FIELDS)
+    if unknown:
+        raise FactsError(file, _key_line(raw, unknown[0]), f"unknown field '{unknown[0]}'")
+    key = _text(raw, "key", file, "")
+    if not _KEY_RE.match(key):
+        raise FactsError(
+            file, _key_line(raw, "key"), f"key {key!r} must be lower-case letters, digits and dashes"
+        )
+    where = f"fact {key!r}: "
+    source = _text(raw, "source", file, where)
+    if not source.startswith(("https://", "http://")):
+        raise FactsError(file, _key_line(raw, "source"), f"{where}field 'source' must be a URL")
+    checked = _text(raw, "checked", file, where)
+    try:
+        dt.date.fromisoformat(checked)
+    except ValueError:
+        raise FactsError(
+            file, _key_line(raw, "checked"), f"{where}field 'checked' must be a date such as 2026-11-22"
+        ) from None
+    context = _regex(raw, "context", file, where) if raw.get("context") is not None else None
+    claims_raw = raw.get("outdated", [])
+    if claims_raw is None:
+        claims_raw = []
+    if not isinstance(claims_raw, list):
+        raise FactsError(file, _key_line(raw, "outdated"), f"{where}field 'outdated' must be a list")
+    claims = tuple(_claim(c, file, line, where, context) for c in claims_raw)
+    return Fact(
+        key=key,
+        topic=_text(raw, "topic", file, where),
+        statement=_text(raw, "statement", file, where),
+        value=_text(raw, "value", file, where),
+        unit=_text(raw, "unit", file, where),
+        source=source,
+        checked=checked,
+        outdated=claims,
+        line=line,
+    )
+
+
+def _claim(raw: Any, file: str, line: int, where: str, context: re.Pattern[str] | None) -> OutdatedClaim:
+    if not isinstance(raw, dict):
+        raise FactsError(
+            file, line, f"{where}every 'outdated' entry must be a mapping with 'pattern' and 'says'"
+        )
+    unknown = sorted(set(raw) - _CLAIM_FIELDS)
+    if unknown:
+        raise FactsError(file, _key_line(raw, unknown[0]), f"{where}unknown field '{unknown[0]}'")
+    pattern = _regex(raw, "pattern", file, where)
+    says = _text(raw, "says", file, where)
+    own = _regex(raw, "context", file, where) if raw.get("context") is not None else context
+    return OutdatedClaim(pattern=pattern, says=says, context=own)
+
+
+# --- scanning -----------------------------------------------------------------------------------
+
+
+def normalise(line: str) -> str:
+    """The line as matched: emphasis and highlight markup removed, spaces collapsed."""
+    text = line[:_MAX_LINE].replace("**", "").replace("==", "").replace("`", "").replace("__", "")
+    return " ".join(text.split())
+
+
+def is_trap(text: str) -> bool:
+    """Whether the text talks about an old value as old (and so must not be flagged)."""
+    return TRAP_RE.search(text) is not None
+
+
+def scan_text(text: str, file: str, facts: Sequence[Fact]) -> list[LintWarning]:
+    """Every line of ``text`` that states an outdated value, at most one warning per fact and line."""
+    claims = [(fact, claim) for fact in facts for claim in fact.outdated]
+    warnings: list[LintWarning] = []
+    headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
+    parents: list[tuple[int, str]] = []  # (indent, text) of the lines enclosing this one
+    in_fence, fence_indent = False, 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if in_fence:
+            # A fence closes on a bare fence line, or (as in a list item) on a less indented line.
+            if _FENCE_CLOSE_RE.match(raw):
+                in_fence = False
+                continue
+            if not raw.strip() or _indent(raw) >= fence_indent:
+                continue
+            in_fence = False
+        if _FENCE_OPEN_RE.match(raw):
+            in_fence, fence_indent = True, _indent(raw)
+            continue
+        if not raw.strip():
+            continue
+        heading = _HEADING_RE.match(raw)
+        if heading:
+            level = len(heading.group(1))
+            headings = [h for h in headings if h[0] < level] + [(level, normalise(heading.group(2)))]
+            parents = []
+            continue
+        line = normalise(raw)
+        indent = _indent(raw)
+        parents = [p for p in parents if p[0] < indent]
+        enclosing = [h for _, h in headings] + [t for _, t in parents]
+        parents.append((indent, line))
+        if not claims or is_trap(line) or any(is_trap(h) for _, h in headings):
+            continue
+        if any(_DISTRACTORS_RE.match(t) for _, t in parents):
+            continue
+        context_text = " / ".join([*enclosing, line])
+        for fact_obj, claim in _matching_facts(line, context_text, claims):
+            warnings.append(
+                LintWarning(
+                    file=file,
+                    line=number,
+                    key=fact_obj.key,
+                    topic=fact_obj.topic,
+                    says=claim.says,
+                    text=line,
+                    current=fact_obj.statement,
+                    value=fact_obj.value,
+                    unit=fact_obj.unit,
+                    source=fact_obj.source,
+                )
+            )
+    return warnings
+
+
+def _indent(raw: str) -> int:
+    """Columns of leading whitespace: what encloses a line is the less indented lines above it."""
+    return len(raw) - len(raw.lstrip(" \t"))
+
+
+def _matching_facts(
+    line: str, context_text: str, claims: Iterable[tuple[Fact, OutdatedClaim]]
+) -> list[tuple[Fact, OutdatedClaim]]:
+    found: list[tuple[Fact, OutdatedClaim]] = []
+    seen: set[str] = set()
+    for fact, claim in claims:
+        if fact.key in seen or not claim.pattern.search(line):
+            continue
+        if claim.context is not None and not claim.context.search(context_text):
+            continue
+        seen.add(fact.key)
+        found.append((fact, claim))
+    return found
+
+
+# --- files --------------------------------------------------------------------------------------
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".yaml", ".yml")
+
+
+def iter_note_files(paths: Iterable[Path], skip: Iterable[Path] = ()) -> list[Path]:
+    """The files to lint: files given by name, and text files found under folders, sorted.
+
+    Raises UsageError for a path that does not exist.
+    """
+    skipped = {p.resolve() for p in skip}
+    out: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path} does not exist.")
+        if path.is_file():
+            found = [path]
+        else:
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+        out.extend(p for p in found if p.resolve() not in skipped)
+    return out
+
+
+def lint_files(paths: Iterable[Path], facts: Sequence[Fact], skip: Iterable[Path] = ()) -> list[LintWarning]:
+    warnings: list[LintWarning] = []
+    for path in iter_note_files(paths, skip):
+        warnings.extend(scan_text(read_text(path), str(path), facts))
+    return warnings

@@ -1,0 +1,329 @@
+"""`awsprep lint`: content/facts.yaml, the outdated-value scanner and the command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from awsprep.cli.main import app
+from awsprep.notes.lint import FactsError, load_facts, parse_facts, scan_text
+from tests.conftest import PYTHON, ROOT, SEEDS
+
+FACTS = ROOT / "content" / "facts.yaml"
+
+# Our own content that states an outdated value and is waiting for a fix (file, line, fact key).
+# The CI guard fails both when new stale content appears and when one of these is fixed, so keep
+# this set exact; it should be empty.
+KNOWN_STALE: set[tuple[str, int, str]] = set()
+
+
+@pytest.fixture(scope="module")
+def facts() -> list:
+    return load_facts(FACTS)
+
+
+def lint_json(runner: CliRunner, *args: str) -> tuple[int, list[dict]]:
+    res = runner.invoke(app, ["lint", "--json", *args])
+    assert res.exit_code in (0, 1), res.output
+    return res.exit_code, json.loads(res.stdout)
+
+
+OLD_NOTES = """\
+# Lambda
+- Lambda max memory is 3 GB
+- Functions are billed in 100ms increments
+
+## S3
+- S3 is eventually consistent for overwrites
+
+## SQS
+- SQS messages up to 256 KB
+"""
+
+
+def test_outdated_values_are_flagged_on_their_lines(runner: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "old.md"
+    notes.write_text(OLD_NOTES, encoding="utf-8")
+    code, found = lint_json(runner, str(notes))
+    assert code == 1
+    assert [(w["line"], w["key"]) for w in found] == [
+        (2, "lambda-memory"),
+        (3, "lambda-billing-granularity"),
+        (6, "s3-consistency"),
+        (9, "sqs-message-size"),
+    ]
+    assert {w["file"] for w in found} == {str(notes)}
+    assert all(w["source"].startswith("https://docs.aws.amazon.com/") for w in found)
+
+    res = runner.invoke(app, ["lint", str(notes)])
+    assert res.exit_code == 1
+    lines = res.stdout.splitlines()
+    assert len(lines) == 4
+    assert lines[0].startswith(f"{notes}:2: says Lambda memory tops out at about 3 GB")
+    assert "; current: A Lambda function can be given 128 MB to 10,240 MB" in lines[0]
+    assert lines[0].endswith("(https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)")
+    assert lines[3].startswith(f"{notes}:9: says SQS messages are limited to 256 KB; current: ")
+
+
+def test_json_keys(runner: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text("SQS messages up to 256 KB\n", encoding="utf-8")
+    _, found = lint_json(runner, str(notes))
+    assert list(found[0]) == [
+        "file",
+        "line",
+        "key",
+        "topic",
+        "says",
+        "text",
+        "current",
+        "value",
+        "unit",
+        "source",
+    ]
+    assert found[0]["text"] == "SQS messages up to 256 KB" and found[0]["topic"] == "SQS"
+
+
+def test_traps_and_history_are_not_flagged(runner: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "traps.md"
+    notes.write_text(
+        """\
+# Lambda
+- **Outdated trap**: older material says Lambda max memory is 3 GB; it is 10,240 MB.
+- Lambda used to be billed in 100 ms increments.
+- Until 2025 SQS messages were limited to 256 KB.
+- S3 is no longer eventually consistent for overwrites.
+- The SQS maximum was raised from 256 KB to 1 MiB.
+
+## Exam traps
+- SQS messages up to 256 KB
+""",
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["lint", str(notes)])
+    assert res.exit_code == 0, res.stdout
+    assert res.stdout == ""
+
+
+def test_current_values_are_not_flagged(runner: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "current.md"
+    notes.write_text(
+        """\
+# Lambda
+- Memory: 128 MB to 10,240 MB in 1 MB steps; timeout up to 900 seconds.
+- Billed per 1 ms. /tmp is 512 MB by default, configurable up to 10,240 MB.
+- Synchronous payload 6 MB, asynchronous 1 MB.
+## SQS
+- Messages up to 1 MiB; a 64 KB chunk is billed as one request.
+## DynamoDB
+- BatchWriteItem takes 25 items; transactions take up to 100 actions.
+## SNS
+- SNS messages can be up to 256 KB.
+""",
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["lint", str(notes)])
+    assert (res.exit_code, res.stdout) == (0, "")
+
+
+def test_context_comes_from_headings_and_parent_items(facts: list) -> None:
+    text = """\
+### S3 objects
+* 5TB max
+### EBS volumes
+* 5TB max
+* Lambda
+  * memory execution: 128MB - 3008MB
+* DynamoDB
+  * memory execution: 128MB - 3008MB
+"""
+    found = [(w.line, w.key) for w in scan_text(text, "n.md", facts)]
+    assert found == [(2, "s3-object-size"), (6, "lambda-memory")]
+
+
+def test_code_blocks_and_bank_options_are_skipped(facts: list) -> None:
+    text = """\
+# SQS
+```
+limit = "SQS messages up to 256 KB"
+```
+  ```python
+  x = 1
+* SQS messages up to 256 KB
+"""
+    assert [w.line for w in scan_text(text, "n.md", facts)] == [7]
+    bank = """\
+cards:
+  - id: q1
+    question: How large may an SQS message be?
+    options:
+      - SQS messages are limited to 256 KB
+      - 1 MiB
+    explanation: SQS messages may be up to 1 MiB.
+  - id: q2
+    back: SQS messages up to 256 KB
+"""
+    assert [w.line for w in scan_text(bank, "b.yaml", facts)] == [9]
+
+
+def test_own_content_states_no_outdated_value(runner: CliRunner) -> None:
+    """The CI guard: our notes and bank never state an outdated value except as a trap."""
+    code, found = lint_json(runner, str(ROOT / "content"))  # facts.yaml itself is skipped
+    stale = {(str(Path(w["file"]).relative_to(ROOT)), w["line"], w["key"]) for w in found}
+    assert stale == KNOWN_STALE, "\n".join(json.dumps(w) for w in found)
+    assert code == (1 if KNOWN_STALE else 0)
+
+
+def test_old_learner_notes_produce_warnings(runner: CliRunner) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    code, found = lint_json(runner, str(SEEDS))
+    assert code == 1 and len(found) >= 5
+    assert {"lambda-memory", "sqs-message-size", "kinesis-retention"} <= {w["key"] for w in found}
+
+
+def test_bundled_facts_file(facts: list) -> None:
+    assert len(facts) >= 30
+    assert len({f.key for f in facts}) == len(facts)
+    for fact in facts:
+        assert fact.source.startswith("https://docs.aws.amazon.com/"), fact.key
+        assert fact.checked == "2026-11-22", fact.key
+        for claim in fact.outdated:
+            assert claim.says and claim.pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_scanner_never_crashes(text: str) -> None:
+    facts = load_facts(FACTS)
+    for warning in scan_text(text, "x.md", facts):
+        assert 1 <= warning.line <= max(1, len(text.splitlines()))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "# Lambda",
+                "## S3",
+                "* ",
+                "  - ",
+                "```",
+                "~~~",
+                "options:",
+                "SQS",
+                "256 KB",
+                "3 GB",
+                "max",
+                "memory",
+                "eventually consistent",
+                "outdated",
+                "100 ms",
+                "billed",
+                "\t",
+                "5TB",
+                "|",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_scanner_never_crashes_on_markdown_like_text(parts: list[str]) -> None:
+    text = "".join(p + ("\n" if i % 3 == 0 else " ") for i, p in enumerate(parts))
+    scan_text(text, "x.md", load_facts(FACTS))
+
+
+def test_scanner_is_fast_on_long_lines(facts: list) -> None:
+    line = "lambda memory max billed SQS message eventually consistent " * 2000
+    start = time.perf_counter()
+    scan_text(line + "\n" + "x" * 200_000, "big.md", facts)
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "needle"),
+    [
+        ("schema: 1\nfacts:\n  - key: [unclosed\n", 4, "not valid YAML"),
+        ("schema: 1\nfacts: []\n", 2, "'facts' must be a non-empty list"),
+        (
+            "schema: 1\nfacts:\n  - key: k\n    topic: T\n    statement: s\n    value: 1\n    unit: u\n"
+            "    source: https://docs.aws.amazon.com/x\n    checked: 2026-11-22\n    outdated:\n"
+            "      - pattern: '(unclosed'\n        says: x\n",
+            11,
+            "not a valid regular expression",
+        ),
+        (
+            "schema: 1\nfacts:\n  - key: k\n    topic: T\n    statement: s\n    value: 1\n    unit: u\n"
+            "    checked: 2026-11-22\n",
+            3,
+            "field 'source' is missing",
+        ),
+        (
+            "schema: 1\nfacts:\n  - key: k\n    topic: T\n    statement: s\n    value: 1\n    unit: u\n"
+            "    source: https://docs.aws.amazon.com/x\n    checked: soon\n",
+            9,
+            "field 'checked' must be a date",
+        ),
+        (
+            "schema: 1\nfacts:\n  - key: k\n    topic: T\n    statement: s\n    value: 1\n    unit: u\n"
+            "    source: https://docs.aws.amazon.com/x\n    checked: 2026-11-22\n    colour: red\n",
+            10,
+            "unknown field 'colour'",
+        ),
+    ],
+)
+def test_bad_facts_file_exits_2_with_file_and_line(
+    runner: CliRunner, tmp_path: Path, body: str, line: int, needle: str
+) -> None:
+    bad = tmp_path / "facts.yaml"
+    bad.write_text(body, encoding="utf-8")
+    notes = tmp_path / "n.md"
+    notes.write_text("nothing here\n", encoding="utf-8")
+    res = runner.invoke(app, ["lint", str(notes), "--facts", str(bad)])
+    assert res.exit_code == 2
+    assert f"{bad}:{line}:" in res.stderr and needle in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_duplicate_fact_key_names_both_lines() -> None:
+    one = (
+        "  - key: k\n    topic: T\n    statement: s\n    value: 1\n    unit: u\n"
+        "    source: https://docs.aws.amazon.com/x\n    checked: 2026-11-22\n"
+    )
+    with pytest.raises(FactsError, match=r"f\.yaml:10: fact 'k' is listed twice \(first at line 3\)"):
+        parse_facts("schema: 1\nfacts:\n" + one + one, "f.yaml")
+
+
+def test_missing_path_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["lint", str(tmp_path / "nope.md")])
+    assert res.exit_code == 2 and "nope.md does not exist" in res.stderr
+
+
+def test_lint_does_not_import_sqlalchemy(tmp_path: Path) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text("SQS messages up to 256 KB\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from awsprep.cli.main import app\n"
+        f"res = CliRunner().invoke(app, ['lint', {str(notes)!r}])\n"
+        "assert res.exit_code == 1, res.output\n"
+        "print('sqlalchemy' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    assert out.stdout.strip() == "False"
