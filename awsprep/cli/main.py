@@ -33,6 +33,9 @@ def _register() -> None:
     from awsprep.cli import review
 
     review.register(app)
+    from awsprep.cli import importer
+
+    importer.register(app)
 
 
 _register()

@@ -15,7 +15,13 @@ _URL = re.compile(r"https?://\S+")
 
 UNITS = (
     r"%|x|ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?"
-    r"|[KMGTP]i?B|[kmgt]b|bytes?|KB/s|MB/s|TPS|RCUs?|WCUs?|requests?|items?|regions?|AZs?|GBs|GB-seconds?"
+    r"|[KMGTP]i?B|[kmgt]b|bytes?|KB/s|MB/s|TPS|RCUs?|WCUs?|GBs|GB-seconds?"
+    r"|requests?|items?|regions?|AZs?|instances?|nodes?|partitions?|shards?|messages?|functions?|executions?"
+)
+# units that measure (time, size, money): always worth hiding; other units are counts
+_MEASURE = re.compile(
+    r"(%|\$|ms|milliseconds?|\bs|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?"
+    r"|[KMGTP]i?B|[kmgt]b|bytes?|TPS|RCUs?|WCUs?|GBs|GB-seconds?)$"
 )
 # A number standing on its own (not part of S3, EC2, t2.micro, IPv4, 1.2.3.4, 4:30), with its unit.
 NUMBER = re.compile(
@@ -23,7 +29,8 @@ NUMBER = re.compile(
 )
 LIMIT_WORDS = re.compile(
     r"\b(max|maximum|min|minimum|default|up to|limit|limits|at most|at least|per|within|retention|"
-    r"timeout|size|between|from|free|cost|priced|charged|increments?|upto|only)\b|[<>≤≥]|\bto\b",
+    r"timeout|size|between|free|cost|priced|charged|increments?|upto|retries|retry|expires?|lasts?|"
+    r"rounded|round|every|each|exactly|more than|less than|over|under)\b|[<>≤≥]",
     re.IGNORECASE,
 )
 _JUNK_NUMBER_CONTEXT = re.compile(
@@ -74,8 +81,7 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in NUMBER.finditer(text):
         value = m.group(1)
-        has_unit = not value.replace(",", "").replace(".", "").replace("$", "").replace("^", "").isdigit()
-        if not has_unit and not LIMIT_WORDS.search(text):
+        if not _MEASURE.search(value) and not LIMIT_WORDS.search(text):
             continue
         spans.append(m.span(1))
     return spans
@@ -86,7 +92,7 @@ def cloze_numbers(text: str, start: int = 0) -> str | None:
     if "{{" in text or "}}" in text:
         return None
     spans = [s for s in number_spans(text) if s[0] >= start]
-    if not spans or len(spans) > 4:
+    if not spans or len(spans) > 3:
         return None
     out, last = [], 0
     for a, b in spans:
@@ -94,7 +100,7 @@ def cloze_numbers(text: str, start: int = 0) -> str | None:
         out.append("{{" + text[a:b].strip() + "}}")
         last = b
     out.append(text[last:])
-    result = "".join(out)
+    result = re.sub(r"\}\}(\s+)\{\{", r"\1", "".join(out))
     revealed_rest = re.sub(r"\{\{.+?\}\}", "", result)
     if len(_WORD.findall(revealed_rest)) < 2:
         return None

@@ -23,6 +23,7 @@ from awsprep.notes.topics import TopicTable, context, is_tips
 
 MAX_ANSWER = 300  # characters: longer answers are not worth a card
 MAX_TEXT = 260
+MAX_DEF = 200  # a definition longer than this is cut to its first sentence
 MAX_TERM_WORDS = 6
 
 _BOLD_DEF = re.compile(r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>[:=\-–—]?)\s*(?P<rest>.+)$")
@@ -36,12 +37,37 @@ _IS_A = re.compile(
 _BAD_TERM = re.compile(
     r"^(e\.?g|i\.?e|ex|example|examples|note|nb|tip|tips|review|option\s*\d*|step\s*\d*|remember|important|"
     r"also|see|hint|interview hint|it|this|that|they|these|there|he|she|we|you|i|so|then|now|but|and|"
-    r"optional|update|test|result|results|answer|question|why|how|what|warning|todo)$",
+    r"optional|update|test|result|results|answer|question|why|how|what|warning|todo|recall|error|errors|"
+    r"reason|reasons|use|uses|usage|benefit|benefits|pros|cons|advantages?|disadvantages?|problem|solution|"
+    r"issue|idea|summary|key|value|values|default|info|details?|other|misc|description|definition|"
+    r"the key|the idea|the problem|the solution|the answer|the result|following|the following|"
+    r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there)$"
+    r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get)\b",
     re.IGNORECASE,
 )
 _LABEL_END = re.compile(r"[:?]\s*$")
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _TAG = re.compile(r"<\s*(/?)\s*(\w+)", re.IGNORECASE)
+_STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
+
+
+def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
+    """Split hard-wrapped text into logical lines: a line starting in upper case after a line that
+    does not end in a comma, dash or opening bracket starts a new one."""
+    out: list[tuple[str, int]] = []
+    for off, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if out and not (stripped[0].isupper() or stripped[0] in "*-|>#`[!0123456789") and not explicit.QA.match(
+            stripped
+        ):
+            out[-1] = (f"{out[-1][0]} {stripped}", out[-1][1])
+        elif out and out[-1][0].rstrip().endswith((",", "-", "(", "–", "—", "/", "&", "+")):
+            out[-1] = (f"{out[-1][0]} {stripped}", out[-1][1])
+        else:
+            out.append((stripped, first_line + off))
+    return out
 
 
 class FileExtractor:
@@ -138,10 +164,7 @@ class FileExtractor:
             self.warn(blk.line, "a table here is broken (no |---| row under its header), so it was not read.")
             self.skip(blk.line, "broken table")
             return
-        for off, line in enumerate(lines):
-            if not line.strip():
-                continue
-            ln = blk.line + off
+        for line, ln in logical_lines(raw, blk.line):
             if self.unit(line, ln, blk.path, [], explicit_only=True):
                 continue
             text = line.strip()
@@ -166,11 +189,12 @@ class FileExtractor:
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
         if item.text.strip():
-            self.unit(item.text, item.line, path, parents)
+            for text, ln in logical_lines(item.text, item.line):
+                self.unit(text, ln, path, parents)
         elif not item.children:
             self.skip(item.line, "empty")
         if item.children:
-            label = plain(item.text)[0]
+            label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
             self.list_card(label, item.children, item.line, path, parents)
             for child in item.children:
                 self.item(child, path, [*parents, label])
@@ -178,6 +202,8 @@ class FileExtractor:
     def list_card(self, label: str, items: list[Item], line: int, path: tuple[str, ...], parents: list[str]) -> None:
         label = label.strip()
         if not label or len(label) > 80 or not 2 <= len(items) <= 8 or len(words(label)) < 1:
+            return
+        if len(label.split()) > 6 and not _LABEL_END.search(label):
             return
         kids = [plain(i.text.split("\n")[0])[0] for i in items]
         if any(not k or len(k) > 60 or len(k.split()) > 8 or re.search(r"[:=]", k) for k in kids):
@@ -227,7 +253,9 @@ class FileExtractor:
             self.skip(line, "fragment", text)
             return False
         bold = _BOLD_DEF.match(raw)
-        if bold and (bold.group("c") or bold.group("sep")):
+        if _STARTS_LINK.match(raw):
+            prose = True  # "[Guide](url) - Linux": a link is not a term
+        elif bold and (bold.group("c") or bold.group("sep")):
             return self.definition(plain(bold.group("term"))[0], plain(bold.group("rest"))[0], line, path, parents, urls)
         if not prose:
             for rx in (_EQ_DEF, _DASH_DEF, _COLON_DEF):
@@ -254,6 +282,8 @@ class FileExtractor:
     def good_term(self, term: str) -> bool:
         term = term.strip(" *_`")
         n = len(term.split())
+        if term.count("(") != term.count(")") or term.count('"') % 2 or term.count("`") % 2 or "," in term:
+            return False
         return 0 < n <= MAX_TERM_WORDS and not _BAD_TERM.match(term) and any(c.isalpha() for c in term)
 
     def definition(
@@ -264,9 +294,9 @@ class FileExtractor:
         if not term or len(words(rest)) < 1:
             self.skip(line, "fragment", f"{term}: {rest}")
             return False
-        if len(rest) > MAX_ANSWER:
+        if len(rest) > MAX_DEF:
             first = sentences(rest)[0] if sentences(rest) else rest
-            if len(first) > MAX_ANSWER or len(first.split()) < 4:
+            if len(first) > MAX_DEF or len(first.split()) < 4:
                 self.skip(line, "too long", rest)
                 return False
             rest = first
@@ -284,10 +314,11 @@ class FileExtractor:
         return True
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str], paren: bool = True) -> str:
-        ctx = parents[-1] if parents and len(parents[-1]) <= 60 else context(path)
-        if not ctx or norm(ctx) in norm(term) or norm(term) == norm(ctx):
-            return ""
-        return f" ({ctx})"
+        parts = [context(path)]
+        if parents and len(parents[-1]) <= 60:
+            parts.append(parents[-1])
+        parts = [p for p in parts if p and norm(p) not in norm(term)]
+        return f" ({' › '.join(parts)})" if parts else ""
 
     def with_context(self, text: str, path: tuple[str, ...], parents: list[str]) -> str:
         parts = [context(path)]
