@@ -33,7 +33,9 @@ def _warn(message: str) -> None:
 def _deck_name(paths: list[Path], deck: str | None) -> str:
     if deck is not None:
         if not _DECK.match(deck):
-            raise UsageError(f"--deck {deck!r} must be letters, digits, '.', '_' or '-' (no spaces or slashes).")
+            raise UsageError(
+                f"--deck {deck!r} must be letters, digits, '.', '_' or '-' (no spaces or slashes)."
+            )
         return deck
     first = paths[0].resolve()
     name = first.name if first.is_dir() else first.stem
@@ -179,7 +181,13 @@ def list_decks() -> list[dict[str, Any]]:
             if not cards and origin == "imported":
                 decks.setdefault(
                     (origin, path.stem),
-                    {"name": path.stem, "origin": origin, "cards": 0, "by_type": Counter(), "files": [str(path)]},
+                    {
+                        "name": path.stem,
+                        "origin": origin,
+                        "cards": 0,
+                        "by_type": Counter(),
+                        "files": [str(path)],
+                    },
                 )
             for card in cards:
                 entry = decks.setdefault(

@@ -62,17 +62,23 @@ def card_content(card: Card) -> str:
 def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
     """Merge near-duplicates (same type, nearly the same words): the first keeps the other sources."""
     kept: list[Draft] = []
-    exact: dict[tuple[str, frozenset[str]], Draft] = {}
+    exact: dict[tuple[str, frozenset[str], frozenset[str]], Draft] = {}
     buckets: dict[tuple[str, str], list[tuple[frozenset[str], Draft]]] = {}
     merged = 0
     for d in drafts:
         tokens = token_set(d.content())
-        key = (d.kind, tokens)
+        key = (d.kind, token_set(d.front), tokens) if d.kind == "basic" else (d.kind, frozenset(), tokens)
         first = exact.get(key)
         if first is None and tokens:
             bucket = buckets.setdefault((d.kind, d.topic), [])
             for other_tokens, other in bucket:
                 inter = len(tokens & other_tokens)
+                if (
+                    d.kind == "basic"
+                    and token_set(d.front) != token_set(other.front)
+                    and _jac(token_set(d.front), token_set(other.front)) < NEAR_DUP
+                ):
+                    continue
                 if inter and inter / len(tokens | other_tokens) >= NEAR_DUP:
                     first = other
                     break
@@ -88,6 +94,10 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
         buckets.setdefault((d.kind, d.topic), []).append((tokens, d))
         kept.append(d)
     return kept, merged
+
+
+def _jac(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
 
 
 @dataclass

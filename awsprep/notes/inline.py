@@ -41,7 +41,33 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _WORD = re.compile(r"[a-z0-9]+")
 
 STOPWORDS = frozenset(
-    "a an the of to in on for and or is are be it its this that with by as at from can you your".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+        "with",
+        "by",
+        "as",
+        "at",
+        "from",
+        "can",
+        "you",
+        "your",
+    ]
 )
 
 

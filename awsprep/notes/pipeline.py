@@ -78,9 +78,7 @@ def collect_files(paths: Iterable[Path]) -> list[NoteFile]:
         if not root.exists():
             raise UsageError(f"{root}: no such file or folder.")
         if root.is_dir():
-            found = sorted(
-                p for p in root.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file()
-            )
+            found = sorted(p for p in root.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file())
             pairs = [(p.relative_to(root).as_posix(), p) for p in found]
         else:
             pairs = [(root.name, root)]
@@ -96,10 +94,15 @@ def read_note(note: NoteFile) -> tuple[str | None, bytes, list[Warning]]:
     try:
         data = note.path.read_bytes()
     except OSError as exc:
-        return None, b"", [Warning(note.name, 0, f"cannot be read ({exc.strerror or exc}), so it was skipped.")]
+        return (
+            None,
+            b"",
+            [Warning(note.name, 0, f"cannot be read ({exc.strerror or exc}), so it was skipped.")],
+        )
     if len(data) > MAX_FILE_BYTES:
         mb = len(data) / 1024 / 1024
-        msg = f"is {mb:.1f} MB, over the {MAX_FILE_BYTES // 1024 // 1024} MB limit for notes, so it was skipped."
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        msg = f"is {mb:.1f} MB, over the {limit} MB limit for notes, so it was skipped."
         return None, data, [Warning(note.name, 1, msg)]
     try:
         return data.decode("utf-8-sig"), data, []
@@ -117,8 +120,11 @@ def extract_file(name: str, text: str, topics: TopicTable) -> FileResult:
     warnings = list(ex.warnings)
     if parsed.deep_lines:
         warnings.append(
-            Warning(name, parsed.deep_lines[0], f"a list is nested deeper than {MAX_DEPTH} levels; "
-                    "the deeper items were not read.")
+            Warning(
+                name,
+                parsed.deep_lines[0],
+                f"a list is nested deeper than {MAX_DEPTH} levels; the deeper items were not read.",
+            )
         )
     skips = list(ex.skips)
     if fm_lines:
@@ -202,7 +208,7 @@ def run_import(
 
 
 def to_card(d: Draft, card_id: str, deck: str, topics: TopicTable) -> Card:
-    sources = (Source(d.file, d.line, d.path),) + tuple(Source(f, ln, p) for f, ln, p in d.extra_sources)
+    sources = (Source(d.file, d.line, d.path), *(Source(f, ln, p) for f, ln, p in d.extra_sources))
     common: dict[str, Any] = dict(
         id=card_id,
         deck=deck,

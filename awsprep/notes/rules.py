@@ -26,7 +26,9 @@ MAX_TEXT = 260
 MAX_DEF = 200  # a definition longer than this is cut to its first sentence
 MAX_TERM_WORDS = 6
 
-_BOLD_DEF = re.compile(r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>[:=\-–—]?)\s*(?P<rest>.+)$")
+_BOLD_DEF = re.compile(
+    r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>[:=\-–—]?)\s*(?P<rest>.+)$"
+)
 _EQ_DEF = re.compile(r"^(?P<term>[^=]{1,60}?)\s+=\s+(?P<rest>[^=].*)$")
 _DASH_DEF = re.compile(r"^(?P<term>[^-–—:=]{1,50}?)\s+[-–—]+\s+(?P<rest>.+)$")
 _COLON_DEF = re.compile(r"^(?P<term>[^:]{1,50}?):\s+(?P<rest>.+)$")
@@ -48,7 +50,12 @@ _BAD_TERM = re.compile(
 _LABEL_END = re.compile(r"[:?]\s*$")
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _TAG = re.compile(r"<\s*(/?)\s*(\w+)", re.IGNORECASE)
+_Q_PREFIX = re.compile(r"^\s*(?:question|q\d*)\s*[:.)]\s*", re.IGNORECASE)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
+
+
+def has_option(text: str) -> bool:
+    return any(explicit.OPTION.match(x) for x in text.split("\n"))
 
 
 def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
@@ -59,11 +66,11 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
         stripped = line.strip()
         if not stripped:
             continue
-        if out and not (stripped[0].isupper() or stripped[0] in "*-|>#`[!0123456789") and not explicit.QA.match(
-            stripped
-        ):
-            out[-1] = (f"{out[-1][0]} {stripped}", out[-1][1])
-        elif out and out[-1][0].rstrip().endswith((",", "-", "(", "–", "—", "/", "&", "+")):
+        if (
+            out
+            and not (stripped[0].isupper() or stripped[0] in "*-|>#`[!0123456789")
+            and not explicit.QA.match(stripped)
+        ) or (out and out[-1][0].rstrip().endswith((",", "-", "(", "–", "—", "/", "&", "+"))):
             out[-1] = (f"{out[-1][0]} {stripped}", out[-1][1])
         else:
             out.append((stripped, first_line + off))
@@ -94,7 +101,9 @@ class FileExtractor:
             found = self._topic_cache[path] = self.topics.topic(path, self.fallback)
         return found
 
-    def add(self, kind: str, rule: str, line: int, path: tuple[str, ...], key: str = "", **fields: object) -> None:
+    def add(
+        self, kind: str, rule: str, line: int, path: tuple[str, ...], key: str = "", **fields: object
+    ) -> None:
         draft = Draft(
             kind=kind,
             rule=rule,
@@ -140,6 +149,8 @@ class FileExtractor:
                     continue  # the question of a multiple-choice card
                 if blk.text.strip() == "?":
                     continue
+                if self.lettered_question(blk, nxt):
+                    continue  # the question of a lettered multiple-choice card
                 after = blocks[i + 2] if i + 2 < len(blocks) else None
                 if nxt is not None and nxt.kind == "para" and nxt.text.strip() == "?" and after is not None:
                     self.basic_qa(blk.text, after.text, blk.line, blk.path, "multiline")
@@ -151,6 +162,12 @@ class FileExtractor:
                         used |= consumed
                         continue
                 self.paragraph(blk)
+
+    @staticmethod
+    def lettered_question(blk: Block, nxt: Block | None) -> bool:
+        if nxt is None or nxt.kind != "para" or has_option(blk.text):
+            return False
+        return bool(explicit.OPTION.match(nxt.text.split("\n")[0]))
 
     # --- paragraphs ------------------------------------------------------------------------------
     def paragraph(self, blk: Block) -> None:
@@ -188,36 +205,42 @@ class FileExtractor:
             self.item(item, blk.path, [])
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
+        label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
+        listed = bool(item.children) and self.list_card(label, item.children, item.line, path, parents)
         if item.text.strip():
-            for text, ln in logical_lines(item.text, item.line):
-                self.unit(text, ln, path, parents)
+            for n, (text, ln) in enumerate(logical_lines(item.text, item.line)):
+                before = len(self.skips)
+                made = self.unit(text, ln, path, parents)
+                if listed and n == 0 and not made:
+                    del self.skips[before:]  # the label of a list card is used, not skipped
         elif not item.children:
             self.skip(item.line, "empty")
         if item.children:
-            label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
-            self.list_card(label, item.children, item.line, path, parents)
             for child in item.children:
                 self.item(child, path, [*parents, label])
 
-    def list_card(self, label: str, items: list[Item], line: int, path: tuple[str, ...], parents: list[str]) -> None:
+    def list_card(
+        self, label: str, items: list[Item], line: int, path: tuple[str, ...], parents: list[str]
+    ) -> bool:
         label = label.strip()
         if not label or len(label) > 80 or not 2 <= len(items) <= 8 or len(words(label)) < 1:
-            return
+            return False
         if len(label.split()) > 6 and not _LABEL_END.search(label):
-            return
+            return False
         kids = [plain(i.text.split("\n")[0])[0] for i in items]
         if any(not k or len(k) > 60 or len(k.split()) > 8 or re.search(r"[:=]", k) for k in kids):
-            return
+            return False
         if any(cloze_numbers(k) for k in kids) or _BAD_TERM.match(label.rstrip(":?")):
-            return
+            return False
         front = label.rstrip(" :")
         ctx = parents[-1] if parents else context(path)
         if ctx and norm(ctx) not in norm(front):
             front = f"{front} ({ctx})"
         back = "; ".join(kids)
         if len(back) > MAX_ANSWER:
-            return
+            return False
         self.add("basic", "list", line, path, key=label, front=front, back=back)
+        return True
 
     # --- one text unit ---------------------------------------------------------------------------
     def unit(
@@ -256,18 +279,24 @@ class FileExtractor:
         if _STARTS_LINK.match(raw):
             prose = True  # "[Guide](url) - Linux": a link is not a term
         elif bold and (bold.group("c") or bold.group("sep")):
-            return self.definition(plain(bold.group("term"))[0], plain(bold.group("rest"))[0], line, path, parents, urls)
+            return self.definition(
+                plain(bold.group("term"))[0], plain(bold.group("rest"))[0], line, path, parents, urls
+            )
         if not prose:
             for rx in (_EQ_DEF, _DASH_DEF, _COLON_DEF):
                 m = rx.match(text)
                 if m and self.good_term(m.group("term")):
-                    return self.definition(m.group("term").strip(), m.group("rest").strip(), line, path, parents, urls)
+                    return self.definition(
+                        m.group("term").strip(), m.group("rest").strip(), line, path, parents, urls
+                    )
         if len(text) > MAX_TEXT:
             self.skip(line, "too long", text)
             return False
         fact = cloze_numbers(text)
         if fact:
-            self.add("cloze", "fact", line, path, text=self.with_context(fact, path, parents), refs=tuple(urls))
+            self.add(
+                "cloze", "fact", line, path, text=self.with_context(fact, path, parents), refs=tuple(urls)
+            )
             return True
         m = _IS_A.match(text)
         if m and self.good_term(m.group("term")):
@@ -362,20 +391,22 @@ class FileExtractor:
                     break
                 k += 1
             return "\n".join(texts), used
-        if blk.kind == "para":
-            if blk.in_quote or not explicit.OPTION.match(blk.text):
-                texts, used, k = [blk.text], {j}, j + 1
-                while k < len(blocks) and blocks[k].kind == "para" and blocks[k].in_quote and blk.in_quote:
-                    texts.append(blocks[k].text)
-                    used.add(k)
-                    k += 1
-                return "\n".join(texts), used
+        after = blocks[j + 1] if j + 1 < len(blocks) else None
+        if after is not None and after.kind == "list" and self.is_task_list(after):
+            return "", set()  # that paragraph is the next question
+        if blk.kind == "para" and (blk.in_quote or not has_option(blk.text)):
+            texts, used, k = [blk.text], {j}, j + 1
+            while k < len(blocks) and blocks[k].kind == "para" and blocks[k].in_quote and blk.in_quote:
+                texts.append(blocks[k].text)
+                used.add(k)
+                k += 1
+            return "\n".join(texts), used
         return "", set()
 
     def question_before(self, i: int) -> tuple[str, int]:
         prev = self.blocks[i - 1] if i else None
-        if prev is not None and prev.kind in ("para", "heading") and prev.path[: len(self.blocks[i].path)]:
-            return plain(prev.text)[0], prev.line
+        if prev is not None and prev.kind in ("para", "heading"):
+            return _Q_PREFIX.sub("", plain(prev.text)[0]), prev.line
         return "", self.blocks[i].line
 
     def task_mcq(self, i: int) -> set[int]:
@@ -384,7 +415,8 @@ class FileExtractor:
         options = [plain(it.text)[0] for it in blk.items]
         correct = tuple(k for k, it in enumerate(blk.items) if it.task)
         expl_raw, used = self.following_text(i + 1)
-        return self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq") | used
+        made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
+        return used if made else set()
 
     def mcq(
         self,
@@ -395,19 +427,19 @@ class FileExtractor:
         correct: tuple[int, ...],
         expl_raw: str,
         rule: str,
-    ) -> set[int]:
+    ) -> bool:
         if not question:
             self.warn(line, "a multiple-choice list has no question before it, so it was skipped.")
             self.skip(line, "mcq without question")
-            return set()
+            return False
         if not correct:
             self.warn(line, "a multiple-choice question marks no option correct ([x]), so it was skipped.")
             self.skip(line, "mcq without answer", question)
-            return set()
+            return False
         if len(correct) == len(options) or any(not o for o in options) or len(options) < 2:
             self.warn(line, "a multiple-choice question has empty options or every option correct; skipped.")
             self.skip(line, "broken mcq", question)
-            return set()
+            return False
         self.add(
             "mcq",
             rule,
@@ -419,7 +451,7 @@ class FileExtractor:
             correct=correct,
             explanation=explicit.explanation(expl_raw) if expl_raw else "",
         )
-        return set()
+        return True
 
     def lettered_mcq(self, i: int) -> set[int]:
         blocks = self.blocks
@@ -449,6 +481,7 @@ class FileExtractor:
         if len(options) < 2:
             return set()
         question, qline = plain("\n".join(q_lines))[0], blocks[i].line
+        question = _Q_PREFIX.sub("", question)
         if not question:
             question, qline = self.question_before(i)
         tail = "\n".join(after)
