@@ -66,18 +66,15 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
     buckets: dict[tuple[str, str], list[tuple[frozenset[str], Draft]]] = {}
     merged = 0
     for d in drafts:
-        tokens = token_set(d.content())
-        key = (d.kind, token_set(d.front), tokens) if d.kind == "basic" else (d.kind, frozenset(), tokens)
+        tokens = token_set(d.core or d.content())
+        front = _front_tokens(d)
+        key = (d.kind, front, tokens) if d.kind == "basic" else (d.kind, frozenset(), tokens)
         first = exact.get(key)
         if first is None and tokens:
             bucket = buckets.setdefault((d.kind, d.topic), [])
             for other_tokens, other in bucket:
                 inter = len(tokens & other_tokens)
-                if (
-                    d.kind == "basic"
-                    and token_set(d.front) != token_set(other.front)
-                    and _jac(token_set(d.front), token_set(other.front)) < NEAR_DUP
-                ):
+                if d.kind == "basic" and _jac(front, _front_tokens(other)) < NEAR_DUP:
                     continue
                 if inter and inter / len(tokens | other_tokens) >= NEAR_DUP:
                     first = other
@@ -94,6 +91,10 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
         buckets.setdefault((d.kind, d.topic), []).append((tokens, d))
         kept.append(d)
     return kept, merged
+
+
+def _front_tokens(d: Draft) -> frozenset[str]:
+    return token_set(d.core.split("\n")[0]) if d.core else token_set(d.front)
 
 
 def _jac(a: frozenset[str], b: frozenset[str]) -> float:

@@ -24,6 +24,7 @@ class Draft:
     correct: tuple[int, ...] = ()
     explanation: str = ""
     refs: tuple[str, ...] = ()
+    core: str = ""  # the wording without the heading context added to it (what dedup compares)
     extra_sources: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)
 
     def content(self) -> str:

@@ -239,7 +239,7 @@ class FileExtractor:
         back = "; ".join(kids)
         if len(back) > MAX_ANSWER:
             return False
-        self.add("basic", "list", line, path, key=label, front=front, back=back)
+        self.add("basic", "list", line, path, key=label, front=front, back=back, core=f"{label}\n{back}")
         return True
 
     # --- one text unit ---------------------------------------------------------------------------
@@ -263,7 +263,7 @@ class FileExtractor:
             if len(cz) > MAX_TEXT * 2:
                 self.skip(line, "too long", raw)
                 return True
-            self.add("cloze", "cloze", line, path, text=self.with_context(cz, path, parents))
+            self.add("cloze", "cloze", line, path, text=self.with_context(cz, path, parents), core=cz)
             return True
         if explicit_only:
             return False
@@ -295,7 +295,13 @@ class FileExtractor:
         fact = cloze_numbers(text)
         if fact:
             self.add(
-                "cloze", "fact", line, path, text=self.with_context(fact, path, parents), refs=tuple(urls)
+                "cloze",
+                "fact",
+                line,
+                path,
+                text=self.with_context(fact, path, parents),
+                refs=tuple(urls),
+                core=fact,
             )
             return True
         m = _IS_A.match(text)
@@ -303,7 +309,10 @@ class FileExtractor:
             term, verb, rest = m.group("term"), m.group("verb"), m.group("rest").rstrip(". ")
             if 3 <= len(rest.split()) <= 30:
                 front = f"What {verb} {term}?" + self.ctx_suffix(term, path, parents)
-                self.add("basic", "is-a", line, path, key=term, front=front, back=rest, refs=tuple(urls))
+                core = f"{term}\n{rest}"
+                self.add(
+                    "basic", "is-a", line, path, key=term, front=front, back=rest, refs=tuple(urls), core=core
+                )
                 return True
         self.skip(line, "no fact", text)
         return False
@@ -333,13 +342,16 @@ class FileExtractor:
         fact = cloze_numbers(lead + rest, start=len(lead))
         if fact:
             text = self.with_context(fact, path, parents)
-            self.add("cloze", "fact", line, path, key=term, text=text, refs=tuple(urls))
+            self.add("cloze", "fact", line, path, key=term, text=text, refs=tuple(urls), core=fact)
             return True
         if len(words(rest)) < 2 and len(rest) < 4:
             self.skip(line, "fragment", f"{term}: {rest}")
             return False
         front = term + self.ctx_suffix(term, path, parents, paren=True)
-        self.add("basic", "definition", line, path, key=term, front=front, back=rest, refs=tuple(urls))
+        core = f"{term}\n{rest}"
+        self.add(
+            "basic", "definition", line, path, key=term, front=front, back=rest, refs=tuple(urls), core=core
+        )
         return True
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str], paren: bool = True) -> str:
