@@ -7,7 +7,8 @@ Id scheme (see docs/importer.md):
 * a card without one:       ``{heading-slug}-{h}`` with ``h = sha1(deck | file | heading path | normal
   form of its wording)[:10]``, and before that id is used the card is matched against the previous
   bank's unmatched cards of the same type at the same place (file + heading path): the most similar
-  one (difflib ratio >= 0.6) lends its id, so rewording keeps the card.
+  one (difflib ratio >= 0.6) lends its id, so rewording keeps the card. The same fallback applies to
+  a keyed card whose id is new (a typo fixed in its term, or a bullet rewritten into ``Term: ...``).
 
 Two cards that would get the same id (the same key term twice under one heading) get ``-2``, ``-3``
 in note order.
@@ -112,11 +113,11 @@ def assign_ids(deck: str, drafts: list[Draft], previous: list[Card]) -> IdResult
     ids: list[str | None] = [None] * len(drafts)
     taken: set[str] = set()
     wanted = [base_id(deck, d) for d in drafts]
-    # 1. exact place matches (and every keyed card)
-    for n, (d, want) in enumerate(zip(drafts, wanted, strict=True)):
-        if d.key or want in old_ids:
+    # 1. exact matches: same place and key term (or same place and wording)
+    for n, want in enumerate(wanted):
+        if want in old_ids:
             ids[n] = _unique(want, taken)
-    # 2. keyless cards: borrow the id of the most similar old card at the same place
+    # 2. the others borrow the id of the most similar unmatched old card at the same place
     free: dict[tuple[str, str, tuple[str, ...]], list[Card]] = {}
     for c in previous:
         src = c.source

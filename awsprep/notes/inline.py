@@ -86,7 +86,7 @@ def plain(raw: str) -> tuple[str, list[str]]:
     text = _REFLINK.sub(r"\1", text)
     text = _TAG.sub(" ", text)
     text = _EMPH.sub(r"\2", text)
-    text = text.replace("\\", "")
+    text = text.replace("\\", "").replace("```", "`")
     return _SPACE.sub(" ", text).strip(), urls
 
 

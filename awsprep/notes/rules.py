@@ -424,10 +424,14 @@ class FileExtractor:
     def task_mcq(self, i: int) -> set[int]:
         blk = self.blocks[i]
         question, qline = self.question_before(i)
-        options = [plain(it.text)[0] for it in blk.items]
-        correct = tuple(k for k, it in enumerate(blk.items) if it.task)
+        tasks = [it for it in blk.items if it.task is not None]
+        options = [plain(it.text)[0] for it in tasks]
+        correct = tuple(k for k, it in enumerate(tasks) if it.task)
         expl_raw, used = self.following_text(i + 1)
         made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
+        for it in blk.items:  # other items (or all of them, when no card was made) are notes
+            if not made or it.task is None:
+                self.item(it, blk.path, [])
         return used if made else set()
 
     def mcq(
