@@ -17,12 +17,24 @@ MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
 _MD: MarkdownIt | None = None
 
 
+_BLOCKS: MarkdownIt | None = None
+
+
 def markdown() -> MarkdownIt:
-    """The shared parser: CommonMark plus pipe tables (the bench uses the same one)."""
+    """A full parser: CommonMark plus pipe tables (what the bench compares the importer with)."""
     global _MD
     if _MD is None:
         _MD = MarkdownIt("commonmark").enable("table")
     return _MD
+
+
+def block_parser() -> MarkdownIt:
+    """The same parser without the inline pass: the importer reads each inline token's source text
+    (``content``) itself, so tokenizing emphasis and links into children would be wasted work."""
+    global _BLOCKS
+    if _BLOCKS is None:
+        _BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
+    return _BLOCKS
 
 
 @dataclass
@@ -77,7 +89,7 @@ def strip_front_matter(text: str) -> tuple[str, int]:
 
 
 def parse_blocks(text: str) -> Parsed:
-    tokens = markdown().parse(text)
+    tokens = block_parser().parse(text)
     blocks: list[Block] = []
     deep: list[int] = []
     heads: list[tuple[int, str]] = []

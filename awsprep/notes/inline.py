@@ -71,8 +71,13 @@ STOPWORDS = frozenset(
 )
 
 
+_SPECIAL = re.compile(r"[<\[!*_\\`]")
+
+
 def plain(raw: str) -> tuple[str, list[str]]:
     """Markdown inline source -> display text (emphasis kept out, links as their text) and link URLs."""
+    if not _SPECIAL.search(raw):
+        return " ".join(raw.split()), []
     urls: list[str] = []
     text = _COMMENT.sub(" ", raw)
     text = _IMAGE.sub(" ", text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -36,9 +36,7 @@ class Draft:
         return "\n".join((self.question, *self.options))
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("extra_sources")
-        return data
+        return {name: getattr(self, name) for name in _FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:
@@ -46,6 +44,9 @@ class Draft:
         for name in ("path", "options", "correct", "refs"):
             data[name] = tuple(data.get(name, ()))
         return cls(**data)
+
+
+_FIELDS = tuple(f.name for f in fields(Draft) if f.name != "extra_sources")
 
 
 @dataclass(frozen=True)
