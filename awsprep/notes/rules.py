@@ -39,17 +39,23 @@ _IS_A = re.compile(
 _BAD_TERM = re.compile(
     r"^(e\.?g|i\.?e|ex|example|examples|note|nb|tip|tips|review|option\s*\d*|step\s*\d*|remember|important|"
     r"also|see|hint|interview hint|it|this|that|they|these|there|he|she|we|you|i|so|then|now|but|and|"
-    r"optional|update|test|result|results|answer|question|why|how|what|warning|todo|recall|error|errors|"
+    r"optional|update|test|result|results|answer|question|why|how|what|warning|todo|recall|error|errors|remember|"
     r"reason|reasons|use|uses|usage|benefit|benefits|pros|cons|advantages?|disadvantages?|problem|solution|"
     r"issue|idea|summary|key|value|values|default|info|details?|other|misc|description|definition|"
     r"the key|the idea|the problem|the solution|the answer|the result|following|the following|"
-    r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there)$"
-    r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get)\b",
+    r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there|best)$"
+    r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get|or|and|but)\b",
     re.IGNORECASE,
 )
 _LABEL_END = re.compile(r"[:?]\s*$")
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _TAG = re.compile(r"<\s*(/?)\s*(\w+)", re.IGNORECASE)
+_COMMAND = re.compile(
+    r"^(?:\$\s*|`)?(?:aws|sudo|yum|apt|npm|pip|ssh|chmod|curl|git|docker|cd|ls|echo|systemctl|sam|eb|zip|"
+    r"mkdir|export|python|node|kubectl)\s+[\w-]|\s--[a-z]|^--|-->|<--"
+)
+_EXAMPLE = re.compile(r"^(?:say\b|e\.?g\.?\b|eg\b|ex\b|ex:|for example\b|example\b|i\.e\.?\b)", re.IGNORECASE)
+_REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
 _Q_PREFIX = re.compile(r"^\s*(?:question|q\d*)\s*[:.)]\s*", re.IGNORECASE)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
 
@@ -227,10 +233,12 @@ class FileExtractor:
             return False
         if len(label.split()) > 6 and not _LABEL_END.search(label):
             return False
+        if re.search(r"[:=]\s*\S", label):  # "default: 5 minutes" is a fact, not a list's name
+            return False
         kids = [plain(i.text.split("\n")[0])[0] for i in items]
         if any(not k or len(k) > 60 or len(k.split()) > 8 or re.search(r"[:=]", k) for k in kids):
             return False
-        if any(cloze_numbers(k) for k in kids) or _BAD_TERM.match(label.rstrip(":?")):
+        if any(cloze_numbers(k) or _COMMAND.search(k) for k in kids) or _BAD_TERM.match(label.rstrip(":?")):
             return False
         front = label.rstrip(" :")
         ctx = parents[-1] if parents else context(path)
@@ -275,6 +283,12 @@ class FileExtractor:
         if len(words(text)) < 2:
             self.skip(line, "fragment", text)
             return False
+        if _COMMAND.search(text):
+            self.skip(line, "command", text)
+            return False
+        if _EXAMPLE.match(text):
+            self.skip(line, "example", text)
+            return False
         bold = _BOLD_DEF.match(raw)
         if _STARTS_LINK.match(raw):
             prose = True  # "[Guide](url) - Linux": a link is not a term
@@ -305,7 +319,7 @@ class FileExtractor:
             )
             return True
         m = _IS_A.match(text)
-        if m and self.good_term(m.group("term")):
+        if m and self.good_term(m.group("term")) and len(m.group("term").split()) <= 4:
             term, verb, rest = m.group("term"), m.group("verb"), m.group("rest").rstrip(". ")
             if 3 <= len(rest.split()) <= 30:
                 front = f"What {verb} {term}?" + self.ctx_suffix(term, path, parents)
@@ -327,8 +341,11 @@ class FileExtractor:
     def definition(
         self, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
     ) -> bool:
-        term = term.strip(" :*_`")
+        term = _REMEMBER.sub(r"\1", term.strip(" :*_`"))
         rest = rest.strip()
+        if rest.isupper() and len(rest.split()) == 1:
+            self.skip(line, "fragment", f"{term}: {rest}")  # "generate template - EMPTY"
+            return False
         if not term or len(words(rest)) < 1:
             self.skip(line, "fragment", f"{term}: {rest}")
             return False
@@ -344,7 +361,7 @@ class FileExtractor:
             text = self.with_context(fact, path, parents)
             self.add("cloze", "fact", line, path, key=term, text=text, refs=tuple(urls), core=fact)
             return True
-        if len(words(rest)) < 2 and len(rest) < 4:
+        if (len(words(rest)) < 2 and len(rest) < 4) or re.fullmatch(r"[\w.]*_[\w.]*", rest):
             self.skip(line, "fragment", f"{term}: {rest}")
             return False
         front = term + self.ctx_suffix(term, path, parents, paren=True)
