@@ -343,7 +343,7 @@ class FileExtractor:
     ) -> bool:
         term = _REMEMBER.sub(r"\1", term.strip(" :*_`"))
         rest = rest.strip()
-        if rest.isupper() and len(rest.split()) == 1:
+        if rest.isalpha() and rest.isupper():
             self.skip(line, "fragment", f"{term}: {rest}")  # "generate template - EMPTY"
             return False
         if not term or len(words(rest)) < 1:
