@@ -65,7 +65,7 @@ class TopicTable:
             found = self.find(heading)
             if found:
                 return found
-        return path[0] if path else fallback
+        return next((h for h in path if h.strip()), fallback) or "notes"
 
     def domain(self, topic: str) -> str | None:
         return self.domains.get(topic)
