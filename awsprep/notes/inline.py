@@ -37,6 +37,10 @@ _JUNK_NUMBER_CONTEXT = re.compile(
     r"\b\d+\.\d+\.\d+|\b\d{1,2}:\d{2}\b|\b(?:section|lecture|chapter|step|option|part|video|fig)\s*\d",
     re.IGNORECASE,
 )
+_NAMED = re.compile(
+    r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby)\s?$",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -112,6 +116,8 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in NUMBER.finditer(text):
         value = m.group(1)
+        if _NAMED.search(text, 0, m.start()):
+            continue  # Route 53, Amazon Linux 2, Windows 10: part of a name
         if not _MEASURE.search(value) and not LIMIT_WORDS.search(text):
             continue
         spans.append(m.span(1))

@@ -55,6 +55,11 @@ _COMMAND = re.compile(
     r"mkdir|export|python|node|kubectl)\s+[\w-]|\s--[a-z]|^--|-->|<--"
 )
 _EXAMPLE = re.compile(r"^(?:say\b|e\.?g\.?\b|eg\b|ex\b|ex:|for example\b|example\b|i\.e\.?\b)", re.IGNORECASE)
+_VAGUE_TERM = re.compile(
+    r"^(another|such|some|this|that|these|those|each|every|other|one|many|most|all|any)\b"
+    r"|\b(you|your|we|our|i|it|they|my|me)\b",
+    re.IGNORECASE,
+)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
 _Q_PREFIX = re.compile(r"^\s*(?:question|q\d*)\s*[:.)]\s*", re.IGNORECASE)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
@@ -332,7 +337,9 @@ class FileExtractor:
         return False
 
     def good_term(self, term: str) -> bool:
-        term = term.strip(" *_`")
+        term = term.strip(" *_`“”\"'")
+        if _VAGUE_TERM.search(term):
+            return False
         n = len(term.split())
         if term.count("(") != term.count(")") or term.count('"') % 2 or term.count("`") % 2 or "," in term:
             return False
@@ -341,8 +348,11 @@ class FileExtractor:
     def definition(
         self, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
     ) -> bool:
-        term = _REMEMBER.sub(r"\1", term.strip(" :*_`"))
-        rest = rest.strip()
+        term = _REMEMBER.sub(r"\1", term.strip(' :*_`“”"'))
+        rest = rest.strip().strip('“”"').rstrip(".").strip()
+        if _EXAMPLE.match(rest):
+            self.skip(line, "example", f"{term}: {rest}")
+            return False
         if rest.isalpha() and rest.isupper():
             self.skip(line, "fragment", f"{term}: {rest}")  # "generate template - EMPTY"
             return False
