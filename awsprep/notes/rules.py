@@ -349,7 +349,7 @@ class FileExtractor:
         self, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
     ) -> bool:
         term = _REMEMBER.sub(r"\1", term.strip(' :*_`“”"'))
-        rest = rest.strip().strip('“”"').rstrip(".").strip()
+        rest = rest.strip(' .“”"')
         if _EXAMPLE.match(rest):
             self.skip(line, "example", f"{term}: {rest}")
             return False
@@ -364,7 +364,7 @@ class FileExtractor:
             if len(first) > MAX_DEF or len(first.split()) < 4:
                 self.skip(line, "too long", rest)
                 return False
-            rest = first
+            rest = first.strip(' .“”"')
         lead = f"{term}: "
         fact = cloze_numbers(lead + rest, start=len(lead))
         if fact:
