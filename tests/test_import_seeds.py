@@ -61,7 +61,7 @@ def test_lambda_limits(result: ImportResult) -> None:
 def test_sqs_facts_and_exam_tips(result: ImportResult) -> None:
     assert find(result, r"Max long polling timeout is \{\{20s\}\}")
     tips = [c for c in result.cards if c.high_priority]
-    assert len(tips) >= 20
+    assert len(tips) >= 15
     assert all(any("tip" in h.lower() for h in c.sources[0].path) for c in tips if len(c.sources) == 1)
 
 

@@ -20,8 +20,8 @@ UNITS = (
 )
 # units that measure (time, size, money): always worth hiding; other units are counts
 _MEASURE = re.compile(
-    r"(%|\$|ms|milliseconds?|\bs|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?"
-    r"|[KMGTP]i?B|[kmgt]b|bytes?|TPS|RCUs?|WCUs?|GBs|GB-seconds?)$"
+    r"(?:%|^\$.*|(?<![A-Za-z])(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?"
+    r"|months?|years?|yrs?|[KMGTP]i?B|[kmgt]b|bytes?|TPS|RCUs?|WCUs?|GBs|GB-seconds?))$"
 )
 # A number standing on its own (not part of S3, EC2, t2.micro, IPv4, 1.2.3.4, 4:30), with its unit.
 NUMBER = re.compile(

@@ -60,6 +60,8 @@ _VAGUE_TERM = re.compile(
     r"|\b(you|your|we|our|i|it|they|my|me)\b",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|have|do|does)\b", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore)\b", re.IGNORECASE)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
 _Q_PREFIX = re.compile(r"^\s*(?:question|q\d*)\s*[:.)]\s*", re.IGNORECASE)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
@@ -338,7 +340,7 @@ class FileExtractor:
 
     def good_term(self, term: str) -> bool:
         term = term.strip(" *_`“”\"'")
-        if _VAGUE_TERM.search(term):
+        if _VAGUE_TERM.search(term) or _CLAUSE.search(term):
             return False
         n = len(term.split())
         if term.count("(") != term.count(")") or term.count('"') % 2 or term.count("`") % 2 or "," in term:
@@ -352,6 +354,9 @@ class FileExtractor:
         rest = rest.strip(' .“”"')
         if _EXAMPLE.match(rest):
             self.skip(line, "example", f"{term}: {rest}")
+            return False
+        if _CONSEQUENCE.match(rest) or (re.search(r"\betc\W*$", rest) and len(words(rest)) < 5):
+            self.skip(line, "fragment", f"{term}: {rest}")  # "X - so it is ...", "uses VTL - loops, etc"
             return False
         if rest.isalpha() and rest.isupper():
             self.skip(line, "fragment", f"{term}: {rest}")  # "generate template - EMPTY"
