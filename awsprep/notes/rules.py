@@ -17,7 +17,15 @@ from html.parser import HTMLParser
 
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
-from awsprep.notes.inline import cloze_numbers, is_link_or_image_only, norm, plain, sentences, words
+from awsprep.notes.inline import (
+    STOPWORDS,
+    cloze_numbers,
+    is_link_or_image_only,
+    norm,
+    plain,
+    sentences,
+    words,
+)
 from awsprep.notes.model import Draft, Skip, Warning
 from awsprep.notes.topics import TopicTable, context, is_tips
 
@@ -60,11 +68,24 @@ _VAGUE_TERM = re.compile(
     r"|\b(you|your|we|our|i|it|they|my|me)\b",
     re.IGNORECASE,
 )
+# steps of a worked calculation ("rounded up ... you will need 1x unit"): not facts on their own
+_WORKED = re.compile(
+    r"\b(calculat\w*|multipl\w*|divid\w*|rounded?[- ]up|you will need|you need|required)\b.*\d|"
+    r"\d.*\b(calculat\w*|multipl\w*|divid\w*|rounded?[- ]up|you will need|required)\b",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|have|do|does)\b", re.IGNORECASE)
-_CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore)\b", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore|if)\b", re.IGNORECASE)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
 _Q_PREFIX = re.compile(r"^\s*(?:question|q\d*)\s*[:.)]\s*", re.IGNORECASE)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
+
+
+def restates(term: str, answer: str) -> bool:
+    """A short answer that only repeats a word of its term ("WCU - throughput for writes")."""
+    stem = {w.rstrip("s") for w in words(term)}
+    ans = [w.rstrip("s") for w in words(answer) if w not in STOPWORDS]
+    return len(ans) <= 3 and any(w in stem for w in ans)
 
 
 def has_option(text: str) -> bool:
@@ -293,7 +314,7 @@ class FileExtractor:
         if _COMMAND.search(text):
             self.skip(line, "command", text)
             return False
-        if _EXAMPLE.match(text):
+        if _EXAMPLE.match(text) or _WORKED.search(text):
             self.skip(line, "example", text)
             return False
         bold = _BOLD_DEF.match(raw)
@@ -340,8 +361,9 @@ class FileExtractor:
 
     def good_term(self, term: str) -> bool:
         term = term.strip(" *_`“”\"'")
-        if _VAGUE_TERM.search(term) or _CLAUSE.search(term):
+        if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or re.search(r"(?:^|\s)[a-z](?:\s|$)", term):
             return False
+        term = re.sub(r"^(?:an?|the)\s+", "", term, flags=re.IGNORECASE)
         n = len(term.split())
         if term.count("(") != term.count(")") or term.count('"') % 2 or term.count("`") % 2 or "," in term:
             return False
@@ -355,7 +377,11 @@ class FileExtractor:
         if _EXAMPLE.match(rest):
             self.skip(line, "example", f"{term}: {rest}")
             return False
-        if _CONSEQUENCE.match(rest) or (re.search(r"\betc\W*$", rest) and len(words(rest)) < 5):
+        if (
+            _CONSEQUENCE.match(rest)
+            or (re.search(r"\betc\W*$", rest) and len(words(rest)) < 5)
+            or restates(term, rest)
+        ):
             self.skip(line, "fragment", f"{term}: {rest}")  # "X - so it is ...", "uses VTL - loops, etc"
             return False
         if rest.isalpha() and rest.isupper():
