@@ -28,7 +28,8 @@ from awsprep.notes.model import Draft
 from awsprep.notes.topics import context
 
 SIMILAR = 0.6
-NEAR_DUP = 0.85
+NEAR_DUP = 0.85  # Jaccard of the word sets
+CONTAINED = 0.9  # or the smaller card's words (6 or more) nearly all inside the other's
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -61,7 +62,8 @@ def card_content(card: Card) -> str:
 
 
 def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
-    """Merge near-duplicates (same type, nearly the same words): the first keeps the other sources."""
+    """Merge near-duplicates (same type and topic, nearly the same words, or one card's words inside
+    the other's): the first in note order keeps the other's sources (and its high priority)."""
     kept: list[Draft] = []
     exact: dict[tuple[str, frozenset[str], frozenset[str]], Draft] = {}
     buckets: dict[tuple[str, str], list[tuple[frozenset[str], Draft]]] = {}
@@ -77,7 +79,11 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
                 inter = len(tokens & other_tokens)
                 if d.kind == "basic" and _jac(front, _front_tokens(other)) < NEAR_DUP:
                     continue
-                if inter and inter / len(tokens | other_tokens) >= NEAR_DUP:
+                small = min(len(tokens), len(other_tokens))
+                if inter and (
+                    inter / len(tokens | other_tokens) >= NEAR_DUP
+                    or (small >= 6 and inter / small >= CONTAINED)
+                ):
                     first = other
                     break
         if first is not None and (d.file, d.line) != (first.file, first.line):

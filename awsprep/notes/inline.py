@@ -25,7 +25,7 @@ _MEASURE = re.compile(
 )
 # A number standing on its own (not part of S3, EC2, t2.micro, IPv4, 1.2.3.4, 4:30), with its unit.
 NUMBER = re.compile(
-    r"(?<![\w.:/#@,-])(\$?\d+(?:[.,]\d+)*(?:\^\d+)?(?:\s?(?:" + UNITS + r")\b|\s?%)?)(?![\w.:/]\w|\w|\.\d)"
+    r"(?<![\w.:/#@,^-])(\$?\d+(?:[.,]\d+)*(?:\^\d+)?(?:\s?(?:" + UNITS + r")\b|\s?%)?)(?![\w.:/]\w|\w|\.\d)"
 )
 LIMIT_WORDS = re.compile(
     r"\b(max|maximum|min|minimum|default|up to|limit|limits|at most|at least|per|within|retention|"

@@ -51,7 +51,8 @@ _BAD_TERM = re.compile(
     r"reason|reasons|use|uses|usage|benefit|benefits|pros|cons|advantages?|disadvantages?|problem|solution|"
     r"issue|idea|summary|key|value|values|default|info|details?|other|misc|description|definition|"
     r"the key|the idea|the problem|the solution|the answer|the result|following|the following|"
-    r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there|best)$"
+    r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there|best|"
+    r"pro|pros|con|cons|hostname|image|images)$"
     r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get|or|and|but)\b",
     re.IGNORECASE,
 )
@@ -74,6 +75,10 @@ _WORKED = re.compile(
     r"\d.*\b(calculat\w*|multipl\w*|divid\w*|rounded?[- ]up|you will need|required)\b",
     re.IGNORECASE,
 )
+_VAGUE_REST = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:integral|important|essential|great|good|nice|handy|big|huge|very|cool|key\b(?!-))",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|have|do|does)\b", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore|if)\b", re.IGNORECASE)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
@@ -82,10 +87,11 @@ _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
 
 
 def restates(term: str, answer: str) -> bool:
-    """A short answer that only repeats a word of its term ("WCU - throughput for writes")."""
-    stem = {w.rstrip("s") for w in words(term)}
+    """An answer that only repeats its term: short and sharing a word with it ("WCU - throughput for
+    writes"), or containing every word of it ("Read Replicas - set up an instance as a read replica")."""
+    stem = {w.rstrip("s") for w in words(term) if w not in STOPWORDS}
     ans = [w.rstrip("s") for w in words(answer) if w not in STOPWORDS]
-    return len(ans) <= 3 and any(w in stem for w in ans)
+    return bool(stem) and ((len(ans) <= 3 and any(w in stem for w in ans)) or stem <= set(ans))
 
 
 def has_option(text: str) -> bool:
@@ -349,7 +355,7 @@ class FileExtractor:
         m = _IS_A.match(text)
         if m and self.good_term(m.group("term")) and len(m.group("term").split()) <= 4:
             term, verb, rest = m.group("term"), m.group("verb"), m.group("rest").rstrip(". ")
-            if 3 <= len(rest.split()) <= 30:
+            if 3 <= len(rest.split()) <= 30 and not _VAGUE_REST.match(rest) and not restates(term, rest):
                 front = f"What {verb} {term}?" + self.ctx_suffix(term, path, parents)
                 core = f"{term}\n{rest}"
                 self.add(
