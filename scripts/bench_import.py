@@ -66,7 +66,9 @@ def run(repeat: int = 3) -> dict[str, float]:
         bare = _best(lambda: [md.parse(t) for t in texts], repeat)
         full = _best(lambda: run_import(notes, "bench", topics), repeat)
         first = run_import(notes, "bench", topics)
-        cached = _best(lambda: run_import(notes, "bench", topics, previous=first.cards, cache=first.cache), repeat)
+        cached = _best(
+            lambda: run_import(notes, "bench", topics, previous=first.cards, cache=first.cache), repeat
+        )
     return {
         "mb": round(size_mb, 3),
         "cards": float(len(first.cards)),
