@@ -135,7 +135,7 @@ def test_definitions_all_forms(tmp_path: Path) -> None:
 def test_number_fact_is_a_cloze_on_the_numbers(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Lambda\n\n## Limits\n\n- timeout: default 3 s, max 15 minutes\n")
     (card,) = by_rule(r, "fact")
-    assert card.text == "Limits — timeout: default {{3 s}}, max {{15 minutes}}"
+    assert card.text == "Lambda › Limits — timeout: default {{3 s}}, max {{15 minutes}}"
     assert card.topic == "Lambda"
 
 
@@ -151,9 +151,9 @@ def test_nested_bullets_use_parent_as_context_and_make_a_list_card(tmp_path: Pat
     )
     r = imp(tmp_path, text)
     (fact,) = by_rule(r, "fact")
-    assert fact.text == "Writes › BatchWriteItem — up to {{25}} PutItem or DeleteItem calls"
+    assert fact.text == "DynamoDB › Writes › BatchWriteItem — up to {{25}} PutItem or DeleteItem calls"
     (lst,) = by_rule(r, "list")  # BatchWriteItem's children are facts of their own: no list card
-    assert (lst.front, lst.back) == ("Capacity modes (Writes)", "provisioned; on-demand")
+    assert (lst.front, lst.back) == ("Capacity modes (DynamoDB › Writes)", "provisioned; on-demand")
     assert "Capacity modes" not in [s.text for s in r.skips]
 
 

@@ -48,6 +48,14 @@ def _cache_path(bank: Path) -> Path:
     return data_dir() / "import-cache" / f"{key}.json"
 
 
+def _rules_source() -> bytes:
+    """The extractors' own source: cached drafts are reused only while it is unchanged."""
+    import awsprep.notes
+
+    folder = Path(awsprep.notes.__file__).parent
+    return b"".join(p.read_bytes() for p in sorted(folder.glob("*.py")))
+
+
 def _read_cache(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -76,12 +84,12 @@ def import_notes(
         except BankError as exc:
             _warn(f"{exc} The previous cards are ignored, so every card counts as added.")
     table_file = content_dir() / "domains.yaml"
-    topics, topics_sig = TopicTable(), ""
+    topics, sig = TopicTable(), hashlib.sha1(_rules_source())
     if table_file.is_file():
         topics = TopicTable.load(table_file)
-        topics_sig = hashlib.sha1(table_file.read_bytes()).hexdigest()[:12]
+        sig.update(table_file.read_bytes())
     cache_file = _cache_path(target)
-    result = run_import(notes, deck_name, topics, topics_sig, previous, _read_cache(cache_file))
+    result = run_import(notes, deck_name, topics, sig.hexdigest()[:16], previous, _read_cache(cache_file))
     for w in result.warnings:
         _warn(f"{w}")
     written = False

@@ -21,7 +21,7 @@ from awsprep.notes.model import Draft, Skip, Warning
 from awsprep.notes.rules import extract
 from awsprep.notes.topics import TopicTable
 
-RULES_VERSION = "1"  # bump when extractors change: cached drafts are then rebuilt
+RULES_VERSION = "1"  # cached drafts are rebuilt when this or the caller's signature changes
 MAX_FILE_BYTES = 5 * 1024 * 1024
 NOTE_SUFFIXES = (".md", ".markdown")
 

@@ -275,9 +275,7 @@ class FileExtractor:
         if any(cloze_numbers(k) or _COMMAND.search(k) for k in kids) or _BAD_TERM.match(label.rstrip(":?")):
             return False
         front = label.rstrip(" :")
-        ctx = parents[-1] if parents else context(path)
-        if ctx and norm(ctx) not in norm(front):
-            front = f"{front} ({ctx})"
+        front += self.ctx_suffix(front, path, parents)
         back = "; ".join(kids)
         if len(back) > MAX_ANSWER:
             return False
@@ -411,26 +409,33 @@ class FileExtractor:
         if (len(words(rest)) < 2 and len(rest) < 4) or re.fullmatch(r"[\w.]*_[\w.]*", rest):
             self.skip(line, "fragment", f"{term}: {rest}")
             return False
-        front = term + self.ctx_suffix(term, path, parents, paren=True)
+        front = term + self.ctx_suffix(term, path, parents)
         core = f"{term}\n{rest}"
         self.add(
             "basic", "definition", line, path, key=term, front=front, back=rest, refs=tuple(urls), core=core
         )
         return True
 
-    def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str], paren: bool = True) -> str:
-        parts = [context(path)]
+    def context_parts(self, path: tuple[str, ...], parents: list[str], shown: str) -> list[str]:
+        """What a prompt needs to be unambiguous: the topic (when the heading does not name it),
+        the heading, the parent bullet; minus what the card's own words already say."""
+        ctx = context(path)
+        topic = self.topic(path)
+        parts = []
+        if self.topics.domain(topic) is not None and self.topics.find(ctx) != topic:
+            parts.append(topic)
+        parts.append(ctx)
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])
-        parts = [p for p in parts if p and norm(p) not in norm(term)]
+        shown_norm = f" {norm(shown)} "
+        return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
+
+    def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:
+        parts = self.context_parts(path, parents, term)
         return f" ({' › '.join(parts)})" if parts else ""
 
     def with_context(self, text: str, path: tuple[str, ...], parents: list[str]) -> str:
-        parts = [context(path)]
-        if parents and len(parents[-1]) <= 60:
-            parts.append(parents[-1])
-        shown = norm(re.sub(r"\{\{|\}\}", "", text))
-        parts = [p for p in parts if p and norm(p) not in shown]
+        parts = self.context_parts(path, parents, re.sub(r"\{\{|\}\}", "", text))
         return f"{' › '.join(parts)} — {text}" if parts else text
 
     def basic_qa(
@@ -594,7 +599,6 @@ class FileExtractor:
             if not pairs:
                 self.skip(ln, "fragment", cells[0])
                 continue
-            ctx = context(path)
             name = cells[0]
             if len(pairs) == 1:
                 front = f"{name}: {pairs[0][0]}?" if pairs[0][0] else f"{name}?"
@@ -602,8 +606,7 @@ class FileExtractor:
             else:
                 front = f"{name}: {', '.join(h for h, _ in pairs if h)}?"
                 back = "; ".join(f"{h}: {v}" if h else v for h, v in pairs)
-            if ctx and norm(ctx) not in norm(front):
-                front = f"{front} ({ctx})"
+            front += self.ctx_suffix(front, path, [])
             if len(back) > MAX_ANSWER:
                 self.skip(ln, "too long", back)
                 continue
