@@ -135,3 +135,22 @@ def test_new_cards_are_interleaved_across_files() -> None:
     a = [BasicCard(id=f"a{i}", deck="d", front="f", back="b") for i in range(3)]
     b = [BasicCard(id=f"b{i}", deck="d", front="f", back="b") for i in range(1)]
     assert [c.id for c in interleave([a, [], b])] == ["a0", "b0", "a1", "a2"]
+
+
+def test_bundled_notes_bank_is_built_from_content_notes(env, runner, tmp_path) -> None:
+    """content/bank/notes.yaml is what our importer makes of content/notes: re-importing the notes
+    over the committed bank (whose ids carry review history) must change nothing."""
+    out = tmp_path / "notes.yaml"
+    committed = (ROOT / "content" / "bank" / "notes.yaml").read_text(encoding="utf-8")
+    out.write_text(committed, encoding="utf-8")
+    res = runner.invoke(
+        app, ["import", str(ROOT / "content" / "notes"), "--deck", "dva-c02", "--bank", str(out), "--json"]
+    )
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)
+    assert summary["cards"] >= 800
+    assert (summary["added"], summary["changed"], summary["retired"]) == (0, 0, 0), summary
+    assert out.read_text(encoding="utf-8") == committed, (
+        "content/bank/notes.yaml is stale: run awsprep import content/notes --deck dva-c02 "
+        "--bank content/bank/notes.yaml"
+    )

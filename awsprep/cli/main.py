@@ -32,9 +32,10 @@ def main(
 
 
 def _register() -> None:
-    from awsprep.cli import bank, calc, lint, review
+    from awsprep.cli import bank, calc, importer, lint, review
 
     review.register(app)
+    importer.register(app)
     bank.register(app)
     calc.register(app)
     lint.register(app)

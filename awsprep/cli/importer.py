@@ -1,0 +1,254 @@
+"""`awsprep import` (Markdown notes -> a deck's bank file) and `awsprep decks`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from awsprep.cli.common import (
+    bundled_bank_dir,
+    content_dir,
+    data_dir,
+    emit_json,
+    guard,
+    imported_decks_dir,
+)
+from awsprep.errors import UsageError
+
+_DECK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+CARD_TYPES = ("basic", "cloze", "mcq", "numeric")
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"awsprep: warning: {message}\n")
+
+
+def _deck_name(paths: list[Path], deck: str | None) -> str:
+    if deck is not None:
+        if not _DECK.match(deck):
+            raise UsageError(
+                f"--deck {deck!r} must be letters, digits, '.', '_' or '-' (no spaces or slashes)."
+            )
+        return deck
+    first = paths[0].resolve()
+    name = first.name if first.is_dir() else first.stem
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "notes"
+    return slug[:64]
+
+
+def _cache_path(bank: Path) -> Path:
+    key = hashlib.sha1(str(bank.resolve()).encode("utf-8")).hexdigest()[:16]
+    return data_dir() / "import-cache" / f"{key}.json"
+
+
+def _rules_source() -> bytes:
+    """The extractors' own source: cached drafts are reused only while it is unchanged."""
+    import awsprep.notes
+
+    folder = Path(awsprep.notes.__file__).parent
+    return b"".join(p.read_bytes() for p in sorted(folder.glob("*.py")))
+
+
+def _read_cache(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def import_notes(
+    paths: list[Path], deck: str | None, bank: Path | None, dry_run: bool, explain: bool, as_json: bool
+) -> None:
+    from awsprep.bank.errors import BankError
+    from awsprep.bank.io import atomic_write, dump_bank, load_bank_file
+    from awsprep.notes.pipeline import collect_files, run_import
+    from awsprep.notes.topics import TopicTable
+
+    notes = collect_files(paths)
+    deck_name = _deck_name(paths, deck)
+    target = bank if bank is not None else imported_decks_dir() / f"{deck_name}.yaml"
+    if target.exists() and target.is_dir():
+        raise UsageError(f"--bank {target} is a folder; give a file name such as {target / 'notes.yaml'}.")
+    previous = []
+    if target.is_file():
+        try:
+            previous = load_bank_file(target, deck_name)
+        except BankError as exc:
+            _warn(f"{exc} The previous cards are ignored, so every card counts as added.")
+    table_file = content_dir() / "domains.yaml"
+    topics, sig = TopicTable(), hashlib.sha1(_rules_source())
+    if table_file.is_file():
+        topics = TopicTable.load(table_file)
+        sig.update(table_file.read_bytes())
+    cache_file = _cache_path(target)
+    result = run_import(notes, deck_name, topics, sig.hexdigest()[:16], previous, _read_cache(cache_file))
+    for w in result.warnings:
+        _warn(f"{w}")
+    written = False
+    if not dry_run:
+        text = dump_bank(result.cards, deck_name)
+        old = target.read_text(encoding="utf-8") if target.is_file() else None
+        if text != old:
+            atomic_write(target, text)
+            written = True
+        atomic_write(cache_file, json.dumps(result.cache))
+    summary = result.summary()
+    info = {
+        "deck": deck_name,
+        "bank": str(target),
+        "files": result.files,
+        "unchanged_files": result.unchanged_files,
+        "dry_run": dry_run,
+        "written": written,
+    }
+    if as_json:
+        out: dict[str, Any] = {**summary, **info}
+        if explain:
+            out["explain"] = _explain_rows(result)
+        emit_json(out)
+        return
+    _render(result, summary, info, explain)
+
+
+def _explain_rows(result: Any) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for card, draft in zip(result.cards, result.drafts, strict=True):
+        rows.append(
+            {
+                "id": card.id,
+                "type": card.type,
+                "rule": draft.rule,
+                "source": f"{draft.file}:{draft.line}",
+                "prompt": card.prompt(),
+            }
+        )
+    for skip in result.skips:
+        rows.append({"skipped": skip.reason, "source": f"{skip.file}:{skip.line}", "text": skip.text})
+    return rows
+
+
+def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    if explain:
+        for row in _explain_rows(result):
+            if "rule" in row:
+                line = Text(f"{row['rule']:<13} {row['source']:<32} {row['type']:<6} ")
+                line.append(row["prompt"].replace("\n", " ")[:120])
+            else:
+                line = Text(f"{'skipped':<13} {row['source']:<32} {row['skipped']}: ", style="dim")
+                line.append(row["text"])
+            console.print(line)
+        console.print()
+    table = Table(title=None, show_header=True, header_style="bold")
+    table.add_column("count", justify="right")
+    table.add_column("what")
+    for kind, n in summary["by_type"].items():
+        table.add_row(str(n), Text(f"{kind} cards"))
+    for rule, n in summary["by_rule"].items():
+        table.add_row(str(n), Text(f"rule {rule}"))
+    for reason, n in summary["skipped"].items():
+        table.add_row(str(n), Text(f"skipped: {reason}"))
+    console.print(table)
+    verb = "would write" if info["dry_run"] else ("wrote" if info["written"] else "unchanged")
+    console.print(
+        Text(
+            f"{summary['cards']} cards from {info['files']} files ({info['unchanged_files']} unchanged) "
+            f"in deck {info['deck']}: {summary['added']} added, {summary['changed']} changed, "
+            f"{summary['retired']} retired; {verb} {info['bank']}"
+        )
+    )
+
+
+def list_decks() -> list[dict[str, Any]]:
+    from awsprep.bank.errors import BankError
+    from awsprep.bank.io import load_bank_file
+
+    decks: dict[tuple[str, str], dict[str, Any]] = {}
+    sources = [("bundled", bundled_bank_dir()), ("imported", imported_decks_dir())]
+    for origin, folder in sources:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yaml")):
+            try:
+                cards = load_bank_file(path)
+            except BankError as exc:
+                _warn(f"{exc} This file is left out of the deck list.")
+                continue
+            if not cards and origin == "imported":
+                decks.setdefault(
+                    (origin, path.stem),
+                    {
+                        "name": path.stem,
+                        "origin": origin,
+                        "cards": 0,
+                        "by_type": Counter(),
+                        "files": [str(path)],
+                    },
+                )
+            for card in cards:
+                entry = decks.setdefault(
+                    (origin, card.deck),
+                    {"name": card.deck, "origin": origin, "cards": 0, "by_type": Counter(), "files": []},
+                )
+                entry["cards"] += 1
+                entry["by_type"][card.type] += 1
+                if str(path) not in entry["files"]:
+                    entry["files"].append(str(path))
+    out = []
+    for entry in decks.values():
+        entry["by_type"] = {t: entry["by_type"].get(t, 0) for t in CARD_TYPES}
+        out.append(entry)
+    return out
+
+
+def register(root: typer.Typer) -> None:
+    @root.command(name="import")
+    @guard
+    def import_cmd(
+        paths: list[Path] = typer.Argument(..., help="Markdown files or folders of notes (.md, .markdown)."),
+        deck: str | None = typer.Option(None, "--deck", help="Deck name (default: the folder or file name)."),
+        bank: Path | None = typer.Option(None, "--bank", help="Write the bank to this file instead."),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be imported; write nothing."),
+        explain: bool = typer.Option(False, "--explain", help="Show the rule and source line of every card."),
+        as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    ) -> None:
+        """Turn Markdown notes into a deck of cards and questions."""
+        import_notes(paths, deck, bank, dry_run, explain, as_json)
+
+    @root.command(name="decks")
+    @guard
+    def decks_cmd(
+        as_json: bool = typer.Option(False, "--json", help="Print the decks as JSON."),
+    ) -> None:
+        """List the decks (bundled and imported) with their card counts."""
+        decks = list_decks()
+        if as_json:
+            emit_json({"decks": decks})
+            return
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(show_header=True, header_style="bold")
+        for col in ("deck", "origin", "cards", *CARD_TYPES):
+            table.add_column(col, justify="left" if col in ("deck", "origin") else "right")
+        for d in decks:
+            table.add_row(
+                Text(d["name"]), d["origin"], str(d["cards"]), *(str(d["by_type"][t]) for t in CARD_TYPES)
+            )
+        if not decks:
+            Console().print(Text("No decks yet: `awsprep import NOTES` makes one."))
+            return
+        Console(highlight=False).print(table)

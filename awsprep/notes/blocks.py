@@ -1,0 +1,203 @@
+"""Markdown text -> a flat list of blocks, each knowing its heading path and 1-based line.
+
+markdown-it-py does the parsing; this module only walks its token stream once. A block is a
+heading, a paragraph, a list (with nested items), a table, an HTML block, a code block or a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
+
+_MD: MarkdownIt | None = None
+
+
+_BLOCKS: MarkdownIt | None = None
+
+
+def markdown() -> MarkdownIt:
+    """A full parser: CommonMark plus pipe tables (what the bench compares the importer with)."""
+    global _MD
+    if _MD is None:
+        _MD = MarkdownIt("commonmark").enable("table")
+    return _MD
+
+
+def block_parser() -> MarkdownIt:
+    """The same parser without the inline pass: the importer reads each inline token's source text
+    (``content``) itself, so tokenizing emphasis and links into children would be wasted work."""
+    global _BLOCKS
+    if _BLOCKS is None:
+        _BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
+    return _BLOCKS
+
+
+@dataclass
+class Item:
+    """One list item: its own text (first paragraph), later paragraphs, nested items."""
+
+    text: str
+    line: int
+    depth: int
+    task: bool | None = None  # None: not a task item; True: [x]; False: [ ]
+    children: list[Item] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    kind: str  # heading | para | list | table | html | code | hr
+    line: int
+    path: tuple[str, ...]
+    text: str = ""
+    items: list[Item] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    in_quote: bool = False
+    level: int = 0
+
+
+@dataclass
+class Parsed:
+    blocks: list[Block]
+    deep_lines: list[int]  # lines of list items nested deeper than MAX_DEPTH
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")
+_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_TASK = re.compile(r"^\[([ xX])\]\s+")
+_FRONT = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def clean_heading(raw: str) -> str:
+    text = _EMPH.sub(r"\2", raw).strip().strip("#").strip()
+    text = _NUMBERING.sub("", text)
+    return text.rstrip(":").strip()
+
+
+def strip_front_matter(text: str) -> tuple[str, int]:
+    """Blank out YAML/TOML front matter (keeping line numbers); return text and its line count."""
+    m = _FRONT.match(text)
+    if not m:
+        return text, 0
+    lines = m.group(0).count("\n")
+    return "\n" * lines + text[m.end() :], lines
+
+
+def parse_blocks(text: str) -> Parsed:
+    tokens = block_parser().parse(text)
+    blocks: list[Block] = []
+    deep: list[int] = []
+    heads: list[tuple[int, str]] = []
+    item_stack: list[Item] = []
+    list_stack: list[Block | Item] = []  # what each open list belongs to
+    quote = 0
+    cell_row: list[str] | None = None
+    table: Block | None = None
+    mode = ""  # what the next inline token is: heading | para | cell
+    pending_line = 0
+    level = 0
+
+    def path() -> tuple[str, ...]:
+        return tuple(h for _, h in heads)
+
+    for tok in tokens:
+        t = tok.type
+        line = tok.map[0] + 1 if tok.map else pending_line
+        if t == "heading_open":
+            mode, pending_line, level = "heading", line, int(tok.tag[1:])
+        elif t == "paragraph_open":
+            mode, pending_line = "para", line
+        elif t in ("th_open", "td_open"):
+            mode = "cell"
+        elif t == "inline":
+            content = tok.content
+            if mode == "heading":
+                title = clean_heading(content)
+                while heads and heads[-1][0] >= level:
+                    heads.pop()
+                heads.append((level, title))
+                blocks.append(Block("heading", pending_line, path(), text=title, level=level))
+            elif mode == "cell" and cell_row is not None:
+                cell_row.append(content.strip())
+            elif mode == "para":
+                if item_stack:
+                    _item_text(item_stack[-1], content)
+                else:
+                    blocks.append(Block("para", pending_line, path(), text=content, in_quote=quote > 0))
+            mode = ""
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            if item_stack:
+                list_stack.append(item_stack[-1])
+            else:
+                blk = Block("list", line, path(), in_quote=quote > 0)
+                blocks.append(blk)
+                list_stack.append(blk)
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            if list_stack:
+                list_stack.pop()
+        elif t == "list_item_open":
+            depth = len(item_stack)
+            item = Item("", line, depth)
+            owner = list_stack[-1] if list_stack else None
+            if depth >= MAX_DEPTH:
+                deep.append(line)
+            elif isinstance(owner, Block):
+                owner.items.append(item)
+            elif isinstance(owner, Item) and owner.depth < MAX_DEPTH:
+                owner.children.append(item)
+            item_stack.append(item)
+        elif t == "list_item_close":
+            if item_stack:
+                item_stack.pop()
+        elif t == "blockquote_open":
+            quote += 1
+        elif t == "blockquote_close":
+            quote = max(0, quote - 1)
+        elif t == "table_open":
+            table = Block("table", line, path())
+        elif t == "tr_open":
+            cell_row = []
+        elif t == "tr_close":
+            if table is not None and cell_row is not None:
+                table.rows.append(cell_row)
+            cell_row = None
+        elif t == "table_close":
+            if table is not None:
+                if item_stack:
+                    item_stack[-1].extra.append(" ".join(" ".join(r) for r in table.rows))
+                else:
+                    blocks.append(table)
+            table = None
+        elif t in ("fence", "code_block"):
+            if not item_stack:
+                blocks.append(Block("code", line, path(), text=tok.content))
+            else:
+                item_stack[-1].extra.append("")  # a code block inside an item: not card text
+        elif t == "html_block":
+            if not item_stack:
+                blocks.append(Block("html", line, path(), text=tok.content))
+        elif t == "hr":
+            blocks.append(Block("hr", line, path()))
+    return Parsed(blocks, deep)
+
+
+def _item_text(item: Item, content: str) -> None:
+    if not item.text and not item.extra:
+        m = _TASK.match(content)
+        if m:
+            item.task = m.group(1) != " "
+            content = content[m.end() :]
+        item.text = content
+    else:
+        item.extra.append(content)
+
+
+def token_count(text: str) -> int:
+    """Bare parse of the same text (what the bench compares against)."""
+    tokens: list[Any] = markdown().parse(text)
+    return len(tokens)

@@ -1,0 +1,85 @@
+"""Explicit card markup: `q :: a`, `a ::: b`, `front / ? / back`, `==cloze==`, multiple choice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from awsprep.notes.inline import plain
+
+QA = re.compile(r"^(?P<q>.+?)\s+(?P<sep>:::?)\s+(?P<a>.+)$", re.DOTALL)
+MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+OPTION = re.compile(r"^\s*\(?([A-Ha-h])[.)]\s+(.+)$")
+CORRECT = re.compile(
+    r"(?:correct\s+answers?|answers?)\s*(?:is|are)?\s*[:\-]?\s*\(?\s*([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)\b",
+    re.IGNORECASE,
+)
+_SUMMARY = re.compile(r"<summary>.*?</summary>", re.IGNORECASE | re.DOTALL)
+_EXPL = re.compile(r"^\s*(?:explanation|why)\s*[:\-]\s*", re.IGNORECASE)
+
+
+@dataclass
+class QaCard:
+    front: str
+    back: str
+    reversed: bool
+
+
+def qa(raw: str) -> QaCard | None:
+    m = QA.match(raw.strip())
+    if not m:
+        return None
+    q, _ = plain(m.group("q"))
+    a, _ = plain(m.group("a"))
+    if not q or not a:
+        return None
+    return QaCard(q, a, m.group("sep") == ":::")
+
+
+def cloze(raw: str) -> str | None:
+    """Text with ==marks== or {{braces}} turned into a valid cloze text, or None."""
+    if not MARK.search(raw) and not BRACES.search(raw):
+        return None
+    text, _ = plain(MARK.sub(lambda m: "{{" + m.group(1) + "}}", raw))
+    found = False
+    for m in BRACES.finditer(text):
+        hidden = m.group(1)
+        if not hidden.strip() or "{" in hidden or "}" in hidden:
+            return None
+        found = True
+    outside = BRACES.sub("", text)
+    if not found or "{" in outside or "}" in outside or not outside.strip():
+        return None
+    return text
+
+
+def split_multiline(raw: str) -> tuple[str, str] | None:
+    """'front\\n?\\nback' inside one paragraph."""
+    lines = raw.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip() == "?" and 0 < i < len(lines) - 1:
+            return "\n".join(lines[:i]).strip(), "\n".join(lines[i + 1 :]).strip()
+    return None
+
+
+def correct_letters(text: str) -> list[str]:
+    m = CORRECT.search(_SUMMARY.sub(" ", text))
+    if not m:
+        return []
+    return re.findall(r"[A-H]", m.group(1))
+
+
+def details_text(html: str) -> str:
+    text, _ = plain(_SUMMARY.sub(" ", html).replace("\n", " \n "))
+    return text
+
+
+def explanation(text: str) -> str:
+    """Explanation text without a leading 'Correct answer: B' / 'Explanation:'."""
+    text = _SUMMARY.sub(" ", text)
+    m = CORRECT.search(text)
+    if m:
+        text = text[: m.start()] + text[m.end() :]
+    text, _ = plain(text)
+    return _EXPL.sub("", text.strip(" .:-")).strip()

@@ -1,0 +1,159 @@
+"""Card ids from place, near-duplicate merging, and matching reworded cards to their old ids.
+
+Id scheme (see docs/importer.md):
+
+* a card with a key term:   ``{heading-slug}-{key-slug}-{h}`` with
+  ``h = sha1(deck | file | heading path | normal form of the key term)[:10]``;
+* a card without one:       ``{heading-slug}-{h}`` with ``h = sha1(deck | file | heading path | normal
+  form of its wording)[:10]``, and before that id is used the card is matched against the previous
+  bank's unmatched cards of the same type at the same place (file + heading path): the most similar
+  one (difflib ratio >= 0.6) lends its id, so rewording keeps the card. The same fallback applies to
+  a keyed card whose id is new (a typo fixed in its term, or a bullet rewritten into ``Term: ...``).
+
+Two cards that would get the same id (the same key term twice under one heading) get ``-2``, ``-3``
+in note order.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard
+from awsprep.notes.inline import norm, token_set
+from awsprep.notes.model import Draft
+from awsprep.notes.topics import context
+
+SIMILAR = 0.6
+NEAR_DUP = 0.85  # Jaccard of the word sets
+CONTAINED = 0.9  # or the smaller card's words (6 or more) nearly all inside the other's
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, limit: int) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-")
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+
+
+def base_id(deck: str, d: Draft) -> str:
+    head = slug(context(d.path) or d.topic, 24)
+    place = (deck, d.file, "\x1e".join(d.path))
+    if d.key:
+        parts = [head, slug(d.key, 28), _hash(*place, "key", norm(d.key))]
+    else:
+        parts = [head, _hash(*place, "text", norm(d.content()))]
+    return "-".join(p for p in parts if p) or "card"
+
+
+def card_content(card: Card) -> str:
+    if isinstance(card, BasicCard):
+        return f"{card.front}\n{card.back}"
+    if isinstance(card, ClozeCard):
+        return card.text
+    if isinstance(card, McqCard):
+        return "\n".join((card.question, *card.options))
+    return card.question
+
+
+def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
+    """Merge near-duplicates (same type and topic, nearly the same words, or one card's words inside
+    the other's): the first in note order keeps the other's sources (and its high priority)."""
+    kept: list[Draft] = []
+    exact: dict[tuple[str, frozenset[str], frozenset[str]], Draft] = {}
+    buckets: dict[tuple[str, str], list[tuple[frozenset[str], Draft]]] = {}
+    merged = 0
+    for d in drafts:
+        tokens = token_set(d.core or d.content())
+        front = _front_tokens(d)
+        key = (d.kind, front, tokens) if d.kind == "basic" else (d.kind, frozenset(), tokens)
+        first = exact.get(key)
+        if first is None and tokens:
+            bucket = buckets.setdefault((d.kind, d.topic), [])
+            for other_tokens, other in bucket:
+                inter = len(tokens & other_tokens)
+                if d.kind == "basic" and _jac(front, _front_tokens(other)) < NEAR_DUP:
+                    continue
+                small = min(len(tokens), len(other_tokens))
+                if inter and (
+                    inter / len(tokens | other_tokens) >= NEAR_DUP
+                    or (small >= 6 and inter / small >= CONTAINED)
+                ):
+                    first = other
+                    break
+        if first is not None and (d.file, d.line) != (first.file, first.line):
+            first.extra_sources.append((d.file, d.line, d.path))
+            first.high_priority = first.high_priority or d.high_priority
+            merged += 1
+            continue
+        if first is not None:  # the same line made two identical cards (e.g. a ::: pair of equals)
+            merged += 1
+            continue
+        exact[key] = d
+        buckets.setdefault((d.kind, d.topic), []).append((tokens, d))
+        kept.append(d)
+    return kept, merged
+
+
+def _front_tokens(d: Draft) -> frozenset[str]:
+    return token_set(d.core.split("\n")[0]) if d.core else token_set(d.front)
+
+
+def _jac(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+@dataclass
+class IdResult:
+    ids: list[str]
+    reused_by_similarity: int
+
+
+def assign_ids(deck: str, drafts: list[Draft], previous: list[Card]) -> IdResult:
+    old_ids = {c.id for c in previous}
+    ids: list[str | None] = [None] * len(drafts)
+    taken: set[str] = set()
+    wanted = [base_id(deck, d) for d in drafts]
+    # 1. exact matches: same place and key term (or same place and wording)
+    for n, want in enumerate(wanted):
+        if want in old_ids:
+            ids[n] = _unique(want, taken)
+    # 2. the others borrow the id of the most similar unmatched old card at the same place
+    free: dict[tuple[str, str, tuple[str, ...]], list[Card]] = {}
+    for c in previous:
+        src = c.source
+        if c.id not in taken and src is not None:
+            free.setdefault((c.type, src.file, src.path), []).append(c)
+    pairs: list[tuple[float, int, Card]] = []
+    for n, d in enumerate(drafts):
+        if ids[n] is not None:
+            continue
+        for c in free.get((d.kind, d.file, d.path), []):
+            score = difflib.SequenceMatcher(None, d.content(), card_content(c), autojunk=False).ratio()
+            if score >= SIMILAR:
+                pairs.append((score, n, c))
+    reused = 0
+    for _score, n, c in sorted(pairs, key=lambda p: -p[0]):
+        if ids[n] is None and c.id not in taken:
+            ids[n] = c.id
+            taken.add(c.id)
+            reused += 1
+    # 3. the rest: their own id
+    for n in range(len(drafts)):
+        if ids[n] is None:
+            ids[n] = _unique(wanted[n], taken)
+    return IdResult([i or "card" for i in ids], reused)
+
+
+def _unique(want: str, taken: set[str]) -> str:
+    out, n = want, 1
+    while out in taken:
+        n += 1
+        out = f"{want}-{n}"
+    taken.add(out)
+    return out

@@ -1,0 +1,176 @@
+"""Inline Markdown helpers: plain card text, number facts, sentences, normal forms."""
+
+from __future__ import annotations
+
+import re
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# Only real HTML tags are markup: `<secret-name>` or `<account-id>` in a note is a placeholder to keep.
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img"
+    r"|ins|kbd|li|mark|ol|p|pre|q|s|samp|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot"
+    r"|th|thead|tr|tt|u|ul|var)\b[^>]*>",
+    re.IGNORECASE,
+)
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_SPACE = re.compile(r"\s+")
+_URL = re.compile(r"https?://\S+")
+
+UNITS = (
+    r"%|x|ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?"
+    r"|[KMGTP]i?B|[kmgt]b|bytes?|KB/s|MB/s|TPS|RCUs?|WCUs?|GBs|GB-seconds?"
+    r"|requests?|items?|regions?|AZs?|instances?|nodes?|partitions?|shards?|messages?|functions?|executions?"
+)
+# units that measure (time, size, money): always worth hiding; other units are counts
+_MEASURE = re.compile(
+    r"(?:%|^\$.*|(?<![A-Za-z])(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?"
+    r"|months?|years?|yrs?|[KMGTP]i?B|[kmgt]b|bytes?|TPS|RCUs?|WCUs?|GBs|GB-seconds?))$"
+)
+# A number standing on its own (not part of S3, EC2, t2.micro, IPv4, 1.2.3.4, 4:30), with its unit.
+NUMBER = re.compile(
+    r"(?<![\w.:/#@,^-])(\$?\d+(?:[.,]\d+)*(?:\^\d+)?(?:\s?(?:" + UNITS + r")\b|\s?%)?)(?![\w.:/]\w|\w|\.\d)"
+)
+LIMIT_WORDS = re.compile(
+    r"\b(max|maximum|min|minimum|default|up to|limit|limits|at most|at least|per|within|retention|"
+    r"timeout|size|between|free|cost|priced|charged|increments?|upto|retries|retry|expires?|lasts?|"
+    r"rounded|round|every|each|exactly|more than|less than|over|under)\b|[<>≤≥]",
+    re.IGNORECASE,
+)
+_JUNK_NUMBER_CONTEXT = re.compile(
+    r"\b\d+\.\d+\.\d+|\b\d{1,2}:\d{2}\b|\b(?:section|lecture|chapter|step|option|part|video|fig)\s*\d",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(
+    r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby)\s?$",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+_WORD = re.compile(r"[a-z0-9]+")
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "it",
+        "its",
+        "this",
+        "that",
+        "with",
+        "by",
+        "as",
+        "at",
+        "from",
+        "can",
+        "you",
+        "your",
+    ]
+)
+
+
+_SPECIAL = re.compile(r"[<\[!*_\\`]")
+
+
+def plain(raw: str) -> tuple[str, list[str]]:
+    """Markdown inline source -> display text (emphasis kept out, links as their text) and link URLs."""
+    if not _SPECIAL.search(raw):
+        return " ".join(raw.split()), []
+    urls: list[str] = []
+    # code spans are literal: set them aside so no markup rule touches them
+    spans: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        spans.append(m.group(0))
+        return f"\x00{len(spans) - 1}\x00"
+
+    text = _CODE_SPAN.sub(keep, raw.replace("\x00", ""))
+    text = _COMMENT.sub(" ", text)
+    text = _IMAGE.sub(" ", text)
+
+    def link(m: re.Match[str]) -> str:
+        if m.group(2).startswith("http"):
+            urls.append(m.group(2))
+        return m.group(1)
+
+    text = _LINK.sub(link, text)
+    text = _REFLINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = _EMPH.sub(r"\2", text)
+    text = text.replace("\\", "").replace("```", "`")
+    text = re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)
+    return _SPACE.sub(" ", text).strip(), urls
+
+
+def is_link_or_image_only(raw: str) -> str | None:
+    """'image only' / 'link only' when the text is nothing but images or links, else None."""
+    if _IMAGE.fullmatch(raw.strip()) or (_IMAGE.search(raw) and not _IMAGE.sub("", raw).strip()):
+        return "image only"
+    stripped = _LINK.sub("", _IMAGE.sub("", raw)).strip(" -–—:*[]()")
+    if (_LINK.search(raw) or _URL.search(raw)) and not _URL.sub("", stripped).strip(" -–—:*[]()"):
+        return "link only"
+    return None
+
+
+def number_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbers worth hiding in a fact (numbers with units or limit context)."""
+    if _JUNK_NUMBER_CONTEXT.search(text) or "`" in text:
+        return []
+    spans = []
+    for m in NUMBER.finditer(text):
+        value = m.group(1)
+        if _NAMED.search(text, 0, m.start()):
+            continue  # Route 53, Amazon Linux 2, Windows 10: part of a name
+        if not _MEASURE.search(value) and not LIMIT_WORDS.search(text):
+            continue
+        spans.append(m.span(1))
+    return spans
+
+
+def cloze_numbers(text: str, start: int = 0) -> str | None:
+    """Wrap each number fact after ``start`` in {{...}}; None if there is none."""
+    if "{{" in text or "}}" in text:
+        return None
+    spans = [s for s in number_spans(text) if s[0] >= start]
+    if not spans or len(spans) > 3:
+        return None
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        out.append("{{" + text[a:b].strip() + "}}")
+        last = b
+    out.append(text[last:])
+    result = re.sub(r"\}\}(\s+)\{\{", r"\1", "".join(out))
+    revealed_rest = re.sub(r"\{\{.+?\}\}", "", result)
+    if len(_WORD.findall(revealed_rest)) < 2:
+        return None
+    return result
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def norm(text: str) -> str:
+    return " ".join(words(text))
+
+
+def token_set(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in STOPWORDS)

@@ -1,0 +1,67 @@
+"""Card drafts (a card before it has an id and a deck), skips and warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class Draft:
+    kind: str  # basic | cloze | mcq
+    rule: str  # the extractor that made it (see docs/importer.md)
+    file: str
+    line: int
+    path: tuple[str, ...]
+    topic: str
+    key: str = ""  # key term of the card's place; "" when the card has none
+    high_priority: bool = False
+    front: str = ""
+    back: str = ""
+    text: str = ""
+    question: str = ""
+    options: tuple[str, ...] = ()
+    correct: tuple[int, ...] = ()
+    explanation: str = ""
+    refs: tuple[str, ...] = ()
+    core: str = ""  # the wording without the heading context added to it (what dedup compares)
+    extra_sources: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)
+
+    def content(self) -> str:
+        """The card's wording, for dedup and for matching a reworded card to its old self."""
+        if self.kind == "basic":
+            return f"{self.front}\n{self.back}"
+        if self.kind == "cloze":
+            return self.text
+        return "\n".join((self.question, *self.options))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Draft:
+        data = dict(data)
+        for name in ("path", "options", "correct", "refs"):
+            data[name] = tuple(data.get(name, ()))
+        return cls(**data)
+
+
+_FIELDS = tuple(f.name for f in fields(Draft) if f.name != "extra_sources")
+
+
+@dataclass(frozen=True)
+class Skip:
+    file: str
+    line: int
+    reason: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Warning:
+    file: str
+    line: int
+    message: str  # one sentence
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"

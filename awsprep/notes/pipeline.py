@@ -1,0 +1,227 @@
+"""The import: note files -> drafts (cached by content hash) -> dedup -> ids -> bank cards + report.
+
+Reads only the files it is handed; the caller saves the bank and the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from awsprep.bank.io import card_to_dict
+from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard, Source
+from awsprep.errors import UsageError
+from awsprep.notes import ids as idmod
+from awsprep.notes.blocks import MAX_DEPTH, parse_blocks, strip_front_matter
+from awsprep.notes.model import Draft, Skip, Warning
+from awsprep.notes.rules import extract
+from awsprep.notes.topics import TopicTable
+
+RULES_VERSION = "1"  # cached drafts are rebuilt when this or the caller's signature changes
+MAX_FILE_BYTES = 5 * 1024 * 1024
+NOTE_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass
+class NoteFile:
+    name: str  # as recorded in sources: relative to the import root, or the file name
+    path: Path
+
+
+@dataclass
+class FileResult:
+    drafts: list[Draft]
+    skips: list[Skip]
+    warnings: list[Warning]
+
+
+@dataclass
+class ImportResult:
+    cards: list[Card]
+    drafts: list[Draft]  # parallel to cards: the rule and place of each
+    skips: list[Skip]
+    warnings: list[Warning]
+    added: list[str]
+    changed: list[str]
+    retired: list[str]
+    files: int
+    unchanged_files: int
+    merged: int
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        by_type = Counter(c.type for c in self.cards)
+        by_rule = Counter(d.rule for d in self.drafts)
+        skipped = Counter(s.reason for s in self.skips)
+        if self.merged:
+            skipped["near duplicate"] += self.merged
+        return {
+            "cards": len(self.cards),
+            "by_type": dict(sorted(by_type.items())),
+            "by_rule": dict(sorted(by_rule.items())),
+            "skipped": dict(sorted(skipped.items())),
+            "added": len(self.added),
+            "changed": len(self.changed),
+            "retired": len(self.retired),
+        }
+
+
+def collect_files(paths: Iterable[Path]) -> list[NoteFile]:
+    """Folders give their .md/.markdown files (recursively); a file named explicitly is always read."""
+    out: list[NoteFile] = []
+    seen: set[Path] = set()
+    for root in paths:
+        if not root.exists():
+            raise UsageError(f"{root}: no such file or folder.")
+        if root.is_dir():
+            found = sorted(p for p in root.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file())
+            pairs = [(p.relative_to(root).as_posix(), p) for p in found]
+        else:
+            pairs = [(root.name, root)]
+        for name, p in pairs:
+            real = p.resolve()
+            if real not in seen:
+                seen.add(real)
+                out.append(NoteFile(name, p))
+    return out
+
+
+def read_note(note: NoteFile) -> tuple[str | None, bytes, list[Warning]]:
+    try:
+        data = note.path.read_bytes()
+    except OSError as exc:
+        return (
+            None,
+            b"",
+            [Warning(note.name, 0, f"cannot be read ({exc.strerror or exc}), so it was skipped.")],
+        )
+    if len(data) > MAX_FILE_BYTES:
+        mb = len(data) / 1024 / 1024
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        msg = f"is {mb:.1f} MB, over the {limit} MB limit for notes, so it was skipped."
+        return None, data, [Warning(note.name, 1, msg)]
+    try:
+        return data.decode("utf-8-sig"), data, []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        text = data.decode("utf-8", errors="replace")
+        return text, data, [Warning(note.name, line, "has bytes that are not UTF-8; they were replaced.")]
+
+
+def extract_file(name: str, text: str, topics: TopicTable) -> FileResult:
+    text, fm_lines = strip_front_matter(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " "))
+    parsed = parse_blocks(text)
+    fallback = Path(name).stem
+    ex = extract(name, parsed.blocks, topics, fallback)
+    warnings = list(ex.warnings)
+    if parsed.deep_lines:
+        warnings.append(
+            Warning(
+                name,
+                parsed.deep_lines[0],
+                f"a list is nested deeper than {MAX_DEPTH} levels; the deeper items were not read.",
+            )
+        )
+    skips = list(ex.skips)
+    if fm_lines:
+        skips.append(Skip(name, 1, "front matter"))
+    skips.extend(Skip(name, ln, "nested too deep") for ln in parsed.deep_lines)
+    return FileResult(ex.drafts, skips, warnings)
+
+
+def _cache_key(topics_sig: str) -> str:
+    return f"{RULES_VERSION}:{topics_sig}"
+
+
+def run_import(
+    notes: list[NoteFile],
+    deck: str,
+    topics: TopicTable,
+    topics_sig: str = "",
+    previous: list[Card] | None = None,
+    cache: dict[str, Any] | None = None,
+) -> ImportResult:
+    previous = previous or []
+    key = _cache_key(topics_sig)
+    old_files: dict[str, Any] = {}
+    if cache and cache.get("key") == key and isinstance(cache.get("files"), dict):
+        old_files = cache["files"]
+    new_files: dict[str, Any] = {}
+    drafts: list[Draft] = []
+    skips: list[Skip] = []
+    warnings: list[Warning] = []
+    unchanged = 0
+    for note in notes:
+        text, data, warns = read_note(note)
+        warnings.extend(warns)
+        if text is None:
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        hit = old_files.get(note.name)
+        result: FileResult | None = None
+        if isinstance(hit, dict) and hit.get("sha256") == digest:
+            try:
+                result = FileResult(
+                    [Draft.from_dict(d) for d in hit["drafts"]],
+                    [Skip(**s) for s in hit["skips"]],
+                    [Warning(**w) for w in hit["warnings"]],
+                )
+                unchanged += 1
+            except (KeyError, TypeError):
+                result = None
+        if result is None:
+            result = extract_file(note.name, text, topics)
+        new_files[note.name] = {
+            "sha256": digest,
+            "drafts": [d.to_dict() for d in result.drafts],
+            "skips": [vars(s) for s in result.skips],
+            "warnings": [vars(w) for w in result.warnings],
+        }
+        drafts.extend(result.drafts)
+        skips.extend(result.skips)
+        warnings.extend(result.warnings)
+    kept, merged = idmod.dedup(drafts)
+    assigned = idmod.assign_ids(deck, kept, previous)
+    cards = [to_card(d, cid, deck, topics) for d, cid in zip(kept, assigned.ids, strict=True)]
+    old = {c.id: card_to_dict(c, deck) for c in previous}
+    new_ids = {c.id for c in cards}
+    added = [c.id for c in cards if c.id not in old]
+    changed = [c.id for c in cards if c.id in old and old[c.id] != card_to_dict(c, deck)]
+    retired = [cid for cid in old if cid not in new_ids]
+    return ImportResult(
+        cards=cards,
+        drafts=kept,
+        skips=skips,
+        warnings=warnings,
+        added=added,
+        changed=changed,
+        retired=retired,
+        files=len(notes),
+        unchanged_files=unchanged,
+        merged=merged,
+        cache={"key": key, "files": new_files},
+    )
+
+
+def to_card(d: Draft, card_id: str, deck: str, topics: TopicTable) -> Card:
+    sources = (Source(d.file, d.line, d.path), *(Source(f, ln, p) for f, ln, p in d.extra_sources))
+    common: dict[str, Any] = dict(
+        id=card_id,
+        deck=deck,
+        topic=d.topic,
+        domain=topics.domain(d.topic),
+        sources=sources,
+        refs=d.refs,
+        high_priority=d.high_priority,
+    )
+    if d.kind == "cloze":
+        return ClozeCard(text=d.text, **common)
+    if d.kind == "mcq":
+        return McqCard(
+            question=d.question, options=d.options, correct=d.correct, explanation=d.explanation, **common
+        )
+    return BasicCard(front=d.front, back=d.back, **common)

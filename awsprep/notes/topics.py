@@ -1,0 +1,83 @@
+"""Topic -> exam-domain table (content/domains.yaml) and finding a card's topic from its headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from awsprep.errors import UsageError
+from awsprep.notes.inline import norm
+
+_GENERIC = re.compile(
+    r"\b(general|exam|tips?|tipes|and comparisons|comparisons|summary|key facts|notes?|intro(?:duction)?|"
+    r"overview|deep dive|lab|to|of|what is|basics)\b",
+    re.IGNORECASE,
+)
+TIPS = re.compile(r"\bexam\s*ti\w*|\bexam\s+hints?\b", re.IGNORECASE)
+
+
+@dataclass
+class TopicTable:
+    """Canonical topic names, their aliases (normal form) and their exam domain."""
+
+    domains: dict[str, str] = field(default_factory=dict)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (normal form, topic), longest first
+
+    @classmethod
+    def from_data(cls, data: Any, file: str = "domains.yaml") -> TopicTable:
+        table = cls()
+        topics = data.get("topics") if isinstance(data, dict) else None
+        if not isinstance(topics, dict):
+            raise UsageError(f"{file}: expected a mapping 'topics' of topic name to domain.")
+        for name, spec in topics.items():
+            if isinstance(spec, str):
+                spec = {"domain": spec}
+            if not isinstance(spec, dict) or not isinstance(spec.get("domain"), str):
+                raise UsageError(f"{file}: topic {name!r} needs a 'domain'.")
+            table.domains[str(name)] = spec["domain"]
+            for alias in [str(name), *[str(a) for a in spec.get("aliases", [])]]:
+                if norm(alias):
+                    table.aliases.append((norm(alias), str(name)))
+        table.aliases.sort(key=lambda a: -len(a[0]))
+        return table
+
+    @classmethod
+    def load(cls, path: Path) -> TopicTable:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise UsageError(f"{path}: cannot read the topic table ({exc.__class__.__name__}).") from None
+        return cls.from_data(data, str(path))
+
+    def find(self, text: str) -> str | None:
+        padded = f" {norm(text)} "
+        for alias, topic in self.aliases:
+            if f" {alias} " in padded:
+                return topic
+        return None
+
+    def topic(self, path: tuple[str, ...], fallback: str) -> str:
+        for heading in reversed(path):
+            found = self.find(heading)
+            if found:
+                return found
+        return next((h for h in path if h.strip()), fallback) or "notes"
+
+    def domain(self, topic: str) -> str | None:
+        return self.domains.get(topic)
+
+
+def is_tips(path: tuple[str, ...]) -> bool:
+    return any(TIPS.search(h) for h in path)
+
+
+def context(path: tuple[str, ...]) -> str:
+    """The innermost heading that says what a card is about ('Exam tips' headings say nothing)."""
+    for heading in reversed(path):
+        if _GENERIC.sub(" ", heading).strip(" -:&/.,()"):
+            return heading
+    return ""

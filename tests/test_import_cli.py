@@ -1,0 +1,123 @@
+"""`awsprep import` and `awsprep decks` through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from awsprep.bank.io import load_bank_file
+from awsprep.cli.main import app
+
+NOTES = """# Lambda
+
+## Limits
+
+- timeout: default 3 s, max 15 minutes
+- **Reserved concurrency**: caps and guarantees a function's concurrent executions
+
+## Exam tips
+
+- **[red]Layers[/red]**: shared code packaged for many functions
+"""
+KEYS = ("cards", "by_type", "by_rule", "skipped", "added", "changed", "retired")
+
+
+@pytest.fixture()
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("AWSPREP_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@pytest.fixture()
+def notes(tmp_path: Path) -> Path:
+    folder = tmp_path / "my-notes"
+    folder.mkdir()
+    (folder / "lambda.md").write_text(NOTES, encoding="utf-8")
+    (folder / "skip.txt").write_text("- **Ignored**: not a markdown file\n", encoding="utf-8")
+    return folder
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, list(args))
+
+
+def test_import_folder_makes_a_deck_named_after_it(home: Path, notes: Path) -> None:
+    res = invoke("import", str(notes), "--json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert all(k in out for k in KEYS)
+    assert out["cards"] == 3 and out["added"] == 3 and out["deck"] == "my-notes"
+    assert out["by_type"] == {"basic": 2, "cloze": 1}
+    bank = home / "decks" / "my-notes.yaml"
+    cards = load_bank_file(bank)
+    assert {c.deck for c in cards} == {"my-notes"}
+    assert all(c.sources[0].file == "lambda.md" and c.domain == "development" for c in cards)
+    assert sum(c.high_priority for c in cards) == 1
+
+
+def test_reimport_reports_nothing_changed_and_skips_by_hash(home: Path, notes: Path) -> None:
+    invoke("import", str(notes))
+    bank = home / "decks" / "my-notes.yaml"
+    before = bank.read_text(encoding="utf-8")
+    out = json.loads(invoke("import", str(notes), "--json").stdout)
+    assert (out["added"], out["changed"], out["retired"]) == (0, 0, 0)
+    assert out["unchanged_files"] == 1 and out["written"] is False
+    assert bank.read_text(encoding="utf-8") == before
+
+
+def test_explicit_file_of_any_name_and_bank_flag(home: Path, notes: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "bank.yaml"
+    res = invoke("import", str(notes / "skip.txt"), "--deck", "extra", "--bank", str(target), "--json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["cards"] == 1
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["deck"] == "extra" and data["cards"][0]["source"]["file"] == "skip.txt"
+    assert not (home / "decks").exists()
+
+
+def test_dry_run_writes_nothing(home: Path, notes: Path) -> None:
+    res = invoke("import", str(notes), "--dry-run", "--json")
+    assert res.exit_code == 0 and json.loads(res.stdout)["cards"] == 3
+    assert not home.exists() or not any(home.rglob("*.yaml"))
+
+
+def test_explain_shows_rule_and_source_and_keeps_markup_literal(home: Path, notes: Path) -> None:
+    res = invoke("import", str(notes), "--explain", "--dry-run")
+    assert res.exit_code == 0, res.output
+    assert "fact" in res.stdout and "lambda.md:5" in res.stdout
+    assert "[red]Layers[/red]" in res.stdout
+    out = json.loads(invoke("import", str(notes), "--explain", "--dry-run", "--json").stdout)
+    assert {"id", "rule", "source", "prompt"} <= set(out["explain"][0])
+
+
+def test_warnings_go_to_stderr_and_import_continues(home: Path, tmp_path: Path) -> None:
+    f = tmp_path / "q.md"
+    f.write_text("# SQS\n\nWhich?\n\n- [ ] a\n- [ ] b\n\n- **FIFO**: ordered queue type\n", encoding="utf-8")
+    res = invoke("import", str(f), "--json")
+    assert res.exit_code == 0
+    assert "q.md:3" in res.stderr and json.loads(res.stdout)["cards"] == 1
+
+
+def test_missing_path_and_bad_flags_exit_2(home: Path, notes: Path, tmp_path: Path) -> None:
+    res = invoke("import", str(tmp_path / "nope"))
+    assert res.exit_code == 2 and "no such file" in res.stderr
+    assert invoke("import", str(notes), "--deck", "bad name").exit_code == 2
+    assert invoke("import", str(notes), "--frobnicate").exit_code == 2
+    assert invoke("import").exit_code == 2
+    assert invoke("import", str(notes), "--bank", str(tmp_path)).exit_code == 2
+
+
+def test_decks_lists_bundled_and_imported_with_counts(home: Path, notes: Path) -> None:
+    invoke("import", str(notes), "--deck", "mine")
+    res = invoke("decks", "--json")
+    assert res.exit_code == 0, res.output
+    decks = json.loads(res.stdout)["decks"]
+    mine = next(d for d in decks if d["name"] == "mine")
+    assert mine["origin"] == "imported" and mine["cards"] == 3
+    assert mine["by_type"] == {"basic": 2, "cloze": 1, "mcq": 0, "numeric": 0}
+    table = invoke("decks")
+    assert table.exit_code == 0 and "mine" in table.stdout

@@ -1,0 +1,244 @@
+"""The extractors: explicit markup, plain notes, skips and warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from awsprep.bank.io import card_from_dict, card_to_dict
+from awsprep.bank.models import BasicCard, ClozeCard, McqCard
+from awsprep.notes.pipeline import ImportResult, NoteFile, run_import
+from awsprep.notes.topics import TopicTable
+
+REPO = Path(__file__).resolve().parent.parent
+TOPICS = TopicTable.load(REPO / "content" / "domains.yaml")
+
+
+def imp(tmp_path: Path, text: str | bytes, name: str = "notes.md", deck: str = "t") -> ImportResult:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return run_import([NoteFile(name, path)], deck, TOPICS)
+
+
+def by_rule(result: ImportResult, rule: str) -> list:
+    return [c for c, d in zip(result.cards, result.drafts, strict=True) if d.rule == rule]
+
+
+def test_single_line_and_reversed_qa(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# Lambda\n\nWhat is the max timeout? :: 900 seconds\nSQS ::: Simple Queue Service\n")
+    qa = by_rule(r, "qa")
+    assert [(c.front, c.back) for c in qa] == [("What is the max timeout?", "900 seconds")]
+    rev = by_rule(r, "qa-reversed")
+    assert {(c.front, c.back) for c in rev} == {
+        ("SQS", "Simple Queue Service"),
+        ("Simple Queue Service", "SQS"),
+    }
+    assert all(c.topic == "Lambda" and c.domain == "development" for c in r.cards)
+
+
+def test_double_colon_inside_words_is_not_a_card(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# CloudFormation\n\n- use Fn::GetAtt here\n- type AWS::EC2::Instance\n")
+    assert not by_rule(r, "qa") and not by_rule(r, "qa-reversed")
+
+
+def test_multiline_card_both_forms(tmp_path: Path) -> None:
+    r = imp(
+        tmp_path, "# KMS\n\nWhat rotates keys?\n?\nKey rotation, once a year\n\nFront two\n\n?\n\nBack two\n"
+    )
+    cards = by_rule(r, "multiline")
+    assert [(c.front, c.back) for c in cards] == [
+        ("What rotates keys?", "Key rotation, once a year"),
+        ("Front two", "Back two"),
+    ]
+
+
+def test_cloze_marks(tmp_path: Path) -> None:
+    r = imp(
+        tmp_path, "# SQS\n\nThe longest ==long polling== wait is ==20 seconds==.\nAnd {{FIFO}} keeps order.\n"
+    )
+    texts = [c.text for c in by_rule(r, "cloze")]
+    assert texts[0] == "SQS — The longest {{long polling}} wait is {{20 seconds}}."
+    assert "{{FIFO}}" in texts[1]
+    assert isinstance(r.cards[0], ClozeCard) and r.cards[0].answers() == ["long polling", "20 seconds"]
+
+
+def test_empty_cloze_is_not_a_card(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# X\n\nThis {{ }} is empty and this {{}} too.\n")
+    assert not by_rule(r, "cloze")
+
+
+def test_task_list_mcq_with_explanation(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\nWhich services are serverless? (Choose two)\n\n"
+        "- [x] Lambda\n- [ ] EC2\n- [X] DynamoDB\n- [ ] RDS\n\n"
+        "> Lambda and DynamoDB run without servers you manage.\n"
+    )
+    r = imp(tmp_path, text)
+    (card,) = by_rule(r, "mcq")
+    assert isinstance(card, McqCard)
+    assert card.question == "Which services are serverless? (Choose two)"
+    assert card.options == ("Lambda", "EC2", "DynamoDB", "RDS")
+    assert card.correct == (0, 2)
+    assert card.explanation.startswith("Lambda and DynamoDB run")
+
+
+def test_heading_question_and_details_explanation(tmp_path: Path) -> None:
+    text = (
+        "## Which queue keeps strict order?\n\n- [ ] Standard\n- [x] FIFO\n\n"
+        "<details>\n<summary>Why</summary>\nFIFO queues preserve order.\n</details>\n"
+    )
+    (card,) = by_rule(imp(tmp_path, text), "mcq")
+    assert card.question == "Which queue keeps strict order?"
+    assert card.correct == (1,)
+    assert card.explanation == "FIFO queues preserve order"
+
+
+def test_task_list_without_answer_warns_and_continues(tmp_path: Path) -> None:
+    text = "# Q\n\nWhich one?\n\n- [ ] a\n- [ ] b\n\n## Next\n\n- **Term**: meaning of it\n"
+    r = imp(tmp_path, text)
+    assert not by_rule(r, "mcq")
+    assert any(w.line == 3 and "no option correct" in w.message for w in r.warnings)
+    assert by_rule(r, "definition")
+
+
+def test_lettered_mcq_plain_and_details(tmp_path: Path) -> None:
+    text = (
+        "# S3\n\nWhich storage class is cheapest for archives?\nA. S3 Standard\nB. S3 Glacier Deep Archive\n"
+        "C. S3 One Zone-IA\nD. EBS\nCorrect answer: B\n\n"
+        "Which two are DynamoDB capacity units? (Choose two)\n\nA. RCU\n\nB. WCU\n\nC. ECU\n\nD. DTU\n\n"
+        "<details><summary>Answer</summary>\nCorrect answer: A, B\n"
+        "Read and write capacity units.\n</details>\n"
+    )
+    cards = by_rule(imp(tmp_path, text), "mcq-lettered")
+    assert [c.correct for c in cards] == [(1,), (0, 1)]
+    assert cards[0].question == "Which storage class is cheapest for archives?"
+    assert cards[1].options == ("RCU", "WCU", "ECU", "DTU")
+    assert cards[1].explanation == "Read and write capacity units"
+
+
+def test_definitions_all_forms(tmp_path: Path) -> None:
+    text = (
+        "# SQS\n\n- **Visibility timeout**: how long a received message stays hidden\n"
+        "- __DLQ__ - where messages go after too many receives\n"
+        "- Long polling = waiting for messages to arrive before answering\n"
+    )
+    cards = by_rule(imp(tmp_path, text), "definition")
+    assert [(c.front, c.back) for c in cards] == [
+        ("Visibility timeout (SQS)", "how long a received message stays hidden"),
+        ("DLQ (SQS)", "where messages go after too many receives"),
+        ("Long polling (SQS)", "waiting for messages to arrive before answering"),
+    ]
+
+
+def test_number_fact_is_a_cloze_on_the_numbers(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# Lambda\n\n## Limits\n\n- timeout: default 3 s, max 15 minutes\n")
+    (card,) = by_rule(r, "fact")
+    assert card.text == "Lambda › Limits — timeout: default {{3 s}}, max {{15 minutes}}"
+    assert card.topic == "Lambda"
+
+
+def test_numbers_that_are_not_facts_stay_plain(tmp_path: Path) -> None:
+    text = "# EC2\n\n- Review Section 3.29 of the course\n- IP 1.160.10.240 is public\n- use Amazon Linux 2\n"
+    assert not by_rule(imp(tmp_path, text), "fact")
+
+
+def test_nested_bullets_use_parent_as_context_and_make_a_list_card(tmp_path: Path) -> None:
+    text = (
+        "# DynamoDB\n\n## Writes\n\n- BatchWriteItem\n  - up to 25 PutItem or DeleteItem calls\n"
+        "  - done in parallel\n- Capacity modes\n  - provisioned\n  - on-demand\n"
+    )
+    r = imp(tmp_path, text)
+    (fact,) = by_rule(r, "fact")
+    assert fact.text == "DynamoDB › Writes › BatchWriteItem — up to {{25}} PutItem or DeleteItem calls"
+    (lst,) = by_rule(r, "list")  # BatchWriteItem's children are facts of their own: no list card
+    assert (lst.front, lst.back) == ("Capacity modes (DynamoDB › Writes)", "provisioned; on-demand")
+    assert "Capacity modes" not in [s.text for s in r.skips]
+
+
+def test_pipe_and_html_tables(tmp_path: Path) -> None:
+    text = (
+        "# Ports\n\n| Protocol | Port |\n|---|---|\n| SSH | 22 |\n| HTTPS | 443 |\n\n"
+        "<table><tr><th>Queue</th><th>Order</th></tr><tr><td>FIFO</td><td>strict</td></tr></table>\n"
+    )
+    cards = by_rule(imp(tmp_path, text), "table-row")
+    assert [(c.front, c.back) for c in cards] == [
+        ("SSH: Port? (Ports)", "22"),
+        ("HTTPS: Port? (Ports)", "443"),
+        ("FIFO: Order? (Ports)", "strict"),
+    ]
+
+
+def test_broken_pipe_table_warns(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# T\n\n| a | b |\n| c | d |\n")
+    assert any("broken" in w.message for w in r.warnings)
+    assert r.summary()["skipped"]["broken table"] == 1
+
+
+def test_exam_tips_are_high_priority(tmp_path: Path) -> None:
+    text = (
+        "# SQS\n\n- **FIFO**: strict ordering queue\n\n## Exam Tips\n\n- **Standard**: best-effort ordering\n"
+    )
+    cards = {c.front: c for c in imp(tmp_path, text).cards if isinstance(c, BasicCard)}
+    assert not cards["FIFO (SQS)"].high_priority
+    assert cards["Standard (SQS)"].high_priority
+
+
+def test_skips_say_why(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: x\n---\n# Notes\n\n![diagram](d.png)\n\n[AWS docs](https://docs.aws.amazon.com/)\n\n"
+        "<!-- hidden -->\n\n```python\nprint('x')\n```\n\n- ok\n"
+    )
+    r = imp(tmp_path, text)
+    skipped = r.summary()["skipped"]
+    for reason in ("front matter", "image only", "link only", "html comment", "code block", "fragment"):
+        assert skipped.get(reason), reason
+    assert not r.cards
+
+
+def test_long_answers_are_dropped(tmp_path: Path) -> None:
+    long = " ".join(["word"] * 120)
+    r = imp(tmp_path, f"# X\n\n- **Term**: {long}\n")
+    assert not r.cards and r.summary()["skipped"]["too long"] == 1
+
+
+def test_undecodable_bytes_warn_with_line(tmp_path: Path) -> None:
+    r = imp(tmp_path, b"# SQS\n\n- **FIFO**: strict order\n- bad \xff\xfe byte: here\n")
+    assert any(w.line == 4 and "UTF-8" in w.message for w in r.warnings)
+    assert any(isinstance(c, BasicCard) and c.front.startswith("FIFO") for c in r.cards)
+
+
+def test_deep_nesting_warns(tmp_path: Path) -> None:
+    text = "# D\n\n" + "".join("  " * i + f"- level {i} item text\n" for i in range(14))
+    r = imp(tmp_path, text)
+    assert any("nested deeper" in w.message for w in r.warnings)
+
+
+def test_near_duplicates_merge_and_list_both_sources(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "# SQS\n\n- **Visibility timeout**: default 30 seconds\n", encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text("# SQS\n\n## More\n\n- **Visibility timeout**: default 30 seconds\n")
+    notes = [NoteFile("a.md", tmp_path / "a.md"), NoteFile("b.md", tmp_path / "b.md")]
+    r = run_import(notes, "t", TOPICS)
+    assert len(r.cards) == 1
+    assert [s.file for s in r.cards[0].sources] == ["a.md", "b.md"]
+    assert r.summary()["skipped"]["near duplicate"] == 1
+
+
+def test_every_card_round_trips_through_the_bank_format(tmp_path: Path) -> None:
+    text = (REPO / "tests" / "data" / "mixed.md").read_text(encoding="utf-8")
+    r = imp(tmp_path, text)
+    assert len(r.cards) >= 10
+    for card in r.cards:
+        assert card_from_dict(card_to_dict(card, "t"), "x.yaml", "t") == card
+        assert card.sources and card.sources[0].line >= 1 and card.topic
+
+
+def test_placeholders_and_code_spans_are_kept_literally() -> None:
+    from awsprep.notes.inline import plain
+
+    text, _ = plain("Use `/aws/reference/secretsmanager/<secret-name>` for account <account-id>, <b>bold</b>")
+    assert text == "Use `/aws/reference/secretsmanager/<secret-name>` for account <account-id>, bold"
+    assert plain("`**not bold**` and **bold**")[0] == "`**not bold**` and bold"
