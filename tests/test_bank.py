@@ -154,3 +154,16 @@ def test_bundled_notes_bank_is_built_from_content_notes(env, runner, tmp_path) -
         "content/bank/notes.yaml is stale: run awsprep import content/notes --deck dva-c02 "
         "--bank content/bank/notes.yaml"
     )
+
+
+def test_decks_counts_bank_files_in_subfolders(env, runner) -> None:
+    write_bank(env, MIXED)
+    sub = Path(env["AWSPREP_BANK"]) / "questions"
+    sub.mkdir()
+    (sub / "more.yaml").write_text(
+        "schema: 1\ndeck: test\ncards:\n  - {id: q9, type: mcq, question: Q?, options: [a, b], correct: [0]}\n"
+    )
+    res = runner.invoke(app, ["decks", "--json"])
+    assert res.exit_code == 0, res.output
+    [deck] = json.loads(res.stdout)["decks"]
+    assert (deck["name"], deck["cards"], deck["by_type"]["mcq"]) == ("test", 5, 2)

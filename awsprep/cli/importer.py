@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from awsprep.cli.common import (
-    bundled_bank_dir,
+    bank_roots,
     content_dir,
     data_dir,
     emit_json,
@@ -173,14 +173,15 @@ def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain:
 
 def list_decks() -> list[dict[str, Any]]:
     from awsprep.bank.errors import BankError
-    from awsprep.bank.io import load_bank_file
+    from awsprep.bank.io import iter_bank_files, load_bank_file
 
     decks: dict[tuple[str, str], dict[str, Any]] = {}
-    sources = [("bundled", bundled_bank_dir()), ("imported", imported_decks_dir())]
+    *bundled, imported = bank_roots()
+    sources = [*(("bundled", root) for root in bundled), ("imported", imported)]
     for origin, folder in sources:
-        if not folder.is_dir():
+        if not folder.exists():
             continue
-        for path in sorted(folder.glob("*.yaml")):
+        for path in iter_bank_files(folder):
             try:
                 cards = load_bank_file(path)
             except BankError as exc:
