@@ -162,7 +162,8 @@ def test_decks_counts_bank_files_in_subfolders(env, runner) -> None:
     sub = Path(env["AWSPREP_BANK"]) / "questions"
     sub.mkdir()
     (sub / "more.yaml").write_text(
-        "schema: 1\ndeck: test\ncards:\n  - {id: q9, type: mcq, question: Q?, options: [a, b], correct: [0]}\n"
+        "schema: 1\ndeck: test\ncards:\n"
+        "  - {id: q9, type: mcq, question: Q?, options: [a, b], correct: [0]}\n"
     )
     res = runner.invoke(app, ["decks", "--json"])
     assert res.exit_code == 0, res.output
