@@ -35,6 +35,8 @@ def _register() -> None:
     from awsprep.cli import review
 
     review.register(app)
+    from awsprep.cli import exam
+    exam.register(app)
 
 
 _register()
