@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sys
 import time
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -94,7 +95,7 @@ def exam(
         "dva-c02", "--blueprint", "-b", help="Exam blueprint: dva-c02, clf-c02, saa-c03."
     ),
     questions: int = typer.Option(
-        None, "--questions", "-n", min=1, help="Questions (default: the blueprint's)."
+        None, "--questions", "-n", help="Questions (default: the blueprint's)."
     ),
     minutes: float = typer.Option(
         None,
@@ -119,6 +120,8 @@ def exam(
 
     if mode not in ("timed", "practice"):
         raise UsageError(f"--mode must be timed or practice, not {mode!r}.")
+    if questions is not None and questions < 1:
+        raise UsageError(f"--questions must be at least 1, not {questions}.")
     if minutes is not None and minutes <= 0:
         raise UsageError(f"--minutes must be more than 0, not {minutes:g}.")
     out = sys.stderr if json_out else sys.stdout
@@ -271,7 +274,7 @@ def history(
         {
             "attempt": a.id,
             "date": a.started.date().isoformat(),
-            "started": a.started.isoformat(),
+            "started": (a.started if a.started.tzinfo else a.started.replace(tzinfo=UTC)).isoformat(),
             "blueprint": a.blueprint.upper(),
             "mode": a.mode,
             "status": a.status,

@@ -84,7 +84,8 @@ def sample(
         chosen.extend(_draw(rest, n - len(chosen), recent_ids, rng))
         filled = len(chosen) - before
         names = " and ".join(blueprint.domain(key).name for key in lacking)
-        note = f"The bank has too few questions in {names}, so {filled} come from other domains"
+        filled_text = "1 question comes" if filled == 1 else f"{filled} questions come"
+        note = f"The bank has too few questions in {names}, so {filled_text} from other domains"
         if len(chosen) < n:
             note += f" and the exam has {len(chosen)} questions instead of {n}"
         note += "."
