@@ -40,10 +40,15 @@ def test_full_plain_exam_report_feeds_review_and_history(env, runner):
     res = runner.invoke(app, ["exam", "--plain", "--questions", "5", "--seed", "4"], input=":q\n")
     assert res.exit_code == 0, res.output
     assert "--- Question 1 of 5" in res.output and "time left 10:00" in res.output
-    assert "Paused: every answer is saved; awsprep exam --resume continues attempt #1 with 10:00 left." in res.output
+    assert (
+        "Paused: every answer is saved; awsprep exam --resume continues attempt #1 with 10:00 left."
+        in res.output
+    )
     exams = exam_store(env)
     lines = answer_lines(exams, wrong={"e-dev-2"})  # choose two, answered with one right option
-    res = runner.invoke(app, ["exam", "--resume", "--plain", "--json"], input="\n".join([*lines, ":s"]) + "\n")
+    res = runner.invoke(
+        app, ["exam", "--resume", "--plain", "--json"], input="\n".join([*lines, ":s"]) + "\n"
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert {"raw_correct", "total", "scaled_score", "passed", "domains"} <= set(data)
@@ -61,13 +66,28 @@ def test_full_plain_exam_report_feeds_review_and_history(env, runner):
     assert hist.exit_code == 0, hist.output
     h = json.loads(hist.stdout)
     assert h["attempts"][0] | {"seconds_used": 0} == {
-        "attempt": 1, "date": "2026-01-05", "started": "2026-01-05T09:00:00+00:00", "blueprint": "DVA-C02",
-        "mode": "timed", "status": "submitted", "raw_correct": 4, "total": 5,
-        "scaled_score": data["scaled_score"], "passed": True, "seconds_used": 0,
+        "attempt": 1,
+        "date": "2026-01-05",
+        "started": "2026-01-05T09:00:00+00:00",
+        "blueprint": "DVA-C02",
+        "mode": "timed",
+        "status": "submitted",
+        "raw_correct": 4,
+        "total": 5,
+        "scaled_score": data["scaled_score"],
+        "passed": True,
+        "seconds_used": 0,
     }
     assert h["trend"] == [
-        {"blueprint": "DVA-C02", "attempts": 1, "first": data["scaled_score"], "last": data["scaled_score"],
-         "best": data["scaled_score"], "change": 0, "recent_change": 0}
+        {
+            "blueprint": "DVA-C02",
+            "attempts": 1,
+            "first": data["scaled_score"],
+            "last": data["scaled_score"],
+            "best": data["scaled_score"],
+            "change": 0,
+            "recent_change": 0,
+        }
     ]
     text = runner.invoke(app, ["exam", "history"])
     assert "DVA-C02" in text.output and "pass" in text.output and "Trend DVA-C02: 1 attempt(s)" in text.output
@@ -89,7 +109,9 @@ def test_plain_navigation_flags_and_review_screen(env, runner):
 
 def test_practice_mode_shows_answer_after_each_question(env, runner):
     write_bank(env, EXAM_BANK)
-    res = runner.invoke(app, ["exam", "--plain", "--mode", "practice", "-n", "5", "--seed", "2"], input=":q\n")
+    res = runner.invoke(
+        app, ["exam", "--plain", "--mode", "practice", "-n", "5", "--seed", "2"], input=":q\n"
+    )
     lines = answer_lines(exam_store(env), wrong={"e-tro-1"})
     res = runner.invoke(app, ["exam", "--resume", "--plain"], input="\n".join([*lines, ":s"]) + "\n")
     assert res.exit_code == 0, res.output
@@ -110,7 +132,9 @@ def test_short_bank_says_so_in_one_sentence(env, runner):
 
 def test_domain_option(env, runner):
     write_bank(env, EXAM_BANK)
-    res = runner.invoke(app, ["exam", "--plain", "--domain", "development", "-n", "2", "--json"], input=":r\n:s\n")
+    res = runner.invoke(
+        app, ["exam", "--plain", "--domain", "development", "-n", "2", "--json"], input=":r\n:s\n"
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     assert data["total"] == 2 and [d["key"] for d in data["domains"]] == ["development"]
@@ -128,9 +152,15 @@ def test_new_exam_sets_aside_the_unfinished_one(env, runner):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--blueprint", "xyz-c01"], "There is no blueprint 'xyz-c01'; the blueprints are: clf-c02, dva-c02, saa-c03."),
+        (
+            ["--blueprint", "xyz-c01"],
+            "There is no blueprint 'xyz-c01'; the blueprints are: clf-c02, dva-c02, saa-c03.",
+        ),
         (["--questions", "0"], "awsprep: --questions must be at least 1, not 0.\n"),
-        (["--domain", "networking"], "DVA-C02 has no domain 'networking'; its domains are: development, security,"),
+        (
+            ["--domain", "networking"],
+            "DVA-C02 has no domain 'networking'; its domains are: development, security,",
+        ),
         (["--resume"], "There is no unfinished exam to resume; start one with awsprep exam."),
         (["--mode", "exam"], "--mode must be timed or practice, not 'exam'."),
         (["--minutes", "0"], "--minutes must be more than 0, not 0."),
@@ -147,4 +177,6 @@ def test_no_exam_questions_in_bank(env, runner):
     write_bank(env, "  - {id: b, type: basic, front: F, back: B}\n")
     res = runner.invoke(app, ["exam", "--plain"], input="")
     assert res.exit_code == 2
-    assert res.stderr.strip().startswith("awsprep: The bank has no mcq or numeric questions with a DVA-C02 domain")
+    assert res.stderr.strip().startswith(
+        "awsprep: The bank has no mcq or numeric questions with a DVA-C02 domain"
+    )

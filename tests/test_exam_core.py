@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from awsprep.bank.models import BasicCard, McqCard, NumericCard
+from awsprep.bank.models import BasicCard, McqCard
 from awsprep.exam.blueprint import BlueprintError, load_blueprint, load_blueprints
 from awsprep.exam.items import Item
 from awsprep.exam.sampling import domain_counts, sample
@@ -25,7 +25,11 @@ def bps():
 
 def mcq(card_id: str, domain: str | None, correct=(0,)) -> McqCard:
     return McqCard(
-        id=card_id, deck="t", domain=domain, question=f"{card_id}?", options=("a", "b", "c", "d", "e"),
+        id=card_id,
+        deck="t",
+        domain=domain,
+        question=f"{card_id}?",
+        options=("a", "b", "c", "d", "e"),
         correct=tuple(correct),
     )
 
@@ -47,17 +51,26 @@ def test_blueprints_match_the_exam_guides(bps):
     clf, saa = bps["clf-c02"], bps["saa-c03"]
     assert (clf.questions, clf.minutes, clf.pass_mark) == (65, 90, 700)
     assert (saa.questions, saa.minutes, saa.pass_mark) == (65, 130, 720)
-    assert clf.domain_keys == ("cloud-concepts", "security-compliance", "technology-services", "billing-support")
+    assert clf.domain_keys == (
+        "cloud-concepts",
+        "security-compliance",
+        "technology-services",
+        "billing-support",
+    )
     assert saa.domain_keys == (
-        "secure-architectures", "resilient-architectures", "high-performing-architectures",
+        "secure-architectures",
+        "resilient-architectures",
+        "high-performing-architectures",
         "cost-optimized-architectures",
     )
 
 
 def test_bad_blueprint_is_one_sentence_with_line(tmp_path):
     path = tmp_path / "x.yaml"
-    path.write_text("code: X\nname: X\nquestions: 10\nminutes: 20\npass_mark: 700\n"
-                    "domains:\n  - {key: a, name: A, weight: 60}\n  - {key: b, name: B, weight: 30}\n")
+    path.write_text(
+        "code: X\nname: X\nquestions: 10\nminutes: 20\npass_mark: 700\n"
+        "domains:\n  - {key: a, name: A, weight: 60}\n  - {key: b, name: B, weight: 30}\n"
+    )
     with pytest.raises(BlueprintError, match=rf"{path}:1: the domain weights of X must add up to 100\."):
         load_blueprint(path)
 
@@ -78,7 +91,7 @@ def test_counts_stay_within_one_of_the_quota_and_average_to_the_weights(bps):
 
 def test_sampled_exams_match_blueprint_shares_over_many_seeds(bps):
     bp = bps["dva-c02"]
-    cards = bank(bp, 30) + [BasicCard(id="basic", deck="t", domain="security", front="f", back="b")]
+    cards = [*bank(bp, 30), BasicCard(id="basic", deck="t", domain="security", front="f", back="b")]
     shares = dict.fromkeys(bp.domain_keys, 0)
     for seed in range(1000):
         s = sample(cards, bp, 20, random.Random(seed))
@@ -127,13 +140,29 @@ def test_domain_option_asks_only_that_domain(bps):
 
 
 def item(correct=(1, 3), answer=None, kind="mcq", domain="development", position=0) -> Item:
-    return Item(position=position, card_id=f"c{position}", domain=domain, kind=kind, prompt="Q",
-                options=("a", "b", "c", "d", "e"), correct=correct, answer=answer)
+    return Item(
+        position=position,
+        card_id=f"c{position}",
+        domain=domain,
+        kind=kind,
+        prompt="Q",
+        options=("a", "b", "c", "d", "e"),
+        correct=correct,
+        answer=answer,
+    )
 
 
 @pytest.mark.parametrize(
     ("answer", "ok"),
-    [((1, 3), True), ((3, 1), True), ((1,), False), ((1, 3, 4), False), ((0, 2), False), (None, False), ((), False)],
+    [
+        ((1, 3), True),
+        ((3, 1), True),
+        ((1,), False),
+        ((1, 3, 4), False),
+        ((0, 2), False),
+        (None, False),
+        ((), False),
+    ],
 )
 def test_multiple_response_needs_all_correct_and_no_wrong(answer, ok):
     assert is_correct(item(answer=answer)) is ok
@@ -259,7 +288,13 @@ def test_clock_counts_down_with_no_input_and_saves_periodically():
 def test_single_response_toggle_replaces_and_flag_review_submit():
     fake = FakeTime()
     items = [item(correct=(2,), position=0), item(position=1)]
-    script = [Command("toggle", 1), Command("toggle", 2), Command("flag"), Command("submit"), Command("submit")]
+    script = [
+        Command("toggle", 1),
+        Command("toggle", 2),
+        Command("flag"),
+        Command("submit"),
+        Command("submit"),
+    ]
     face = ScriptedFace(fake, script, step=1.0)
     session = ExamSession(items, ExamClock(100.0, 0.0, fake), face, Recorder())
     assert session.run() == "submitted"

@@ -94,9 +94,7 @@ def exam(
     blueprint: str = typer.Option(
         "dva-c02", "--blueprint", "-b", help="Exam blueprint: dva-c02, clf-c02, saa-c03."
     ),
-    questions: int = typer.Option(
-        None, "--questions", "-n", help="Questions (default: the blueprint's)."
-    ),
+    questions: int = typer.Option(None, "--questions", "-n", help="Questions (default: the blueprint's)."),
     minutes: float = typer.Option(
         None,
         "--minutes",

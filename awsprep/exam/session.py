@@ -167,6 +167,8 @@ class ExamSession:
             if not self.reviewing:
                 item.flagged = not item.flagged
                 self.saver.flag(item.position, item.flagged, self.clock.used())
+                what = "Flagged question {} for review." if item.flagged else "Unflagged question {}."
+                self.face.note(what.format(item.position + 1))
         elif name == "review":
             self.reviewing = True
         elif name == "back":

@@ -224,7 +224,7 @@ class RichExamFace:
                 style = ""
                 if item.revealed:
                     style = "green" if i in item.correct else ("red" if i in picked else "")
-                opts.add_row(f"{mark} {chr(ord('A') + i)}.", plain(option, style))
+                opts.add_row(Text(f"{mark} {chr(ord('A') + i)}."), plain(option, style))
             body.append(opts)
             if _choose_hint(item):
                 body.append(Text(_choose_hint(item), style="bold"))
@@ -235,7 +235,7 @@ class RichExamFace:
             body.append(plain(f"Answer: {shown}{unit if shown else ''}"))
         if item.revealed:
             body.append(self._feedback(item))
-        title = f"{item.position + 1}" + (" · flagged for review" if item.flagged else "")
+        title = f"Question {item.position + 1}" + (" · flagged for review" if item.flagged else "")
         return Panel(Group(*body), title=Text(title), border_style="yellow" if item.flagged else "cyan")
 
     def _feedback(self, item: Item) -> RenderableType:
