@@ -365,7 +365,7 @@ def card_to_dict(card: Card, deck: str | None = None) -> dict[str, Any]:
 
 def dump_bank(cards: Iterable[Card], deck: str) -> str:
     doc = {"schema": SCHEMA_VERSION, "deck": deck, "cards": [card_to_dict(c, deck) for c in cards]}
-    return str(yaml.dump(doc, Dumper=_BaseDumper, sort_keys=False, allow_unicode=True, width=100))
+    return str(yaml.dump(doc, Dumper=_BaseDumper, sort_keys=False, allow_unicode=True, width=4096))
 
 
 def atomic_write(path: Path, text: str) -> None:

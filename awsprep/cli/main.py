@@ -32,9 +32,10 @@ def main(
 
 
 def _register() -> None:
-    from awsprep.cli import bank, calc, importer, lint, review
+    from awsprep.cli import bank, calc, exam, importer, lint, review
 
     review.register(app)
+    exam.register(app)
     importer.register(app)
     bank.register(app)
     calc.register(app)

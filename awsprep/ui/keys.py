@@ -37,7 +37,7 @@ def read_key(stream: TextIO | None = None, timeout: float | None = None) -> str 
     fd = stream.fileno()
     old = termios.tcgetattr(fd)
     try:
-        tty.setcbreak(fd)
+        tty.setcbreak(fd, termios.TCSANOW)  # TCSAFLUSH (the default) would drop keys typed ahead
         ready, _, _ = select.select([fd], [], [], timeout)
         if not ready:
             return None

@@ -1,0 +1,237 @@
+"""Exam attempts in the database: each answer, flag and the time used committed the moment it is given.
+
+An attempt is *open* while `finished` is empty. A submitted attempt has its scores; an attempt set aside
+by a newer one (status "abandoned") has `finished` but no scores.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from awsprep.bank.io import card_from_dict
+from awsprep.bank.models import Card
+from awsprep.store.db import translate_errors
+from awsprep.store.models import CardRow, ExamAttempt, ExamItem
+from awsprep.store.repo import Store
+
+
+@dataclass(frozen=True)
+class AttemptInfo:
+    id: int
+    blueprint: str
+    mode: str
+    started: datetime
+    seconds_allowed: int
+    seconds_used: float
+    finished: datetime | None
+    raw_correct: int | None
+    total: int
+    scaled_score: int | None
+    passed: bool | None
+
+    @property
+    def status(self) -> str:
+        if self.finished is None:
+            return "open"
+        return "abandoned" if self.raw_correct is None else "submitted"
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    position: int
+    card_id: str
+    domain: str | None
+    question: dict[str, Any]
+    answer: Any
+    flagged: bool
+
+
+def _info(row: ExamAttempt) -> AttemptInfo:
+    return AttemptInfo(
+        id=row.id,
+        blueprint=row.blueprint,
+        mode=row.mode,
+        started=row.started,
+        seconds_allowed=row.seconds_allowed,
+        seconds_used=row.seconds_used,
+        finished=row.finished,
+        raw_correct=row.raw_correct,
+        total=row.total,
+        scaled_score=row.scaled_score,
+        passed=row.passed,
+    )
+
+
+class ExamStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.url = store.url
+        self.Session = store.Session
+
+    def exam_cards(self) -> list[Card]:
+        """Every active mcq and numeric card, in bank order."""
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(
+                select(CardRow.id, CardRow.deck, CardRow.content)
+                .where(CardRow.retired.is_(False), CardRow.type.in_(("mcq", "numeric")))
+                .order_by(CardRow.ordinal)
+            ).all()
+        return [card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck) for r in rows]
+
+    def create(
+        self,
+        blueprint: str,
+        mode: str,
+        started: datetime,
+        seconds_allowed: int,
+        items: Sequence[tuple[str, str | None, dict[str, Any]]],
+    ) -> int:
+        """A new open attempt with its questions (card id, domain, question as shown)."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            row = ExamAttempt(
+                blueprint=blueprint,
+                mode=mode,
+                started=started,
+                seconds_allowed=seconds_allowed,
+                seconds_used=0.0,
+                total=len(items),
+            )
+            s.add(row)
+            s.flush()
+            for position, (card_id, domain, question) in enumerate(items):
+                s.add(
+                    ExamItem(
+                        attempt_id=row.id,
+                        position=position,
+                        card_id=card_id,
+                        domain=domain,
+                        question=json.dumps(question),
+                        flagged=False,
+                    )
+                )
+            return row.id
+
+    def open_attempt(self) -> AttemptInfo | None:
+        with translate_errors(self.url), self.Session() as s:
+            row = s.execute(
+                select(ExamAttempt)
+                .where(ExamAttempt.finished.is_(None))
+                .order_by(ExamAttempt.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            return _info(row) if row else None
+
+    def abandon_open(self, now: datetime) -> list[int]:
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            ids = list(s.execute(select(ExamAttempt.id).where(ExamAttempt.finished.is_(None))).scalars())
+            if ids:
+                s.execute(update(ExamAttempt).where(ExamAttempt.id.in_(ids)).values(finished=now))
+            return ids
+
+    def items(self, attempt_id: int) -> list[ItemRecord]:
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(
+                select(ExamItem).where(ExamItem.attempt_id == attempt_id).order_by(ExamItem.position)
+            ).scalars()
+            return [
+                ItemRecord(
+                    position=r.position,
+                    card_id=r.card_id,
+                    domain=r.domain,
+                    question=json.loads(r.question),
+                    answer=json.loads(r.answer) if r.answer is not None else None,
+                    flagged=r.flagged,
+                )
+                for r in rows
+            ]
+
+    def save_answer(self, attempt_id: int, position: int, answer: Any, seconds_used: float) -> None:
+        self._item_update(
+            attempt_id, position, seconds_used, answer=None if answer is None else json.dumps(answer)
+        )
+
+    def save_flag(self, attempt_id: int, position: int, flagged: bool, seconds_used: float) -> None:
+        self._item_update(attempt_id, position, seconds_used, flagged=flagged)
+
+    def _item_update(self, attempt_id: int, position: int, seconds_used: float, **values: Any) -> None:
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            s.execute(
+                update(ExamItem)
+                .where(ExamItem.attempt_id == attempt_id, ExamItem.position == position)
+                .values(**values)
+            )
+            s.execute(
+                update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used)
+            )
+
+    @staticmethod
+    def _set_used(s: Session, attempt_id: int, seconds_used: float) -> None:
+        s.execute(update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used))
+
+    def save_time(self, attempt_id: int, seconds_used: float) -> None:
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            s.execute(
+                update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used)
+            )
+
+    def finish(
+        self,
+        attempt_id: int,
+        now: datetime,
+        seconds_used: float,
+        raw_correct: int,
+        scaled_score: int,
+        passed: bool,
+        report: dict[str, Any],
+        correct_positions: set[int],
+    ) -> None:
+        """Store the scores; one transaction, so a crash leaves the attempt open (and resumable)."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            for item in s.execute(select(ExamItem).where(ExamItem.attempt_id == attempt_id)).scalars():
+                item.correct = item.position in correct_positions
+            s.execute(
+                update(ExamAttempt)
+                .where(ExamAttempt.id == attempt_id)
+                .values(
+                    finished=now,
+                    seconds_used=seconds_used,
+                    raw_correct=raw_correct,
+                    scaled_score=scaled_score,
+                    passed=passed,
+                    report=json.dumps(report),
+                )
+            )
+
+    def recent_card_ids(self, blueprint: str, attempts: int = 3) -> set[str]:
+        """Cards asked in the last few attempts of this blueprint."""
+        with translate_errors(self.url), self.Session() as s:
+            ids = list(
+                s.execute(
+                    select(ExamAttempt.id)
+                    .where(ExamAttempt.blueprint == blueprint)
+                    .order_by(ExamAttempt.id.desc())
+                    .limit(attempts)
+                ).scalars()
+            )
+            if not ids:
+                return set()
+            return set(s.execute(select(ExamItem.card_id).where(ExamItem.attempt_id.in_(ids))).scalars())
+
+    def history(self) -> list[AttemptInfo]:
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(select(ExamAttempt).order_by(ExamAttempt.started, ExamAttempt.id)).scalars()
+            return [_info(r) for r in rows]
+
+    def attempt(self, attempt_id: int) -> AttemptInfo:
+        with translate_errors(self.url), self.Session() as s:
+            row = s.get(ExamAttempt, attempt_id)
+            if row is None:
+                raise KeyError(attempt_id)
+            return _info(row)

@@ -1,0 +1,360 @@
+"""The two faces of the exam: a full-screen rich screen with a live countdown, and plain lines.
+
+Rich keys (question screen): letters choose options (a "choose two" question toggles them); Enter or
+→ next; ← previous; digits then Enter jump to that question (on a numeric question digits type the
+answer; # starts a jump); * or ! flags; ? or Tab opens the review screen; Esc pauses (resume later).
+Review screen: a number and Enter goes to it, S submits, Esc, ← or Enter goes back.
+"""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+from typing import TextIO
+
+from rich.console import Console, Group, RenderableType
+from rich.live import Live
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from awsprep.exam.items import Item, describe_answer, expected_answer, letters
+from awsprep.exam.session import Command, View
+from awsprep.exam.timing import format_left
+from awsprep.sched.grading import parse_choices, parse_number
+from awsprep.ui.cards import Asked
+from awsprep.ui.keys import ENTER, ESC, read_key, read_line
+from awsprep.ui.text import literal, markdown, plain
+
+PLAIN_HELP = (
+    "Answer with letters (B or B,D) or a number. Commands: Enter next, :p previous, :g N go to question N, "
+    ":f flag, :r review, :s submit, :q pause (resume later)."
+)
+REVIEW_HELP = "a number goes to that question; :s submits; Enter goes back; :q pauses"
+
+
+def item_from_asked(position: int, asked: Asked) -> Item:
+    card = asked.card
+    return Item(
+        position=position,
+        card_id=card.id,
+        domain=card.domain,
+        kind="mcq" if asked.options else "numeric",
+        prompt=asked.prompt,
+        options=asked.options,
+        correct=asked.correct,
+        number=asked.number,
+        tolerance=asked.tolerance,
+        unit=asked.unit,
+        explanation=asked.explanation,
+        steps=asked.steps,
+        source=str(card.source) if card.source else "",
+        refs=card.refs,
+        context=asked.context,
+    )
+
+
+def _choose_hint(item: Item) -> str:
+    words = {2: "two", 3: "three", 4: "four"}
+    return f"(Choose {words.get(item.choose, item.choose)}.)" if item.choose > 1 else ""
+
+
+def _list(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers) or "none"
+
+
+class PlainExamFace:
+    """Plain lines: answers and commands read line by line (pipes, scripts, screen readers)."""
+
+    auto_advance = True
+
+    def __init__(self, inp: TextIO | None = None, out: TextIO | None = None) -> None:
+        self.inp = inp or sys.stdin
+        self.out = out or sys.stdout
+        self._shown: tuple[int, bool] | None = None
+        self._helped = False
+
+    def _say(self, text: str = "") -> None:
+        self.out.write(literal(text) + "\n")
+        self.out.flush()
+
+    def show(self, view: View) -> None:
+        if self._shown == (view.index, view.reviewing):
+            return
+        self._shown = (view.index, view.reviewing)
+        clock = f"; time left {format_left(view.left)}" if view.left is not None else ""
+        answered = len(view.items) - len(view.unanswered)
+        if view.reviewing:
+            self._say(f"=== Review before submitting ({answered} of {len(view.items)} answered{clock})")
+            self._say(f"Unanswered: {_list(view.unanswered)}")
+            self._say(f"Flagged: {_list(view.flagged)}")
+            return
+        item = view.item
+        flag = " [flagged]" if item.flagged else ""
+        self._say(f"--- Question {item.position + 1} of {len(view.items)}{flag} ({answered} answered{clock})")
+        self._say(f"Q: {item.prompt.strip()}")
+        for i, option in enumerate(item.options):
+            self._say(f"  {chr(ord('A') + i)}. {option}")
+        if _choose_hint(item):
+            self._say(_choose_hint(item))
+        if item.kind == "numeric":
+            self._say(f"(Answer with a number{' in ' + item.unit if item.unit else ''}.)")
+        if item.answered:
+            self._say(f"Your answer: {describe_answer(item, item.answer)}")
+
+    def command(self, view: View, timeout: float | None) -> Command | None:
+        if not self._helped:
+            self._say(PLAIN_HELP)
+            self._helped = True
+        self.out.write(("Review: " + REVIEW_HELP + "\n> ") if view.reviewing else "> ")
+        self.out.flush()
+        line = read_line(self.inp).strip()
+        cmd = self.parse(line, view)
+        if cmd is None:
+            self._shown = None  # show the question again after the note
+        return cmd
+
+    def parse(self, line: str, view: View) -> Command | None:
+        low = line.lower()
+        simple = {":n": "next", ":p": "prev", ":f": "flag", ":r": "review", ":s": "submit", ":q": "pause"}
+        if low in simple:
+            return Command(simple[low])
+        if low == "":
+            return Command("next")
+        for prefix in (":g", ":", "#"):
+            rest = low[len(prefix) :].strip()
+            if low.startswith(prefix) and rest.isdigit():
+                return Command("jump", int(rest))
+        if view.reviewing:
+            if low.isdigit():
+                return Command("jump", int(low))
+            if low in ("s", "submit"):
+                return Command("submit")
+            self.note("On the review screen: " + REVIEW_HELP + ".")
+            return None
+        item = view.item
+        if item.kind == "mcq":
+            picked = parse_choices(line, len(item.options))
+            if picked is None:
+                self.note(
+                    f"Could not read that: answer with letters A-{chr(ord('A') + len(item.options) - 1)}."
+                )
+                return None
+            return Command("answer", picked)
+        value = parse_number(line)
+        if value is None:
+            self.note("Could not read that: answer with a number, e.g. 42 or 0.85.")
+            return None
+        return Command("answer", value)
+
+    def warn(self, text: str) -> None:
+        self._say(f"Warning: {text}")
+
+    def note(self, text: str) -> None:
+        self._say(text)
+
+    def feedback(self, item: Item, correct: bool) -> None:
+        verdict = "Correct" if correct else "Wrong"
+        given = describe_answer(item, item.answer)
+        self._say(f"{verdict}: you answered {given}; the answer is {expected_answer(item)}.")
+        if item.explanation:
+            self._say(f"Explanation: {item.explanation.strip()}")
+        for i, step in enumerate(item.steps, 1):
+            self._say(f"  {i}. {step}")
+        if item.source:
+            self._say(f"Source: {item.source}")
+
+
+class RichExamFace:
+    """One live screen: the countdown redrawn every second, single keys."""
+
+    auto_advance = False
+
+    def __init__(self, title: str, console: Console | None = None, keys: TextIO | None = None) -> None:
+        self.title = title
+        self.console = console or Console(highlight=False)
+        self.keys = keys or sys.stdin
+        self.live = Live(console=self.console, auto_refresh=False, screen=True, redirect_stdout=False)
+        self.banner = ""
+        self.message = ""
+        self.buffer = ""  # digits typed: a question number, or a numeric answer
+        self.jumping = False
+
+    def __enter__(self) -> RichExamFace:
+        self.live.__enter__()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.live.__exit__(kind, exc, tb)
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def show(self, view: View) -> None:
+        self.live.update(self.render(view), refresh=True)
+
+    def _header(self, view: View) -> RenderableType:
+        head = Table.grid(expand=True)
+        head.add_column(ratio=1)
+        head.add_column(justify="right")
+        where = "Review" if view.reviewing else f"Question {view.index + 1} of {len(view.items)}"
+        if view.left is None:
+            clock = Text("practice: no clock", style="dim")
+        else:
+            style = "bold red" if view.left <= 60 else ("bold yellow" if view.left <= 600 else "bold")
+            clock = Text(f"Time left {format_left(view.left)}", style=style)
+        head.add_row(plain(f"{self.title} · {where}", "bold cyan"), clock)
+        answered = len(view.items) - len(view.unanswered)
+        status = Text(f"answered {answered}/{len(view.items)} · flagged {len(view.flagged)}", style="dim")
+        lines: list[RenderableType] = [head, status]
+        if self.banner:
+            lines.append(Text(self.banner, style="bold red"))
+        return Group(*lines)
+
+    def _question(self, item: Item) -> RenderableType:
+        body: list[RenderableType] = [markdown(item.prompt)]
+        if item.options:
+            opts = Table.grid(padding=(0, 1))
+            opts.add_column(style="bold")
+            opts.add_column()
+            picked = item.answer if isinstance(item.answer, tuple) else ()
+            for i, option in enumerate(item.options):
+                mark = "[x]" if i in picked else "[ ]"
+                style = ""
+                if item.revealed:
+                    style = "green" if i in item.correct else ("red" if i in picked else "")
+                opts.add_row(Text(f"{mark} {chr(ord('A') + i)}."), plain(option, style))
+            body.append(opts)
+            if _choose_hint(item):
+                body.append(Text(_choose_hint(item), style="bold"))
+        else:
+            unit = f" {item.unit}" if item.unit else ""
+            typed = self.buffer if not self.jumping and self.buffer else ""
+            shown = typed or (describe_answer(item, item.answer) if item.answered else "")
+            body.append(plain(f"Answer: {shown}{unit if shown else ''}"))
+        if item.revealed:
+            body.append(self._feedback(item))
+        title = f"Question {item.position + 1}" + (" · flagged for review" if item.flagged else "")
+        return Panel(Group(*body), title=Text(title), border_style="yellow" if item.flagged else "cyan")
+
+    def _feedback(self, item: Item) -> RenderableType:
+        from awsprep.exam.scoring import is_correct
+
+        ok = is_correct(item)
+        parts: list[RenderableType] = [
+            Text.assemble(
+                ("Correct" if ok else "Wrong", "bold green" if ok else "bold red"),
+                plain(f": the answer is {expected_answer(item)}."),
+            )
+        ]
+        if item.explanation:
+            parts.append(markdown(item.explanation))
+        parts.extend(plain(f"{i}. {step}") for i, step in enumerate(item.steps, 1))
+        if item.source:
+            parts.append(plain(f"Source: {item.source}", "dim"))
+        return Panel(Group(*parts), border_style="green" if ok else "red")
+
+    def _review(self, view: View) -> RenderableType:
+        return Panel(
+            Group(
+                Text.assemble(("Unanswered: ", "bold"), _list(view.unanswered)),
+                Text.assemble(("Flagged: ", "bold"), _list(view.flagged)),
+                Text(""),
+                Text("Submit now, or go back to a question.", style="bold"),
+            ),
+            title="Review before submitting",
+            border_style="magenta",
+        )
+
+    def render(self, view: View) -> RenderableType:
+        parts: list[RenderableType] = [self._header(view)]
+        parts.append(self._review(view) if view.reviewing else self._question(view.item))
+        if self.message:
+            parts.append(plain(self.message, "yellow"))
+        if self.jumping or (self.buffer and view.reviewing):
+            parts.append(Text(f"Go to question: {self.buffer}_", style="bold"))
+        if view.reviewing:
+            keys = "number + Enter go to question · S submit · Esc / ← / Enter back"
+        elif view.item.kind == "mcq":
+            keys = (
+                "A-Z choose · Enter/→ next · ← previous · number+Enter go to · * flag · ? review · Esc pause"
+            )
+        else:
+            keys = "type a number+Enter · → next · ← previous · #number go to · * flag · ? review · Esc pause"
+        if view.practice and not view.reviewing:
+            keys += " · Enter shows the answer"
+        parts.append(Text(keys, style="dim"))
+        return Group(*parts)
+
+    # --- input -----------------------------------------------------------------------------------
+
+    def command(self, view: View, timeout: float | None) -> Command | None:
+        key = read_key(self.keys, timeout)
+        if key is None:
+            return None
+        self.message = ""
+        return self._translate(key, view)
+
+    def _translate(self, key: str, view: View) -> Command | None:
+        numeric = not view.reviewing and view.item.kind == "numeric"
+        if key in ("\x7f", "\x08"):
+            self.buffer = self.buffer[:-1]
+            return None
+        if key == ESC:
+            if self.buffer or self.jumping:
+                self.buffer, self.jumping = "", False
+                return None
+            return Command("back") if view.reviewing else Command("pause")
+        if key == "#" and not view.reviewing:
+            self.jumping, self.buffer = True, ""
+            return None
+        if key.isdigit() or (numeric and not self.jumping and key in ".-"):
+            if not numeric and not view.reviewing:
+                self.jumping = True
+            self.buffer += key
+            return None
+        if key == ENTER and self.buffer:
+            text, jumping = self.buffer, self.jumping or not numeric or view.reviewing
+            self.buffer, self.jumping = "", False
+            if jumping:
+                return Command("jump", int(text)) if text.isdigit() else None
+            value = parse_number(text)
+            return Command("answer", value) if value is not None else None
+        self.buffer, self.jumping = "", False
+        if view.reviewing:
+            if key.lower() == "s":
+                return Command("submit")
+            if key in (ENTER, "left"):
+                return Command("back")
+            return None
+        if key in (ENTER, "right"):
+            return Command("next")
+        if key == "left":
+            return Command("prev")
+        if key in ("*", "!"):
+            return Command("flag")
+        if key in ("?", "\t"):
+            return Command("review")
+        if len(key) == 1 and key.isalpha() and view.item.kind == "mcq":
+            index = ord(key.upper()) - ord("A")
+            if 0 <= index < len(view.item.options):
+                return Command("toggle", index)
+        return None
+
+    def warn(self, text: str) -> None:
+        self.banner = f"Warning: {text}"
+        self.console.bell()
+
+    def note(self, text: str) -> None:
+        self.message = text
+
+    def feedback(self, item: Item, correct: bool) -> None:
+        """The screen shows the answer of a revealed item; nothing else to do."""
+
+
+def option_lines(item: Item, answer: tuple[int, ...]) -> list[str]:
+    return [f"{chr(ord('A') + i)}. {item.options[i]}" for i in answer]
+
+
+__all__ = ["PlainExamFace", "RichExamFace", "item_from_asked", "letters", "option_lines"]

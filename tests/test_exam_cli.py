@@ -1,0 +1,182 @@
+"""`awsprep exam` and `awsprep exam history` through typer's CliRunner (plain mode: stdin is not a tty)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from awsprep.cli.main import app
+from awsprep.store.exams import ExamStore
+from awsprep.store.repo import Store
+from tests.conftest import write_bank
+from tests.exam_bank import EXAM_BANK
+
+
+def exam_store(env) -> ExamStore:
+    return ExamStore(Store(f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}"))
+
+
+def answer_lines(exams: ExamStore, wrong: set[str] = frozenset()) -> list[str]:
+    """The right answer for each question of the open attempt (a wrong one for the card ids in `wrong`)."""
+    info = exams.open_attempt()
+    assert info is not None
+    lines = []
+    for rec in exams.items(info.id):
+        q = rec.question
+        if q["kind"] == "numeric":
+            lines.append("81" if rec.card_id in wrong else "80")
+            continue
+        right = [chr(ord("A") + i) for i in q["correct"]]
+        if rec.card_id in wrong:
+            right = right[:1] if len(right) > 1 else [chr(ord("A") + (q["correct"][0] + 1) % 4)]
+        lines.append(",".join(right))
+    return lines
+
+
+def test_full_plain_exam_report_feeds_review_and_history(env, runner):
+    write_bank(env, EXAM_BANK)
+    res = runner.invoke(app, ["exam", "--plain", "--questions", "5", "--seed", "4"], input=":q\n")
+    assert res.exit_code == 0, res.output
+    assert "--- Question 1 of 5" in res.output and "time left 10:00" in res.output
+    assert (
+        "Paused: every answer is saved; awsprep exam --resume continues attempt #1 with 10:00 left."
+        in res.output
+    )
+    exams = exam_store(env)
+    lines = answer_lines(exams, wrong={"e-dev-2"})  # choose two, answered with one right option
+    res = runner.invoke(
+        app, ["exam", "--resume", "--plain", "--json"], input="\n".join([*lines, ":s"]) + "\n"
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert {"raw_correct", "total", "scaled_score", "passed", "domains"} <= set(data)
+    assert (data["raw_correct"], data["total"], data["answered"]) == (4, 5, 5)
+    assert data["scaled_score"] == 720 + round(280 * (0.8 - 0.72) / 0.28) and data["passed"] is True
+    assert data["domains"][0]["key"] == "development" and data["domains"][0]["percent"] == 50.0
+    assert [w["card_id"] for w in data["wrong"]] == ["e-dev-2"] and data["fed_to_review"] == ["e-dev-2"]
+    assert "Review before submitting" in res.stderr and "Scaled score (estimate)" in res.stderr
+    assert "estimate" in data["scaled_score_note"]
+    # the wrong answer is due tomorrow as a failed recall; the right ones are untouched
+    cards = {c["id"]: c for c in json.loads(runner.invoke(app, ["cards", "list", "--json"]).stdout)}
+    assert cards["e-dev-2"]["due"] == "2026-01-06" and cards["e-dev-2"]["ef"] < 2.5
+    assert cards["e-dev-1"]["due"] is None
+    hist = runner.invoke(app, ["exam", "history", "--json"])
+    assert hist.exit_code == 0, hist.output
+    h = json.loads(hist.stdout)
+    assert h["attempts"][0] | {"seconds_used": 0} == {
+        "attempt": 1,
+        "date": "2026-01-05",
+        "started": "2026-01-05T09:00:00+00:00",
+        "blueprint": "DVA-C02",
+        "mode": "timed",
+        "status": "submitted",
+        "raw_correct": 4,
+        "total": 5,
+        "scaled_score": data["scaled_score"],
+        "passed": True,
+        "seconds_used": 0,
+    }
+    assert h["trend"] == [
+        {
+            "blueprint": "DVA-C02",
+            "attempts": 1,
+            "first": data["scaled_score"],
+            "last": data["scaled_score"],
+            "best": data["scaled_score"],
+            "change": 0,
+            "recent_change": 0,
+        }
+    ]
+    text = runner.invoke(app, ["exam", "history"])
+    assert "DVA-C02" in text.output and "pass" in text.output and "Trend DVA-C02: 1 attempt(s)" in text.output
+
+
+def test_plain_navigation_flags_and_review_screen(env, runner):
+    write_bank(env, EXAM_BANK)
+    script = [":f", "", ":g 1", ":p", ":r", "9", "2", ":f", ":n", ":n", ":n", ":s", "s"]
+    res = runner.invoke(app, ["exam", "--plain", "-n", "5", "--seed", "1"], input="\n".join(script) + "\n")
+    assert res.exit_code == 0, res.output
+    out = res.output
+    assert "--- Question 1 of 5 [flagged]" in out
+    assert "Unanswered: 1, 2, 3, 4, 5\nFlagged: 1" in out
+    assert "There is no question 9; the numbers are 1-5." in out
+    assert "Flagged: 1, 2" in out
+    assert "Score: 0 / 5 correct (0 answered)" in out
+    assert "due in tomorrow's review" not in out  # unanswered questions do not feed the review
+
+
+def test_practice_mode_shows_answer_after_each_question(env, runner):
+    write_bank(env, EXAM_BANK)
+    res = runner.invoke(
+        app, ["exam", "--plain", "--mode", "practice", "-n", "5", "--seed", "2"], input=":q\n"
+    )
+    lines = answer_lines(exam_store(env), wrong={"e-tro-1"})
+    res = runner.invoke(app, ["exam", "--resume", "--plain"], input="\n".join([*lines, ":s"]) + "\n")
+    assert res.exit_code == 0, res.output
+    assert "time left" not in res.output
+    assert res.output.count("Correct: you answered") == 4
+    assert "Wrong: you answered 81 RCU; the answer is 80 RCU." in res.output
+    assert "80 reads x 1 = 80" in res.output
+    assert "The first development answer is right." in res.output
+
+
+def test_short_bank_says_so_in_one_sentence(env, runner):
+    write_bank(env, EXAM_BANK)
+    res = runner.invoke(app, ["exam", "--plain", "--seed", "1"], input=":q\n")
+    assert res.exit_code == 0, res.output
+    assert "the exam has 5 questions instead of 65." in res.output
+    assert "--- Question 1 of 5" in res.output and "time left 10:00" in res.output  # 2 minutes a question
+
+
+def test_domain_option(env, runner):
+    write_bank(env, EXAM_BANK)
+    res = runner.invoke(
+        app, ["exam", "--plain", "--domain", "development", "-n", "2", "--json"], input=":r\n:s\n"
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["total"] == 2 and [d["key"] for d in data["domains"]] == ["development"]
+
+
+def test_new_exam_sets_aside_the_unfinished_one(env, runner):
+    write_bank(env, EXAM_BANK)
+    runner.invoke(app, ["exam", "--plain", "-n", "2"], input=":q\n")
+    res = runner.invoke(app, ["exam", "--plain", "-n", "2"], input=":q\n")
+    assert "Unfinished attempt #1 is set aside." in res.output
+    h = json.loads(runner.invoke(app, ["exam", "history", "--json"]).stdout)
+    assert [a["status"] for a in h["attempts"]] == ["abandoned", "open"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--blueprint", "xyz-c01"],
+            "There is no blueprint 'xyz-c01'; the blueprints are: clf-c02, dva-c02, saa-c03.",
+        ),
+        (["--questions", "0"], "awsprep: --questions must be at least 1, not 0.\n"),
+        (
+            ["--domain", "networking"],
+            "DVA-C02 has no domain 'networking'; its domains are: development, security,",
+        ),
+        (["--resume"], "There is no unfinished exam to resume; start one with awsprep exam."),
+        (["--mode", "exam"], "--mode must be timed or practice, not 'exam'."),
+        (["--minutes", "0"], "--minutes must be more than 0, not 0."),
+    ],
+)
+def test_usage_errors_exit_2(env, runner, args, message):
+    write_bank(env, EXAM_BANK)
+    res = runner.invoke(app, ["exam", "--plain", *args], input="")
+    assert res.exit_code == 2, res.output
+    assert message in res.stderr
+
+
+def test_no_exam_questions_in_bank(env, runner):
+    write_bank(env, "  - {id: b, type: basic, front: F, back: B}\n")
+    res = runner.invoke(app, ["exam", "--plain"], input="")
+    assert res.exit_code == 2
+    assert res.stderr.strip().startswith(
+        "awsprep: The bank has no mcq or numeric questions with a DVA-C02 domain"
+    )
