@@ -47,6 +47,34 @@ def _apply(row: CardRow, state: CardState) -> None:
     row.due, row.lapses, row.drill, row.last_review = state.due, state.lapses, state.drill, state.last_review
 
 
+def _transition(
+    card_id: str,
+    now: datetime,
+    action: str,
+    grade: int,
+    before: CardState,
+    after: CardState,
+    session: str | None,
+    **extra: Any,
+) -> ReviewLog:
+    """A review-log row for a graded change of state, keeping both states so undo can restore."""
+    return ReviewLog(
+        card_id=card_id,
+        ts=now,
+        day=now.date(),
+        action=action,
+        grade=grade,
+        before=_state_json(before),
+        after=_state_json(after),
+        interval_before=before.interval,
+        interval_after=after.interval,
+        ef_before=before.ef,
+        ef_after=after.ef,
+        session=session,
+        **extra,
+    )
+
+
 def content_hash(content: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
@@ -266,22 +294,17 @@ class Store:
                 row.leech = True
                 row.suspended = True
             s.add(
-                ReviewLog(
-                    card_id=card_id,
-                    ts=now,
-                    day=now.date(),
-                    action="answer",
-                    grade=grade,
+                _transition(
+                    card_id,
+                    now,
+                    "answer",
+                    grade,
+                    before,
+                    after,
+                    session,
                     was_new=before.is_new,
                     drill=drill_answer,
                     response_ms=response_ms,
-                    before=_state_json(before),
-                    after=_state_json(after),
-                    interval_before=before.interval,
-                    interval_after=after.interval,
-                    ef_before=before.ef,
-                    ef_after=after.ef,
-                    session=session,
                 )
             )
             if became_leech:
@@ -342,22 +365,7 @@ class Store:
             before = state_of(row)
             after = sm2.failed_recall(before, now)
             _apply(row, after)
-            s.add(
-                ReviewLog(
-                    card_id=card_id,
-                    ts=now,
-                    day=now.date(),
-                    action="exam",
-                    grade=1,
-                    before=_state_json(before),
-                    after=_state_json(after),
-                    interval_before=before.interval,
-                    interval_after=after.interval,
-                    ef_before=before.ef,
-                    ef_after=after.ef,
-                    session=session,
-                )
-            )
+            s.add(_transition(card_id, now, "exam", 1, before, after, session))
 
     def log(self, card_id: str | None = None) -> list[ReviewLog]:
         with translate_errors(self.url), self.Session() as s:
