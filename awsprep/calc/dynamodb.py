@@ -156,11 +156,16 @@ def read_throughput(size_bytes: int, reads_per_second: float, consistency: str) 
         steps.append(
             f"{_factor_words(consistency)}: {fmt_num(blocks * reads)} x {fmt_num(factor)} = {fmt_num(exact)}"
         )
+    return _provision(exact, steps, "RCU")
+
+
+def _provision(exact: float, steps: list[str], unit: str) -> Throughput:
+    """Whole units to provision for an exact rate, with the rounding step when there is one."""
     provisioned = math.ceil(exact - 1e-9)
     if provisioned != exact:
-        steps.append(f"{fmt_num(exact)} rounded up to whole units = {provisioned} RCU")
+        steps.append(f"{fmt_num(exact)} rounded up to whole units = {provisioned} {unit}")
     else:
-        steps.append(f"= {provisioned} RCU")
+        steps.append(f"= {provisioned} {unit}")
     return Throughput(exact=exact, provisioned=provisioned, steps=tuple(steps))
 
 
@@ -176,12 +181,7 @@ def write_throughput(size_bytes: int, writes_per_second: float, transactional: b
     ]
     if transactional:
         steps.append(f"transactional: x 2 = {fmt_num(exact)}")
-    provisioned = math.ceil(exact - 1e-9)
-    if provisioned != exact:
-        steps.append(f"{fmt_num(exact)} rounded up to whole units = {provisioned} WCU")
-    else:
-        steps.append(f"= {provisioned} WCU")
-    return Throughput(exact=exact, provisioned=provisioned, steps=tuple(steps))
+    return _provision(exact, steps, "WCU")
 
 
 @dataclass(frozen=True)
