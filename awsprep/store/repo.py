@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
@@ -136,29 +136,30 @@ class Store:
             }
             added = changed = 0
             seen: set[str] = set()
+            new_rows: list[dict[str, Any]] = []
             for ordinal, card in enumerate(cards):
                 content = card_to_dict(card)
                 digest = content_hash(content)
                 seen.add(card.id)
                 old = existing.get(card.id)
                 if old is None:
-                    s.add(
-                        CardRow(
-                            id=card.id,
-                            deck=card.deck,
-                            type=card.type,
-                            content=json.dumps(content),
-                            content_hash=digest,
-                            ordinal=ordinal,
-                            retired=False,
-                            reps=0,
-                            interval=0,
-                            ef=sm2.INITIAL_EF,
-                            lapses=0,
-                            drill=False,
-                            suspended=False,
-                            leech=False,
-                        )
+                    new_rows.append(
+                        {
+                            "id": card.id,
+                            "deck": card.deck,
+                            "type": card.type,
+                            "content": json.dumps(content),
+                            "content_hash": digest,
+                            "ordinal": ordinal,
+                            "retired": False,
+                            "reps": 0,
+                            "interval": 0,
+                            "ef": sm2.INITIAL_EF,
+                            "lapses": 0,
+                            "drill": False,
+                            "suspended": False,
+                            "leech": False,
+                        }
                     )
                     added += 1
                 elif old.content_hash != digest or old.retired or old.ordinal != ordinal:
@@ -176,6 +177,8 @@ class Store:
                             retired=False,
                         )
                     )
+            if new_rows:
+                s.execute(insert(CardRow), new_rows)  # one bulk insert, not one ORM object per card
             gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
             for start in range(0, len(gone), 500):
                 s.execute(
