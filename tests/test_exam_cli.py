@@ -140,6 +140,19 @@ def test_domain_option(env, runner):
     assert data["total"] == 2 and [d["key"] for d in data["domains"]] == ["development"]
 
 
+def test_deck_option_takes_questions_from_that_deck_only(env, runner):
+    write_bank(env, EXAM_BANK)
+    write_bank(env, EXAM_BANK.replace("id: e-", "id: other-"), name="other.yaml")
+    other = Path(env["AWSPREP_BANK"]) / "other.yaml"
+    other.write_text(other.read_text().replace("deck: test", "deck: other"))
+    res = runner.invoke(app, ["exam", "--plain", "--deck", "other", "-n", "5", "--json"], input=":r\n:s\n")
+    assert res.exit_code == 0, res.output
+    ids = {rec.card_id for rec in exam_store(env).items(json.loads(res.stdout)["attempt"])}
+    assert len(ids) == 5 and all(i.startswith("other-") for i in ids)
+    bad = runner.invoke(app, ["exam", "--plain", "--deck", "nope"], input="")
+    assert bad.exit_code == 2 and "There is no deck named 'nope'" in bad.stderr
+
+
 def test_new_exam_sets_aside_the_unfinished_one(env, runner):
     write_bank(env, EXAM_BANK)
     runner.invoke(app, ["exam", "--plain", "-n", "2"], input=":q\n")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from awsprep.cli.common import content_dir, emit_json, guard, now
-from awsprep.cli.db import DB_HELP, open_store
+from awsprep.cli.db import DB_HELP, check_decks, open_store
 from awsprep.errors import UsageError
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ def exam(
         help="Time allowed; fractions allowed (default: the blueprint's time per question).",
     ),
     domain: str = typer.Option(None, "--domain", help="Ask only this domain (a key of the blueprint)."),
+    deck: list[str] = typer.Option(None, "--deck", help="Take questions only from this deck (repeatable)."),
     seed: int = typer.Option(None, "--seed", help="Seed for choosing and shuffling questions."),
     mode: str = typer.Option("timed", "--mode", help="timed (the dress rehearsal) or practice (no clock)."),
     resume: bool = typer.Option(
@@ -143,12 +144,14 @@ def exam(
                 f"{bp.code} has no domain {domain!r}; its domains are: {', '.join(bp.domain_keys)}."
             )
         store, _ = open_store(db)
+        decks = check_decks(store, deck)
         exams = ExamStore(store)
         from awsprep.exam.sampling import sample
 
         rng = random.Random(seed if seed is not None else random.SystemRandom().randrange(2**32))
         wanted = questions or bp.questions
-        drawn = sample(_usable(exams.exam_cards()), bp, wanted, rng, exams.recent_card_ids(bp.key), domain)
+        pool = [c for c in exams.exam_cards() if decks is None or c.deck in decks]
+        drawn = sample(_usable(pool), bp, wanted, rng, exams.recent_card_ids(bp.key), domain)
         items = _build_items(drawn.cards, rng)
         if not items:
             raise UsageError(
