@@ -242,3 +242,15 @@ def test_placeholders_and_code_spans_are_kept_literally() -> None:
     text, _ = plain("Use `/aws/reference/secretsmanager/<secret-name>` for account <account-id>, <b>bold</b>")
     assert text == "Use `/aws/reference/secretsmanager/<secret-name>` for account <account-id>, bold"
     assert plain("`**not bold**` and **bold**")[0] == "`**not bold**` and bold"
+
+
+def test_vague_lowercase_pairs_are_skipped_but_real_definitions_kept(tmp_path: Path) -> None:
+    r = imp(
+        tmp_path,
+        "# CodeBuild\n\n* environment - ubuntu\n* synchronous - app to app\n"
+        "* Fargate - serverless\n* buildspec - YAML file listing the build commands per phase\n",
+    )
+    fronts = {c.front.split(" (")[0] for c in r.cards if isinstance(c, BasicCard)}
+    assert "environment" not in fronts and "synchronous" not in fronts
+    assert {"Fargate", "buildspec"} <= fronts
+    assert sum(1 for s in r.skips if s.reason == "vague") == 2

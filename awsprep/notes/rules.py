@@ -56,6 +56,8 @@ _BAD_TERM = re.compile(
     r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get|or|and|but)\b",
     re.IGNORECASE,
 )
+_VAGUE_PAIR_TERM = re.compile(r"[a-z][a-z ]*")
+_VAGUE_PAIR_ANSWER = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}")
 _LABEL_END = re.compile(r"[:?]\s*$")
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _TAG = re.compile(r"<\s*(/?)\s*(\w+)", re.IGNORECASE)
@@ -408,6 +410,11 @@ class FileExtractor:
             return True
         if (len(words(rest)) < 2 and len(rest) < 4) or re.fullmatch(r"[\w.]*_[\w.]*", rest):
             self.skip(line, "fragment", f"{term}: {rest}")
+            return False
+        if _VAGUE_PAIR_TERM.fullmatch(term) and _VAGUE_PAIR_ANSWER.fullmatch(rest):
+            # "environment - ubuntu", "synchronous - app to app": a lower-case label and a two- or
+            # three-word answer rarely make a question with one clear answer
+            self.skip(line, "vague", f"{term}: {rest}")
             return False
         front = term + self.ctx_suffix(term, path, parents)
         core = f"{term}\n{rest}"
