@@ -26,18 +26,22 @@ def answers_in_log(env: dict[str, str]) -> list[tuple[str, int]]:
         ).fetchall()
 
 
-def test_review_in_a_pseudo_terminal(env):
-    write_bank(
-        env, MIXED + '  - {id: lit, type: basic, front: "[bold red]boom[/bold red]", back: "\\e[2J gone"}\n'
-    )
-    child = pexpect.spawn(
+def _spawn_review_tty(env: dict[str, str], dimensions: tuple[int, int]) -> pexpect.spawn:
+    return pexpect.spawn(
         PYTHON,
         ["-m", "awsprep", "review"],
         env=subprocess_env(env),
         encoding="utf-8",
-        dimensions=(40, 120),
+        dimensions=dimensions,
         timeout=20,
     )
+
+
+def test_review_in_a_pseudo_terminal(env):
+    write_bank(
+        env, MIXED + '  - {id: lit, type: basic, front: "[bold red]boom[/bold red]", back: "\\e[2J gone"}\n'
+    )
+    child = _spawn_review_tty(env, (40, 120))
     try:
         child.expect("What is the answer")
         child.expect("Space/Enter reveal")
@@ -82,14 +86,7 @@ def test_review_in_a_pseudo_terminal(env):
 
 def test_ctrl_c_in_a_terminal_keeps_answers(env):
     write_bank(env, basic_cards(3))
-    child = pexpect.spawn(
-        PYTHON,
-        ["-m", "awsprep", "review"],
-        env=subprocess_env(env),
-        encoding="utf-8",
-        dimensions=(30, 100),
-        timeout=20,
-    )
+    child = _spawn_review_tty(env, (30, 100))
     child.expect("Front 0")
     child.send(" ")
     child.expect("Grade 0-5")

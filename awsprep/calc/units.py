@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
 from awsprep.calc.errors import CalcError
 
@@ -30,14 +31,24 @@ def _split(text: str, what: str, example: str) -> tuple[float, str]:
     return value, match.group(2).lower()
 
 
+def _unit_factor(
+    text: str, what: str, unit: str, table: Mapping[str, float], example: str, known: str
+) -> float:
+    """The multiplier of a parsed unit, or one sentence saying the unit is missing or unknown."""
+    if unit == "":
+        raise CalcError(f"{what} {text!r} has no unit; write it as {example}.")
+    if unit not in table:
+        raise CalcError(f"{what} {text!r} has an unknown unit {unit!r}; use {known}.")
+    return table[unit]
+
+
 def parse_size(text: str, what: str = "size") -> int:
     """'512B', '3KB', '1.5KB', '0.5 MB' -> bytes (rounded up to a whole byte); KB = 1024 bytes."""
     value, unit = _split(text, what, "512B, 3KB or 1.5KB")
-    if unit == "":
-        raise CalcError(f"{what} {text!r} has no unit; write it as 512B, 3KB or 1.5KB.")
-    if unit not in _SIZE_UNITS:
-        raise CalcError(f"{what} {text!r} has an unknown unit {unit!r}; use B, KB or MB (KB = 1024 bytes).")
-    size = math.ceil(value * _SIZE_UNITS[unit] - 1e-9)
+    factor = _unit_factor(
+        text, what, unit, _SIZE_UNITS, "512B, 3KB or 1.5KB", "B, KB or MB (KB = 1024 bytes)"
+    )
+    size = math.ceil(value * factor - 1e-9)
     if size <= 0:
         raise CalcError(f"{what} {text!r} must be greater than zero.")
     return size
@@ -46,11 +57,8 @@ def parse_size(text: str, what: str = "size") -> int:
 def parse_duration_ms(text: str, what: str = "duration") -> float:
     """'120ms', '2s', '1.5s', '1min' -> milliseconds."""
     value, unit = _split(text, what, "120ms or 2s")
-    if unit == "":
-        raise CalcError(f"{what} {text!r} has no unit; write it as 120ms or 2s.")
-    if unit not in _DURATION_UNITS:
-        raise CalcError(f"{what} {text!r} has an unknown unit {unit!r}; use ms, s or min.")
-    ms = value * _DURATION_UNITS[unit]
+    factor = _unit_factor(text, what, unit, _DURATION_UNITS, "120ms or 2s", "ms, s or min")
+    ms = value * factor
     if ms <= 0:
         raise CalcError(f"{what} {text!r} must be greater than zero.")
     return ms
