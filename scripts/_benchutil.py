@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def code_dir() -> Path:
-    """The awsprep tree under test: AWSPREP_BENCH_CODE (an older checkout, for "before" figures) or this one."""
+    """The awsprep tree under test: AWSPREP_BENCH_CODE (an older checkout, "before"), else this one."""
     return Path(os.environ.get("AWSPREP_BENCH_CODE") or ROOT).resolve()
 
 
@@ -46,7 +46,11 @@ class Proc:
 
 
 def run_proc(
-    cmd: Sequence[str], env: dict[str, str], until: bytes | None = None, stdin: bytes = b"", cwd: Path | None = None
+    cmd: Sequence[str],
+    env: dict[str, str],
+    until: bytes | None = None,
+    stdin: bytes = b"",
+    cwd: Path | None = None,
 ) -> Proc:
     """Run one fresh process. With `until`, the wall time stops when a line containing it is printed."""
     t0 = time.perf_counter()

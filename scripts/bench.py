@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _benchutil import Report, code_dir, env_for, med, run_proc, side_by_side, use_code  # noqa: E402
+from _benchutil import Report, code_dir, env_for, med, run_proc, side_by_side, use_code
 
 use_code()
 
@@ -96,7 +96,8 @@ def add_history(db: Path, log_rows: int, seed: int = 1) -> None:
                 """INSERT INTO review_log (card_id, ts, day, action, grade, was_new, drill, undone,
                                           interval_before, interval_after, ef_before, ef_after, session)
                    WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < :n)
-                   SELECT c.id, d || ' 09:00:00.000000', d, 'answer', 4, k.i = 1, 0, 0, 1, 6, 2.5, 2.5, 'bench'
+                   SELECT c.id, d || ' 09:00:00.000000', d, 'answer', 4, k.i = 1, 0, 0,
+                          1, 6, 2.5, 2.5, 'bench'
                    FROM (SELECT id, date(:today, '-' || (1 + abs(random()) % 365) || ' days') AS d
                          FROM cards WHERE due IS NOT NULL) AS c, k""",
                 {"n": log_rows, "today": TODAY.isoformat()},
@@ -160,7 +161,9 @@ def bench_sync(report: Report, work: Path, n: int, runs: int) -> tuple[Path, dic
     for path in paths:
         parse_yaml(path.read_text(encoding="utf-8"), str(path))
     parse = time.perf_counter() - t0
-    report.add(f"first sync, {n:,} cards: YAML parse alone (in-process)", parse, "s", first.wall, "of the sync")
+    report.add(
+        f"first sync, {n:,} cards: YAML parse alone (in-process)", parse, "s", first.wall, "of the sync"
+    )
     # one file changes: a card added at its end
     from awsprep.bank.io import card_from_dict, dump_bank, load_bank_file
 
@@ -397,7 +400,9 @@ def main() -> None:
                     db = work / "gen.db"
                     generated_store(db, n)
                     add_history(db, args.log_rows)
-                store, queue = bench_queue(store_report, db, n, args.runs, plans if n == max(queue_sizes) else [])
+                store, queue = bench_queue(
+                    store_report, db, n, args.runs, plans if n == max(queue_sizes) else []
+                )
                 if plans and n == max(queue_sizes):
                     store_report.notes.append(f"\nEXPLAIN QUERY PLAN of the queue statements at {n:,} cards:")
                     store_report.notes.extend(plans)

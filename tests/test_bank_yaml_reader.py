@@ -43,7 +43,9 @@ scalars = st.one_of(
     st.floats(allow_nan=False),
     st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
-    st.sampled_from(["yes", "No", "on", "~", "null", "0x1F", "0o17", "1_000", "1e3", ".inf", "2020-01-02", "<<"]),
+    st.sampled_from(
+        ["yes", "No", "on", "~", "null", "0x1F", "0o17", "1_000", "1e3", ".inf", "2020-01-02", "<<"]
+    ),
 )
 keys = st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), max_size=8), st.integers(0, 99))
 trees = st.recursive(

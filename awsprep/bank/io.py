@@ -96,7 +96,11 @@ def _fast_load(text: str) -> Any:
         raise _Unusual
     constructors = loader.yaml_constructors
     resolve = loader.resolve
-    scalar_event, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     # the open collections, and for each the key waiting for its value (no_key: none yet)
     stack: list[Any] = []
