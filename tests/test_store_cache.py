@@ -59,7 +59,7 @@ def test_unchanged_file_is_not_parsed_again_changed_one_is(env, runner, parses):
     assert store.card("a001").prompt() == "Front one?"  # type: ignore[union-attr]
     assert (
         store.card("m1")
-        == [c for c in bank_io.load_bank_file(Path(env["AWSPREP_BANK"]) / "b.yaml") if c.id == "m1"][0]
+        == next(c for c in bank_io.load_bank_file(Path(env["AWSPREP_BANK"]) / "b.yaml") if c.id == "m1")
     )
 
 
@@ -163,8 +163,9 @@ def test_version_1_database_gets_the_queue_indexes(tmp_path):
         conn.execute("CREATE INDEX ix_cards_deck ON cards (deck)")
         conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
         conn.execute(
-            "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval, ef,"
-            " lapses, drill, suspended, leech) VALUES ('k', 'd', 'basic', '{}', 'h', 0, 0, 0, 0, 2.5, 0, 0, 0, 0)"
+            "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval,"
+            " ef, lapses, drill, suspended, leech)"
+            " VALUES ('k', 'd', 'basic', '{}', 'h', 0, 0, 0, 0, 2.5, 0, 0, 0, 0)"
         )
     Store(sqlite_url(path))
     with sqlite3.connect(path) as conn:
@@ -183,8 +184,8 @@ def test_review_limit_picks_the_same_queue(tmp_path):
         for i in range(400):
             due = None if i % 5 == 0 else (today + timedelta(days=rng.randint(-6, 6))).isoformat()
             conn.execute(
-                "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval, ef,"
-                " lapses, drill, suspended, leech, due, buried_until) VALUES"
+                "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval,"
+                " ef, lapses, drill, suspended, leech, due, buried_until) VALUES"
                 " (?, 'd', 'basic', '{}', 'h', ?, ?, 1, 1, ?, 0, ?, ?, 0, ?, ?)",
                 (
                     f"c{rng.randint(0, 10**6):07d}-{i}",
