@@ -57,7 +57,7 @@ def run_proc(
     proc = subprocess.Popen(
         list(cmd),
         env=env,
-        cwd=cwd,
+        cwd=cwd or code_dir(),  # `python -m` imports from the working directory first
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -21,6 +21,7 @@ import gc
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -42,6 +43,7 @@ from awsprep.bank.models import (
 )
 
 SCHEMA_VERSION = 1
+_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -426,7 +428,7 @@ def card_from_dict(raw: Any, file: str, deck: str) -> Card:
         raise BankError(file, line, None, "each entry of 'cards' must be a mapping")
     f = _Fields(raw, file)
     card_id = f.text("id")
-    if any(c.isspace() for c in card_id):
+    if _SPACE.search(card_id):
         raise f.error("id", "must not contain spaces")
     ctype = f.text("type")
     if ctype not in CARD_TYPES:

@@ -18,7 +18,7 @@ from awsprep.sched import sm2
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.store.db import open_store, translate_errors
-from awsprep.store.models import BankFile, CardRow, Meta, ReviewLog, Setting
+from awsprep.store.models import BankFile, Base, CardRow, Meta, ReviewLog, Setting
 
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
 
@@ -79,6 +79,14 @@ def _transition(
 def _state_values(state: CardState) -> dict[str, Any]:
     return {name: getattr(state, name) for name in STATE_FIELDS}
 
+
+_CARDS = Base.metadata.tables["cards"]
+_SYNC_UPDATE = (
+    update(_CARDS)
+    .where(_CARDS.c.id == bindparam("card_id"))
+    .values({name: bindparam(name) for name in ("deck", "type", "content", "content_hash", "ordinal")})
+    .values(retired=False)
+)
 
 # An answer's statements, built once: each answer is one small transaction, and building the SQL
 # expressions again for every answer cost more than executing them.
@@ -154,6 +162,7 @@ class Store:
             added = changed = 0
             seen: set[str] = set()
             new_rows: list[dict[str, Any]] = []
+            updates: list[dict[str, Any]] = []
             for ordinal, card in enumerate(cards):
                 content = card_to_dict(card)
                 digest = content_hash(content)
@@ -182,20 +191,27 @@ class Store:
                 elif old.content_hash != digest or old.retired or old.ordinal != ordinal:
                     if old.content_hash != digest:
                         changed += 1
-                    s.execute(
-                        update(CardRow)
-                        .where(CardRow.id == card.id)
-                        .values(
-                            deck=card.deck,
-                            type=card.type,
-                            content=json.dumps(content),
-                            content_hash=digest,
-                            ordinal=ordinal,
-                            retired=False,
-                        )
+                    updates.append(
+                        {
+                            "card_id": card.id,
+                            "deck": card.deck,
+                            "type": card.type,
+                            "content": json.dumps(content),
+                            "content_hash": digest,
+                            "ordinal": ordinal,
+                        }
                     )
+                # in batches of Core executemany: a 100k-card first sync holds 2,000 rows at a time
+                if len(new_rows) >= 2000:
+                    s.execute(_CARDS.insert(), new_rows)
+                    new_rows = []
+                if len(updates) >= 2000:
+                    s.execute(_SYNC_UPDATE, updates)
+                    updates = []
             if new_rows:
-                s.execute(insert(CardRow), new_rows)  # one bulk insert, not one ORM object per card
+                s.execute(_CARDS.insert(), new_rows)
+            if updates:
+                s.execute(_SYNC_UPDATE, updates)
             gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
             for start in range(0, len(gone), 500):
                 s.execute(
