@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awsprep.bank import io
+from awsprep.bank import io, yamlread
 from awsprep.bank.errors import BankError
 
 
@@ -26,7 +26,7 @@ def shape(x: Any) -> Any:
 
 
 def full(text: str) -> Any:
-    return yaml.load(text, Loader=io._Loader)
+    return yaml.load(text, Loader=yamlread.Loader)
 
 
 def outcome(fn: Any, text: str) -> Any:
@@ -59,7 +59,7 @@ trees = st.recursive(
 @given(trees, st.sampled_from([None, True, False]))
 def test_fast_reader_matches_full_loader(tree: Any, flow: bool | None) -> None:
     text = yaml.safe_dump(tree, default_flow_style=flow, allow_unicode=True, sort_keys=False)
-    fast = io._fast_load(text)
+    fast = yamlread.fast_load(text)
     assert shape(fast) == shape(full(text))
 
 

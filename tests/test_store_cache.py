@@ -57,9 +57,8 @@ def test_unchanged_file_is_not_parsed_again_changed_one_is(env, runner, parses):
     assert parses == ["a.yaml"]
     store = Store(sqlite_url(db_path(env)))
     assert store.card("a001").prompt() == "Front one?"  # type: ignore[union-attr]
-    assert (
-        store.card("m1")
-        == next(c for c in bank_io.load_bank_file(Path(env["AWSPREP_BANK"]) / "b.yaml") if c.id == "m1")
+    assert store.card("m1") == next(
+        c for c in bank_io.load_bank_file(Path(env["AWSPREP_BANK"]) / "b.yaml") if c.id == "m1"
     )
 
 
