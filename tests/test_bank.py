@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,10 +108,14 @@ def test_bundled_bank_validates_and_is_exam_ready(runner, monkeypatch) -> None:
     all_cards = load_bank([ROOT / "content" / "bank"])
     mcqs = [c for c in all_cards if isinstance(c, McqCard)]
     questions = [c for c in mcqs if c.id.startswith("q-")]
+    blueprint_keys = {
+        p.stem: {d["key"] for d in yaml.safe_load(p.read_text(encoding="utf-8"))["domains"]}
+        for p in (ROOT / "content" / "exams").glob("*.yaml")
+    }
     assert len(questions) >= 300
     assert sum(len(c.correct) > 1 for c in questions) * 5 >= len(questions)
     for q in questions:
-        assert q.domain in {"development", "security", "deployment", "troubleshooting"}, q.id
+        assert q.domain in blueprint_keys[q.deck], q.id
         assert q.explanation.strip(), q.id
         assert any(r.startswith("https://docs.aws.amazon.com/") for r in q.refs), q.id
         assert len(q.options) >= 4, q.id
@@ -138,23 +144,38 @@ def test_new_cards_are_interleaved_across_files() -> None:
     assert [c.id for c in interleave([a, [], b])] == ["a0", "b0", "a1", "a2"]
 
 
-def test_bundled_notes_bank_is_built_from_content_notes(env, runner, tmp_path) -> None:
-    """content/bank/notes.yaml is what our importer makes of content/notes: re-importing the notes
-    over the committed bank (whose ids carry review history) must change nothing."""
-    out = tmp_path / "notes.yaml"
-    committed = (ROOT / "content" / "bank" / "notes.yaml").read_text(encoding="utf-8")
+# One row per deck whose notes ship: (notes folder under content/notes, deck, bank file, minimum cards).
+NOTES_BANKS = [
+    ("dva-c02", "dva-c02", "notes.yaml", 800),
+]
+
+
+@pytest.mark.parametrize(("folder", "deck", "bank", "minimum"), NOTES_BANKS)
+def test_bundled_notes_bank_is_built_from_content_notes(
+    env, runner, tmp_path, folder, deck, bank, minimum
+) -> None:
+    """Each notes bank is what our importer makes of its own folder of content/notes: re-importing
+    the notes over the committed bank (whose ids carry review history) must change nothing."""
+    out = tmp_path / bank
+    committed = (ROOT / "content" / "bank" / bank).read_text(encoding="utf-8")
     out.write_text(committed, encoding="utf-8")
-    res = runner.invoke(
-        app, ["import", str(ROOT / "content" / "notes"), "--deck", "dva-c02", "--bank", str(out), "--json"]
-    )
+    notes = ROOT / "content" / "notes" / folder
+    res = runner.invoke(app, ["import", str(notes), "--deck", deck, "--bank", str(out), "--json"])
     assert res.exit_code == 0, res.output
     summary = json.loads(res.stdout)
-    assert summary["cards"] >= 800
+    assert summary["cards"] >= minimum
     assert (summary["added"], summary["changed"], summary["retired"]) == (0, 0, 0), summary
     assert out.read_text(encoding="utf-8") == committed, (
-        "content/bank/notes.yaml is stale: run awsprep import content/notes --deck dva-c02 "
-        "--bank content/bank/notes.yaml"
+        f"content/bank/{bank} is stale: run awsprep import content/notes/{folder} --deck {deck} "
+        f"--bank content/bank/{bank}"
     )
+
+
+def test_notes_folders_are_one_per_deck() -> None:
+    """content/notes holds one folder per notes bank, so no deck's build picks up another's notes."""
+    folders = {p.name for p in (ROOT / "content" / "notes").iterdir() if p.is_dir()}
+    assert folders <= {row[0] for row in NOTES_BANKS}, sorted(folders)
+    assert not list((ROOT / "content" / "notes").glob("*.md"))
 
 
 def test_decks_counts_bank_files_in_subfolders(env, runner) -> None:
