@@ -147,6 +147,7 @@ def test_new_cards_are_interleaved_across_files() -> None:
 # One row per deck whose notes ship: (notes folder under content/notes, deck, bank file, minimum cards).
 NOTES_BANKS = [
     ("dva-c02", "dva-c02", "notes.yaml", 800),
+    ("saa-c03", "saa-c03", "saa-c03-notes.yaml", 300),
 ]
 
 
