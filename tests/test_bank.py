@@ -108,8 +108,12 @@ def test_bundled_bank_validates_and_is_exam_ready(runner, monkeypatch) -> None:
     questions = [c for c in mcqs if c.id.startswith("q-")]
     assert len(questions) >= 300
     assert sum(len(c.correct) > 1 for c in questions) * 5 >= len(questions)
+    from awsprep.exam.blueprint import load_blueprints
+
+    blueprints = load_blueprints(sorted((ROOT / "content" / "exams").glob("*.yaml")))
     for q in questions:
-        assert q.domain in {"development", "security", "deployment", "troubleshooting"}, q.id
+        assert q.deck in blueprints, f"{q.id}: deck {q.deck} has no blueprint"
+        assert q.domain in blueprints[q.deck].domain_keys, q.id
         assert q.explanation.strip(), q.id
         assert any(r.startswith("https://docs.aws.amazon.com/") for r in q.refs), q.id
         assert len(q.options) >= 4, q.id
