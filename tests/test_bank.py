@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awsprep.bank.io import dump_bank, load_bank, parse_yaml
 from awsprep.bank.models import BasicCard, ClozeCard, McqCard, NumericCard, Source
 from awsprep.cli.main import app
+from awsprep.exam.blueprint import load_blueprints
 from tests.conftest import MIXED, ROOT, write_bank
+
+#: A reference is AWS documentation or another AWS page (docs.aws.amazon.com, aws.amazon.com, re:Post).
+AWS_REF = re.compile(r"^https://(?:[a-z0-9-]+\.)*(?:aws\.amazon\.com|repost\.aws)/")
 
 text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40
@@ -108,14 +114,12 @@ def test_bundled_bank_validates_and_is_exam_ready(runner, monkeypatch) -> None:
     questions = [c for c in mcqs if c.id.startswith("q-")]
     assert len(questions) >= 300
     assert sum(len(c.correct) > 1 for c in questions) * 5 >= len(questions)
-    from awsprep.exam.blueprint import load_blueprints
-
     blueprints = load_blueprints(sorted((ROOT / "content" / "exams").glob("*.yaml")))
     for q in questions:
-        assert q.deck in blueprints, f"{q.id}: deck {q.deck} has no blueprint"
+        assert q.deck in blueprints, q.id
         assert q.domain in blueprints[q.deck].domain_keys, q.id
         assert q.explanation.strip(), q.id
-        assert any(r.startswith("https://docs.aws.amazon.com/") for r in q.refs), q.id
+        assert q.refs and all(AWS_REF.match(r) for r in q.refs), q.id
         assert len(q.options) >= 4, q.id
     templates = [c for c in all_cards if isinstance(c, NumericCard) and c.is_template]
     assert {t.generator for t in templates} >= {"dynamodb-rcu", "lambda-monthly-cost", "kinesis-shards"}
@@ -127,8 +131,6 @@ def test_copycheck_finds_no_seed_passages() -> None:
 
     tool = ROOT.parent / "shared" / "tools" / "copycheck.py"
     if not tool.exists():
-        import pytest
-
         pytest.skip("../shared/tools/copycheck.py is not here")
     res = subprocess.run([sys.executable, str(tool), "content"], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout[-2000:]
