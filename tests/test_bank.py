@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ from awsprep.bank.models import BasicCard, ClozeCard, McqCard, NumericCard, Sour
 from awsprep.cli.main import app
 from awsprep.exam.blueprint import load_blueprints
 from tests.conftest import MIXED, ROOT, write_bank
+
+#: A reference is AWS documentation or another AWS page (docs.aws.amazon.com, aws.amazon.com, re:Post).
+AWS_REF = re.compile(r"^https://(?:[a-z0-9-]+\.)*(?:aws\.amazon\.com|repost\.aws)/")
 
 text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40
@@ -115,7 +119,7 @@ def test_bundled_bank_validates_and_is_exam_ready(runner, monkeypatch) -> None:
         assert q.deck in blueprints, q.id
         assert q.domain in blueprints[q.deck].domain_keys, q.id
         assert q.explanation.strip(), q.id
-        assert any(r.startswith("https://docs.aws.amazon.com/") for r in q.refs), q.id
+        assert q.refs and all(AWS_REF.match(r) for r in q.refs), q.id
         assert len(q.options) >= 4, q.id
     templates = [c for c in all_cards if isinstance(c, NumericCard) and c.is_template]
     assert {t.generator for t in templates} >= {"dynamodb-rcu", "lambda-monthly-cost", "kinesis-shards"}
