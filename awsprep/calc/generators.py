@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from awsprep.calc import dynamodb, kinesis, lambda_cost
+from awsprep.calc import dynamodb, dynamodb_operations, kinesis, lambda_cost
 from awsprep.calc.errors import CalcError
 from awsprep.calc.prices import dynamodb_prices, lambda_prices
-from awsprep.calc.units import KB, fmt_num, fmt_price, fmt_size
+from awsprep.calc.units import KB, ceil_div, fmt_num, fmt_price, fmt_size
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,12 @@ class _Picker:
         return text
 
 
+def _whole_bytes(kb: float) -> int:
+    return ceil_div(kb * KB, 1)
+
+
 def _kb_bytes(item_kb: float) -> int:
-    return dynamodb.check_item_size(math.ceil(item_kb * KB - 1e-9))
+    return dynamodb.check_item_size(_whole_bytes(item_kb))
 
 
 def _a(words: str) -> str:
@@ -174,7 +178,7 @@ def _dynamodb_query_rcu(p: _Picker) -> Problem:
     v = p.values
     count = int(v["items"])
     size = dynamodb.check_item_size(int(v["item_bytes"]))
-    op = dynamodb.operation_units("query", [size] * count, v["consistency"])
+    op = dynamodb_operations.operation_units("query", [size] * count, v["consistency"])
     q = (
         f"{_a(_CONSISTENCY_TEXT[v['consistency']])} DynamoDB Query returns {count} items of "
         f"{fmt_num(size)} bytes each (KB = 1024 bytes). How many read capacity units does this one "
@@ -198,10 +202,13 @@ def _sizes(p: _Picker, count: int) -> list[int]:
 def _dynamodb_batch_get_rcu(p: _Picker) -> Problem:
     v = p.values
     count = int(v["items"])
-    if count > 100:
-        raise CalcError("generator 'dynamodb-batch-get-rcu': BatchGetItem reads at most 100 items.")
+    if count > dynamodb.BATCH_GET_MAX_ITEMS:
+        raise CalcError(
+            "generator 'dynamodb-batch-get-rcu': BatchGetItem reads at most "
+            f"{dynamodb.BATCH_GET_MAX_ITEMS} items."
+        )
     sizes = _sizes(p, count)
-    op = dynamodb.operation_units("batch-get", sizes, v["consistency"])
+    op = dynamodb_operations.operation_units("batch-get", sizes, v["consistency"])
     q = (
         f"{_a(_CONSISTENCY_TEXT[v['consistency']])} BatchGetItem call reads {count} items of "
         f"{', '.join(fmt_size(s) for s in sizes)}. How many read capacity units does the call consume?"
@@ -217,10 +224,13 @@ _BATCH_WRITE_SPEC = (
 
 def _dynamodb_batch_write_wcu(p: _Picker) -> Problem:
     count = int(p.values["items"])
-    if count > 25:
-        raise CalcError("generator 'dynamodb-batch-write-wcu': BatchWriteItem writes at most 25 items.")
+    if count > dynamodb.BATCH_WRITE_MAX_ITEMS:
+        raise CalcError(
+            "generator 'dynamodb-batch-write-wcu': BatchWriteItem writes at most "
+            f"{dynamodb.BATCH_WRITE_MAX_ITEMS} items."
+        )
     sizes = _sizes(p, count)
-    op = dynamodb.operation_units("batch-write", sizes)
+    op = dynamodb_operations.operation_units("batch-write", sizes)
     q = (
         f"A BatchWriteItem call puts {count} items of {', '.join(fmt_size(s) for s in sizes)}. "
         "How many write capacity units does the call consume?"
@@ -256,7 +266,8 @@ def _dynamodb_monthly_cost(p: _Picker) -> Problem:
     q = (
         f"A DynamoDB table serves {fmt_num(v['reads'])} {_CONSISTENCY_TEXT[e.consistency]} reads and "
         f"{fmt_num(v['writes'])} standard writes per second, all of {fmt_size(size)} items, around the clock "
-        f"for a 730-hour month. At {price_text}, what is the monthly throughput cost in USD?"
+        f"for a {fmt_num(dynamodb.HOURS_PER_MONTH)}-hour month. At {price_text}, "
+        "what is the monthly throughput cost in USD?"
     )
     answer = round(e.monthly_cost_usd, 2)
     return Problem(q, answer, "USD", max(0.01, round(answer * 0.01, 2)), e.steps)
@@ -325,8 +336,8 @@ def _lambda_gb_seconds(p: _Picker) -> Problem:
     duration = lambda_cost.check_duration(float(v["duration_ms"]))
     step = lambda_cost.check_granularity(v["granularity"])
     requests = int(v["requests"])
-    billed = math.ceil(duration / step - 1e-9) * step
-    gbs = requests * billed / 1000 * memory / 1024
+    billed = lambda_cost.billed_duration_ms(duration, step)
+    gbs = lambda_cost.gb_seconds(requests, billed, memory)
     steps = []
     if billed != duration:
         steps.append(f"{fmt_num(duration)} ms rounded up to the next {step} ms = {billed} ms")
@@ -352,7 +363,7 @@ _KINESIS_SPEC = (
 
 def _kinesis_shards(p: _Picker) -> Problem:
     v = p.values
-    size = math.ceil(v["record_kb"] * KB - 1e-9)
+    size = _whole_bytes(v["record_kb"])
     consumers = int(v["consumers"])
     e = kinesis.shards(
         records_per_second=float(v["records_per_sec"]),
