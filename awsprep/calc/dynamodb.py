@@ -48,6 +48,7 @@ _CONSISTENCY_ALIASES = {
 }
 _MODE_ALIASES = {"provisioned": "provisioned", "on-demand": "on-demand", "ondemand": "on-demand"}
 READ_FACTOR = {"strong": 1.0, "eventual": 0.5, "transactional": 2.0}
+TRANSACTIONAL_WRITE_FACTOR = 2.0
 FACTOR_WORDS = {
     "strong": "strongly consistent",
     "eventual": "eventually consistent, halved",
@@ -120,26 +121,26 @@ def write_throughput(size_bytes: int, writes_per_second: float, transactional: b
     check_item_size(size_bytes)
     writes = float(check_positive(writes_per_second, "writes per second"))
     blocks = ceil_div(size_bytes, WRITE_UNIT_BYTES)
-    factor = 2.0 if transactional else 1.0
+    factor = TRANSACTIONAL_WRITE_FACTOR if transactional else 1.0
     exact = blocks * writes * factor
     return Throughput("write", size_bytes, writes, blocks, factor, None, exact, whole_units(exact))
 
 
 def throughput_steps(t: Throughput) -> tuple[str, ...]:
     unit_bytes = READ_UNIT_BYTES if t.kind == "read" else WRITE_UNIT_BYTES
-    per_item = t.blocks * t.per_second
+    base = t.blocks * t.per_second  # units before the consistency or transaction factor
     steps = [
         f"item size {fmt_size(t.size_bytes)} / {fmt_size(unit_bytes)} "
         f"= {fmt_num(t.size_bytes / unit_bytes)}, "
         f"rounded up to {t.blocks} {t.kind} unit{'s' if t.blocks != 1 else ''} per {t.kind}",
-        f"{t.blocks} x {fmt_num(t.per_second)} {t.kind}s/s = {fmt_num(per_item)}",
+        f"{t.blocks} x {fmt_num(t.per_second)} {t.kind}s/s = {fmt_num(base)}",
     ]
     if t.consistency is not None and t.factor != 1:
         steps.append(
-            f"{FACTOR_WORDS[t.consistency]}: {fmt_num(per_item)} x {fmt_num(t.factor)} = {fmt_num(t.exact)}"
+            f"{FACTOR_WORDS[t.consistency]}: {fmt_num(base)} x {fmt_num(t.factor)} = {fmt_num(t.exact)}"
         )
     elif t.factor != 1:
-        steps.append(f"transactional: x 2 = {fmt_num(t.exact)}")
+        steps.append(f"transactional: x {fmt_num(t.factor)} = {fmt_num(t.exact)}")
     if t.provisioned != t.exact:
         steps.append(f"{fmt_num(t.exact)} rounded up to whole units = {t.provisioned} {t.unit}")
     else:

@@ -21,6 +21,7 @@ from awsprep.calc.dynamodb import (
     READ_FACTOR,
     READ_UNIT_BYTES,
     TRANSACT_MAX_ITEMS,
+    TRANSACTIONAL_WRITE_FACTOR,
     WRITE_UNIT_BYTES,
     check_consistency,
     check_item_size,
@@ -166,7 +167,7 @@ def operation_units(
         cons = _read_consistency(op, consistency)
         factor, unit_bytes = READ_FACTOR[cons], READ_UNIT_BYTES
     else:
-        factor, unit_bytes = (2.0 if op.transactional else 1.0), WRITE_UNIT_BYTES
+        factor, unit_bytes = (TRANSACTIONAL_WRITE_FACTOR if op.transactional else 1.0), WRITE_UNIT_BYTES
     _check_page(op, sizes)
     item_blocks: tuple[int, ...] = ()
     if op.combine == "each":
@@ -232,7 +233,7 @@ def operation_steps(r: OperationUnits) -> tuple[str, ...]:
             f"{FACTOR_WORDS[r.consistency]}: {r.blocks} x {fmt_num(r.factor)} = {per_call} RCU per call"
         )
     elif r.factor != 1:
-        steps.append(f"transactional: {r.blocks} x 2 = {per_call} WCU per call")
+        steps.append(f"transactional: {r.blocks} x {fmt_num(r.factor)} = {per_call} WCU per call")
     else:
         steps.append(f"= {per_call} WCU per call")
     if r.calls_per_second != 1:
