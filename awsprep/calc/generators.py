@@ -427,18 +427,19 @@ GENERATORS: dict[str, Generator] = {
 }
 
 
-def check_template(name: str, params: dict[str, Any]) -> None:
-    """Raise CalcError unless `name` is a generator and every candidate of every parameter is valid
-    (and one problem can be built from them): the bank checks its templates with this when loaded."""
-    gen = GENERATORS.get(name)
-    if gen is None:
-        raise CalcError(f"unknown question generator {name!r}; known: {', '.join(sorted(GENERATORS))}.")
-    gen.build(_Picker(name, gen.params, params or {}, random.Random(0)))  # the picker checks every candidate
-
-
-def generate(name: str, params: dict[str, Any], rng: random.Random) -> Problem:
-    """One fresh problem from template `name`; raises CalcError for an unknown name or bad params."""
+def _build(name: str, params: dict[str, Any], rng: random.Random) -> Problem:
     gen = GENERATORS.get(name)
     if gen is None:
         raise CalcError(f"unknown question generator {name!r}; known: {', '.join(sorted(GENERATORS))}.")
     return gen.build(_Picker(name, gen.params, params or {}, rng))
+
+
+def check_template(name: str, params: dict[str, Any]) -> None:
+    """Raise CalcError unless `name` is a generator and every candidate of every parameter is valid
+    (and one problem can be built from them): the bank checks its templates with this when loaded."""
+    _build(name, params, random.Random(0))  # the picker checks every candidate
+
+
+def generate(name: str, params: dict[str, Any], rng: random.Random) -> Problem:
+    """One fresh problem from template `name`; raises CalcError for an unknown name or bad params."""
+    return _build(name, params, rng)
