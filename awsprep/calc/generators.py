@@ -18,7 +18,7 @@ from typing import Any
 
 from awsprep.calc import dynamodb, dynamodb_operations, kinesis, lambda_cost
 from awsprep.calc.errors import CalcError
-from awsprep.calc.prices import dynamodb_prices, lambda_prices
+from awsprep.calc.prices import ARCHITECTURES, dynamodb_prices, lambda_prices
 from awsprep.calc.template_params import CHOICE, FLAG, NUMBER, Param, Picker
 from awsprep.calc.tolerance import within_tolerance
 from awsprep.calc.units import KB, ceil_div, fmt_num, fmt_price, fmt_size
@@ -207,7 +207,7 @@ _LAMBDA_SPEC = (
     Param("requests", NUMBER, [1_000_000, 3_000_000, 5_000_000, 30_000_000], integer=True),
     Param("duration_ms", NUMBER, [50, 120, 200, 1000]),
     Param("memory_mb", NUMBER, [128, 512, 1024, 1536], integer=True),
-    Param("arch", CHOICE, ["x86_64", "arm64"], ("x86_64", "arm64")),
+    Param("arch", CHOICE, list(ARCHITECTURES), ARCHITECTURES),
     Param("free_tier", FLAG, [True, False]),
     Param("region", CHOICE, "us-east-1"),
 )

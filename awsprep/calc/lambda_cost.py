@@ -83,9 +83,13 @@ def billed_duration_ms(duration_ms: float, granularity_ms: int) -> int:
     return ceil_div(duration_ms, granularity_ms) * granularity_ms
 
 
+def billed_seconds(requests: int, billed_ms: float) -> float:
+    return requests * billed_ms / 1000
+
+
 def gb_seconds(requests: int, billed_ms: float, memory_mb: int) -> float:
     """requests x billed seconds x memory in GB (1 GB = 1024 MB)."""
-    return requests * billed_ms / 1000 * (memory_mb / 1024)
+    return billed_seconds(requests, billed_ms) * (memory_mb / 1024)
 
 
 def provisioned_seconds(hours: float) -> int:
@@ -237,18 +241,20 @@ def estimate(
     _check_provisioned_concurrency(pc_count, pc_hours)
 
     billed_ms = billed_duration_ms(duration_ms, step_ms)
-    seconds = requests * billed_ms / 1000
+    seconds = billed_seconds(requests, billed_ms)
     total_gbs = gb_seconds(requests, billed_ms, memory_mb)
     has_pc = pc_count > 0
     applied = free_tier and not has_pc
     free_req = min(requests, prices.free_requests) if applied else 0
     request_cost = (requests - free_req) / 1_000_000 * prices.request_million
     free_gbs = min(total_gbs, prices.free_gb_seconds) if applied else 0.0
-    billable_gbs = total_gbs if has_pc else total_gbs - free_gbs
-    parts = () if has_pc else tier_parts(billable_gbs, prices.duration_tiers[arch])
-    if has_pc:
+    parts: tuple[TierPart, ...] = ()
+    if has_pc:  # every invocation is taken to run on the provisioned environments, at their rate
+        billable_gbs = total_gbs
         compute_cost = total_gbs * prices.provisioned_duration_gb_second[arch]
     else:
+        billable_gbs = total_gbs - free_gbs
+        parts = tier_parts(billable_gbs, prices.duration_tiers[arch])
         compute_cost = sum((part.usd for part in parts), 0.0)
     extra_gb = (ephemeral_mb - FREE_EPHEMERAL_MB) / 1024
     ephemeral_cost = extra_gb * seconds * prices.ephemeral_gb_second
