@@ -77,6 +77,11 @@ def check_item_size(size_bytes: int, what: str = "item size") -> int:
     return size_bytes
 
 
+def capacity_unit(kind: str) -> str:
+    """RCU for reads, WCU for writes."""
+    return "RCU" if kind == "read" else "WCU"
+
+
 def whole_units(exact: float) -> int:
     """Capacity is provisioned in whole units: an exact rate rounded up (80.0 stays 80)."""
     return ceil_div(exact, 1)
@@ -100,7 +105,7 @@ class Throughput:
 
     @property
     def unit(self) -> str:
-        return "RCU" if self.kind == "read" else "WCU"
+        return capacity_unit(self.kind)
 
     @property
     def steps(self) -> tuple[str, ...]:

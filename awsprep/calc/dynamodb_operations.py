@@ -23,6 +23,7 @@ from awsprep.calc.dynamodb import (
     TRANSACT_MAX_ITEMS,
     TRANSACTIONAL_WRITE_FACTOR,
     WRITE_UNIT_BYTES,
+    capacity_unit,
     check_consistency,
     check_item_size,
     whole_units,
@@ -99,7 +100,7 @@ class OperationUnits:
 
     @property
     def unit(self) -> str:
-        return "RCU" if self.kind == "read" else "WCU"
+        return capacity_unit(self.kind)
 
     @property
     def steps(self) -> tuple[str, ...]:
