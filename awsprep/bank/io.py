@@ -395,7 +395,3 @@ def atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def save_bank(path: Path, cards: Iterable[Card], deck: str) -> None:
-    atomic_write(path, dump_bank(cards, deck))

@@ -20,7 +20,7 @@ from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
 from awsprep.store.db import open_store, translate_errors
 from awsprep.store.models import CardRow, Meta, ReviewLog, Setting
-from awsprep.study.ports import AnswerResult, Undone
+from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
 
@@ -363,9 +363,27 @@ class Store:
         _apply(row, after)
         s.add(_transition(card_id, now, "exam", 1, before, after, session))
 
-    def log(self, card_id: str | None = None) -> list[ReviewLog]:
+    def log(self, card_id: str | None = None) -> list[LogEntry]:
+        """The review log in the order it was written (of one card, if given)."""
         with translate_errors(self.url), self.Session() as s:
             q = select(ReviewLog)
             if card_id is not None:
                 q = q.where(ReviewLog.card_id == card_id)
-            return list(s.execute(q.order_by(ReviewLog.id)).scalars())
+            return [
+                LogEntry(
+                    id=r.id,
+                    card_id=r.card_id,
+                    ts=r.ts,
+                    day=r.day,
+                    action=r.action,
+                    grade=r.grade,
+                    was_new=r.was_new,
+                    drill=r.drill,
+                    response_ms=r.response_ms,
+                    interval_before=r.interval_before,
+                    interval_after=r.interval_after,
+                    undone=r.undone,
+                    session=r.session,
+                )
+                for r in s.execute(q.order_by(ReviewLog.id)).scalars()
+            ]

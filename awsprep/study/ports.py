@@ -29,6 +29,25 @@ class Undone:
     restored: CardState
 
 
+@dataclass(frozen=True)
+class LogEntry:
+    """One row of the review log: an answer, an undo, a suspend/bury/leech, or a failed exam recall."""
+
+    id: int
+    card_id: str
+    ts: datetime
+    day: date
+    action: str  # answer | undo | suspend | unsuspend | bury | leech | exam
+    grade: int | None = None
+    was_new: bool = False
+    drill: bool = False  # a same-day drill repeat
+    response_ms: int | None = None
+    interval_before: int | None = None
+    interval_after: int | None = None
+    undone: bool = False
+    session: str | None = None
+
+
 class ReviewStore(Protocol):
     def card(self, card_id: str) -> Card: ...
     def get_setting(self, key: str, default: str) -> str: ...
