@@ -176,3 +176,17 @@ def test_month_of_daily_reviews(env, runner):
     assert days["c029"] == [2, 3, 9, 24]
     assert all(len(v) == 4 for v in days.values())
     assert len(days) == 30
+
+
+def test_undo_after_bury_or_suspend_undoes_that_not_the_answer_before(env, runner):
+    write_bank(env, basic_cards(3))
+    # answer card 0 with 5, bury card 1, undo (the bury), then suspend card 1, undo (the suspend), quit
+    res = runner.invoke(app, ["review", "--plain", "--json"], input="\n5\nb\nu\ns\nu\nq\n")
+    assert res.exit_code == 0, res.output
+    assert "Undid burying c001; it is asked again." in res.stderr
+    assert "Undid suspending c001; it is asked again." in res.stderr
+    summary = json.loads(res.stdout)
+    assert (summary["answers"], summary["buried"], summary["suspended"], summary["undone"]) == (1, [], [], 2)
+    state = cards(runner)
+    assert state["c000"]["reps"] == 1  # the answer before the bury still counts
+    assert state["c001"]["state"] == "new"

@@ -168,3 +168,26 @@ def test_two_review_processes_at_once(env):
     dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
     with sqlite3.connect(dbfile) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_no_color_keeps_the_progress_bar_and_ctrl_c_summary_starts_a_line(env):
+    write_bank(env, basic_cards(4))
+    env = {**env, "NO_COLOR": "1"}
+    child = _spawn_review_tty(env, (30, 80))
+    try:
+        child.expect("░")  # the bar is drawn in block characters, not colour
+        child.expect("Front 0")
+        child.send(" ")
+        child.expect("Grade 0-5")
+        child.send("4")
+        child.expect("█")  # one card of four done
+        child.expect("Front 1")
+        child.expect("Space/Enter reveal")
+        child.sendintr()
+        child.expect("Session summary")
+        before = child.before
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert "\x1b[3" not in before  # no colour codes under NO_COLOR
+    assert child.exitstatus == 130

@@ -27,6 +27,7 @@ class AnswerResult:
 class Undone:
     card_id: str
     restored: CardState
+    action: str = "answer"  # what was undone: answer, suspend or bury
 
 
 @dataclass(frozen=True)

@@ -220,11 +220,18 @@ class ReviewSession:
                 self.term.note("Nothing to undo in this session.")
             else:
                 self.queue.put_back(undone.card_id, undone.restored)
-                self.done = max(0, self.done - 1)
-                self.summary.answers = max(0, self.summary.answers - 1)
-                if self._answers:
-                    self.summary.correct -= int(self._answers.pop()[1])
-                    self.summary.seen = {cid for cid, _ in self._answers}
                 self.summary.undone += 1
-                self.term.note(f"Undid the last answer ({undone.card_id}); it is asked again.")
+                if undone.action == "answer":
+                    self.done = max(0, self.done - 1)
+                    self.summary.answers = max(0, self.summary.answers - 1)
+                    if self._answers:
+                        self.summary.correct -= int(self._answers.pop()[1])
+                        self.summary.seen = {cid for cid, _ in self._answers}
+                    self.term.note(f"Undid the last answer ({undone.card_id}); it is asked again.")
+                else:
+                    flagged = self.summary.suspended if undone.action == "suspend" else self.summary.buried
+                    if undone.card_id in flagged:
+                        flagged.remove(undone.card_id)
+                    verb = "suspending" if undone.action == "suspend" else "burying"
+                    self.term.note(f"Undid {verb} {undone.card_id}; it is asked again.")
         return True

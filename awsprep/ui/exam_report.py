@@ -13,14 +13,7 @@ from rich.text import Text
 from awsprep.exam.items import Item
 from awsprep.exam.scoring import Report, Trend
 from awsprep.question import describe_answer, expected_answer
-from awsprep.ui.text import literal, markdown, plain
-
-BAR_WIDTH = 20
-
-
-def bar(share: float, width: int = BAR_WIDTH, full: str = "█", empty: str = "░") -> str:
-    k = round(share * width)
-    return full * k + empty * (width - k)
+from awsprep.ui.text import bar, literal, markdown, plain
 
 
 def score_lines(report: Report, timed_out: bool) -> list[str]:
