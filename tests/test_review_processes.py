@@ -13,7 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import MIXED, PYTHON, basic_cards, subprocess_env, write_bank
+from tests.conftest import MIXED, PYTHON, basic_cards, shown_letters, subprocess_env, write_bank
 
 pytestmark = pytest.mark.slow
 
@@ -56,7 +56,7 @@ def test_review_in_a_pseudo_terminal(env):
         child.expect("Pick the two even numbers")
         child.expect(r"\(Choose two\.\)")
         child.expect("Answer: ")
-        child.sendline("b,d")
+        child.sendline(shown_letters("m1", ["1", "2", "3", "4"], ["2", "4"], done=2))
         child.expect("Correct")
         child.expect("Two and four are even")
         child.send("x")  # any key continues
