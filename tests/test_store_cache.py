@@ -129,23 +129,14 @@ def test_removed_file_leaves_the_cache(env, runner):
         assert [r[0] for r in conn.execute("SELECT path FROM bank_files")] == [str(b.parent / "a.yaml")]
 
 
-def test_numeric_params_that_json_would_change_are_not_cached(tmp_path):
-    path = tmp_path / "t.yaml"
-    path.write_text(
-        "schema: 1\ndeck: d\ncards:\n  - {id: t1, type: numeric, generator: dynamodb_rcu, "
-        "params: {1: 2, when: 2020-01-01}}\n"
-    )
-    puts: list[str] = []
+def test_cards_that_json_would_change_are_not_cached():
+    from awsprep.bank.models import NumericCard
 
-    class Cache:
-        def get(self, file: str, digest: str) -> str | None:
-            return None
-
-        def put(self, file: str, digest: str, cards: str) -> None:
-            puts.append(cards)
-
-    cards = bank_io.load_bank_file(path, cache=Cache())
-    assert cards == bank_io.load_bank_file(path) and puts == []
+    faithful = NumericCard(id="t1", deck="d", generator="dynamodb-rcu", params={"reads": 80})
+    assert bank_io._cards_from_cache(bank_io._cache_text([faithful]) or "", "f") == [faithful]
+    for params in ({1: 2}, {"when": date(2020, 1, 1)}):
+        changed = NumericCard(id="t2", deck="d", generator="dynamodb-rcu", params=params)
+        assert bank_io._cache_text([faithful, changed]) is None
 
 
 def test_version_1_database_gets_the_queue_indexes(tmp_path):
