@@ -92,6 +92,14 @@ def add_history(db: Path, log_rows: int, seed: int = 1) -> None:
             {"today": TODAY.isoformat()},
         )
         if log_rows:
+            # setup only: build the log's indexes after the rows, which is several times faster
+            conn.execute("PRAGMA synchronous=OFF")
+            indexes = conn.execute(
+                "SELECT name, sql FROM sqlite_master"
+                " WHERE type='index' AND tbl_name='review_log' AND sql IS NOT NULL"
+            ).fetchall()
+            for name, _ in indexes:
+                conn.execute(f"DROP INDEX {name}")
             conn.execute(
                 """INSERT INTO review_log (card_id, ts, day, action, grade, was_new, drill, undone,
                                           interval_before, interval_after, ef_before, ef_after, session)
@@ -102,6 +110,8 @@ def add_history(db: Path, log_rows: int, seed: int = 1) -> None:
                          FROM cards WHERE due IS NOT NULL) AS c, k""",
                 {"n": log_rows, "today": TODAY.isoformat()},
             )
+            for _, sql in indexes:
+                conn.execute(sql)
 
 
 def generated_store(db: Path, n: int) -> None:
