@@ -1,0 +1,163 @@
+"""Blind quality samples of `awsprep import` on folders of real notes (docs/importer.md, issue 10).
+
+Three steps, each runnable by itself:
+
+``sample FOLDER... --label L --seed S --per-folder N --out pool.json``
+    imports each folder as its own deck and draws N cards at random (``random.Random(S)``) from the
+    cards that entered the deck (``--triage``: from the cards sent to triage instead). Each record
+    keeps the card's front and back and, for the key only, its rule, source, score and reasons.
+    The code imported is whatever ``awsprep`` is on the path, so ``PYTHONPATH=/old/checkout`` samples
+    an older version of the rules.
+``sheet POOL... --seed S --out NAME``
+    shuffles the records of every pool together and writes ``NAME.md``, the blind sheet (a number,
+    the front and the back: nothing that tells which rule, folder or version made a card), and
+    ``NAME.key.json`` (number -> everything else). Verdicts go into the sheet's last column:
+    ``good``, ``weak`` or ``junk``, then a reason.
+``tally NAME``
+    joins the judged sheet with its key and prints good/weak/junk per group and label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+try:
+    import awsprep  # noqa: F401
+except ImportError:  # run from a checkout without an install
+    sys.path.insert(0, str(ROOT))
+
+from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard  # noqa: E402
+from awsprep.notes.pipeline import collect_files, run_import  # noqa: E402
+from awsprep.notes.topics import TopicTable  # noqa: E402
+
+
+def faces(card: Card) -> tuple[str, str]:
+    """What a learner sees: the front, and the back after answering."""
+    if isinstance(card, BasicCard):
+        return card.front, card.back
+    if isinstance(card, ClozeCard):
+        return re.sub(r"\{\{.*?\}\}", "[...]", card.text), card.text.replace("{{", "").replace("}}", "")
+    if isinstance(card, McqCard):
+        opts = " ".join(f"{chr(65 + i)}. {o}" for i, o in enumerate(card.options))
+        key = ", ".join(chr(65 + i) for i in card.correct)
+        return f"{card.question} {opts}", f"{key}. {card.explanation}".strip()
+    return card.prompt(), ""
+
+
+def _records(folder: Path, triage: bool) -> list[dict[str, Any]]:
+    topics = TopicTable.load(ROOT / "content" / "domains.yaml")
+    result = run_import(collect_files([folder]), "sample", topics)
+    pending = getattr(result, "triage", None)
+    if triage:
+        if pending is None:
+            return []
+        pairs = [(t.card, t.draft, t.score, t.reasons) for t in pending]
+    else:
+        scores = getattr(result, "scores", None) or [(None, ())] * len(result.cards)
+        pairs = [(c, d, s, r) for (c, d), (s, r) in zip(zip(result.cards, result.drafts, strict=True), scores, strict=True)]
+    out = []
+    for card, draft, score, reasons in pairs:
+        front, back = faces(card)
+        out.append(
+            {
+                "folder": folder.name,
+                "front": front,
+                "back": back,
+                "rule": draft.rule,
+                "source": f"{draft.file}:{draft.line}",
+                "score": score,
+                "reasons": list(reasons),
+            }
+        )
+    return out
+
+
+def sample(args: argparse.Namespace) -> None:
+    rng = random.Random(args.seed)
+    pool = []
+    for name in args.folders:
+        records = _records(Path(name), args.triage)
+        picked = rng.sample(records, min(args.per_folder, len(records)))
+        for r in picked:
+            r["label"] = args.label
+            r["of"] = len(records)
+        pool.extend(picked)
+        print(f"{Path(name).name}: {len(records)} cards, {len(picked)} drawn", file=sys.stderr)
+    Path(args.out).write_text(json.dumps({"seed": args.seed, "records": pool}, indent=1), encoding="utf-8")
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")[:400]
+
+
+def sheet(args: argparse.Namespace) -> None:
+    records = []
+    for p in args.pools:
+        records.extend(json.loads(Path(p).read_text(encoding="utf-8"))["records"])
+    random.Random(args.seed).shuffle(records)
+    lines = [
+        f"# Blind sheet {Path(args.out).name} (shuffle seed {args.seed})",
+        "",
+        "Judge each card against ../shared/corpus/README.md: good, weak or junk, then a reason.",
+        "",
+        "| # | front | back | verdict |",
+        "|---|---|---|---|",
+    ]
+    key = {}
+    for n, r in enumerate(records, start=1):
+        lines.append(f"| {n} | {_cell(r['front'])} | {_cell(r['back'])} | |")
+        key[str(n)] = r
+    Path(f"{args.out}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    Path(f"{args.out}.key.json").write_text(json.dumps(key, indent=1), encoding="utf-8")
+
+
+def tally(args: argparse.Namespace) -> None:
+    key = json.loads(Path(f"{args.name}.key.json").read_text(encoding="utf-8"))
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for line in Path(f"{args.name}.md").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^\| (\d+) \|.*\| (good|weak|junk)\b[^|]*\|\s*$", line)
+        if not m:
+            continue
+        r = key[m.group(1)]
+        for group in (r["folder"], "all"):
+            counts[(group, r["label"])][m.group(2)] += 1
+    print("| folder | sample | n | good | weak | junk | good % |")
+    print("|---|---|---|---|---|---|---|")
+    for (group, label), c in sorted(counts.items()):
+        n = sum(c.values())
+        print(f"| {group} | {label} | {n} | {c['good']} | {c['weak']} | {c['junk']} | {100 * c['good'] / n:.0f}% |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(required=True)
+    s = sub.add_parser("sample")
+    s.add_argument("folders", nargs="+")
+    s.add_argument("--label", required=True)
+    s.add_argument("--seed", type=int, required=True)
+    s.add_argument("--per-folder", type=int, default=30)
+    s.add_argument("--triage", action="store_true")
+    s.add_argument("--out", required=True)
+    s.set_defaults(fn=sample)
+    h = sub.add_parser("sheet")
+    h.add_argument("pools", nargs="+")
+    h.add_argument("--seed", type=int, required=True)
+    h.add_argument("--out", required=True)
+    h.set_defaults(fn=sheet)
+    t = sub.add_parser("tally")
+    t.add_argument("name")
+    t.set_defaults(fn=tally)
+    args = ap.parse_args()
+    args.fn(args)
+
+
+if __name__ == "__main__":
+    main()
