@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -195,9 +194,3 @@ def _item_text(item: Item, content: str) -> None:
         item.text = content
     else:
         item.extra.append(content)
-
-
-def token_count(text: str) -> int:
-    """Bare parse of the same text (what the bench compares against)."""
-    tokens: list[Any] = markdown().parse(text)
-    return len(tokens)

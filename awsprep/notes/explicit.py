@@ -70,11 +70,6 @@ def correct_letters(text: str) -> list[str]:
     return re.findall(r"[A-H]", m.group(1))
 
 
-def details_text(html: str) -> str:
-    text, _ = plain(_SUMMARY.sub(" ", html).replace("\n", " \n "))
-    return text
-
-
 def explanation(text: str) -> str:
     """Explanation text without a leading 'Correct answer: B' / 'Explanation:'."""
     text = _SUMMARY.sub(" ", text)
