@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -65,6 +66,15 @@ class TriageFile:
     cards: list[Pending] = field(default_factory=list)
 
 
+def _plain(obj: Any) -> Any:
+    """YAML as read (mappings that remember their lines) -> plain dicts and lists."""
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_plain(v) for v in obj]
+    return obj
+
+
 def parse_triage(text: str, file: str) -> TriageFile:
     raw = parse_yaml(text, file) or {}
     if not isinstance(raw, dict):
@@ -89,7 +99,7 @@ def parse_triage(text: str, file: str) -> TriageFile:
                 reasons=tuple(str(r) for r in item.get("reasons") or ()),
                 source=str(item.get("source") or ""),
                 lines=tuple(str(x) for x in item.get("lines") or ()),
-                card=dict(item["card"]),
+                card=_plain(item["card"]),
                 hash=str(item.get("hash") or ""),
             )
         )
@@ -144,3 +154,77 @@ def edited(d: Draft, dec: Decision) -> Draft:
         if name in EDITABLE:
             setattr(out, name, value)
     return out
+
+
+def fields_of(card: dict[str, Any]) -> list[str]:
+    """The fields of a waiting card that the learner may edit, in the order they are asked."""
+    kind = card.get("type")
+    if kind == "cloze":
+        return ["text"]
+    if kind == "mcq":
+        return ["question", "explanation"]
+    return ["front", "back"]
+
+
+def decide(
+    t: TriageFile, pending: Pending, action: str, edits: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Record ``action`` for a waiting card and take it off the list; return the card as it goes into
+    the deck (with the edits) for ``keep`` and ``edit``, or ``{}`` for ``drop``."""
+    if action not in DECISIONS:
+        raise UsageError(f"a triage decision is keep, drop or edit, not {action!r}.")
+    edits = {k: v for k, v in (edits or {}).items() if k in fields_of(pending.card) and v.strip()}
+    t.decisions[pending.id] = Decision(action, pending.hash, edits if action == "edit" else {})
+    t.cards = [p for p in t.cards if p.id != pending.id]
+    if action == "drop":
+        return {}
+    return {**pending.card, **(edits if action == "edit" else {})}
+
+
+class TriageFace(Protocol):
+    def show(self, pending: Pending, n: int, total: int) -> None: ...
+    def choose(self) -> str: ...  # keep | drop | edit | skip | quit
+    def ask_edit(self, card: dict[str, Any]) -> dict[str, str]: ...
+    def say(self, text: str) -> None: ...
+
+
+@dataclass
+class Tally:
+    kept: int = 0
+    dropped: int = 0
+    edited: int = 0
+    skipped: int = 0
+
+
+def run_session(
+    t: TriageFile,
+    face: TriageFace,
+    commit: Callable[[dict[str, Any]], None],
+    check: Callable[[dict[str, Any]], str | None] = lambda card: None,
+) -> Tally:
+    """Show each waiting card and take one decision; ``commit(card)`` runs after every decision (with
+    the card that enters the deck, or ``{}`` for a drop) so each one is saved at once. ``check`` says
+    what is wrong with an edited card (then the card is asked again), or None."""
+    tally = Tally()
+    waiting = list(t.cards)
+    for n, pending in enumerate(waiting, start=1):
+        while True:
+            face.show(pending, n, len(waiting))
+            action = face.choose()
+            edits = face.ask_edit(pending.card) if action == "edit" else {}
+            problem = check({**pending.card, **edits}) if edits else None
+            if problem is None:
+                break
+            face.say(f"Not saved: {problem}")
+        if action == "quit":
+            break
+        if action == "skip":
+            tally.skipped += 1
+            continue
+        if action == "edit" and not edits:
+            action = "keep"
+        card = decide(t, pending, action, edits)
+        name = {"keep": "kept", "drop": "dropped", "edit": "edited"}[action]
+        setattr(tally, name, getattr(tally, name) + 1)
+        commit(card)
+    return tally
