@@ -9,8 +9,9 @@ import re
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
-from awsprep.notes.inline import plain
+from awsprep.notes.inline import is_link_or_image_only, plain
 
+_OPTION_LABEL = re.compile(r"^(?:option\s+)?[A-Ha-h][:.)]\s+", re.IGNORECASE)  # "Option A: ..." -> "..."
 _Q_PREFIX = re.compile(r"^\s*(?:question|q\d*)\s*[:.)]\s*", re.IGNORECASE)
 
 
@@ -34,6 +35,8 @@ class McqReader:
     def __init__(self, c: Collector, blocks: list[Block]) -> None:
         self.c = c
         self.blocks = blocks
+        self.image = False  # the last question had an image between it and its options
+        self.option_lines: set[int] = set()  # lines of the options of the questions read
 
     def following_text(self, j: int) -> tuple[str, set[int]]:
         """Explanation after a question: a paragraph, a blockquote or a <details> block."""
@@ -63,7 +66,18 @@ class McqReader:
         return "", set()
 
     def question_before(self, i: int) -> tuple[str, int]:
-        prev = self.blocks[i - 1] if i else None
+        """The question above block ``i`` (a paragraph or heading), looking past images; an image
+        between the question and its options sets ``self.image``."""
+        self.image = False
+        k = i - 1
+        while (
+            k >= 0
+            and self.blocks[k].kind == "para"
+            and is_link_or_image_only(self.blocks[k].text) == "image only"
+        ):
+            self.image = True
+            k -= 1
+        prev = self.blocks[k] if k >= 0 else None
         if prev is not None and prev.kind in ("para", "heading"):
             return _Q_PREFIX.sub("", plain(prev.text)[0]), prev.line
         return "", self.blocks[i].line
@@ -74,7 +88,8 @@ class McqReader:
         blk = self.blocks[i]
         question, qline = self.question_before(i)
         tasks = [it for it in blk.items if it.task is not None]
-        options = [plain(it.text)[0] for it in tasks]
+        options = [_OPTION_LABEL.sub("", plain(it.text)[0]) for it in tasks]
+        self.option_lines.update(it.line for it in blk.items)
         correct = tuple(k for k, it in enumerate(tasks) if it.task)
         expl_raw, used = self.following_text(i + 1)
         made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
@@ -105,6 +120,10 @@ class McqReader:
             )
             self.c.skip(line, "broken mcq", question)
             return False
+        # an explanation that is only a link ("Back to top") explains nothing
+        explanation = (
+            explicit.explanation(expl_raw) if expl_raw and not is_link_or_image_only(expl_raw) else ""
+        )
         self.c.add(
             "mcq",
             rule,
@@ -114,12 +133,14 @@ class McqReader:
             question=question,
             options=tuple(options),
             correct=correct,
-            explanation=explicit.explanation(expl_raw) if expl_raw else "",
+            explanation=explanation,
+            image=self.image,
         )
         return True
 
     def lettered_mcq(self, i: int) -> set[int]:
         blocks = self.blocks
+        self.image = False
         q_lines: list[str] = []
         options: list[str] = []
         letters: list[str] = []

@@ -103,14 +103,14 @@ def score(d: Draft) -> Quality:
 
     front, back = _faces(d)
     both = f"{front}\n{back}"
-    path = " / ".join(d.path)
+    path = " / ".join(d.path[1:])  # the first heading is the page's title
     if _MARKUP.search(both) or HTML_TAG.search(both):
         minus(0.5, "markup or template text left in")
     if _NAV.search(both):
         minus(0.5, "navigation text")
-    if _LOGISTICS.search(both) or _LOGISTICS.search(path):
+    if d.kind != "mcq" and _LOGISTICS.search(both):
         minus(0.45, "exam logistics or marketing")
-    if _CHROME_PATH.search(path):
+    if d.path and d.kind != "mcq" and _CHROME_PATH.search(d.path[-1]):
         minus(0.5, "under a table of contents or site section")
     if d.kind == "mcq":
         if _IMAGE_MENTION.search(d.question) or d.image:

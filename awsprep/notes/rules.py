@@ -19,6 +19,7 @@ from awsprep.notes.tables import html_block, table
 from awsprep.notes.topics import TopicTable
 from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, _COMMAND, MAX_ANSWER, basic_qa, unit
 
+QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
 _LABEL_END = re.compile(r"[:?]\s*$")
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
@@ -173,5 +174,13 @@ class Walker:
 
 def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: str) -> Collector:
     c = Collector(file, topics, fallback_topic)
-    Walker(c, blocks).run()
+    walker = Walker(c, blocks)
+    walker.run()
+    options = walker.questions.option_lines
+    if sum(d.kind == "mcq" for d in c.drafts) >= QUESTION_FILE and options:
+        # a file of practice questions: its options are answers to choose, not notes to learn
+        for d in c.drafts:
+            if d.kind != "mcq" and d.line in options:
+                c.skip(d.line, "question option", d.front or d.text)
+        c.drafts = [d for d in c.drafts if d.kind == "mcq" or d.line not in options]
     return c

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from awsprep.notes.blocks import Block
 from awsprep.notes.collector import Collector
-from awsprep.notes.inline import plain
+from awsprep.notes.inline import is_link_or_image_only, plain
 from awsprep.notes.units import MAX_ANSWER
 
 
@@ -16,8 +16,11 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
         return
     header = [plain(h)[0] for h in rows[0]]
     for n, row in enumerate(rows[1:], start=1):
-        cells = [plain(c)[0] for c in row]
+        cells = [plain(x)[0] for x in row]
         ln = line + n + 1
+        if any(cells[1:]) and all(not x or is_link_or_image_only(x) for x in row[1:]):
+            c.skip(ln, "link only", cells[0])  # a table of contents: links to pages or anchors
+            continue
         if len(cells) != len(header):
             c.warn(ln, f"a table row has {len(cells)} cells but the header has {len(header)}.")
         if not cells or not cells[0]:
