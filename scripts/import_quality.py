@@ -61,8 +61,9 @@ def _records(folder: Path, triage: bool) -> list[dict[str, Any]]:
             return []
         pairs = [(t.card, t.draft, t.score, t.reasons) for t in pending]
     else:
-        scores = getattr(result, "scores", None) or [(None, ())] * len(result.cards)
-        pairs = [(c, d, s, r) for (c, d), (s, r) in zip(zip(result.cards, result.drafts, strict=True), scores, strict=True)]
+        scores = [(q.score, q.reasons) for q in getattr(result, "scores", [])]
+        scores = scores or [(None, ())] * len(result.cards)
+        pairs = [(c, d, s, r) for c, d, (s, r) in zip(result.cards, result.drafts, scores, strict=True)]
     out = []
     for card, draft, score, reasons in pairs:
         front, back = faces(card)
@@ -133,7 +134,10 @@ def tally(args: argparse.Namespace) -> None:
     print("|---|---|---|---|---|---|---|")
     for (group, label), c in sorted(counts.items()):
         n = sum(c.values())
-        print(f"| {group} | {label} | {n} | {c['good']} | {c['weak']} | {c['junk']} | {100 * c['good'] / n:.0f}% |")
+        print(
+            f"| {group} | {label} | {n} | {c['good']} | {c['weak']} | {c['junk']} "
+            f"| {100 * c['good'] / n:.0f}% |"
+        )
 
 
 def main() -> None:

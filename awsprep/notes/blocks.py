@@ -68,13 +68,27 @@ class Parsed:
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")
 _EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_HEADING_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")  # "## Title {#title}"
+_SYMBOLS = re.compile(
+    r"^[\W_]*?[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+[\s\ufe0f\u200d]*|[\s]*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+$"
+)
 _TASK = re.compile(r"^\[([ xX])\]\s+")
 _FRONT = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+def strip_symbols(text: str) -> str:
+    """Emoji and pictographs around a title or label ("🔄 Comparison", "⬆️ Top") are decoration."""
+    while True:
+        shorter = _SYMBOLS.sub(" ", text).strip(" &+")
+        if shorter == text:
+            return text
+        text = shorter
+
+
 def clean_heading(raw: str) -> str:
     text = _EMPH.sub(r"\2", raw).strip().strip("#").strip()
-    text = _NUMBERING.sub("", text)
+    text = _HEADING_ID.sub("", text)
+    text = _NUMBERING.sub("", strip_symbols(text))
     return text.rstrip(":").strip()
 
 

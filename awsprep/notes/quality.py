@@ -36,9 +36,14 @@ _EXPLICIT = frozenset(k for k, v in _BASE.items() if v == 1.0)
 
 # a heading that announces clicks, not knowledge
 _WALKTHROUGH = re.compile(
-    r"\b(hands[- ]?on|demo|lab|walk-?through|clean[- ]?up|practice|tutorial|console|step\s*\d+|"
-    r"setup|set up|install(ation)?|getting started|exercise|create|configure|deploy(ing)? (an?|the|my))\b",
+    r"\b(hands[- ]?on|demo|lab|walk-?through|clean[- ]?up|tutorial|console|step\s*\d+|"
+    r"setup|set up|install(ation)?|getting started|exercise|create|configure|deploy(ing)? (an?|the|my)|"
+    r"download|init\w*|sample (app|application|project)|hello world)\b",
     re.IGNORECASE,
+)
+# "Lambda -> Functions -> Create", "(for study purpose)": someone clicking through a console
+_CLICKS = re.compile(
+    r"\w\s*->\s*\w.*->|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b", re.IGNORECASE
 )
 _CHROME_PATH = re.compile(
     r"\b(table of contents|contents|toc|navigation|back to top|license|contributing|changelog|"
@@ -67,6 +72,18 @@ _SETTING = re.compile(
     r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save)$", re.IGNORECASE
 )
 _TRIVIAL_NUMBER = re.compile(r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more")
+_GENERIC_TERM = re.compile(
+    r"^(notes?|nb|pros?|cons?|use ?cases?|examples?|e\.?g|tips?|important|summary|remember|info|details?|"
+    r"description|overview|features?|benefits?|advantages?|disadvantages?|limitations?|options?|other|misc|"
+    r"see also|more|warning|caution|todo|question|answer|solution|result|output|input|usage|why|how|what)$",
+    re.IGNORECASE,
+)
+# "the alternative to these tools", "each of the above": the answer leans on text the card does not show
+_DEICTIC = re.compile(
+    r"\b(these|those|the above|above mentioned|below|the following|this one|previous (one|slide))\b",
+    re.IGNORECASE,
+)
+_EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
 _IMAGE_MENTION = re.compile(
     r"\b(shown|see|in) (the )?(image|picture|diagram|figure|exhibit|screenshot)\b", re.IGNORECASE
 )
@@ -91,6 +108,16 @@ def _faces(d: Draft) -> tuple[str, str]:
     return d.question, "\n".join((*d.options, d.explanation))
 
 
+def _context_of(d: Draft) -> str:
+    """The context the importer added to a prompt (headings and parent bullet)."""
+    if d.kind == "basic":
+        m = re.search(r"\(([^()]*)\)$", d.front)
+        return m.group(1) if m else ""
+    if d.kind == "cloze" and " — " in d.text:
+        return d.text.split(" — ", 1)[0]
+    return ""
+
+
 def score(d: Draft) -> Quality:
     """The draft's score and the reasons that lowered it (the first reason names the rule)."""
     value = _BASE.get(d.rule, 0.8)
@@ -103,7 +130,7 @@ def score(d: Draft) -> Quality:
 
     front, back = _faces(d)
     both = f"{front}\n{back}"
-    path = " / ".join(d.path[1:])  # the first heading is the page's title
+    path = " / ".join((*d.path[1:], _context_of(d)))  # the first heading is the page's title
     if _MARKUP.search(both) or HTML_TAG.search(both):
         minus(0.5, "markup or template text left in")
     if _NAV.search(both):
@@ -119,13 +146,21 @@ def score(d: Draft) -> Quality:
             reasons.append(f"outdated: {d.outdated}")
         return Quality(round(value, 3), tuple(reasons))
     if d.rule not in _EXPLICIT:
-        if _WALKTHROUGH.search(path):
-            minus(0.3, "a step of a console walkthrough")
         answer = back if d.kind == "basic" else "".join(re.findall(r"\{\{(.*?)\}\}", d.text))
+        if _WALKTHROUGH.search(path) or _CLICKS.search(both):
+            minus(0.4, "a step of a console walkthrough")
+        if "`" in answer and d.kind == "basic":
+            minus(0.2, "code in the answer")
         if d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
             minus(0.35, "the answer is a name or a setting, not a fact")
         if _CUT.search(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
             minus(0.4, "the answer looks cut short")
+        if d.key and _GENERIC_TERM.match(d.key.strip(" *_`:")):
+            minus(0.4, "a generic label as the question")
+        if _DEICTIC.search(back):
+            minus(0.3, "the answer points at text around it")
+        if _EXAMPLE_PATH.search(path):
+            minus(0.3, "a step of a worked example")
         if d.kind == "basic" and len(d.front) > 160:
             minus(0.25, "a long question")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):

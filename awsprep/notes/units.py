@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from awsprep.notes import explicit
+from awsprep.notes.blocks import strip_symbols
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import (
     STOPWORDS,
@@ -176,7 +177,7 @@ def good_term(term: str) -> bool:
 def definition(
     c: Collector, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
 ) -> bool:
-    term = _REMEMBER.sub(r"\1", term.strip(' :*_`“”"'))
+    term = _REMEMBER.sub(r"\1", strip_symbols(term).strip(' :*_`“”"'))
     rest = rest.strip(' .“”"')
     if _EXAMPLE.match(rest):
         c.skip(line, "example", f"{term}: {rest}")
