@@ -194,6 +194,8 @@ def parse_blocks(text: str) -> Parsed:
         elif t == "html_block":
             if not item_stack:
                 blocks.append(Block("html", line, path(), text=tok.content))
+            elif item_stack[-1].text:
+                item_stack[-1].extra.append(tok.content)  # e.g. a <details> answer under a question
         elif t == "hr":
             blocks.append(Block("hr", line, path()))
     return Parsed(blocks, deep)

@@ -138,6 +138,31 @@ class McqReader:
         )
         return True
 
+    def item_mcq(self, item: Item, path: tuple[str, ...]) -> bool:
+        """A numbered question whose item holds ``A.`` ``B.`` ... option lines and, below them, its
+        answer (``Correct answer: B``, often in a ``<details>`` block); True when the item had options."""
+        question: list[str] = []
+        options: list[str] = []
+        tail: list[str] = []
+        for ln in item.text.split("\n"):
+            m = explicit.OPTION.match(ln)
+            if m and not tail and m.group(1).upper() == chr(ord("A") + len(options)):
+                options.append(_OPTION_LABEL.sub("", plain(m.group(2))[0]))
+            elif options:
+                tail.append(ln)
+            else:
+                question.append(ln)
+        if len(options) < 2:
+            return False
+        self.image = False
+        self.option_lines.add(item.line)
+        text = "\n".join([*tail, *item.extra])
+        letters = explicit.correct_letters(text)
+        correct = tuple(sorted({ord(x) - ord("A") for x in letters if ord(x) - ord("A") < len(options)}))
+        q = _Q_PREFIX.sub("", plain("\n".join(question))[0])
+        self.mcq(q, item.line, path, options, correct, text, "mcq-lettered")
+        return True
+
     def lettered_mcq(self, i: int) -> set[int]:
         blocks = self.blocks
         self.image = False

@@ -155,7 +155,7 @@ def score(d: Draft) -> Quality:
             minus(0.35, "the answer is a name or a setting, not a fact")
         if _CUT.search(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
             minus(0.4, "the answer looks cut short")
-        if d.key and _GENERIC_TERM.match(d.key.strip(" *_`:")):
+        if d.key and _GENERIC_TERM.match(d.key.strip(" *_`:")) and not _context_of(d):
             minus(0.4, "a generic label as the question")
         if _DEICTIC.search(back):
             minus(0.3, "the answer points at text around it")

@@ -14,7 +14,7 @@ from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import cloze_numbers, is_link_or_image_only, plain, sentences, words
-from awsprep.notes.mcq import McqReader, is_task_list, lettered_question
+from awsprep.notes.mcq import McqReader, has_option, is_task_list, lettered_question
 from awsprep.notes.tables import html_block, table
 from awsprep.notes.topics import TopicTable
 from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, _COMMAND, MAX_ANSWER, basic_qa, unit
@@ -83,6 +83,12 @@ class Walker:
                     continue  # the question of a multiple-choice card
                 if blk.text.strip() == "?":
                     continue
+                qa = explicit.q_and_a(blk.text, nxt.text if nxt is not None and nxt.kind == "para" else "")
+                if qa is not None:
+                    basic_qa(self.c, qa[0], qa[1], blk.line, blk.path, "qa")
+                    if qa[2]:
+                        used.add(i + 1)
+                    continue
                 if lettered_question(blk, nxt):
                     continue  # the question of a lettered multiple-choice card
                 after = blocks[i + 2] if i + 2 < len(blocks) else None
@@ -134,6 +140,8 @@ class Walker:
             self.item(item, blk.path, [])
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
+        if has_option(item.text) and self.questions.item_mcq(item, path):
+            return
         label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
         listed = bool(item.children) and self.list_card(label, item.children, item.line, path, parents)
         if item.text.strip():

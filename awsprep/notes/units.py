@@ -22,6 +22,7 @@ MAX_TEXT = 260
 MAX_DEF = 200  # a definition longer than this is cut to its first sentence
 MAX_TERM_WORDS = 6
 
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{\s+[\w.]+(?:\s*\|[^}]*)?\s+\}\}|\{\{\s*(?:site|page|post|config)\.\w")
 _BOLD_DEF = re.compile(
     r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>[:=\-–—]?)\s*(?P<rest>.+)$"
 )
@@ -95,6 +96,9 @@ def unit(
 ) -> bool:
     """Try every rule on one line of text; return whether a card was made."""
     raw = raw.strip()
+    if _TEMPLATE.search(raw):
+        c.skip(line, "template", raw)  # {{ site.title }}, {% include nav.html %}: a site generator's
+        return False
     qa = explicit.qa(raw)
     if qa:
         basic_qa(c, qa.front, qa.back, line, path, "qa-reversed" if qa.reversed else "qa", qa.reversed)
