@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
+from awsprep.notes.inline import plain
+
 MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
 
 _MD: MarkdownIt | None = None
@@ -86,7 +88,10 @@ def strip_symbols(text: str) -> str:
 
 
 def clean_heading(raw: str) -> str:
-    text = _EMPH.sub(r"\2", raw).strip().strip("#").strip()
+    text = raw.strip().strip("#").strip()
+    if "](" in text or "<" in text:
+        text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
+    text = _EMPH.sub(r"\2", text)
     text = _HEADING_ID.sub("", text)
     text = _NUMBERING.sub("", strip_symbols(text))
     return text.rstrip(":").strip()

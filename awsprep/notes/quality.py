@@ -37,13 +37,15 @@ _EXPLICIT = frozenset(k for k, v in _BASE.items() if v == 1.0)
 # a heading that announces clicks, not knowledge
 _WALKTHROUGH = re.compile(
     r"\b(hands[- ]?on|demo|lab|walk-?through|clean[- ]?up|tutorial|console|step\s*\d+|"
-    r"setup|set up|install(ation)?|getting started|exercise|create|configure|deploy(ing)? (an?|the|my)|"
+    r"setup|set up|install(ation)?|getting started|exercise|create|deploy(ing)? (an?|the|my)|"
     r"download|init\w*|sample (app|application|project)|hello world)\b",
     re.IGNORECASE,
 )
 # "Lambda -> Functions -> Create", "(for study purpose)": someone clicking through a console
 _CLICKS = re.compile(
-    r"\w\s*->\s*\w.*->|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b", re.IGNORECASE
+    r"->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b|"
+    r"\b(?-i:we|our|my|We|Our|My)\b(?! (?:own|organization|account)\b)",
+    re.IGNORECASE | re.MULTILINE,
 )
 _CHROME_PATH = re.compile(
     r"\b(table of contents|contents|toc|navigation|back to top|license|contributing|changelog|"
@@ -149,7 +151,7 @@ def score(d: Draft) -> Quality:
         answer = back if d.kind == "basic" else "".join(re.findall(r"\{\{(.*?)\}\}", d.text))
         if _WALKTHROUGH.search(path) or _CLICKS.search(both):
             minus(0.4, "a step of a console walkthrough")
-        if "`" in answer and d.kind == "basic":
+        if ("`" in answer and d.kind == "basic") or (d.rule == "list" and "`" in back):
             minus(0.2, "code in the answer")
         if d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
             minus(0.35, "the answer is a name or a setting, not a fact")

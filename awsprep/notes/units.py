@@ -181,7 +181,7 @@ def good_term(term: str) -> bool:
 def definition(
     c: Collector, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
 ) -> bool:
-    term = _REMEMBER.sub(r"\1", strip_symbols(term).strip(' :*_`“”"'))
+    term = _REMEMBER.sub(r"\1", strip_symbols(term).strip(' :*_`“”"').lstrip("-+ "))
     rest = rest.strip(' .“”"')
     if _EXAMPLE.match(rest):
         c.skip(line, "example", f"{term}: {rest}")
