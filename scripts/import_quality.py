@@ -20,6 +20,7 @@ Three steps, each runnable by itself:
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import random
 import re
@@ -52,32 +53,44 @@ def faces(card: Card) -> tuple[str, str]:
     return card.prompt(), ""
 
 
+def _record(
+    folder: Path, front: str, back: str, rule: str, source: str, score: Any, reasons: Any
+) -> dict[str, Any]:
+    return {
+        "folder": folder.name,
+        "front": front,
+        "back": back,
+        "rule": rule,
+        "source": source,
+        "score": score,
+        "reasons": list(reasons),
+    }
+
+
 def _records(folder: Path, triage: bool) -> list[dict[str, Any]]:
     topics = TopicTable.load(ROOT / "content" / "domains.yaml")
-    result = run_import(collect_files([folder]), "sample", topics)
+    extra: dict[str, Any] = {}
+    facts_file = ROOT / "content" / "facts.yaml"
+    if "facts" in inspect.signature(run_import).parameters and facts_file.is_file():
+        from awsprep.notes.lint import load_facts
+
+        extra["facts"] = load_facts(facts_file)  # as `awsprep import` does
+    result = run_import(collect_files([folder]), "sample", topics, **extra)
     pending = getattr(result, "triage", None)
-    if triage:
-        if pending is None:
-            return []
-        pairs = [(t.card, t.draft, t.score, t.reasons) for t in pending]
-    else:
-        scores = [(q.score, q.reasons) for q in getattr(result, "scores", [])]
-        scores = scores or [(None, ())] * len(result.cards)
-        pairs = [(c, d, s, r) for c, d, (s, r) in zip(result.cards, result.drafts, scores, strict=True)]
     out = []
-    for card, draft, score, reasons in pairs:
+    if triage:
+        from awsprep.bank.io import card_from_dict
+
+        for t in pending or []:
+            front, back = faces(card_from_dict(t.card, "triage", "sample"))
+            rule = t.reasons[0].split()[1] if t.reasons else ""
+            out.append(_record(folder, front, back, rule, t.source, t.score, t.reasons))
+        return out
+    scores = [(q.score, q.reasons) for q in getattr(result, "scores", [])]
+    scores = scores or [(None, ())] * len(result.cards)
+    for card, draft, (score, reasons) in zip(result.cards, result.drafts, scores, strict=True):
         front, back = faces(card)
-        out.append(
-            {
-                "folder": folder.name,
-                "front": front,
-                "back": back,
-                "rule": draft.rule,
-                "source": f"{draft.file}:{draft.line}",
-                "score": score,
-                "reasons": list(reasons),
-            }
-        )
+        out.append(_record(folder, front, back, draft.rule, f"{draft.file}:{draft.line}", score, reasons))
     return out
 
 
