@@ -1,56 +1,25 @@
 """Exam attempts in the database: each answer, flag and the time used committed the moment it is given.
 
-An attempt is *open* while `finished` is empty. A submitted attempt has its scores; an attempt set aside
-by a newer one (status "abandoned") has `finished` but no scores.
+An attempt is *open* while `finished` is empty; several can be open at once (each can be resumed). A
+submitted attempt has its scores; an attempt with `finished` but no scores ("abandoned") was set aside
+by awsprep 0.1, which closed an open attempt when a new one started.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from awsprep.bank.io import card_from_dict
 from awsprep.bank.models import Card
 from awsprep.store.db import translate_errors
 from awsprep.store.models import CardRow, ExamAttempt, ExamItem
 from awsprep.store.repo import Store
-
-
-@dataclass(frozen=True)
-class AttemptInfo:
-    id: int
-    blueprint: str
-    mode: str
-    started: datetime
-    seconds_allowed: int
-    seconds_used: float
-    finished: datetime | None
-    raw_correct: int | None
-    total: int
-    scaled_score: int | None
-    passed: bool | None
-
-    @property
-    def status(self) -> str:
-        if self.finished is None:
-            return "open"
-        return "abandoned" if self.raw_correct is None else "submitted"
-
-
-@dataclass(frozen=True)
-class ItemRecord:
-    position: int
-    card_id: str
-    domain: str | None
-    question: dict[str, Any]
-    answer: Any
-    flagged: bool
+from awsprep.study.ports import AttemptInfo, ItemRecord
 
 
 def _info(row: ExamAttempt) -> AttemptInfo:
@@ -118,22 +87,25 @@ class ExamStore:
                 )
             return row.id
 
-    def open_attempt(self) -> AttemptInfo | None:
+    def open_attempts(self) -> list[AttemptInfo]:
+        """Unfinished attempts, newest first."""
         with translate_errors(self.url), self.Session() as s:
-            row = s.execute(
-                select(ExamAttempt)
-                .where(ExamAttempt.finished.is_(None))
-                .order_by(ExamAttempt.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
-            return _info(row) if row else None
+            rows = s.execute(
+                select(ExamAttempt).where(ExamAttempt.finished.is_(None)).order_by(ExamAttempt.id.desc())
+            ).scalars()
+            return [_info(r) for r in rows]
 
-    def abandon_open(self, now: datetime) -> list[int]:
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            ids = list(s.execute(select(ExamAttempt.id).where(ExamAttempt.finished.is_(None))).scalars())
-            if ids:
-                s.execute(update(ExamAttempt).where(ExamAttempt.id.in_(ids)).values(finished=now))
-            return ids
+    def open_attempt(self, attempt_id: int | None = None) -> AttemptInfo | None:
+        """The newest unfinished attempt, or the one asked for if it is unfinished."""
+        attempts = self.open_attempts()
+        if attempt_id is None:
+            return attempts[0] if attempts else None
+        return next((a for a in attempts if a.id == attempt_id), None)
+
+    def attempt(self, attempt_id: int) -> AttemptInfo | None:
+        with translate_errors(self.url), self.Session() as s:
+            row = s.get(ExamAttempt, attempt_id)
+            return _info(row) if row else None
 
     def items(self, attempt_id: int) -> list[ItemRecord]:
         with translate_errors(self.url), self.Session() as s:
@@ -148,6 +120,7 @@ class ExamStore:
                     question=json.loads(r.question),
                     answer=json.loads(r.answer) if r.answer is not None else None,
                     flagged=r.flagged,
+                    correct=r.correct,
                 )
                 for r in rows
             ]
@@ -171,28 +144,24 @@ class ExamStore:
                 update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used)
             )
 
-    @staticmethod
-    def _set_used(s: Session, attempt_id: int, seconds_used: float) -> None:
-        s.execute(update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used))
-
     def save_time(self, attempt_id: int, seconds_used: float) -> None:
         with translate_errors(self.url), self.Session() as s, s.begin():
             s.execute(
                 update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used)
             )
 
-    def finish(
+    def submit(
         self,
         attempt_id: int,
         now: datetime,
         seconds_used: float,
-        raw_correct: int,
-        scaled_score: int,
-        passed: bool,
         report: dict[str, Any],
         correct_positions: set[int],
+        failed_recalls: Sequence[str],
     ) -> None:
-        """Store the scores; one transaction, so a crash leaves the attempt open (and resumable)."""
+        """Store the scores and make each wrongly answered card a failed recall due tomorrow: one
+        transaction, so a crash leaves the attempt open (and resumable) with no card rescheduled."""
+        session = f"exam-{attempt_id}"
         with translate_errors(self.url), self.Session() as s, s.begin():
             for item in s.execute(select(ExamItem).where(ExamItem.attempt_id == attempt_id)).scalars():
                 item.correct = item.position in correct_positions
@@ -202,12 +171,14 @@ class ExamStore:
                 .values(
                     finished=now,
                     seconds_used=seconds_used,
-                    raw_correct=raw_correct,
-                    scaled_score=scaled_score,
-                    passed=passed,
+                    raw_correct=report["raw_correct"],
+                    scaled_score=report["scaled_score"],
+                    passed=report["passed"],
                     report=json.dumps(report),
                 )
             )
+            for card_id in failed_recalls:
+                self.store.fail_recall_in(s, card_id, now, session)
 
     def recent_card_ids(self, blueprint: str, attempts: int = 3) -> set[str]:
         """Cards asked in the last few attempts of this blueprint."""
@@ -228,10 +199,3 @@ class ExamStore:
         with translate_errors(self.url), self.Session() as s:
             rows = s.execute(select(ExamAttempt).order_by(ExamAttempt.started, ExamAttempt.id)).scalars()
             return [_info(r) for r in rows]
-
-    def attempt(self, attempt_id: int) -> AttemptInfo:
-        with translate_errors(self.url), self.Session() as s:
-            row = s.get(ExamAttempt, attempt_id)
-            if row is None:
-                raise KeyError(attempt_id)
-            return _info(row)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from awsprep.exam.items import Answer, Item
-from awsprep.exam.scoring import is_correct
+from awsprep.exam.items import Item
 from awsprep.exam.timing import SAVE_EVERY, ExamClock, warning_text
+from awsprep.question import Answer
+from awsprep.question.answers import count_words
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class View:
 
     @property
     def unanswered(self) -> list[int]:
-        return [i.position + 1 for i in self.items if not i.answered]
+        return [i.position + 1 for i in self.items if not i.complete]
 
     @property
     def flagged(self) -> list[int]:
@@ -58,9 +59,6 @@ class Saver(Protocol):
     def time(self, seconds_used: float) -> None: ...
 
 
-OUTCOMES = ("submitted", "timeout", "paused", "interrupted")
-
-
 class ExamSession:
     def __init__(self, items: list[Item], clock: ExamClock, face: Face, saver: Saver, start: int = 0) -> None:
         self.items, self.clock, self.face, self.saver = items, clock, face, saver
@@ -71,7 +69,7 @@ class ExamSession:
         self._saved_at = clock.used()
         if self.practice:
             for item in items:
-                item.revealed = item.answered  # a resumed practice attempt: answered ones are shown
+                item.revealed = item.complete  # a resumed practice attempt: answered ones are shown
 
     def view(self) -> View:
         left = None if self.practice else self.clock.left()
@@ -114,7 +112,7 @@ class ExamSession:
 
     def _reveal(self, item: Item) -> None:
         item.revealed = True
-        self.face.feedback(item, is_correct(item))
+        self.face.feedback(item, item.correct)
 
     def _next(self) -> None:
         if self.index == len(self.items) - 1:
@@ -131,12 +129,16 @@ class ExamSession:
             return
         if name == "toggle":
             picked = set(item.answer) if isinstance(item.answer, tuple) else set()
+            choose = item.question.choose
             if cmd.value in picked:
                 picked.discard(cmd.value)
-            elif item.choose > 1:
-                picked.add(cmd.value)
-            else:
+            elif choose == 1:
                 picked = {cmd.value}
+            elif len(picked) >= choose:
+                self.face.note(f"This question asks for {count_words(choose)}: untick one first.")
+                return
+            else:
+                picked.add(cmd.value)
             self._set_answer(item, tuple(sorted(picked)) or None)
         elif name == "answer":
             self._set_answer(item, cmd.value)
@@ -147,7 +149,7 @@ class ExamSession:
             else:
                 self._next()
         elif name == "next":
-            if self.practice and item.answered and not item.revealed and not self.reviewing:
+            if self.practice and item.complete and not item.revealed and not self.reviewing:
                 self._reveal(item)
             elif self.reviewing:
                 self.reviewing = False
