@@ -30,6 +30,15 @@ def _triage_files(deck: str | None, bank: Path | None) -> list[tuple[Path, Path]
     return [(p, p.with_name(p.name[: -len(TRIAGE_SUFFIX)] + ".yaml")) for p in found]
 
 
+def _interactive() -> bool:
+    import sys
+
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def _add_to_bank(bank: Path, deck: str, raw: dict[str, Any]) -> None:
     from awsprep.bank.io import atomic_write, card_from_dict, dump_bank, load_bank_file
 
@@ -42,7 +51,6 @@ def _add_to_bank(bank: Path, deck: str, raw: dict[str, Any]) -> None:
 def triage(deck: str | None, bank: Path | None, plain: bool, as_json: bool) -> None:
     from awsprep.bank.io import atomic_write
     from awsprep.notes.triage import dump_triage, read_triage, run_session
-    from awsprep.ui.keys import is_tty
     from awsprep.ui.triage import PlainFace, RichFace
 
     files = _triage_files(deck, bank)
@@ -70,9 +78,8 @@ def triage(deck: str | None, bank: Path | None, plain: bool, as_json: bool) -> N
             )
         emit_json({"decks": out})
         return
-    import sys
 
-    face = PlainFace() if plain or not is_tty(sys.stdin) else RichFace()
+    face = PlainFace() if plain or not _interactive() else RichFace()
     waiting = 0
     for tfile, bfile in files:
         t = read_triage(tfile)
