@@ -112,7 +112,9 @@ class RichFace(PlainFace):
         self.console.print(Panel(body, title=title, title_align="left"))
 
     def choose(self) -> str:
-        self.console.print(PROMPT)
+        from rich.text import Text
+
+        self.console.print(Text(PROMPT, style="bold"))
         while True:
             key = read_key()
             if key is not None and key.lower() in KEYS:
@@ -152,4 +154,3 @@ def edit_in_editor(card: dict[str, Any], editor: str) -> dict[str, str]:
             if value and value != " ".join(str(card.get(name.strip(), "")).split()):
                 edits[name.strip()] = value
     return edits
-
