@@ -93,7 +93,7 @@ def clean_heading(raw: str) -> str:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
     text = _EMPH.sub(r"\2", text)
     text = _HEADING_ID.sub("", text)
-    text = _NUMBERING.sub("", strip_symbols(text))
+    text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))
     return text.rstrip(":").strip()
 
 

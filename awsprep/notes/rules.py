@@ -140,7 +140,7 @@ class Walker:
             self.item(item, blk.path, [])
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
-        if has_option(item.text) and self.questions.item_mcq(item, path):
+        if "\n" in item.text and has_option(item.text) and self.questions.item_mcq(item, path):
             return
         label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
         listed = bool(item.children) and self.list_card(label, item.children, item.line, path, parents)

@@ -96,7 +96,7 @@ def unit(
 ) -> bool:
     """Try every rule on one line of text; return whether a card was made."""
     raw = raw.strip()
-    if _TEMPLATE.search(raw):
+    if ("{%" in raw or "{{" in raw) and _TEMPLATE.search(raw):
         c.skip(line, "template", raw)  # {{ site.title }}, {% include nav.html %}: a site generator's
         return False
     qa = explicit.qa(raw)
@@ -181,7 +181,9 @@ def good_term(term: str) -> bool:
 def definition(
     c: Collector, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
 ) -> bool:
-    term = _REMEMBER.sub(r"\1", strip_symbols(term).strip(' :*_`“”"').lstrip("-+ "))
+    term = _REMEMBER.sub(
+        r"\1", (term if term.isascii() else strip_symbols(term)).strip(' :*_`“”"').lstrip("-+ ")
+    )
     rest = rest.strip(' .“”"')
     if _EXAMPLE.match(rest):
         c.skip(line, "example", f"{term}: {rest}")
