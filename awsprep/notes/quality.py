@@ -49,7 +49,8 @@ _CLICKS = re.compile(
 )
 _CHROME_PATH = re.compile(
     r"\b(table of contents|contents|toc|navigation|back to top|license|contributing|changelog|"
-    r"acknowledg\w*|credits|support( us)?|sponsors?|about (this|the) (repo|course|guide))\b",
+    r"acknowledg\w*|credits|support (us|this (project|repo))|sponsors?|"
+    r"about (this|the) (repo|course|guide))\b",
     re.IGNORECASE,
 )
 _LOGISTICS = re.compile(
@@ -82,7 +83,8 @@ _GENERIC_TERM = re.compile(
 )
 # "the alternative to these tools", "each of the above": the answer leans on text the card does not show
 _DEICTIC = re.compile(
-    r"\b(these|those|the above|above mentioned|below|the following|this one|previous (one|slide))\b",
+    r"\b(?:(?:these|those) (?:tools|ones|two|three|options|steps|services)|the above|above mentioned|"
+    r"below|the following|this one|previous (?:one|slide))\b",
     re.IGNORECASE,
 )
 _EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
