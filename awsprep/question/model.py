@@ -129,9 +129,9 @@ def ask(card: Card, rng: random.Random, shuffle: bool = False) -> Question:
 
 def _numeric(card: NumericCard, rng: random.Random, common: dict[str, Any]) -> Question:
     """A fixed numeric card as it is, or a template's fresh problem from the calculators."""
-    if card.generator is None:
-        prompt, number, tolerance, unit, steps = card.question, card.answer, card.tolerance, card.unit, card.steps
-    else:
+    prompt, number, tolerance, steps = card.question, card.answer, card.tolerance, card.steps
+    unit = card.unit
+    if card.generator is not None:
         from awsprep.calc.generators import generate
 
         p = generate(card.generator, dict(card.params), rng)
