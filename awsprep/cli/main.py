@@ -19,8 +19,9 @@ COMMAND_MODULES = {
     "exam": "exam",
     "bank": "bank",
     "calc": "calc",
+    "triage": "triage",
 }
-_ORDER = ("review", "exam", "importer", "bank", "calc", "lint")  # the order --help lists them in
+_ORDER = ("review", "exam", "importer", "bank", "calc", "lint", "triage")  # the order --help lists them in
 
 
 def _version(value: bool) -> None:
