@@ -161,3 +161,29 @@ def test_a_successful_review_raises_recall(gs: list[int], ds: list[int], gap: in
     for ahead in (1, 7, 30):
         day = then.date() + timedelta(days=ahead)
         assert fsrs.predicted_recall(after, day) > fsrs.predicted_recall(rows, day)
+
+
+def test_fit_recovers_a_known_initial_stability() -> None:
+    """Learners whose memory after a first Good has S = 8 (not the default 2.3): the fit finds ~8."""
+    import random
+
+    from awsprep.sched import fit
+
+    rng = random.Random(7)
+    logs = []
+    for i in range(2000):
+        t = rng.choice([1, 3, 6, 10, 20])
+        recalled = rng.random() < fsrs.retrievability(8.0, t)
+        start = T0 + timedelta(minutes=i)
+        logs.append([Row(start, 4), Row(start + timedelta(days=t), 4 if recalled else 1)])
+    result = fit.fit(logs)
+    assert result.enough and result.fitted == (3,)
+    assert result.params.weights[2] == pytest.approx(8.0, rel=0.2)
+    assert result.params.fitted
+
+
+def test_fit_refuses_too_little_history() -> None:
+    from awsprep.sched import fit
+
+    result = fit.fit([[Row(T0, 4), Row(T0 + timedelta(days=2), 4)]])
+    assert not result.enough and result.params == fsrs.DEFAULT_PARAMS

@@ -108,20 +108,34 @@ def cards_unsuspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_H
 @guard
 def settings(
     key: str = typer.Argument(
-        None, help="One of: new-per-day, reviews-per-day, quick-seconds, slow-seconds."
+        None,
+        help="One of: new-per-day, reviews-per-day, quick-seconds, slow-seconds, scheduler (sm2|fsrs), "
+        "desired-retention (0.7-0.99), target-recall, exam-date (YYYY-MM-DD|none), exam-blueprint "
+        "(e.g. dva-c02), or fsrs-fit (fit FSRS to your history).",
     ),
-    value: str = typer.Argument(None, help="New value (a whole number)."),
+    value: str = typer.Argument(None, help="New value."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show the settings, or set one: awsprep settings new-per-day 30."""
+    """Show the settings, or set one: awsprep settings new-per-day 30; awsprep settings scheduler fsrs."""
+    from awsprep.cli.exam import blueprints
     from awsprep.study import settings as prefs
 
-    prefs.check(key, value)
+    checked = prefs.check(key, value, blueprints() if key == "exam-blueprint" else ())
     store, _ = open_store(db, sync=False)
-    if key is not None and value is not None:
-        store.set_setting(key, value)
-    current = {k: store.get_setting(k, str(d)) for k, d in prefs.DEFAULTS.items() if key is None or k == key}
+    if key == prefs.FIT_KEY:
+        message = prefs.fit(store)
+        if json_out:
+            emit_json({"message": message, prefs.WEIGHTS_KEY: store.get_setting(prefs.WEIGHTS_KEY, "")})
+        else:
+            typer.echo(message)
+        return
+    if key is not None and checked is not None:
+        message = prefs.change(store, key, checked)
+        if not json_out:
+            typer.echo(message)
+            return
+    current = prefs.current(store, key)
     if json_out:
         emit_json(current)
     else:

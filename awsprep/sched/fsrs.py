@@ -24,7 +24,7 @@ Choices (pinned by tests/test_fsrs.py):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -197,13 +197,3 @@ def failed_recall(state: CardState, now: datetime, params: Params = DEFAULT_PARA
     failed = review(replace(state, drill=False), 1, now, params)
     return replace(failed, drill=False, due=now.date() + timedelta(days=1), interval=1)
 
-
-def replay(entries: Sequence[GradedEntry], params: Params = DEFAULT_PARAMS) -> CardState:
-    """A card's FSRS scheduling state rebuilt from its log (used when switching to FSRS)."""
-    state = CardState()
-    for e in sorted(graded(entries), key=lambda e: utc(e.ts)):
-        assert e.grade is not None
-        state = (
-            failed_recall(state, e.ts, params) if e.action == "exam" else review(state, e.grade, e.ts, params)
-        )
-    return replace(state, drill=False)

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import Card
 from awsprep.sched import sm2
+from awsprep.sched.fsrs import GRADED_ACTIONS
+from awsprep.sched.policy import SM2, Policy, replay
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
@@ -23,7 +25,7 @@ from awsprep.store.models import CardRow, Meta, ReviewLog, Setting
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 UNDOABLE = ("answer", "suspend", "bury")
-STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
+STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review", "stability", "difficulty")
 
 
 def state_of(row: Any) -> CardState:
@@ -48,6 +50,7 @@ def _state_from_json(raw: str) -> CardState:
 def _apply(row: CardRow, state: CardState) -> None:
     row.reps, row.interval, row.ef = state.reps, state.interval, state.ef
     row.due, row.lapses, row.drill, row.last_review = state.due, state.lapses, state.drill, state.last_review
+    row.stability, row.difficulty = state.stability, state.difficulty
 
 
 def _transition(
@@ -91,9 +94,10 @@ class SyncReport:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, policy: Policy = SM2) -> None:
         self.url = url
         self.Session: sessionmaker[Session] = open_store(url)
+        self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
 
     # --- meta and settings -------------------------------------------------------------------
 
@@ -284,7 +288,7 @@ class Store:
                 raise KeyError(card_id)
             before = state_of(row)
             drill_answer = sm2.is_drill_answer(before, now.date())
-            after = sm2.review(before, grade, now)
+            after = self.policy.review(before, grade, now)
             _apply(row, after)
             became_leech = not drill_answer and sm2.is_leech(after) and not row.leech
             if became_leech:
@@ -370,13 +374,15 @@ class Store:
         self._flag(card_id, now, "bury", session, buried_until=now.date() + timedelta(days=1))
 
     @staticmethod
-    def fail_recall_in(s: Session, card_id: str, now: datetime, session: str | None = None) -> None:
+    def fail_recall_in(
+        s: Session, card_id: str, now: datetime, session: str | None = None, policy: Policy = SM2
+    ) -> None:
         """A wrong exam answer, inside the caller's transaction: a failed recall, due tomorrow."""
         row = s.get(CardRow, card_id)
         if row is None:
             return
         before = state_of(row)
-        after = sm2.failed_recall(before, now)
+        after = policy.failed_recall(before, now)
         _apply(row, after)
         s.add(_transition(card_id, now, "exam", 1, before, after, session))
 
@@ -386,21 +392,48 @@ class Store:
             q = select(ReviewLog)
             if card_id is not None:
                 q = q.where(ReviewLog.card_id == card_id)
-            return [
-                LogEntry(
-                    id=r.id,
-                    card_id=r.card_id,
-                    ts=r.ts,
-                    day=r.day,
-                    action=r.action,
-                    grade=r.grade,
-                    was_new=r.was_new,
-                    drill=r.drill,
-                    response_ms=r.response_ms,
-                    interval_before=r.interval_before,
-                    interval_after=r.interval_after,
-                    undone=r.undone,
-                    session=r.session,
-                )
-                for r in s.execute(q.order_by(ReviewLog.id)).scalars()
-            ]
+            return [_entry(r) for r in s.execute(q.order_by(ReviewLog.id)).scalars()]
+
+    def graded_log(self, decks: Iterable[str] | None = None) -> dict[str, list[LogEntry]]:
+        """Each card's graded rows (answers and exam failures), oldest first: what the memory model reads."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(ReviewLog).where(ReviewLog.action.in_(GRADED_ACTIONS), ReviewLog.undone.is_(False))
+            deck_list = list(decks) if decks else []
+            if deck_list:
+                q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
+            out: dict[str, list[LogEntry]] = {}
+            for r in s.execute(q.order_by(ReviewLog.id)).scalars():
+                out.setdefault(r.card_id, []).append(_entry(r))
+            return out
+
+    def reschedule(self, policy: Policy, settings: dict[str, str]) -> int:
+        """Save the settings and rebuild every answered card's state from its log under `policy`, in one
+        transaction (switching scheduler or retention). Returns how many cards were rescheduled."""
+        logs = self.graded_log()
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            for key, value in settings.items():
+                s.merge(Setting(key=key, value=value))
+            for card_id, entries in logs.items():
+                row = s.get(CardRow, card_id)
+                if row is not None:
+                    _apply(row, replay(policy, entries))
+        self.policy = policy
+        return len(logs)
+
+
+def _entry(r: ReviewLog) -> LogEntry:
+    return LogEntry(
+        id=r.id,
+        card_id=r.card_id,
+        ts=r.ts,
+        day=r.day,
+        action=r.action,
+        grade=r.grade,
+        was_new=r.was_new,
+        drill=r.drill,
+        response_ms=r.response_ms,
+        interval_before=r.interval_before,
+        interval_after=r.interval_after,
+        undone=r.undone,
+        session=r.session,
+    )
