@@ -36,7 +36,7 @@ def test_settings_check_values(env, runner):
         assert res.exit_code == 2 and said in res.stderr and "Traceback" not in res.output, res.output
     res = runner.invoke(app, ["settings", "--json"])
     data = json.loads(res.stdout)
-    assert data["scheduler"] == "sm2" and data["desired-retention"] == "0.9" and data["exam-date"] == "none"
+    assert data["scheduler"] == "sm2" and data["desired-retention"] == 0.9 and data["exam-date"] is None
 
 
 def test_fsrs_first_answers_and_drill(env, runner):

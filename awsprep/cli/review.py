@@ -34,7 +34,7 @@ def review(
     from awsprep.ui.terminals import open_terminal
 
     store, _ = open_store(db)
-    decks = check_decks(store, deck)
+    decks = check_decks(store, deck) or prefs.active_decks(store, store.decks())
     queue = todays_queue(store, now().date(), decks, prefs.limits(store, new, limit))
     terminal = open_terminal(plain, sys.stderr if json_out else sys.stdout)
     if not queue:
@@ -108,20 +108,18 @@ def cards_unsuspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_H
 @guard
 def settings(
     key: str = typer.Argument(
-        None,
-        help="One of: new-per-day, reviews-per-day, quick-seconds, slow-seconds, scheduler (sm2|fsrs), "
-        "desired-retention (0.7-0.99), target-recall, exam-date (YYYY-MM-DD|none), exam-blueprint "
-        "(e.g. dva-c02), or fsrs-fit (fit FSRS to your history).",
+        None, help="A setting's name (awsprep settings lists them), or fsrs-fit to fit FSRS to your history."
     ),
-    value: str = typer.Argument(None, help="New value."),
+    value: str = typer.Argument(None, help="The new value."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show the settings, or set one: awsprep settings new-per-day 30; awsprep settings scheduler fsrs."""
+    """Show the settings, or set one: awsprep settings new-per-day 30; awsprep settings scheduler fsrs;
+    awsprep settings exam-date 2027-01-15; awsprep settings fsrs-fit."""
     from awsprep.cli.exam import blueprints
     from awsprep.study import settings as prefs
 
-    checked = prefs.check(key, value, blueprints() if key == "exam-blueprint" else ())
+    prefs.check(key, value, blueprints() if key == "exam-blueprint" else ())
     store, _ = open_store(db, sync=False)
     if key == prefs.FIT_KEY:
         message = prefs.fit(store)
@@ -130,17 +128,17 @@ def settings(
         else:
             typer.echo(message)
         return
-    if key is not None and checked is not None:
-        message = prefs.change(store, key, checked)
-        if not json_out:
-            typer.echo(message)
-            return
-    current = prefs.current(store, key)
+    if key is not None and value is not None:
+        said = prefs.change(store, key, value)
+        if said and not json_out:
+            typer.echo(said)
+    keys = [k for k in prefs.SPECS if key is None or k == key]
     if json_out:
-        emit_json(current)
-    else:
-        for k, v in current.items():
-            typer.echo(f"{k} = {v}")
+        emit_json({k: prefs.value(store, k) for k in keys})
+        return
+    for k in keys:
+        shown = store.get_setting(k, prefs.SPECS[k].default)
+        typer.echo(f"{k} = {shown}    ({prefs.SPECS[k].meaning})")
 
 
 def register(app: typer.Typer) -> None:
