@@ -210,6 +210,22 @@ class Store:
             )
             return {deck: n for deck, n in rows}
 
+    def card_domains(self, domains: Iterable[str]) -> dict[str, str]:
+        """Active, unsuspended cards whose exam domain is one of `domains`: id -> domain."""
+        wanted = set(domains)
+        out: dict[str, str] = {}
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(
+                select(CardRow.id, CardRow.content).where(
+                    CardRow.retired.is_(False), CardRow.suspended.is_(False)
+                )
+            )
+            for card_id, content in rows:
+                domain = json.loads(content).get("domain")
+                if domain in wanted:
+                    out[card_id] = domain
+        return out
+
     def candidates(self, today: date, decks: Iterable[str] | None, new_limit: int) -> list[Candidate]:
         """Cards that could be studied today: due or drilling, and up to new_limit new ones in bank order."""
         active = self._active(decks)
