@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -96,7 +96,6 @@ class Readiness:
     interval: tuple[float, float] | None = None
     advice: str = ""
     fitted_parameters: bool = False
-    notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
