@@ -187,3 +187,25 @@ def test_fit_refuses_too_little_history() -> None:
 
     result = fit.fit([[Row(T0, 4), Row(T0 + timedelta(days=2), 4)]])
     assert not result.enough and result.params == fsrs.DEFAULT_PARAMS
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 20), st.integers(0, 600)), min_size=1, max_size=12)
+)
+def test_memory_carried_under_sm2_equals_the_replayed_log(answers: list[tuple[int, int, int]]) -> None:
+    """Under SM-2 each answer also moves the card's FSRS memory; drills (same-day repeats) do not.
+    The carried state must equal a replay of the log, so a prediction never depends on which is used."""
+    from awsprep.sched.policy import SM2, replay
+    from awsprep.sched.sm2 import is_drill_answer
+
+    state, now, rows = CardState(), T0, []
+    for grade, gap, minutes in answers:
+        now = now + timedelta(days=gap, minutes=minutes)
+        rows.append(Row(now, grade, drill=is_drill_answer(state, now.date())))
+        state = SM2.review(state, grade, now)
+    mem = fsrs.memory(rows)
+    assert mem is not None and state.stability == pytest.approx(mem.stability)
+    day = now.date() + timedelta(days=9)
+    assert fsrs.recall_of(state, day) == pytest.approx(fsrs.predicted_recall(rows, day))
+    assert replay(SM2, rows) == state  # replaying the log rebuilds the card exactly

@@ -18,15 +18,18 @@ Choices (pinned by tests/test_fsrs.py):
   drill flag. The replay skips them for the same reason.
 * **No fuzz.** The package's interval fuzz draws from global randomness; awsprep turns it off, so the
   same log always gives the same schedule.
-* **Elapsed days** on a date are counted from the day of the last review (the package counts whole
-  days between timestamps; evaluated at the same time of day, both agree).
+* **Elapsed days** are whole calendar days: every review is handed to the package at midnight UTC of
+  its day, so a drill or an answer later the same day never shifts the count, and the live state, the
+  replayed log and a prediction for a date all agree.
+* **Under SM-2** the store still carries each card's FSRS memory (`remember`), so predicted recall for
+  20,000 cards needs no log replay; SM-2 alone decides when cards are due.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Protocol
 
@@ -110,18 +113,23 @@ def _card(memory: Memory | None) -> FsrsCard:
         step=None,
         stability=memory.stability,
         difficulty=memory.difficulty,
-        last_review=utc(memory.last_review),
+        last_review=day_start(memory.last_review),
     )
+
+
+def day_start(moment: datetime) -> datetime:
+    return datetime.combine(utc(moment).date(), time(), UTC)
 
 
 def step(
     memory: Memory | None, grade: int, now: datetime, params: Params = DEFAULT_PARAMS
 ) -> tuple[Memory, int]:
     """One graded review: the new memory state and the interval (days) FSRS gives it."""
-    card, _ = scheduler(params).review_card(_card(memory), rating(grade), utc(now))
+    at = day_start(now)
+    card, _ = scheduler(params).review_card(_card(memory), rating(grade), at)
     assert card.stability is not None and card.difficulty is not None
-    interval = max(1, (card.due.date() - utc(now).date()).days)
-    return Memory(card.stability, card.difficulty, now), interval
+    interval = max(1, (card.due.date() - at.date()).days)
+    return Memory(card.stability, card.difficulty, at), interval
 
 
 def graded(entries: Iterable[GradedEntry]) -> list[GradedEntry]:
@@ -171,13 +179,8 @@ def review(state: CardState, grade: int, now: datetime, params: Params = DEFAULT
     """FSRS scheduling of one answer, with awsprep's drill, lapse and repetition rules kept."""
     today = now.date()
     if is_drill_answer(state, today):
-        return replace(state, drill=grade < DRILL_UNTIL, last_review=now)
-    mem = (
-        Memory(state.stability, state.difficulty, state.last_review)
-        if state.stability is not None and state.difficulty is not None and state.last_review is not None
-        else None
-    )
-    new, interval = step(mem, grade, now, params)
+        return replace(state, drill=grade < DRILL_UNTIL)  # last_review stays the memory's anchor
+    new, interval = step(memory_of(state), grade, now, params)
     failed = grade < PASS_GRADE
     return replace(
         state,
@@ -190,6 +193,31 @@ def review(state: CardState, grade: int, now: datetime, params: Params = DEFAULT
         stability=new.stability,
         difficulty=new.difficulty,
     )
+
+
+def memory_of(state: CardState) -> Memory | None:
+    if state.stability is None or state.difficulty is None or state.last_review is None:
+        return None
+    return Memory(state.stability, state.difficulty, state.last_review)
+
+
+def remember(
+    before: CardState, after: CardState, grade: int, now: datetime, params: Params = DEFAULT_PARAMS
+) -> CardState:
+    """`after` (from another scheduler) with the FSRS memory moved on by this answer, unless it was a
+    same-day drill repeat (which moves nothing, as in the replay)."""
+    if is_drill_answer(before, now.date()):
+        # last_review stays the last review that moved memory (a drill can come a day later)
+        return replace(
+            after, stability=before.stability, difficulty=before.difficulty, last_review=before.last_review
+        )
+    mem, _ = step(memory_of(before), grade, now, params)
+    return replace(after, stability=mem.stability, difficulty=mem.difficulty)
+
+
+def recall_of(state: CardState, on_date: date, params: Params = DEFAULT_PARAMS) -> float:
+    """Predicted recall on a date from a card's carried memory state (0 if never answered)."""
+    return recall_on(memory_of(state), on_date, params)
 
 
 def failed_recall(state: CardState, now: datetime, params: Params = DEFAULT_PARAMS) -> CardState:

@@ -9,7 +9,7 @@ lost and switching back gives exactly what staying would have given.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from awsprep.sched import fsrs, sm2
@@ -20,18 +20,21 @@ SCHEDULERS = ("sm2", "fsrs")
 
 @dataclass(frozen=True)
 class Policy:
+    """SM-2 schedules by default; under either, each card also carries its FSRS memory (for recall)."""
+
     scheduler: str = "sm2"
     params: fsrs.Params = fsrs.DEFAULT_PARAMS
 
     def review(self, state: CardState, grade: int, now: datetime) -> CardState:
         if self.scheduler == "fsrs":
             return fsrs.review(state, grade, now, self.params)
-        return sm2.review(state, grade, now)
+        return fsrs.remember(state, sm2.review(state, grade, now), grade, now, self.params)
 
     def failed_recall(self, state: CardState, now: datetime) -> CardState:
         if self.scheduler == "fsrs":
             return fsrs.failed_recall(state, now, self.params)
-        return sm2.failed_recall(state, now)
+        failed = sm2.failed_recall(state, now)
+        return fsrs.remember(replace(state, drill=False), failed, 1, now, self.params)
 
 
 SM2 = Policy()
