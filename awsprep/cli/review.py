@@ -26,19 +26,29 @@ def review(
         None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."
     ),
 ) -> None:
-    """Study today's due cards with SM-2 scheduling; every answer is saved the moment it is given."""
+    """Study today's due cards (SM-2, or FSRS: awsprep settings scheduler fsrs); says how many minutes the
+    queue will take and, with an exam-date, what the plan does today. Every answer is saved at once."""
     import time
 
+    from awsprep.sched.plan import plan_note
     from awsprep.study import settings as prefs
+    from awsprep.study.pace import pace, queue_note
     from awsprep.study.review import ReviewSession, todays_queue
     from awsprep.ui.terminals import open_terminal
 
     store, _ = open_store(db)
     decks = check_decks(store, deck) or prefs.active_decks(store, store.decks())
-    queue = todays_queue(store, now().date(), decks, prefs.limits(store, new, limit))
+    today = now().date()
+    limits = prefs.limits(store, new, limit)
+    plan = prefs.exam_plan(store, today)
+    queue = todays_queue(store, today, decks, limits, plan)
     terminal = open_terminal(plain, sys.stderr if json_out else sys.stdout)
     if not queue:
         terminal.note("Nothing is due today.")
+    else:
+        terminal.note(queue_note(len(queue), pace(store.recent_answers())))
+    if plan is not None:
+        terminal.note(plan_note(plan, today, store.new_count(decks), limits.new_per_day))
     session = ReviewSession(store, queue, now, time.monotonic, terminal, decks, prefs.timing(store))
     summary = session.run()
     if json_out:

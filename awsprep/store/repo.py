@@ -256,6 +256,28 @@ class Store:
             out.append(Candidate(card_id=r.id, state=state_of(r)))
         return out
 
+    def beyond(self, after: date, today: date, decks: Iterable[str] | None = None) -> list[Candidate]:
+        """Studied, usable cards whose next review falls after `after` (the exam date): the final pass."""
+        cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(
+                select(*cols).where(
+                    *self._active(decks),
+                    CardRow.suspended.is_(False),
+                    or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
+                    CardRow.due > after,
+                )
+            ).all()
+        return [Candidate(card_id=r.id, state=state_of(r)) for r in rows]
+
+    def new_count(self, decks: Iterable[str] | None = None) -> int:
+        """Cards never answered (not suspended): what is left to introduce."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(func.count()).where(
+                *self._active(decks), CardRow.suspended.is_(False), CardRow.due.is_(None)
+            )
+            return int(s.execute(q).scalar_one())
+
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
         """New cards introduced and reviews done today (undone answers do not count)."""
         with translate_errors(self.url), self.Session() as s:
@@ -409,6 +431,17 @@ class Store:
             if card_id is not None:
                 q = q.where(ReviewLog.card_id == card_id)
             return [_entry(r) for r in s.execute(q.order_by(ReviewLog.id)).scalars()]
+
+    def recent_answers(self, limit: int = 300) -> list[LogEntry]:
+        """The last answers given (oldest first): the learner's pace."""
+        with translate_errors(self.url), self.Session() as s:
+            q = (
+                select(ReviewLog)
+                .where(ReviewLog.action == "answer")
+                .order_by(ReviewLog.id.desc())
+                .limit(limit)
+            )
+            return [_entry(r) for r in reversed(list(s.execute(q).scalars()))]
 
     def graded_log(self, decks: Iterable[str] | None = None) -> dict[str, list[LogEntry]]:
         """Each card's graded rows (answers and exam failures), oldest first: what the memory model reads."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from statistics import median
 
@@ -31,3 +32,12 @@ def queue_minutes(cards: int, seconds: float, drill_share: float) -> float:
     (a drill can repeat; the geometric series 1 / (1 - share) counts that, capped at 3 showings)."""
     showings = min(3.0, 1 / (1 - min(drill_share, 0.66)))
     return cards * showings * seconds / 60
+
+
+def queue_note(cards: int, speed: tuple[float, float]) -> str:
+    seconds, drill_share = speed
+    minutes = queue_minutes(cards, seconds, drill_share)
+    return (
+        f"Today's queue: {cards} card(s), about {math.ceil(minutes)} minute(s) "
+        f"at your median {seconds:.0f} s an answer."
+    )

@@ -20,6 +20,7 @@ from awsprep.errors import UsageError
 from awsprep.sched import fit as fitting
 from awsprep.sched.fsrs import DEFAULT_PARAMS, DEFAULT_RETENTION, Params
 from awsprep.sched.grading import DEFAULT_TIMING, Timing
+from awsprep.sched.plan import ExamPlan
 from awsprep.sched.policy import SCHEDULERS, Policy
 from awsprep.sched.queue import DEFAULT_LIMITS, Limits
 from awsprep.study.ports import LogEntry
@@ -251,3 +252,12 @@ def fit(store: SettingsStore) -> str:
         + ", ".join(f"{w:.2f}" for w in result.params.weights[:4])
         + " days; they are used from now on."
     )
+
+
+def exam_plan(store: HasSettings, today: date) -> ExamPlan | None:
+    """The exam-date plan while it runs (up to and including exam day); None without a date or after it."""
+    day = value(store, "exam-date")
+    if day is None:
+        return None
+    plan = ExamPlan(day, float(value(store, "target-recall")), fsrs_params(store))
+    return plan if plan.active(today) else None
