@@ -91,14 +91,18 @@ def seed_due(db: Path, today: date, share: float) -> None:
             else:
                 rows.append(((today + timedelta(days=rng.randint(1, 60))).isoformat(), cid))
         conn.executemany(
-            "UPDATE cards SET due=?, reps=3, interval=10 WHERE id=?", rows[: int(len(rows) * 0.9)]
+            "UPDATE cards SET due=?, reps=3, interval=10, stability=12.0, difficulty=5.0, "
+            f"last_review='{today - timedelta(days=10)} 09:00:00.000000' WHERE id=?",
+            rows[: int(len(rows) * 0.9)],
         )
 
 
 def store_benches(home: Path, today: date, runs: int) -> dict[str, float]:
+    from awsprep.sched.plan import ExamPlan
     from awsprep.sched.queue import Limits, build_queue
     from awsprep.store.db import sqlite_url
     from awsprep.store.repo import Store
+    from awsprep.study.review import todays_queue
 
     store = Store(sqlite_url(home / "awsprep.db"))
     pick = []
@@ -107,6 +111,13 @@ def store_benches(home: Path, today: date, runs: int) -> dict[str, float]:
         done = store.day_counts(today)
         queue = build_queue(store.candidates(today, None, 20), today, Limits(), done)
         pick.append(time.perf_counter() - t0)
+    # the exam-date plan in its final days: the final pass reads every card due after the exam
+    plan = ExamPlan(today + timedelta(days=3))
+    pick_plan = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        planned = todays_queue(store, today, None, Limits(), plan)
+        pick_plan.append(time.perf_counter() - t0)
     now = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
     commits = []
     for cand in queue[:50]:
@@ -116,6 +127,8 @@ def store_benches(home: Path, today: date, runs: int) -> dict[str, float]:
     return {
         "queue_pick_s": statistics.median(pick),
         "queue_size": float(len(queue)),
+        "queue_pick_plan_s": statistics.median(pick_plan),
+        "queue_plan_size": float(len(planned)),
         "answer_commit_ms": statistics.median(commits) * 1000,
     }
 

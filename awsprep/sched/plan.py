@@ -59,8 +59,14 @@ class ExamPlan:
             ),
             key=lambda c: (self.recall(c), c.card_id),
         )
-        days_left = max(1, (self.exam_date - today).days)  # the exam day itself is not for studying
-        return todo[: math.ceil(len(todo) / days_left)]
+        return todo[: self.share(len(todo), today)]
+
+    def share(self, waiting: int, today: date) -> int:
+        """How many of the `waiting` final-pass cards today takes: the window's days left share them
+        equally (the exam day itself is not for studying)."""
+        if not self.in_window(today):
+            return 0
+        return math.ceil(waiting / max(1, (self.exam_date - today).days))
 
 
 @dataclass(frozen=True)

@@ -256,19 +256,30 @@ class Store:
             out.append(Candidate(card_id=r.id, state=state_of(r)))
         return out
 
-    def beyond(self, after: date, today: date, decks: Iterable[str] | None = None) -> list[Candidate]:
-        """Studied, usable cards whose next review falls after `after` (the exam date): the final pass."""
+    def final_pass(
+        self, exam: date, window_start: date, today: date, decks: Iterable[str] | None, limit: int
+    ) -> tuple[int, list[Candidate]]:
+        """The exam plan's final pass, in SQL so a 20,000-card store stays fast: studied, usable cards due
+        after the exam and not reviewed since the window opened. Returns how many there are and the
+        `limit` weakest on exam day: FSRS recall falls as (days from the last review to the exam) /
+        stability grows, so ordering by that ratio, largest first, is ordering by recall, lowest first."""
+        cond = [
+            *self._active(decks),
+            CardRow.suspended.is_(False),
+            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
+            CardRow.due > exam,
+            CardRow.last_review < datetime.combine(window_start, datetime.min.time()),
+        ]
+        ratio = (func.julianday(exam.isoformat()) - func.julianday(CardRow.last_review)) / func.coalesce(
+            CardRow.stability, 0.001
+        )
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
         with translate_errors(self.url), self.Session() as s:
-            rows = s.execute(
-                select(*cols).where(
-                    *self._active(decks),
-                    CardRow.suspended.is_(False),
-                    or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
-                    CardRow.due > after,
-                )
-            ).all()
-        return [Candidate(card_id=r.id, state=state_of(r)) for r in rows]
+            total = int(s.execute(select(func.count()).where(*cond)).scalar_one())
+            if limit <= 0:
+                return total, []
+            rows = s.execute(select(*cols).where(*cond).order_by(ratio.desc(), CardRow.id).limit(limit)).all()
+        return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows]
 
     def new_count(self, decks: Iterable[str] | None = None) -> int:
         """Cards never answered (not suspended): what is left to introduce."""

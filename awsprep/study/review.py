@@ -110,12 +110,13 @@ def todays_queue(
     candidates = store.candidates(today, decks, new_allowance(limits, done))
     queue = build_queue(candidates, today, limits, done)
     if plan is not None and plan.in_window(today):
-        taken = {c.card_id for c in queue}
-        final = [c for c in plan.final_pass(store.beyond(plan.exam_date, today, decks), today)]
-        room = max(0, limits.reviews_per_day - done.reviews - sum(1 for c in queue if not c.state.is_new))
-        extra = [c for c in final if c.card_id not in taken][:room]
         reviews = [c for c in queue if not c.state.is_new]
-        queue = [*reviews, *extra, *(c for c in queue if c.state.is_new)]
+        room = max(0, limits.reviews_per_day - done.reviews - len(reviews))
+        if room:  # final-pass cards are due after the exam, so none is in the queue already
+            waiting, _ = store.final_pass(plan.exam_date, plan.window_start, today, decks, 0)
+            take = min(room, plan.share(waiting, today))
+            _, extra = store.final_pass(plan.exam_date, plan.window_start, today, decks, take)
+            queue = [*reviews, *extra, *(c for c in queue if c.state.is_new)]
     return SessionQueue.of(queue, today)
 
 
