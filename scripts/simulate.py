@@ -176,6 +176,7 @@ def arms(args: argparse.Namespace, cards: list[tuple[str, str]]) -> dict[str, di
         "fsrs": (Policy("fsrs"), False),
         "sm2+plan": (Policy("sm2"), True),
         "fsrs+plan": (Policy("fsrs"), True),
+        "fsrs0.8+plan": (Policy("fsrs", fsrs.Params(desired_retention=0.8)), True),
     }
     out: dict[str, dict[str, float]] = {}
     for name, (policy, plan) in setups.items():

@@ -157,3 +157,26 @@ def test_exam_plan_final_pass_in_the_last_days(env, runner):
     assert json.loads(first.stdout)["answers"] == 2
     after = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-01-17T09:00"})
     assert "Nothing is due today." in after.output and "Exam 2026-01-16" not in after.output
+
+
+def test_fsrs_fit_from_the_learners_history(env, runner):
+    from datetime import UTC, datetime
+
+    from awsprep.cli.db import open_store
+
+    write_bank(env, basic_cards(110))
+    res = runner.invoke(app, ["settings", "fsrs-fit"])
+    assert "Not enough history to fit FSRS: 0 graded reviews, 200 needed" in res.stdout
+    store, _ = open_store(None)
+    t0 = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    for i in range(110):
+        store.answer(f"c{i:03d}", 4, t0, 5000)
+        store.answer(f"c{i:03d}", 4 if i % 4 else 1, t0 + timedelta(days=6), 5000)
+    use_fsrs(runner)
+    res = runner.invoke(app, ["settings", "fsrs-fit", "--json"])
+    data = json.loads(res.stdout)
+    assert "Fitted FSRS initial stabilities for first answers rated good from 220 reviews" in data["message"]
+    weights = [float(w) for w in data["fsrs-weights"].split(",")]
+    assert len(weights) == 21 and weights[2] != 2.3065  # 75% recalled after 6 days: S(good) is fitted
+    ready = runner.invoke(app, ["ready", "--json"])
+    assert json.loads(ready.stdout)["fsrs_parameters"] == "fitted"

@@ -31,7 +31,7 @@ def test_simulation_reports_arms_and_calibration() -> None:
         timeout=300,
     )
     data = json.loads(out.stdout)
-    assert set(data["arms"]) == {"sm2", "fsrs", "sm2+plan", "fsrs+plan"}
+    assert set(data["arms"]) == {"sm2", "fsrs", "sm2+plan", "fsrs+plan", "fsrs0.8+plan"}
     for arm in data["arms"].values():
         assert arm["reviews"] > 60 and arm["minutes"] > 0 and 0 < arm["recall_all"] <= 1
     cal = data["calibration"]
