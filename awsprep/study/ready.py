@@ -33,6 +33,7 @@ from awsprep.exam.blueprint import Blueprint
 from awsprep.exam.sampling import domain_counts
 from awsprep.exam.scoring import scaled_score
 from awsprep.sched.fsrs import DEFAULT_PARAMS, Params, graded, predicted_recall, utc
+from awsprep.study import settings as prefs
 from awsprep.study.pace import pace, queue_minutes
 from awsprep.study.ports import ExamRepository, LogEntry
 
@@ -296,8 +297,6 @@ def report(
     store: ReadyStore, exams: ExamRepository, bp: Blueprint, today: date, rng: random.Random
 ) -> Readiness:
     """Gather the cards, their logs, this blueprint's submitted mocks and the settings; then `readiness`."""
-    from awsprep.study import settings as prefs
-
     attempts = [a for a in exams.history() if a.blueprint == bp.key and a.status == "submitted"]
     mocks = mock_answers(
         [
