@@ -20,8 +20,10 @@ COMMAND_MODULES = {
     "bank": "bank",
     "calc": "calc",
     "triage": "triage",
+    "ready": "ready",
 }
-_ORDER = ("review", "exam", "importer", "bank", "calc", "lint", "triage")  # the order --help lists them in
+# the order --help lists them in
+_ORDER = ("review", "ready", "exam", "importer", "bank", "calc", "lint", "triage")
 
 
 def _version(value: bool) -> None:
