@@ -5,12 +5,13 @@ from __future__ import annotations
 import typer
 
 from awsprep import __version__
+from awsprep.cli.help import PlainGroup
 
 app = typer.Typer(
     name="awsprep",
     help="Study for AWS certification exams in the terminal: review, mock exams, calculators.",
+    cls=PlainGroup,
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
