@@ -215,3 +215,28 @@ def test_calc_module_imports_no_heavy_packages() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+def test_on_demand_is_labelled_in_request_units_not_rcu() -> None:
+    result = CliRunner().invoke(
+        app, ["calc", "dynamodb", "--item-size", "3KB", "--reads", "100", "--writes", "10", "--mode", "on-demand"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "read request units/s" in result.output and "write request units/s" in result.output
+    assert "RCU" not in result.output and "WCU" not in result.output and "RRU" not in result.output
+    provisioned = CliRunner().invoke(app, ["calc", "dynamodb", "--item-size", "3KB", "--reads", "100"])
+    assert "RCU" in provisioned.output
+
+
+@pytest.mark.parametrize("name", ["GetItem", "getitem", "get-item", "get", "GET_ITEM"])
+def test_dynamodb_op_takes_api_names(name: str) -> None:
+    result = CliRunner().invoke(app, ["calc", "dynamodb-op", name, "--item", "6.5KB", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["api"] == "GetItem"
+
+
+def test_dynamodb_op_batch_api_name_and_unknown_name() -> None:
+    ok = CliRunner().invoke(app, ["calc", "dynamodb-op", "BatchGetItem", "--item", "3KB,5KB", "--json"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["api"] == "BatchGetItem"
+    bad = CliRunner().invoke(app, ["calc", "dynamodb-op", "GetItems", "--item", "3KB"])
+    assert bad.exit_code == 2 and "get (GetItem)" in bad.output and "Traceback" not in bad.output

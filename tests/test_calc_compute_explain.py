@@ -106,7 +106,8 @@ def test_side_cost_provisioned_and_on_demand() -> None:
     od = d.side_cost(t, "on-demand", 730, DDB)
     assert od.request_units == pytest.approx(3_942_000) and od.usd == pytest.approx(15.768)
     assert d.side_cost_step(od) == (
-        "reads: 1.5 RRU/s x 3,600 s x 730 h = 3,942,000 RRU; 3.942 million x $4.00 = $15.77"
+        "reads: 1.5 read request units/s x 3,600 s x 730 h = 3,942,000 read request units; "
+        "3.942 million x $4.00 = $15.77"
     )
 
 

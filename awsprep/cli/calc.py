@@ -95,7 +95,10 @@ def dynamodb_cmd(
     region: str = typer.Option("us-east-1", "--region", help=_REGION_HELP),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """RCU and WCU for a steady read/write rate, with each rounding step, and the monthly cost."""
+    """RCU and WCU (on-demand: request units) for a steady read/write rate, and the monthly cost.
+
+    Example: awsprep calc dynamodb --item-size 6KB --reads 100 --consistency eventual
+    """
     from awsprep.calc import dynamodb
     from awsprep.calc.prices import dynamodb_prices
 
@@ -113,10 +116,13 @@ def dynamodb_cmd(
     if as_json:
         emit_json(result.to_dict())
         return
+    on_demand = result.mode == "on-demand"
     rows = [("item size", f"{fmt_size(size)} ({size:,} bytes)")]
     if result.reads_per_second is not None:
         rows.append((f"reads/s ({result.consistency})", fmt_num(result.reads_per_second)))
-        rows.append(("RCU", fmt_num(result.rcu)))
+        rows.append(
+            ("read request units/s", fmt_num(result.rcu_exact)) if on_demand else ("RCU", fmt_num(result.rcu))
+        )
     if result.writes_per_second is not None:
         rows.append(
             (
@@ -124,7 +130,9 @@ def dynamodb_cmd(
                 fmt_num(result.writes_per_second),
             )
         )
-        rows.append(("WCU", fmt_num(result.wcu)))
+        rows.append(
+            ("write request units/s", fmt_num(result.wcu_exact)) if on_demand else ("WCU", fmt_num(result.wcu))
+        )
     rows.append((f"cost for {fmt_num(result.hours)} h ({result.mode})", fmt_usd(result.monthly_cost_usd)))
     p = result.prices
     _render(
@@ -140,7 +148,8 @@ def dynamodb_cmd(
 def dynamodb_op_cmd(
     operation: str = typer.Argument(
         ...,
-        help="get, batch-get, query, scan, transact-get, put, update, delete, batch-write, transact-write.",
+        help="get, batch-get, query, scan, transact-get, put, update, delete, batch-write, transact-write,"
+        " or the API name: GetItem, BatchGetItem, TransactWriteItems, ...",
     ),
     item: list[str] = typer.Option(
         ...,
