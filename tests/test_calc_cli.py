@@ -219,7 +219,8 @@ def test_calc_module_imports_no_heavy_packages() -> None:
 
 def test_on_demand_is_labelled_in_request_units_not_rcu() -> None:
     result = CliRunner().invoke(
-        app, ["calc", "dynamodb", "--item-size", "3KB", "--reads", "100", "--writes", "10", "--mode", "on-demand"]
+        app,
+        ["calc", "dynamodb", "--item-size", "3KB", "--reads", "100", "--writes", "10", "--mode", "on-demand"],
     )
     assert result.exit_code == 0, result.output
     assert "read request units/s" in result.output and "write request units/s" in result.output

@@ -152,7 +152,9 @@ def throughput_steps(t: Throughput, mode: str = "provisioned") -> tuple[str, ...
     elif t.factor != 1:
         steps.append(f"transactional: x {fmt_num(t.factor)} = {fmt_num(t.exact)}")
     if mode == "on-demand":
-        steps.append(f"= {fmt_num(t.exact)} {request_unit(t.kind)} per second (on-demand: nothing provisioned)")
+        steps.append(
+            f"= {fmt_num(t.exact)} {request_unit(t.kind)} per second (on-demand: nothing provisioned)"
+        )
     elif t.provisioned != t.exact:
         steps.append(f"{fmt_num(t.exact)} rounded up to whole units = {t.provisioned} {t.unit}")
     else:

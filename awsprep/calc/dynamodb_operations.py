@@ -167,7 +167,9 @@ _BY_ANY_NAME: dict[str, Operation] = {
 
 def check_operation(value: str) -> Operation:
     """An operation by its CLI name (batch-get) or its API name (BatchGetItem, batchgetitem)."""
-    return check_choice(value, "operation", _BY_ANY_NAME, [f"{op.name} ({op.api})" for op in OPERATIONS.values()])
+    return check_choice(
+        value, "operation", _BY_ANY_NAME, [f"{op.name} ({op.api})" for op in OPERATIONS.values()]
+    )
 
 
 def operation_units(

@@ -131,7 +131,9 @@ def dynamodb_cmd(
             )
         )
         rows.append(
-            ("write request units/s", fmt_num(result.wcu_exact)) if on_demand else ("WCU", fmt_num(result.wcu))
+            ("write request units/s", fmt_num(result.wcu_exact))
+            if on_demand
+            else ("WCU", fmt_num(result.wcu))
         )
     rows.append((f"cost for {fmt_num(result.hours)} h ({result.mode})", fmt_usd(result.monthly_cost_usd)))
     p = result.prices
