@@ -22,7 +22,17 @@ from typing import Any
 from awsprep.calc.checks import check_choice, check_positive
 from awsprep.calc.errors import CalcError
 from awsprep.calc.prices import DynamoDBPrices
-from awsprep.calc.units import KB, MB, ceil_div, fmt_num, fmt_price, fmt_size, fmt_usd
+from awsprep.calc.units import (
+    HOURS_PER_MONTH,
+    KB,
+    MB,
+    SECONDS_PER_HOUR,
+    ceil_div,
+    fmt_num,
+    fmt_price,
+    fmt_size,
+    fmt_usd,
+)
 
 READ_UNIT_BYTES = 4 * KB
 WRITE_UNIT_BYTES = KB
@@ -31,8 +41,6 @@ MAX_PAGE_BYTES = MB  # one Query or Scan call reads at most 1 MB
 BATCH_GET_MAX_ITEMS = 100
 BATCH_WRITE_MAX_ITEMS = 25
 TRANSACT_MAX_ITEMS = 100  # TransactGetItems and TransactWriteItems actions per call
-HOURS_PER_MONTH = 730.0
-SECONDS_PER_HOUR = 3600
 
 CONSISTENCIES = ("strong", "eventual", "transactional")
 MODES = ("provisioned", "on-demand")
