@@ -5,6 +5,7 @@ A question taller than the window scrolls (↓/↑, PgDn/PgUp); the header and t
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pexpect
@@ -46,10 +47,8 @@ class Terminal:
     def wait_for(self, *needles: str, timeout: float = 15) -> str:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            try:
+            with contextlib.suppress(pexpect.TIMEOUT):
                 self.stream.feed(self.child.read_nonblocking(65536, timeout=0.2))
-            except pexpect.TIMEOUT:
-                pass
             if all(n in self.text() for n in needles):
                 return self.text()
         raise AssertionError(f"never showed {needles}:\n{self.text()}")
