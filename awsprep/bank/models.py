@@ -118,3 +118,8 @@ class NumericCard(CardBase):
 
 
 Card = BasicCard | ClozeCard | McqCard | NumericCard
+
+
+def card_text(card: Card) -> str:
+    """What a card asks, in one string: the front or question, or a cloze sentence with its words shown."""
+    return card.revealed() if isinstance(card, ClozeCard) else card.prompt()
