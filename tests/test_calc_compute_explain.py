@@ -202,7 +202,7 @@ def test_ties_and_enhanced_fan_out() -> None:
     e = k.shards(mb_per_second=2, consumers=2)
     assert (e.shards, e.limiting_factor, e.shards_for_write_records) == (2, "write-mb", 0)
     assert k.shard_steps(e)[-1] == (
-        "shards = max(2, -, 2) = 2; limited by write throughput (1 MB/s per shard) "
+        "shards = max(2, 2) = 2; limited by write throughput (1 MB/s per shard) "
         "(tied with shared read throughput (2 MB/s per shard, split between consumers))"
     )
     # enhanced fan-out: each of 10 consumers has its own 2 MB/s, so 3 MB/s needs 2 shards to read

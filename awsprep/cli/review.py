@@ -18,7 +18,11 @@ def review(
     plain: bool = typer.Option(False, "--plain", help="Plain lines, answers read line by line from stdin."),
     json_out: bool = typer.Option(False, "--json", help="Print the session summary as JSON on stdout."),
     new: int = typer.Option(
-        None, "--new", min=0, help="New cards allowed today (default: setting new-per-day)."
+        None,
+        "--new",
+        min=0,
+        help="N more new cards today, on top of those already studied (default: the settings new-per-day"
+        " for each deck and new-total-per-day).",
     ),
     limit: int = typer.Option(
         None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from awsprep import __version__
-from awsprep.bank.io import interleave, iter_bank_files, load_bank_files
+from awsprep.bank.io import introduction_order, iter_bank_files, load_bank_files
 from awsprep.store.repo import Store, SyncReport
 
 
@@ -28,5 +28,5 @@ def sync_bank(store: Store, roots: Sequence[Path]) -> SyncReport:
     fp = fingerprint(existing)
     if store.bank_fingerprint() == fp:
         return SyncReport(skipped=True)
-    cards = interleave(cards for _, cards in load_bank_files(existing))
+    cards = introduction_order(load_bank_files(existing))
     return store.sync(cards, fp)

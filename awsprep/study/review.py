@@ -13,12 +13,13 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import zip_longest
 from typing import Protocol
 
 from awsprep.bank.models import Card
 from awsprep.question import Question, ask, is_correct, read_answer
 from awsprep.sched.grading import DEFAULT_TIMING, Timing, auto_grade, parse_grade
-from awsprep.sched.queue import Limits, SessionQueue, build_queue, new_allowance
+from awsprep.sched.queue import Limits, SessionQueue, build_queue, deck_new_allowance, new_allowance
 from awsprep.study.ports import ReviewStore
 
 COMMANDS = {"s": "suspend", "b": "bury", "u": "undo", "q": "quit"}
@@ -101,10 +102,18 @@ def question_rng(card_id: str, now: datetime, done: int) -> random.Random:
 
 
 def todays_queue(store: ReviewStore, today: date, decks: list[str] | None, limits: Limits) -> SessionQueue:
-    """Due reviews, drills left from earlier today, then new cards, within what is left of the limits."""
+    """Due reviews, drills left from earlier today, then new cards within what is left of the limits:
+    each deck's own new-card limit, the total cap over all of them, the decks' new cards in turn."""
     done = store.day_counts(today, decks)
-    candidates = store.candidates(today, decks, new_allowance(limits, done))
-    return SessionQueue.of(build_queue(candidates, today, limits, done), today)
+    total_new = new_allowance(limits, done)
+    candidates = store.candidates(today, decks, 0)
+    per_deck = []
+    for deck in decks if decks is not None else sorted(store.decks()):
+        allowed = min(total_new, deck_new_allowance(limits, store.day_counts(today, [deck])))
+        if allowed > 0:
+            per_deck.append([c for c in store.candidates(today, [deck], allowed) if c.state.is_new])
+    new = [c for turn in zip_longest(*per_deck) for c in turn if c is not None]
+    return SessionQueue.of(build_queue(candidates + new, today, limits, done), today)
 
 
 class ReviewSession:
