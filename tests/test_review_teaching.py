@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -81,3 +82,34 @@ def test_each_deck_has_its_own_new_limit_and_a_total_cap(env, runner):
     later = _shown(second.output)
     # each deck gives three a day: the one it still has left, and none eats the other's
     assert sorted(cid[0] for cid in shown + later) == ["b"] * 3 + ["i"] * 3
+
+
+CLOZE = (
+    "  - {id: z1, type: cloze,"
+    " text: 'A Lambda invocation runs at most {{900 seconds}}; the default is {{3 seconds}}.'}"
+)
+
+
+def test_cloze_answer_marks_the_hidden_words_in_the_sentence(env, runner):
+    _write(env, "notes.yaml", CLOZE)
+    res = runner.invoke(app, ["review", "--plain"], input="\n5\n")
+    assert "Q: A Lambda invocation runs at most [...]; the default is [...]." in res.output
+    assert "A: A Lambda invocation runs at most [900 seconds]; the default is [3 seconds]." in res.output
+
+
+def test_cloze_answer_is_bold_on_the_rich_screen():
+    import io
+
+    from rich.console import Console
+
+    from awsprep.bank.models import ClozeCard
+    from awsprep.question import ask
+    from awsprep.ui.terminals import RichTerminal
+
+    card = ClozeCard(id="z", deck="d", text="Memory goes from {{128 MB}} to {{10,240 MB}}.")
+    out = io.StringIO()
+    term = RichTerminal(Console(file=out, force_terminal=True, no_color=True, width=80), io.StringIO())
+    term.show_answer(ask(card, random.Random(0)))
+    text = out.getvalue()
+    assert "\x1b[1m128 MB" in text and "\x1b[1m10,240 MB" in text  # bold, with NO_COLOR too
+    assert "Memory goes from" in text and "**" not in text
