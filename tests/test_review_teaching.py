@@ -6,6 +6,8 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
 from awsprep.cli.main import app
 from tests.conftest import ROOT, SMALL_BANK, basic_cards
 
@@ -113,3 +115,32 @@ def test_cloze_answer_is_bold_on_the_rich_screen():
     text = out.getvalue()
     assert "\x1b[1m128 MB" in text and "\x1b[1m10,240 MB" in text  # bold, with NO_COLOR too
     assert "Memory goes from" in text and "**" not in text
+
+
+def test_first_start_progress_stays_out_of_pipes(env, runner):
+    _write(env, "notes.yaml", basic_cards(3))
+    first = runner.invoke(app, ["review", "--plain"], input="q\n")
+    assert first.exit_code == 0, first.output
+    assert "First start" not in first.stderr  # stderr of a script is for errors only
+
+
+@pytest.mark.slow
+def test_first_start_progress_in_a_terminal(env):
+    import pexpect
+
+    from tests.conftest import PYTHON, subprocess_env
+
+    _write(env, "notes.yaml", basic_cards(3))
+    child = pexpect.spawn(
+        PYTHON,
+        ["-m", "awsprep", "cards", "list"],
+        env=subprocess_env(env) | {"TERM": "xterm"},
+        cwd=str(ROOT),
+        encoding="utf-8",
+        dimensions=(24, 80),
+        timeout=30,
+    )
+    child.expect("First start: loading the card bank: setting up the database")
+    child.expect("First start: loading the card bank: file 1 of 1")
+    child.expect("First start: loading the card bank: 3 cards ready.")
+    child.expect(pexpect.EOF)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -130,19 +130,26 @@ def iter_bank_files(root: Path) -> Iterator[Path]:
     )
 
 
-def load_bank_files(paths: Iterable[Path], default_deck: str | None = None) -> list[tuple[Path, list[Card]]]:
-    """Load every bank file under the given paths, file by file; ids must be unique across all of them."""
+def load_bank_files(
+    paths: Iterable[Path],
+    default_deck: str | None = None,
+    on_file: Callable[[int, int], None] | None = None,
+) -> list[tuple[Path, list[Card]]]:
+    """Load every bank file under the given paths, file by file; ids must be unique across all of them.
+    `on_file(done, total)` is told before each file is read (a first start shows its progress)."""
     out: list[tuple[Path, list[Card]]] = []
     seen: dict[str, str] = {}
-    for root in paths:
-        for path in iter_bank_files(root):
-            cards = load_bank_file(path, default_deck)
-            for card in cards:
-                where = seen.get(card.id)
-                if where is not None:
-                    raise BankError(str(path), 0, "id", f"{card.id!r} is used twice (first in {where})")
-                seen[card.id] = str(path)
-            out.append((path, cards))
+    files = [path for root in paths for path in iter_bank_files(root)]
+    for number, path in enumerate(files):
+        if on_file is not None:
+            on_file(number, len(files))
+        cards = load_bank_file(path, default_deck)
+        for card in cards:
+            where = seen.get(card.id)
+            if where is not None:
+                raise BankError(str(path), 0, "id", f"{card.id!r} is used twice (first in {where})")
+            seen[card.id] = str(path)
+        out.append((path, cards))
     return out
 
 
