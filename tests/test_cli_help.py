@@ -52,3 +52,26 @@ def test_shell_completion_is_offered() -> None:
     shown = CliRunner().invoke(app, ["--show-completion", "bash"])
     assert shown.exit_code == 0, shown.output
     assert "_AWSPREP_COMPLETE" in shown.output and "complete" in shown.output
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ["review"],
+        ["settings"],
+        ["cards", "list"],
+        ["cards", "show"],
+        ["cards", "suspend"],
+        ["cards", "unsuspend"],
+        ["calc", "dynamodb"],
+        ["calc", "dynamodb-op"],
+        ["calc", "lambda"],
+        ["calc", "kinesis"],
+        ["calc", "question"],
+        ["calc", "generators"],
+    ],
+    ids=" ".join,
+)
+def test_help_gives_an_example(path: list[str]) -> None:
+    text = CliRunner().invoke(app, [*path, "--help"]).output
+    assert re.search(r"Examples?: awsprep " + re.escape(path[0]), text), text

@@ -163,7 +163,10 @@ def dynamodb_op_cmd(
     rate: str = typer.Option("1", "--rate", help="Calls per second (for the capacity to provision)."),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """Units one API call consumes, by that operation's rounding rule (Query sums, batches round each)."""
+    """Units one API call consumes, by that operation's rounding rule (Query sums, batches round each).
+
+    Example: awsprep calc dynamodb-op BatchGetItem --item 1.5KB --item 6.5KB
+    """
     from awsprep.calc import dynamodb_operations as ops
 
     sizes = ops.parse_items(item)
@@ -203,7 +206,10 @@ def lambda_cmd(
     region: str = typer.Option("us-east-1", "--region", help=_REGION_HELP),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """Monthly Lambda cost: requests, compute GB-seconds, ephemeral storage, provisioned concurrency."""
+    """Monthly Lambda cost: requests, compute GB-seconds, ephemeral storage, provisioned concurrency.
+
+    Example: awsprep calc lambda --requests 3M --duration 120ms --memory 1536 --no-free-tier
+    """
     from awsprep.calc import lambda_cost
     from awsprep.calc.prices import lambda_prices
 
@@ -371,7 +377,10 @@ def question_cmd(
 @app.command("generators")
 @guard
 def generators_cmd(as_json: bool = typer.Option(False, "--json", help=_JSON_HELP)) -> None:
-    """List the question generators templates can name, with their parameters."""
+    """List the question generators templates can name, with their parameters.
+
+    Example: awsprep calc generators --json
+    """
     from awsprep.calc.generators import GENERATORS
 
     if as_json:

@@ -89,14 +89,20 @@ def _set_flag(card_id: str, db: str | None, suspend: bool) -> None:
 @cards_app.command("suspend")
 @guard
 def cards_suspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Stop showing a card until it is unsuspended."""
+    """Stop showing a card until it is unsuspended.
+
+    Example: awsprep cards suspend start-lambda-timeout
+    """
     _set_flag(card_id, db, True)
 
 
 @cards_app.command("unsuspend")
 @guard
 def cards_unsuspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Show a suspended card (or a leech) again."""
+    """Show a suspended card (or a leech) again.
+
+    Example: awsprep cards unsuspend start-lambda-timeout
+    """
     _set_flag(card_id, db, False)
 
 

@@ -28,7 +28,10 @@ def review(
         None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."
     ),
 ) -> None:
-    """Study today's due cards with SM-2 scheduling; every answer is saved the moment it is given."""
+    """Study today's due cards with SM-2 scheduling; every answer is saved the moment it is given.
+
+    Examples: awsprep review; awsprep review --new 10 (ten more new cards today)
+    """
     import time
 
     from awsprep.study import settings as prefs
@@ -56,7 +59,10 @@ def settings(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show the settings, or set one: awsprep settings new-per-day 30; awsprep settings active-decks all."""
+    """Show the settings, or set one.
+
+    Examples: awsprep settings new-per-day 30; awsprep settings active-decks all
+    """
     from awsprep.study import settings as prefs
 
     prefs.check(key, value)
