@@ -288,6 +288,8 @@ def test_calc_question_hides_the_answer_until_answered() -> None:
     assert "Not quite: you said 40 RCU." in wrong and "20 RCU" in wrong.partition("Not quite")[2]
     shown = _ask("dynamodb-rcu", "--seed", "3", typed="\n")
     assert "Correct" not in shown and "Not quite" not in shown and "20 RCU" in shown
+    ended = _ask("dynamodb-rcu", "--seed", "3", typed="")  # end of input shows the answer too
+    assert "20 RCU" in ended and "Aborted" not in ended
     at_once = _ask("dynamodb-rcu", "--seed", "3", "--answer", typed="")
     assert "Your answer" not in at_once and "20 RCU" in at_once
 

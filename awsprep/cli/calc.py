@@ -349,11 +349,14 @@ def question_cmd(
     typer.echo(f"(seed {seed}: `awsprep calc question {generator} --seed {seed}` asks it again)")
     verdict = ""
     if not show_answer:
-        typed = typer.prompt(
-            f"Your answer{' in ' + problem.unit if problem.unit else ''} (Enter to see it)",
-            default="",
-            show_default=False,
-        )
+        try:
+            typed = typer.prompt(
+                f"Your answer{' in ' + problem.unit if problem.unit else ''} (Enter to see it)",
+                default="",
+                show_default=False,
+            )
+        except typer.Abort:  # end of input: show the answer, as Enter would
+            typed = ""
         if not sys.stdin.isatty():
             typer.echo()  # the typed line was not echoed: end the prompt's line
         given = parse_number(typed) if typed.strip() else None
