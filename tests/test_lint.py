@@ -201,8 +201,7 @@ def test_bundled_facts_file(facts: list) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
-def test_scanner_never_crashes(text: str) -> None:
-    facts = load_facts(FACTS)
+def test_scanner_never_crashes(facts: list, text: str) -> None:
     for warning in scan_text(text, "x.md", facts):
         assert 1 <= warning.line <= max(1, len(text.splitlines()))
 
@@ -236,9 +235,9 @@ def test_scanner_never_crashes(text: str) -> None:
         max_size=60,
     )
 )
-def test_scanner_never_crashes_on_markdown_like_text(parts: list[str]) -> None:
+def test_scanner_never_crashes_on_markdown_like_text(facts: list, parts: list[str]) -> None:
     text = "".join(p + ("\n" if i % 3 == 0 else " ") for i, p in enumerate(parts))
-    scan_text(text, "x.md", load_facts(FACTS))
+    scan_text(text, "x.md", facts)
 
 
 def test_scanner_is_fast_on_long_lines(facts: list) -> None:
