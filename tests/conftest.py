@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from tests.fake_clock import FakeMonotonic
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -71,6 +74,14 @@ def write_bank(env: dict[str, str], body: str, name: str = "test.yaml") -> Path:
     path = Path(env["AWSPREP_BANK"]) / name
     path.write_text(SMALL_BANK.format(cards=body), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def frozen_monotonic(monkeypatch: pytest.MonkeyPatch) -> FakeMonotonic:
+    """time.monotonic stands still (the exam clock) until the test calls .advance(seconds)."""
+    clock = FakeMonotonic()
+    monkeypatch.setattr(time, "monotonic", clock)
+    return clock
 
 
 @pytest.fixture
