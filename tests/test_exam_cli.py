@@ -31,10 +31,11 @@ def answer_lines(exams: ExamStore, wrong: set[str] = frozenset()) -> list[str]:
         if q["kind"] == "numeric":
             lines.append("81" if rec.card_id in wrong else "80")
             continue
-        right = [chr(ord("A") + i) for i in q["correct"]]
-        if rec.card_id in wrong:
-            right = right[:1] if len(right) > 1 else [chr(ord("A") + (q["correct"][0] + 1) % 4)]
-        lines.append(",".join(right))
+        picked = list(q["correct"])
+        if rec.card_id in wrong:  # as many options as asked for, one of them wrong
+            other = next(i for i in range(len(q["options"])) if i not in picked)
+            picked = sorted([*picked[:-1], other])
+        lines.append(",".join(chr(ord("A") + i) for i in picked))
     return lines
 
 
@@ -48,7 +49,7 @@ def test_full_plain_exam_report_feeds_review_and_history(env, runner):
         in res.output
     )
     exams = exam_store(env)
-    lines = answer_lines(exams, wrong={"e-dev-2"})  # choose two, answered with one right option
+    lines = answer_lines(exams, wrong={"e-dev-2"})  # choose two, answered with one right and one wrong option
     res = runner.invoke(
         app, ["exam", "--resume", "--plain", "--json"], input="\n".join([*lines, ":s"]) + "\n"
     )

@@ -11,9 +11,10 @@ from awsprep.bank.models import BasicCard, McqCard
 from awsprep.exam.blueprint import BlueprintError, load_blueprint, load_blueprints
 from awsprep.exam.items import Item
 from awsprep.exam.sampling import domain_counts, sample
-from awsprep.exam.scoring import is_correct, scaled_score, score
-from awsprep.exam.session import Command, ExamSession, View
+from awsprep.exam.scoring import scaled_score, score
 from awsprep.exam.timing import ExamClock, format_left, warnings_crossed
+from awsprep.question import Question
+from awsprep.study.exam_session import Command, ExamSession, View
 
 EXAMS = Path(__file__).resolve().parent.parent / "content" / "exams"
 
@@ -140,16 +141,15 @@ def test_domain_option_asks_only_that_domain(bps):
 
 
 def item(correct=(1, 3), answer=None, kind="mcq", domain="development", position=0) -> Item:
-    return Item(
-        position=position,
+    question = Question(
         card_id=f"c{position}",
         domain=domain,
         kind=kind,
         prompt="Q",
         options=("a", "b", "c", "d", "e"),
         correct=correct,
-        answer=answer,
     )
+    return Item(position, question, answer=answer)
 
 
 @pytest.mark.parametrize(
@@ -165,14 +165,14 @@ def item(correct=(1, 3), answer=None, kind="mcq", domain="development", position
     ],
 )
 def test_multiple_response_needs_all_correct_and_no_wrong(answer, ok):
-    assert is_correct(item(answer=answer)) is ok
+    assert item(answer=answer).correct is ok
 
 
 def test_numeric_scoring_uses_tolerance():
-    num = Item(position=0, card_id="n", domain=None, kind="numeric", prompt="Q", number=80.0, tolerance=0.5)
+    num = Item(0, Question(card_id="n", kind="numeric", prompt="Q", number=80.0, tolerance=0.5))
     for given, ok in ((80.0, True), (80.4, True), (81.0, False), (None, False)):
         num.answer = given
-        assert is_correct(num) is ok
+        assert num.correct is ok
 
 
 def test_scaled_score_anchors_and_monotony():

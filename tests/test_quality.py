@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-CORE = ("calc", "notes", "bank", "sched", "exam")
+CORE = ("calc", "notes", "bank", "question", "sched", "exam", "study")
 FORBIDDEN_IN_CORE = ("typer", "rich", "sqlalchemy", "awsprep.store", "awsprep.ui", "awsprep.cli")
 
 
@@ -45,6 +45,31 @@ def test_core_does_not_import_ui_store_or_frameworks(package: str) -> None:
     for path in sorted((ROOT / "awsprep" / package).rglob("*.py")):
         bad = {n for n in _imports(path) for f in FORBIDDEN_IN_CORE if n == f or n.startswith(f + ".")}
         assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}"
+
+
+CLOCK_AND_CHANCE = {
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("date", "today"),
+    ("time", "time"),
+    ("time", "monotonic"),
+    ("time", "sleep"),
+    ("random", "random"),
+    ("random", "choice"),
+    ("random", "shuffle"),
+    ("random", "randint"),
+    ("random", "sample"),
+}
+
+
+@pytest.mark.parametrize("package", CORE)
+def test_core_never_reads_the_clock_or_global_randomness(package: str) -> None:
+    for path in sorted((ROOT / "awsprep" / package).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                assert (node.value.id, node.attr) not in CLOCK_AND_CHANCE, (
+                    f"{path.relative_to(ROOT)}:{node.lineno} uses {node.value.id}.{node.attr}"
+                )
 
 
 def test_only_store_imports_sqlalchemy() -> None:

@@ -54,7 +54,7 @@ def test_review_in_a_pseudo_terminal(env):
         child.expect("3 seconds")
         child.send("5")
         child.expect("Pick the two even numbers")
-        child.expect("Choose 2")
+        child.expect(r"\(Choose two\.\)")
         child.expect("Answer: ")
         child.sendline("b,d")
         child.expect("Correct")

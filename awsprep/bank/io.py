@@ -233,6 +233,12 @@ def _sources(f: _Fields) -> tuple[Source, ...]:
     return tuple(out)
 
 
+def _generator_names() -> set[str]:
+    from awsprep.calc.generators import GENERATORS
+
+    return set(GENERATORS)
+
+
 def card_from_dict(raw: Any, file: str, deck: str) -> Card:
     if not isinstance(raw, dict):
         line = getattr(raw, "line", 0)
@@ -291,6 +297,14 @@ def card_from_dict(raw: Any, file: str, deck: str) -> Card:
     if not isinstance(params, dict):
         raise f.error("params", "must be a mapping")
     if generator is not None:
+        from awsprep.calc.errors import CalcError
+        from awsprep.calc.generators import check_template
+
+        try:
+            check_template(generator, dict(params))
+        except CalcError as exc:
+            field = "params" if generator in _generator_names() else "generator"
+            raise f.error(field, str(exc).rstrip(".")) from None
         return NumericCard(
             question=f.text("question", required=False),
             generator=generator,
@@ -381,7 +395,3 @@ def atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def save_bank(path: Path, cards: Iterable[Card], deck: str) -> None:
-    atomic_write(path, dump_bank(cards, deck))

@@ -20,6 +20,7 @@ from typing import Any
 from awsprep.calc import dynamodb, kinesis, lambda_cost
 from awsprep.calc.errors import CalcError
 from awsprep.calc.prices import dynamodb_prices, lambda_prices
+from awsprep.calc.tolerance import within_tolerance
 from awsprep.calc.units import KB, fmt_num, fmt_price, fmt_size
 
 
@@ -32,7 +33,7 @@ class Problem:
     steps: tuple[str, ...]  # worked steps shown after a wrong answer
 
     def is_correct(self, given: float) -> bool:
-        return math.isfinite(given) and abs(given - self.answer) <= self.tolerance + 1e-9
+        return within_tolerance(given, self.answer, self.tolerance)
 
 
 # --- parameter picking --------------------------------------------------------------------------
@@ -413,6 +414,15 @@ GENERATORS: dict[str, Generator] = {
         ),
     )
 }
+
+
+def check_template(name: str, params: dict[str, Any]) -> None:
+    """Raise CalcError unless `name` is a generator and every candidate of every parameter is valid
+    (and one problem can be built from them): the bank checks its templates with this when loaded."""
+    gen = GENERATORS.get(name)
+    if gen is None:
+        raise CalcError(f"unknown question generator {name!r}; known: {', '.join(sorted(GENERATORS))}.")
+    gen.build(_Picker(name, gen.params, params or {}, random.Random(0)))  # the picker checks every candidate
 
 
 def generate(name: str, params: dict[str, Any], rng: random.Random) -> Problem:

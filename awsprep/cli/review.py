@@ -10,20 +10,7 @@ from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
 from awsprep.errors import UsageError
 
-SETTINGS = {"new-per-day": "20", "reviews-per-day": "200", "quick-seconds": "20", "slow-seconds": "90"}
-
 cards_app = typer.Typer(help="List and manage cards and their scheduling state.", no_args_is_help=True)
-
-
-def _int_setting(store: object, key: str) -> int:
-    from awsprep.store.repo import Store
-
-    assert isinstance(store, Store)
-    raw = store.get_setting(key, SETTINGS[key])
-    try:
-        return int(float(raw))
-    except ValueError:
-        return int(SETTINGS[key])
 
 
 @guard
@@ -40,32 +27,19 @@ def review(
     ),
 ) -> None:
     """Study today's due cards with SM-2 scheduling; every answer is saved the moment it is given."""
-    from awsprep.sched.grading import Timing
-    from awsprep.sched.queue import Limits, SessionQueue, build_queue, new_allowance
-    from awsprep.ui.review import ReviewSession
-    from awsprep.ui.terminals import PlainTerminal, RichTerminal
+    import time
+
+    from awsprep.study import settings as prefs
+    from awsprep.study.review import ReviewSession, todays_queue
+    from awsprep.ui.terminals import open_terminal
 
     store, _ = open_store(db)
     decks = check_decks(store, deck)
-    today = now().date()
-    limits = Limits(
-        new_per_day=new if new is not None else _int_setting(store, "new-per-day"),
-        reviews_per_day=limit if limit is not None else _int_setting(store, "reviews-per-day"),
-    )
-    done = store.day_counts(today, decks)
-    queue = build_queue(store.candidates(today, decks, new_allowance(limits, done)), today, limits, done)
-    timing = Timing(quick=_int_setting(store, "quick-seconds"), slow=_int_setting(store, "slow-seconds"))
-    out = sys.stderr if json_out else sys.stdout
-    interactive = not plain and sys.stdin.isatty() and out.isatty()
-    if interactive:
-        from rich.console import Console
-
-        terminal: PlainTerminal | RichTerminal = RichTerminal(Console(file=out, highlight=False))
-    else:
-        terminal = PlainTerminal(sys.stdin, out)
+    queue = todays_queue(store, now().date(), decks, prefs.limits(store, new, limit))
+    terminal = open_terminal(plain, sys.stderr if json_out else sys.stdout)
     if not queue:
         terminal.note("Nothing is due today.")
-    session = ReviewSession(store, SessionQueue.of(queue, today), now, terminal, decks, timing)
+    session = ReviewSession(store, queue, now, time.monotonic, terminal, decks, prefs.timing(store))
     summary = session.run()
     if json_out:
         emit_json(summary.as_json())
@@ -85,36 +59,7 @@ def cards_list(
     store, _ = open_store(db)
     decks = check_decks(store, deck)
     today = now().date()
-    rows = store.rows(decks, due_by=today if due else None)
-
-    def state(r: object) -> str:
-        from awsprep.store.models import CardRow
-
-        assert isinstance(r, CardRow)
-        if r.leech:
-            return "leech"
-        if r.suspended:
-            return "suspended"
-        if r.buried_until and r.buried_until > today:
-            return "buried"
-        if r.due is None:
-            return "new"
-        return "learning" if r.drill else ("due" if r.due <= today else "review")
-
-    records = [
-        {
-            "id": r.id,
-            "deck": r.deck,
-            "type": r.type,
-            "due": r.due.isoformat() if r.due else None,
-            "interval": r.interval,
-            "ef": round(r.ef, 2),
-            "reps": r.reps,
-            "lapses": r.lapses,
-            "state": state(r),
-        }
-        for r in rows
-    ]
+    records = [c.as_json(today) for c in store.statuses(decks, due_by=today if due else None)]
     if json_out:
         emit_json(records)
         return
@@ -162,20 +107,21 @@ def cards_unsuspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_H
 
 @guard
 def settings(
-    key: str = typer.Argument(None, help=f"One of: {', '.join(SETTINGS)}."),
+    key: str = typer.Argument(
+        None, help="One of: new-per-day, reviews-per-day, quick-seconds, slow-seconds."
+    ),
     value: str = typer.Argument(None, help="New value (a whole number)."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show the settings, or set one: awsprep settings new-per-day 30."""
-    if key is not None and key not in SETTINGS:
-        raise UsageError(f"Unknown setting {key!r}; the settings are: {', '.join(SETTINGS)}.")
-    if value is not None and (not value.isdigit() or int(value) > 100_000):
-        raise UsageError(f"The value of {key} must be a whole number from 0 to 100000, not {value!r}.")
+    from awsprep.study import settings as prefs
+
+    prefs.check(key, value)
     store, _ = open_store(db, sync=False)
     if key is not None and value is not None:
         store.set_setting(key, value)
-    current = {k: store.get_setting(k, d) for k, d in SETTINGS.items() if key is None or k == key}
+    current = {k: store.get_setting(k, str(d)) for k, d in prefs.DEFAULTS.items() if key is None or k == key}
     if json_out:
         emit_json(current)
     else:

@@ -16,18 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from awsprep.exam.blueprint import Blueprint
-from awsprep.exam.items import Item, describe_answer, expected_answer
+from awsprep.exam.items import Item
+from awsprep.question import describe_answer, expected_answer
 
 SCALE_MIN, SCALE_MAX = 100, 1000
-
-
-def is_correct(item: Item) -> bool:
-    answer = item.answer
-    if item.kind == "mcq":
-        return isinstance(answer, tuple) and bool(answer) and set(answer) == set(item.correct)
-    if not isinstance(answer, float) or item.number is None:
-        return False
-    return abs(answer - item.number) <= item.tolerance + 1e-9 * max(1.0, abs(item.number))
 
 
 def scaled_score(raw: int, total: int, pass_mark: int, cut: float) -> int:
@@ -101,9 +93,9 @@ class Report:
                     "number": i.position + 1,
                     "card_id": i.card_id,
                     "domain": i.domain,
-                    "chosen": describe_answer(i, i.answer) if i.answered else None,
-                    "correct": expected_answer(i),
-                    "source": i.source or None,
+                    "chosen": describe_answer(i.question, i.answer) if i.answered else None,
+                    "correct": expected_answer(i.question),
+                    "source": i.question.source or None,
                 }
                 for i in self.wrong
             ],
@@ -111,7 +103,7 @@ class Report:
 
 
 def score(blueprint: Blueprint, items: Sequence[Item]) -> Report:
-    verdicts = [(item, is_correct(item)) for item in items]
+    verdicts = [(item, item.correct) for item in items]
     raw = sum(ok for _, ok in verdicts)
     domains = []
     for d in blueprint.domains:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 # Self-graded cards: the six SM-2 grades, and Anki-style aliases for people who think in four buttons.
@@ -37,10 +36,11 @@ class Timing:
     slow: float = 90.0
 
 
+DEFAULT_TIMING = Timing()
 AUTO_WRONG = 1
 
 
-def auto_grade(correct: bool, seconds: float, timing: Timing = Timing()) -> int:
+def auto_grade(correct: bool, seconds: float, timing: Timing = DEFAULT_TIMING) -> int:
     """Correct and quick 5, correct 4, correct but slow 3, wrong 1."""
     if not correct:
         return AUTO_WRONG
@@ -49,37 +49,3 @@ def auto_grade(correct: bool, seconds: float, timing: Timing = Timing()) -> int:
     if seconds > timing.slow:
         return 3
     return 4
-
-
-def parse_choices(text: str, n_options: int) -> tuple[int, ...] | None:
-    """'b', 'B,D', 'bd', '2 4' -> sorted 0-based indices; None if any part is not an option."""
-    cleaned = text.strip().upper().replace(",", " ")
-    if not cleaned:
-        return None
-    parts = cleaned.split()
-    letters: list[str] = []
-    for part in parts:
-        if part.isdigit():
-            letters.append(chr(ord("A") + int(part) - 1) if 1 <= int(part) <= 26 else "?")
-        else:
-            letters.extend(part)
-    picked: set[int] = set()
-    for letter in letters:
-        idx = ord(letter) - ord("A")
-        if not 0 <= idx < n_options:
-            return None
-        picked.add(idx)
-    return tuple(sorted(picked))
-
-
-def numeric_correct(given: float, answer: float, tolerance: float) -> bool:
-    return abs(given - answer) <= tolerance + 1e-9 * max(1.0, abs(answer))
-
-
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
-
-
-def parse_number(text: str) -> float | None:
-    """The number in an answer such as '80', '80 RCU', '$1,234.50', '0.5 USD'; None if there is none."""
-    match = _NUMBER.search(text.replace(",", "").replace("$", ""))
-    return float(match.group(0)) if match else None

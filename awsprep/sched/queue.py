@@ -8,14 +8,14 @@ from datetime import date
 
 from awsprep.sched.sm2 import CardState, is_drill_answer
 
-DEFAULT_NEW_PER_DAY = 20
-DEFAULT_REVIEWS_PER_DAY = 200
-
 
 @dataclass(frozen=True)
 class Limits:
-    new_per_day: int = DEFAULT_NEW_PER_DAY
-    reviews_per_day: int = DEFAULT_REVIEWS_PER_DAY
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)

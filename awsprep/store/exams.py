@@ -8,49 +8,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from awsprep.bank.io import card_from_dict
 from awsprep.bank.models import Card
 from awsprep.store.db import translate_errors
 from awsprep.store.models import CardRow, ExamAttempt, ExamItem
 from awsprep.store.repo import Store
-
-
-@dataclass(frozen=True)
-class AttemptInfo:
-    id: int
-    blueprint: str
-    mode: str
-    started: datetime
-    seconds_allowed: int
-    seconds_used: float
-    finished: datetime | None
-    raw_correct: int | None
-    total: int
-    scaled_score: int | None
-    passed: bool | None
-
-    @property
-    def status(self) -> str:
-        if self.finished is None:
-            return "open"
-        return "abandoned" if self.raw_correct is None else "submitted"
-
-
-@dataclass(frozen=True)
-class ItemRecord:
-    position: int
-    card_id: str
-    domain: str | None
-    question: dict[str, Any]
-    answer: Any
-    flagged: bool
+from awsprep.study.ports import AttemptInfo, ItemRecord
 
 
 def _info(row: ExamAttempt) -> AttemptInfo:
@@ -171,28 +139,24 @@ class ExamStore:
                 update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used)
             )
 
-    @staticmethod
-    def _set_used(s: Session, attempt_id: int, seconds_used: float) -> None:
-        s.execute(update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used))
-
     def save_time(self, attempt_id: int, seconds_used: float) -> None:
         with translate_errors(self.url), self.Session() as s, s.begin():
             s.execute(
                 update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used)
             )
 
-    def finish(
+    def submit(
         self,
         attempt_id: int,
         now: datetime,
         seconds_used: float,
-        raw_correct: int,
-        scaled_score: int,
-        passed: bool,
         report: dict[str, Any],
         correct_positions: set[int],
+        failed_recalls: Sequence[str],
     ) -> None:
-        """Store the scores; one transaction, so a crash leaves the attempt open (and resumable)."""
+        """Store the scores and make each wrongly answered card a failed recall due tomorrow: one
+        transaction, so a crash leaves the attempt open (and resumable) with no card rescheduled."""
+        session = f"exam-{attempt_id}"
         with translate_errors(self.url), self.Session() as s, s.begin():
             for item in s.execute(select(ExamItem).where(ExamItem.attempt_id == attempt_id)).scalars():
                 item.correct = item.position in correct_positions
@@ -202,12 +166,14 @@ class ExamStore:
                 .values(
                     finished=now,
                     seconds_used=seconds_used,
-                    raw_correct=raw_correct,
-                    scaled_score=scaled_score,
-                    passed=passed,
+                    raw_correct=report["raw_correct"],
+                    scaled_score=report["scaled_score"],
+                    passed=report["passed"],
                     report=json.dumps(report),
                 )
             )
+            for card_id in failed_recalls:
+                self.store.fail_recall_in(s, card_id, now, session)
 
     def recent_card_ids(self, blueprint: str, attempts: int = 3) -> set[str]:
         """Cards asked in the last few attempts of this blueprint."""
@@ -228,10 +194,3 @@ class ExamStore:
         with translate_errors(self.url), self.Session() as s:
             rows = s.execute(select(ExamAttempt).order_by(ExamAttempt.started, ExamAttempt.id)).scalars()
             return [_info(r) for r in rows]
-
-    def attempt(self, attempt_id: int) -> AttemptInfo:
-        with translate_errors(self.url), self.Session() as s:
-            row = s.get(ExamAttempt, attempt_id)
-            if row is None:
-                raise KeyError(attempt_id)
-            return _info(row)

@@ -17,8 +17,10 @@ from awsprep.bank.models import Card
 from awsprep.sched import sm2
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
+from awsprep.sched.status import CardStatus
 from awsprep.store.db import open_store, translate_errors
 from awsprep.store.models import CardRow, Meta, ReviewLog, Setting
+from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
 
@@ -85,20 +87,6 @@ class SyncReport:
     changed: int = 0
     retired: int = 0
     skipped: bool = False  # the bank had not changed since the last sync
-
-
-@dataclass(frozen=True)
-class AnswerResult:
-    before: CardState
-    after: CardState
-    drill_answer: bool
-    leech: bool  # this answer made the card a leech: tagged and suspended
-
-
-@dataclass(frozen=True)
-class Undone:
-    card_id: str
-    restored: CardState
 
 
 class Store:
@@ -262,12 +250,17 @@ class Store:
             rows = dict(s.execute(q.group_by(ReviewLog.was_new)).all())
         return DayCounts(new=rows.get(True, 0), reviews=rows.get(False, 0))
 
-    def rows(self, decks: Iterable[str] | None = None, due_by: date | None = None) -> list[CardRow]:
+    def statuses(self, decks: Iterable[str] | None = None, due_by: date | None = None) -> list[CardStatus]:
+        """Every active card's scheduling status, due ones first (by date), then new ones in bank order."""
         with translate_errors(self.url), self.Session() as s:
             q = select(CardRow).where(*self._active(decks))
             if due_by is not None:
                 q = q.where(CardRow.due.is_not(None), CardRow.due <= due_by)
-            return list(s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal)).scalars())
+            rows = s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal)).scalars()
+            return [
+                CardStatus(r.id, r.deck, r.type, state_of(r), r.suspended, r.leech, r.buried_until)
+                for r in rows
+            ]
 
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""
@@ -359,20 +352,38 @@ class Store:
     def bury(self, card_id: str, now: datetime, session: str | None = None) -> None:
         self._flag(card_id, now, "bury", session, buried_until=now.date() + timedelta(days=1))
 
-    def fail_recall(self, card_id: str, now: datetime, session: str | None = None) -> None:
-        """A wrong exam answer: the card counts as a failed recall and is due tomorrow."""
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            row = s.get(CardRow, card_id)
-            if row is None:
-                return
-            before = state_of(row)
-            after = sm2.failed_recall(before, now)
-            _apply(row, after)
-            s.add(_transition(card_id, now, "exam", 1, before, after, session))
+    @staticmethod
+    def fail_recall_in(s: Session, card_id: str, now: datetime, session: str | None = None) -> None:
+        """A wrong exam answer, inside the caller's transaction: a failed recall, due tomorrow."""
+        row = s.get(CardRow, card_id)
+        if row is None:
+            return
+        before = state_of(row)
+        after = sm2.failed_recall(before, now)
+        _apply(row, after)
+        s.add(_transition(card_id, now, "exam", 1, before, after, session))
 
-    def log(self, card_id: str | None = None) -> list[ReviewLog]:
+    def log(self, card_id: str | None = None) -> list[LogEntry]:
+        """The review log in the order it was written (of one card, if given)."""
         with translate_errors(self.url), self.Session() as s:
             q = select(ReviewLog)
             if card_id is not None:
                 q = q.where(ReviewLog.card_id == card_id)
-            return list(s.execute(q.order_by(ReviewLog.id)).scalars())
+            return [
+                LogEntry(
+                    id=r.id,
+                    card_id=r.card_id,
+                    ts=r.ts,
+                    day=r.day,
+                    action=r.action,
+                    grade=r.grade,
+                    was_new=r.was_new,
+                    drill=r.drill,
+                    response_ms=r.response_ms,
+                    interval_before=r.interval_before,
+                    interval_after=r.interval_after,
+                    undone=r.undone,
+                    session=r.session,
+                )
+                for r in s.execute(q.order_by(ReviewLog.id)).scalars()
+            ]

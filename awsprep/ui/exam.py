@@ -18,11 +18,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from awsprep.exam.items import Item, describe_answer, expected_answer, letters
-from awsprep.exam.session import Command, View
+from awsprep.exam.items import Item
 from awsprep.exam.timing import format_left
-from awsprep.sched.grading import parse_choices, parse_number
-from awsprep.ui.cards import Asked
+from awsprep.question import describe_answer, expected_answer
+from awsprep.question.answers import parse_number, read_answer
+from awsprep.study.exam_session import Command, View
 from awsprep.ui.keys import ENTER, ESC, read_key, read_line
 from awsprep.ui.text import literal, markdown, plain
 
@@ -31,32 +31,6 @@ PLAIN_HELP = (
     ":f flag, :r review, :s submit, :q pause (resume later)."
 )
 REVIEW_HELP = "a number goes to that question; :s submits; Enter goes back; :q pauses"
-
-
-def item_from_asked(position: int, asked: Asked) -> Item:
-    card = asked.card
-    return Item(
-        position=position,
-        card_id=card.id,
-        domain=card.domain,
-        kind="mcq" if asked.options else "numeric",
-        prompt=asked.prompt,
-        options=asked.options,
-        correct=asked.correct,
-        number=asked.number,
-        tolerance=asked.tolerance,
-        unit=asked.unit,
-        explanation=asked.explanation,
-        steps=asked.steps,
-        source=str(card.source) if card.source else "",
-        refs=card.refs,
-        context=asked.context,
-    )
-
-
-def _choose_hint(item: Item) -> str:
-    words = {2: "two", 3: "three", 4: "four"}
-    return f"(Choose {words.get(item.choose, item.choose)}.)" if item.choose > 1 else ""
 
 
 def _list(numbers: list[int]) -> str:
@@ -92,15 +66,15 @@ class PlainExamFace:
         item = view.item
         flag = " [flagged]" if item.flagged else ""
         self._say(f"--- Question {item.position + 1} of {len(view.items)}{flag} ({answered} answered{clock})")
-        self._say(f"Q: {item.prompt.strip()}")
-        for i, option in enumerate(item.options):
+        self._say(f"Q: {item.question.prompt.strip()}")
+        for i, option in enumerate(item.question.options):
             self._say(f"  {chr(ord('A') + i)}. {option}")
-        if _choose_hint(item):
-            self._say(_choose_hint(item))
-        if item.kind == "numeric":
-            self._say(f"(Answer with a number{' in ' + item.unit if item.unit else ''}.)")
+        if item.question.choose_hint():
+            self._say(item.question.choose_hint())
+        if item.question.kind == "numeric":
+            self._say(f"(Answer with a number{' in ' + item.question.unit if item.question.unit else ''}.)")
         if item.answered:
-            self._say(f"Your answer: {describe_answer(item, item.answer)}")
+            self._say(f"Your answer: {describe_answer(item.question, item.answer)}")
 
     def command(self, view: View, timeout: float | None) -> Command | None:
         if not self._helped:
@@ -132,20 +106,11 @@ class PlainExamFace:
                 return Command("submit")
             self.note("On the review screen: " + REVIEW_HELP + ".")
             return None
-        item = view.item
-        if item.kind == "mcq":
-            picked = parse_choices(line, len(item.options))
-            if picked is None:
-                self.note(
-                    f"Could not read that: answer with letters A-{chr(ord('A') + len(item.options) - 1)}."
-                )
-                return None
-            return Command("answer", picked)
-        value = parse_number(line)
-        if value is None:
-            self.note("Could not read that: answer with a number, e.g. 42 or 0.85.")
+        answer, understood = read_answer(view.item.question, line)
+        if answer is None:
+            self.note(f"Could not read that: {understood}.")
             return None
-        return Command("answer", value)
+        return Command("answer", answer)
 
     def warn(self, text: str) -> None:
         self._say(f"Warning: {text}")
@@ -155,14 +120,14 @@ class PlainExamFace:
 
     def feedback(self, item: Item, correct: bool) -> None:
         verdict = "Correct" if correct else "Wrong"
-        given = describe_answer(item, item.answer)
-        self._say(f"{verdict}: you answered {given}; the answer is {expected_answer(item)}.")
-        if item.explanation:
-            self._say(f"Explanation: {item.explanation.strip()}")
-        for i, step in enumerate(item.steps, 1):
+        given = describe_answer(item.question, item.answer)
+        self._say(f"{verdict}: you answered {given}; the answer is {expected_answer(item.question)}.")
+        if item.question.explanation:
+            self._say(f"Explanation: {item.question.explanation.strip()}")
+        for i, step in enumerate(item.question.steps, 1):
             self._say(f"  {i}. {step}")
-        if item.source:
-            self._say(f"Source: {item.source}")
+        if item.question.source:
+            self._say(f"Source: {item.question.source}")
 
 
 class RichExamFace:
@@ -213,25 +178,25 @@ class RichExamFace:
         return Group(*lines)
 
     def _question(self, item: Item) -> RenderableType:
-        body: list[RenderableType] = [markdown(item.prompt)]
-        if item.options:
+        body: list[RenderableType] = [markdown(item.question.prompt)]
+        if item.question.options:
             opts = Table.grid(padding=(0, 1))
             opts.add_column(style="bold")
             opts.add_column()
             picked = item.answer if isinstance(item.answer, tuple) else ()
-            for i, option in enumerate(item.options):
+            for i, option in enumerate(item.question.options):
                 mark = "[x]" if i in picked else "[ ]"
                 style = ""
                 if item.revealed:
-                    style = "green" if i in item.correct else ("red" if i in picked else "")
+                    style = "green" if i in item.question.correct else ("red" if i in picked else "")
                 opts.add_row(Text(f"{mark} {chr(ord('A') + i)}."), plain(option, style))
             body.append(opts)
-            if _choose_hint(item):
-                body.append(Text(_choose_hint(item), style="bold"))
+            if item.question.choose_hint():
+                body.append(Text(item.question.choose_hint(), style="bold"))
         else:
-            unit = f" {item.unit}" if item.unit else ""
+            unit = f" {item.question.unit}" if item.question.unit else ""
             typed = self.buffer if not self.jumping and self.buffer else ""
-            shown = typed or (describe_answer(item, item.answer) if item.answered else "")
+            shown = typed or (describe_answer(item.question, item.answer) if item.answered else "")
             body.append(plain(f"Answer: {shown}{unit if shown else ''}"))
         if item.revealed:
             body.append(self._feedback(item))
@@ -239,20 +204,18 @@ class RichExamFace:
         return Panel(Group(*body), title=Text(title), border_style="yellow" if item.flagged else "cyan")
 
     def _feedback(self, item: Item) -> RenderableType:
-        from awsprep.exam.scoring import is_correct
-
-        ok = is_correct(item)
+        ok = item.correct
         parts: list[RenderableType] = [
             Text.assemble(
                 ("Correct" if ok else "Wrong", "bold green" if ok else "bold red"),
-                plain(f": the answer is {expected_answer(item)}."),
+                plain(f": the answer is {expected_answer(item.question)}."),
             )
         ]
-        if item.explanation:
-            parts.append(markdown(item.explanation))
-        parts.extend(plain(f"{i}. {step}") for i, step in enumerate(item.steps, 1))
-        if item.source:
-            parts.append(plain(f"Source: {item.source}", "dim"))
+        if item.question.explanation:
+            parts.append(markdown(item.question.explanation))
+        parts.extend(plain(f"{i}. {step}") for i, step in enumerate(item.question.steps, 1))
+        if item.question.source:
+            parts.append(plain(f"Source: {item.question.source}", "dim"))
         return Panel(Group(*parts), border_style="green" if ok else "red")
 
     def _review(self, view: View) -> RenderableType:
@@ -276,7 +239,7 @@ class RichExamFace:
             parts.append(Text(f"Go to question: {self.buffer}_", style="bold"))
         if view.reviewing:
             keys = "number + Enter go to question · S submit · Esc / ← / Enter back"
-        elif view.item.kind == "mcq":
+        elif view.item.question.kind == "mcq":
             keys = (
                 "A-Z choose · Enter/→ next · ← previous · number+Enter go to · * flag · ? review · Esc pause"
             )
@@ -297,7 +260,7 @@ class RichExamFace:
         return self._translate(key, view)
 
     def _translate(self, key: str, view: View) -> Command | None:
-        numeric = not view.reviewing and view.item.kind == "numeric"
+        numeric = not view.reviewing and view.item.question.kind == "numeric"
         if key in ("\x7f", "\x08"):
             self.buffer = self.buffer[:-1]
             return None
@@ -336,9 +299,9 @@ class RichExamFace:
             return Command("flag")
         if key in ("?", "\t"):
             return Command("review")
-        if len(key) == 1 and key.isalpha() and view.item.kind == "mcq":
+        if len(key) == 1 and key.isalpha() and view.item.question.kind == "mcq":
             index = ord(key.upper()) - ord("A")
-            if 0 <= index < len(view.item.options):
+            if 0 <= index < len(view.item.question.options):
                 return Command("toggle", index)
         return None
 
@@ -353,8 +316,4 @@ class RichExamFace:
         """The screen shows the answer of a revealed item; nothing else to do."""
 
 
-def option_lines(item: Item, answer: tuple[int, ...]) -> list[str]:
-    return [f"{chr(ord('A') + i)}. {item.options[i]}" for i in answer]
-
-
-__all__ = ["PlainExamFace", "RichExamFace", "item_from_asked", "letters", "option_lines"]
+__all__ = ["PlainExamFace", "RichExamFace"]

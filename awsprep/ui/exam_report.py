@@ -10,8 +10,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from awsprep.exam.items import Item, describe_answer, expected_answer
+from awsprep.exam.items import Item
 from awsprep.exam.scoring import Report, Trend
+from awsprep.question import describe_answer, expected_answer
 from awsprep.ui.text import literal, markdown, plain
 
 BAR_WIDTH = 20
@@ -39,26 +40,26 @@ def _chosen(item: Item) -> str:
     if not item.answered:
         return "no answer"
     if isinstance(item.answer, tuple):
-        return "; ".join(f"{chr(ord('A') + i)}. {item.options[i]}" for i in item.answer)
-    return describe_answer(item, item.answer)
+        return "; ".join(f"{chr(ord('A') + i)}. {item.question.options[i]}" for i in item.answer)
+    return describe_answer(item.question, item.answer)
 
 
 def _expected(item: Item) -> str:
-    if item.kind == "mcq":
-        return "; ".join(f"{chr(ord('A') + i)}. {item.options[i]}" for i in item.correct)
-    return expected_answer(item)
+    if item.question.kind == "mcq":
+        return "; ".join(f"{chr(ord('A') + i)}. {item.question.options[i]}" for i in item.question.correct)
+    return expected_answer(item.question)
 
 
 def wrong_lines(item: Item) -> list[str]:
-    lines = [f"Question {item.position + 1} [{item.domain or '-'}]: {item.prompt.strip()}"]
+    lines = [f"Question {item.position + 1} [{item.domain or '-'}]: {item.question.prompt.strip()}"]
     lines.append(f"  You chose: {_chosen(item)}")
     lines.append(f"  Correct: {_expected(item)}")
     return lines
 
 
 def source_line(item: Item) -> str:
-    parts = [item.source] if item.source else []
-    parts += list(item.refs)
+    parts = [item.question.source] if item.question.source else []
+    parts += list(item.question.refs)
     return "Source: " + (", ".join(parts) if parts else "none recorded")
 
 
@@ -82,9 +83,9 @@ def plain_report(out: TextIO, report: Report, timed_out: bool, fed: int) -> None
     for item in report.wrong:
         for line in wrong_lines(item):
             say(line)
-        if item.explanation:
-            say(f"  Explanation: {item.explanation.strip()}")
-        for i, step in enumerate(item.steps, 1):
+        if item.question.explanation:
+            say(f"  Explanation: {item.question.explanation.strip()}")
+        for i, step in enumerate(item.question.steps, 1):
             say(f"    {i}. {step}")
         say(f"  {source_line(item)}")
     if fed:
@@ -105,12 +106,14 @@ def rich_report(console: Console, report: Report, timed_out: bool, fed: int) -> 
     console.print(table)
     for item in report.wrong:
         parts: list[RenderableType] = [plain(line) for line in wrong_lines(item)[1:]]
-        if item.explanation:
-            parts.append(markdown(item.explanation))
-        parts.extend(plain(f"{i}. {step}") for i, step in enumerate(item.steps, 1))
+        if item.question.explanation:
+            parts.append(markdown(item.question.explanation))
+        parts.extend(plain(f"{i}. {step}") for i, step in enumerate(item.question.steps, 1))
         parts.append(plain(source_line(item), "dim"))
         title = f"Question {item.position + 1} · {item.domain or '-'}"
-        console.print(Panel(Group(markdown(item.prompt), *parts), title=Text(title), border_style="red"))
+        console.print(
+            Panel(Group(markdown(item.question.prompt), *parts), title=Text(title), border_style="red")
+        )
     if fed:
         console.print(plain(feeds_review_line(fed), "yellow"))
 

@@ -18,13 +18,6 @@ _SEQUENCES = {
 }
 
 
-def is_tty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def read_key(stream: TextIO | None = None, timeout: float | None = None) -> str | None:
     """One key press from a terminal: a character, 'enter', 'esc', an arrow name; None on timeout.
 

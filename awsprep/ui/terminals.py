@@ -11,10 +11,10 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
+from awsprep.question import Question, expected_answer
 from awsprep.sched.grading import ALIAS_NAMES, ALIASES, GRADE_MEANINGS
-from awsprep.ui.cards import Asked
+from awsprep.study.review import Summary, grade_from_key
 from awsprep.ui.keys import ENTER, ESC, read_key, read_line
-from awsprep.ui.review import Summary, grade_from_key
 from awsprep.ui.text import literal, markdown, plain
 
 GRADE_HELP = "Grade 0-5, or " + ", ".join(f"{k}={v} ({ALIASES[k]})" for k, v in ALIAS_NAMES.items())
@@ -66,18 +66,18 @@ class PlainTerminal:
         self.out.write("\n")
         return line
 
-    def show(self, asked: Asked, counts: dict[str, int], done: int, total: int) -> None:
+    def show(self, question: Question, counts: dict[str, int], done: int, total: int) -> None:
         self._say(
-            f"--- Card {done + 1} of {total} [{asked.card.type}] {asked.card.id} "
+            f"--- Card {done + 1} of {total} [{question.card_type}] {question.card_id} "
             f"(new {counts['new']}, learning {counts['learning']}, due {counts['due']})"
         )
-        if asked.context:
-            self._say(f"Context: {asked.context}")
-        self._say(f"Q: {asked.prompt.strip()}")
-        for i, option in enumerate(asked.options):
+        if question.context:
+            self._say(f"Context: {question.context}")
+        self._say(f"Q: {question.prompt.strip()}")
+        for i, option in enumerate(question.options):
             self._say(f"  {_letter(i)}. {option}")
-        if asked.choose_hint():
-            self._say(asked.choose_hint())
+        if question.choose_hint():
+            self._say(question.choose_hint())
 
     def reveal_or_command(self) -> str:
         while True:
@@ -89,8 +89,8 @@ class PlainTerminal:
                 return action
             self._say("Press Enter to see the answer first, or s, b, u, q.")
 
-    def show_answer(self, asked: Asked) -> None:
-        self._say(f"A: {asked.answer_text.strip()}")
+    def show_answer(self, question: Question) -> None:
+        self._say(f"A: {question.answer_text.strip()}")
 
     def grade_or_command(self) -> int | str:
         while True:
@@ -99,21 +99,21 @@ class PlainTerminal:
                 return choice
             self._say("Type a grade 0-5, one of a/h/g/e, or s, b, u, q.")
 
-    def typed(self, asked: Asked) -> str:
-        if asked.options:
+    def typed(self, question: Question) -> str:
+        if question.options:
             return self._ask(f"Your answer (letters, e.g. B or B,D; {TYPED_HELP})")
-        unit = f" in {asked.unit}" if asked.unit else ""
+        unit = f" in {question.unit}" if question.unit else ""
         return self._ask(f"Your answer{unit} ({TYPED_HELP})")
 
-    def show_result(self, asked: Asked, correct: bool, understood: str, grade: int) -> None:
-        expected = asked.correct_letters() if asked.options else f"{asked.number:g} {asked.unit}".strip()
+    def show_result(self, question: Question, correct: bool, understood: str, grade: int) -> None:
+        expected = expected_answer(question)
         verdict = "Correct" if correct else "Wrong"
         self._say(f"{verdict}: you answered {understood}; the answer is {expected}. Grade {grade}.")
-        if asked.explanation:
-            self._say(f"Explanation: {asked.explanation.strip()}")
-        if asked.steps and not correct:
+        if question.explanation:
+            self._say(f"Explanation: {question.explanation.strip()}")
+        if question.steps and not correct:
             self._say("Worked steps:")
-            for i, step in enumerate(asked.steps, 1):
+            for i, step in enumerate(question.steps, 1):
                 self._say(f"  {i}. {step}")
 
     def note(self, message: str, carry: bool = True) -> None:
@@ -131,7 +131,7 @@ class RichTerminal:
     def __init__(self, console: Console | None = None, keys: TextIO | None = None) -> None:
         self.console = console or Console(highlight=False)
         self.keys = keys or sys.stdin
-        self._asked: Asked | None = None
+        self._question: Question | None = None
         self._header: list[RenderableType] = []
         self._notes: list[str] = []  # shown again on the next screen, which clears this one
 
@@ -141,13 +141,13 @@ class RichTerminal:
             if key is not None:
                 return key
 
-    def show(self, asked: Asked, counts: dict[str, int], done: int, total: int) -> None:
-        self._asked = asked
+    def show(self, question: Question, counts: dict[str, int], done: int, total: int) -> None:
+        self._question = question
         head = Table.grid(expand=True)
         head.add_column(ratio=1)
         head.add_column(justify="right")
         head.add_row(
-            plain(f"{asked.card.deck} · {asked.context}", "bold cyan"),
+            plain(f"{question.deck} · {question.context}", "bold cyan"),
             Text.assemble(
                 ("new ", "dim"),
                 (str(counts["new"]), "blue"),
@@ -158,16 +158,16 @@ class RichTerminal:
             ),
         )
         bar = ProgressBar(total=max(total, 1), completed=done, width=None)
-        body: list[RenderableType] = [markdown(asked.prompt)]
-        if asked.options:
+        body: list[RenderableType] = [markdown(question.prompt)]
+        if question.options:
             opts = Table.grid(padding=(0, 1))
             opts.add_column(style="bold")
             opts.add_column()
-            for i, option in enumerate(asked.options):
+            for i, option in enumerate(question.options):
                 opts.add_row(f"{_letter(i)}.", markdown(option))
             body.append(opts)
-            if asked.choose_hint():
-                body.append(Text(asked.choose_hint(), style="bold"))
+            if question.choose_hint():
+                body.append(Text(question.choose_hint(), style="bold"))
         self._header = [head, bar, Text(f"Card {done + 1} of {total}", style="dim")]
         self.console.clear()
         for part in self._header:
@@ -178,7 +178,7 @@ class RichTerminal:
         self.console.print(
             Panel(
                 Group(*body),
-                title=Text(f"{asked.card.type} · {asked.card.id}"),
+                title=Text(f"{question.card_type} · {question.card_id}"),
                 border_style="cyan",
             )
         )
@@ -195,8 +195,8 @@ class RichTerminal:
             if isinstance(action, str):
                 return action
 
-    def show_answer(self, asked: Asked) -> None:
-        self.console.print(Panel(markdown(asked.answer_text), title="answer", border_style="green"))
+    def show_answer(self, question: Question) -> None:
+        self.console.print(Panel(markdown(question.answer_text), title="answer", border_style="green"))
 
     def grade_or_command(self) -> int | str:
         help_text = "  ".join(f"{g} {m}" for g, m in GRADE_MEANINGS.items())
@@ -210,17 +210,17 @@ class RichTerminal:
             if choice is not None:
                 return choice
 
-    def typed(self, asked: Asked) -> str:
+    def typed(self, question: Question) -> str:
         hint = (
             "letters, e.g. B or B,D"
-            if asked.options
-            else (f"a number in {asked.unit}" if asked.unit else "a number")
+            if question.options
+            else (f"a number in {question.unit}" if question.unit else "a number")
         )
         self.console.print(Text(f"Type your answer ({hint}) and Enter; {TYPED_HELP}", style="dim"))
         return self.console.input("Answer: ")
 
-    def show_result(self, asked: Asked, correct: bool, understood: str, grade: int) -> None:
-        expected = asked.correct_letters() if asked.options else f"{asked.number:g} {asked.unit}".strip()
+    def show_result(self, question: Question, correct: bool, understood: str, grade: int) -> None:
+        expected = expected_answer(question)
         style = "bold green" if correct else "bold red"
         verdict = "Correct" if correct else "Wrong"
         self.console.print(
@@ -230,11 +230,11 @@ class RichTerminal:
             )
         )
         parts: list[RenderableType] = []
-        if asked.explanation:
-            parts.append(markdown(asked.explanation))
-        if asked.steps and not correct:
+        if question.explanation:
+            parts.append(markdown(question.explanation))
+        if question.steps and not correct:
             parts.append(Text("Worked steps:", style="bold"))
-            parts.extend(plain(f"{i}. {step}") for i, step in enumerate(asked.steps, 1))
+            parts.extend(plain(f"{i}. {step}") for i, step in enumerate(question.steps, 1))
         if parts:
             self.console.print(Panel(Group(*parts), border_style="yellow"))
         self.console.print(Text("Press any key to continue", style="dim"))
@@ -255,3 +255,10 @@ class RichTerminal:
                 border_style="cyan",
             )
         )
+
+
+def open_terminal(plain: bool, out: TextIO) -> PlainTerminal | RichTerminal:
+    """The full screen on a terminal; plain lines with --plain or when input or output is not a tty."""
+    if not plain and sys.stdin.isatty() and out.isatty():
+        return RichTerminal(Console(file=out, highlight=False))
+    return PlainTerminal(sys.stdin, out)

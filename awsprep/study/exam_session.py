@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from awsprep.exam.items import Answer, Item
-from awsprep.exam.scoring import is_correct
+from awsprep.exam.items import Item
 from awsprep.exam.timing import SAVE_EVERY, ExamClock, warning_text
+from awsprep.question import Answer
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,6 @@ class Saver(Protocol):
     def answer(self, position: int, answer: Answer, seconds_used: float) -> None: ...
     def flag(self, position: int, flagged: bool, seconds_used: float) -> None: ...
     def time(self, seconds_used: float) -> None: ...
-
-
-OUTCOMES = ("submitted", "timeout", "paused", "interrupted")
 
 
 class ExamSession:
@@ -114,7 +111,7 @@ class ExamSession:
 
     def _reveal(self, item: Item) -> None:
         item.revealed = True
-        self.face.feedback(item, is_correct(item))
+        self.face.feedback(item, item.correct)
 
     def _next(self) -> None:
         if self.index == len(self.items) - 1:
@@ -133,7 +130,7 @@ class ExamSession:
             picked = set(item.answer) if isinstance(item.answer, tuple) else set()
             if cmd.value in picked:
                 picked.discard(cmd.value)
-            elif item.choose > 1:
+            elif item.question.choose > 1:
                 picked.add(cmd.value)
             else:
                 picked = {cmd.value}

@@ -1,13 +1,14 @@
 """The review session: ask each card of today's queue, grade it, save the answer at once, reschedule.
 
-The loop is written once; a Terminal (full-screen rich, or plain lines for pipes and screen readers)
-does the asking and showing.
+Written once over two protocols: a `ReviewStore` (the database) and a `Terminal` (full-screen rich or
+plain lines, in `ui/terminals.py`). The wall clock (`now`, for scheduling), the monotonic clock (for
+answer times) and the randomness of generated questions are handed in, so a test drives a whole
+session with fakes.
 """
 
 from __future__ import annotations
 
 import random
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,10 +16,10 @@ from datetime import date, datetime
 from typing import Protocol
 
 from awsprep.bank.models import Card
-from awsprep.sched.grading import Timing, auto_grade, parse_grade
-from awsprep.sched.queue import SessionQueue
-from awsprep.store.repo import Store
-from awsprep.ui.cards import Asked, ask
+from awsprep.question import Question, ask, is_correct, read_answer
+from awsprep.sched.grading import DEFAULT_TIMING, Timing, auto_grade, parse_grade
+from awsprep.sched.queue import Limits, SessionQueue, build_queue, new_allowance
+from awsprep.study.ports import ReviewStore
 
 COMMANDS = {"s": "suspend", "b": "bury", "u": "undo", "q": "quit"}
 TYPED_COMMANDS = {
@@ -35,6 +36,14 @@ TYPED_COMMANDS = {
 
 def typed_command(text: str) -> str | None:
     return TYPED_COMMANDS.get(text.strip().lower())
+
+
+def grade_from_key(key: str) -> int | str | None:
+    """A key or line at the grade prompt: a grade, a command name, or None."""
+    grade = parse_grade(key)
+    if grade is not None:
+        return grade
+    return COMMANDS.get(key.strip().lower())
 
 
 @dataclass
@@ -75,33 +84,48 @@ class Summary:
 
 
 class Terminal(Protocol):
-    def show(self, asked: Asked, counts: dict[str, int], done: int, total: int) -> None: ...
+    def show(self, question: Question, counts: dict[str, int], done: int, total: int) -> None: ...
     def reveal_or_command(self) -> str: ...
-    def show_answer(self, asked: Asked) -> None: ...
+    def show_answer(self, question: Question) -> None: ...
     def grade_or_command(self) -> int | str: ...
-    def typed(self, asked: Asked) -> str: ...
-    def show_result(self, asked: Asked, correct: bool, understood: str, grade: int) -> None: ...
+    def typed(self, question: Question) -> str: ...
+    def show_result(self, question: Question, correct: bool, understood: str, grade: int) -> None: ...
     def note(self, message: str, carry: bool = True) -> None: ...
     def summary(self, summary: Summary) -> None: ...
+
+
+def todays_queue(store: ReviewStore, today: date, decks: list[str] | None, limits: Limits) -> SessionQueue:
+    """Due reviews, drills left from earlier today, then new cards, within what is left of the limits."""
+    done = store.day_counts(today, decks)
+    candidates = store.candidates(today, decks, new_allowance(limits, done))
+    return SessionQueue.of(build_queue(candidates, today, limits, done), today)
 
 
 class ReviewSession:
     def __init__(
         self,
-        store: Store,
+        store: ReviewStore,
         queue: SessionQueue,
         clock: Callable[[], datetime],
+        monotonic: Callable[[], float],
         terminal: Terminal,
         decks: list[str] | None = None,
-        timing: Timing = Timing(),
+        timing: Timing = DEFAULT_TIMING,
+        session_id: str | None = None,
     ) -> None:
-        self.store, self.queue, self.clock, self.term = store, queue, clock, terminal
+        self.store, self.queue, self.clock, self.monotonic, self.term = (
+            store,
+            queue,
+            clock,
+            monotonic,
+            terminal,
+        )
         self.decks = decks
         self.timing = timing
-        self.id = uuid.uuid4().hex
+        self.id = session_id or uuid.uuid4().hex
         self.summary = Summary()
         self.done = 0
-        self.started = time.monotonic()
+        self.started = monotonic()
         self._cache: dict[str, Card] = {}
         self._answers: list[tuple[str, bool]] = []  # (card, correct) of each answer, popped by undo
 
@@ -117,7 +141,7 @@ class ReviewSession:
                     break
         except (KeyboardInterrupt, EOFError) as exc:
             self.summary.interrupted = isinstance(exc, KeyboardInterrupt)
-        self.summary.seconds = time.monotonic() - self.started
+        self.summary.seconds = self.monotonic() - self.started
         self.summary.remaining = len(self.queue)
         today = self.clock().date()
         self.summary.next_due, self.summary.next_due_count = self.store.next_due(today, self.decks)
@@ -129,51 +153,52 @@ class ReviewSession:
         item = self.queue.peek()
         assert item is not None
         card = self._card(item.card_id)
-        now = self.clock()
-        rng = random.Random(f"{card.id}:{now.isoformat()}:{self.done}")
-        asked = ask(card, rng)
-        self.term.show(asked, self.queue.counts(), self.done, self.done + len(self.queue))
-        shown_at = time.monotonic()
-        if asked.self_graded:
+        rng = random.Random(f"{card.id}:{self.clock().isoformat()}:{self.done}")
+        question = ask(card, rng)
+        self.term.show(question, self.queue.counts(), self.done, self.done + len(self.queue))
+        shown_at = self.monotonic()
+        if question.self_graded:
             action = self.term.reveal_or_command()
             if action != "reveal":
                 return self._command(action, card.id)
-            self.term.show_answer(asked)
+            self.term.show_answer(question)
             choice = self.term.grade_or_command()
             if not isinstance(choice, int):
                 return self._command(choice, card.id)
-            grade = choice
-            correct = grade >= 3
-        else:
-            while True:
-                text = self.term.typed(asked)
-                cmd = typed_command(text)
-                if cmd is not None:
-                    return self._command(cmd, card.id)
-                verdict, understood = asked.check(text)
-                if verdict is not None:
-                    break
-                self.term.note(f"Could not read that: {understood}.", carry=False)
-            correct = verdict
-            grade = auto_grade(correct, time.monotonic() - shown_at, self.timing)
-            self.term.show_result(asked, correct, understood, grade)
-        ms = int((time.monotonic() - shown_at) * 1000)
+            self._record(card.id, choice, choice >= 3, shown_at)
+            return True
+        while True:
+            text = self.term.typed(question)
+            cmd = typed_command(text)
+            if cmd is not None:
+                return self._command(cmd, card.id)
+            answer, understood = read_answer(question, text)
+            if answer is not None:
+                break
+            self.term.note(f"Could not read that: {understood}.", carry=False)
+        correct = is_correct(question, answer)
+        grade = auto_grade(correct, self.monotonic() - shown_at, self.timing)
+        self._record(card.id, grade, correct, shown_at)  # saved before the result is shown
+        self.term.show_result(question, correct, understood, grade)
+        return True
+
+    def _record(self, card_id: str, grade: int, correct: bool, shown_at: float) -> None:
+        ms = int((self.monotonic() - shown_at) * 1000)
         self.queue.pop()
-        result = self.store.answer(card.id, grade, self.clock(), ms, session=self.id)
+        result = self.store.answer(card_id, grade, self.clock(), ms, session=self.id)
         self.done += 1
-        self.summary.seen.add(card.id)
+        self.summary.seen.add(card_id)
         self.summary.answers += 1
         self.summary.correct += int(correct)
-        self._answers.append((card.id, correct))
+        self._answers.append((card_id, correct))
         if result.leech:
-            self.summary.leeches.append(card.id)
-            self.queue.drop(card.id)
+            self.summary.leeches.append(card_id)
+            self.queue.drop(card_id)
             self.term.note(
-                f"Leech: {card.id} has lapsed {result.after.lapses} times; it is tagged and suspended."
+                f"Leech: {card_id} has lapsed {result.after.lapses} times; it is tagged and suspended."
             )
         else:
-            self.queue.answered(card.id, result.after)
-        return True
+            self.queue.answered(card_id, result.after)
 
     def _command(self, action: str, card_id: str) -> bool:
         now = self.clock()
@@ -203,11 +228,3 @@ class ReviewSession:
                 self.summary.undone += 1
                 self.term.note(f"Undid the last answer ({undone.card_id}); it is asked again.")
         return True
-
-
-def grade_from_key(key: str) -> int | str | None:
-    """A key or line at the grade prompt: a grade, a command name, or None."""
-    grade = parse_grade(key)
-    if grade is not None:
-        return grade
-    return COMMANDS.get(key.strip().lower())

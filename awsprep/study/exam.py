@@ -1,0 +1,163 @@
+"""An exam's life cycle: start (sample, ask, store), resume, run, submit and feed wrong answers to review.
+
+Plain Python over an `ExamRepository`; the time of day, the monotonic clock, the randomness and the face
+are handed in by the command.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from awsprep.bank.models import Card
+from awsprep.errors import UsageError
+from awsprep.exam.blueprint import Blueprint
+from awsprep.exam.items import Item
+from awsprep.exam.sampling import sample
+from awsprep.exam.scoring import Report, score
+from awsprep.exam.timing import ExamClock
+from awsprep.question import Answer, ask
+from awsprep.question.answers import answer_to_json
+from awsprep.study.exam_session import ExamSession, Face
+from awsprep.study.ports import ExamRepository
+
+MODES = ("timed", "practice")
+
+
+@dataclass
+class Attempt:
+    """An open attempt, ready to run."""
+
+    id: int
+    blueprint: Blueprint
+    items: list[Item]
+    practice: bool
+    seconds_allowed: int  # 0 in practice mode
+    seconds_used: float
+    note: str = ""  # e.g. a domain had too few questions
+    set_aside: tuple[int, ...] = ()  # unfinished attempts this one replaced
+
+
+@dataclass(frozen=True)
+class ExamRequest:
+    blueprint: Blueprint
+    questions: int | None = None
+    minutes: float | None = None
+    domain: str | None = None
+    decks: list[str] | None = None
+    mode: str = "timed"
+
+    def check(self) -> None:
+        if self.mode not in MODES:
+            raise UsageError(f"--mode must be timed or practice, not {self.mode!r}.")
+        if self.questions is not None and self.questions < 1:
+            raise UsageError(f"--questions must be at least 1, not {self.questions}.")
+        if self.minutes is not None and self.minutes <= 0:
+            raise UsageError(f"--minutes must be more than 0, not {self.minutes:g}.")
+        bp = self.blueprint
+        if self.domain is not None and self.domain not in bp.domain_keys:
+            raise UsageError(
+                f"{bp.code} has no domain {self.domain!r}; its domains are: {', '.join(bp.domain_keys)}."
+            )
+
+
+def build_items(cards: list[Card], rng: random.Random) -> list[Item]:
+    """Each drawn card asked once: options shuffled, templates generated."""
+    return [Item(position, ask(card, rng, shuffle=True)) for position, card in enumerate(cards)]
+
+
+def start(repo: ExamRepository, request: ExamRequest, rng: random.Random, now: datetime) -> Attempt:
+    request.check()
+    bp = request.blueprint
+    decks = request.decks
+    pool = [c for c in repo.exam_cards() if decks is None or c.deck in decks]
+    drawn = sample(
+        pool, bp, request.questions or bp.questions, rng, repo.recent_card_ids(bp.key), request.domain
+    )
+    items = build_items(drawn.cards, rng)
+    if not items:
+        raise UsageError(
+            f"The bank has no mcq or numeric questions with a {bp.code} domain "
+            f"({', '.join(bp.domain_keys)}); add some or pass --blueprint."
+        )
+    practice = request.mode == "practice"
+    allowed = 0 if practice else max(1, round(60 * (request.minutes or bp.minutes_for(len(items)))))
+    set_aside = repo.abandon_open(now)
+    attempt_id = repo.create(
+        bp.key, request.mode, now, allowed, [(i.card_id, i.domain, i.question.to_json()) for i in items]
+    )
+    return Attempt(attempt_id, bp, items, practice, allowed, 0.0, drawn.note, tuple(set_aside))
+
+
+def resume(repo: ExamRepository, blueprints: dict[str, Blueprint]) -> Attempt:
+    info = repo.open_attempt()
+    if info is None:
+        raise UsageError("There is no unfinished exam to resume; start one with awsprep exam.")
+    bp = blueprints.get(info.blueprint)
+    if bp is None:
+        raise UsageError(f"The unfinished exam uses blueprint {info.blueprint!r}, which no longer exists.")
+    items = [
+        Item.from_json(r.position, r.card_id, r.domain, r.question, r.answer, r.flagged)
+        for r in repo.items(info.id)
+    ]
+    return Attempt(info.id, bp, items, info.mode == "practice", info.seconds_allowed, info.seconds_used)
+
+
+class RepositorySaver:
+    """The exam loop's Saver: every answer, flag and the time used committed at once."""
+
+    def __init__(self, repo: ExamRepository, attempt_id: int) -> None:
+        self.repo, self.attempt_id = repo, attempt_id
+
+    def answer(self, position: int, answer: Answer, seconds_used: float) -> None:
+        self.repo.save_answer(self.attempt_id, position, answer_to_json(answer), seconds_used)
+
+    def flag(self, position: int, flagged: bool, seconds_used: float) -> None:
+        self.repo.save_flag(self.attempt_id, position, flagged, seconds_used)
+
+    def time(self, seconds_used: float) -> None:
+        self.repo.save_time(self.attempt_id, seconds_used)
+
+
+def exam_clock(attempt: Attempt, monotonic: Callable[[], float]) -> ExamClock:
+    return ExamClock(
+        None if attempt.practice else float(attempt.seconds_allowed), attempt.seconds_used, monotonic
+    )
+
+
+def run(repo: ExamRepository, attempt: Attempt, clock: ExamClock, face: Face) -> str:
+    """Run the attempt from its first unanswered question.
+
+    Returns 'submitted', 'timeout', 'paused' or 'interrupted'."""
+    start_at = next((i.position for i in attempt.items if not i.answered), 0)
+    return ExamSession(attempt.items, clock, face, RepositorySaver(repo, attempt.id), start_at).run()
+
+
+@dataclass(frozen=True)
+class Submitted:
+    report: Report
+    data: dict[str, Any]  # the report as JSON, with the attempt's facts
+    fed_to_review: list[str]
+
+
+def submit(
+    repo: ExamRepository, attempt: Attempt, seconds_used: float, timed_out: bool, now: datetime
+) -> Submitted:
+    """Score the attempt and, in the same transaction, make each wrongly answered card a failed recall
+    due tomorrow (unanswered questions are not: nothing was recalled)."""
+    report = score(attempt.blueprint, attempt.items)
+    fed = sorted({i.card_id for i in report.wrong if i.answered})
+    data = report.as_json()
+    data.update(
+        attempt=attempt.id,
+        mode="practice" if attempt.practice else "timed",
+        seconds_used=round(seconds_used, 1),
+        timed_out=timed_out,
+        fed_to_review=fed,
+    )
+    correct = {i.position for i in attempt.items} - {i.position for i in report.wrong}
+    repo.submit(attempt.id, now, seconds_used, data, correct, fed)
+    return Submitted(report, data, fed)
