@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from typer.testing import CliRunner
 
+from awsprep.cli.main import app
 from tests.conftest import PYTHON, ROOT, subprocess_env, write_bank
 from tests.exam_bank import EXAM_BANK, right_letters, strip_ansi
 from tests.fake_clock import FileClock
@@ -49,21 +51,14 @@ def screen(child: pexpect.spawn, until: str) -> str:
     return strip_ansi(until + child.before)
 
 
-def run_cli(
-    env, *args: str, stdin: str = "", clock: FileClock | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PYTHON, *(clock.argv(*args) if clock else ["-m", "awsprep", *args])],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=subprocess_env(env),
-        cwd=str(ROOT),
-        timeout=60,
-    )
+def history(runner: CliRunner) -> list[dict]:
+    """The attempts, read in this process (the same database the exam processes wrote)."""
+    res = runner.invoke(app, ["exam", "history", "--json"])
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)["attempts"]
 
 
-def test_full_exam_in_a_terminal(env, clock):
+def test_full_exam_in_a_terminal(env, clock, runner):
     write_bank(env, EXAM_BANK)
     child = spawn(env, clock, "--questions", "5", "--seed", "11")
     numeric_at = None
@@ -102,12 +97,11 @@ def test_full_exam_in_a_terminal(env, clock):
     child.close()
     assert child.exitstatus == 0
     assert "is an estimate" in report and "PASS" in report
-    hist = json.loads(run_cli(env, "exam", "history", "--json").stdout)
-    assert hist["attempts"][0]["status"] == "submitted" and hist["attempts"][0]["total"] == 5
-    assert hist["attempts"][0]["seconds_used"] == 75.5
+    [attempt] = history(runner)
+    assert (attempt["status"], attempt["total"], attempt["seconds_used"]) == ("submitted", 5, 75.5)
 
 
-def test_clock_runs_out_and_submits(env, clock):
+def test_clock_runs_out_and_submits(env, clock, runner):
     write_bank(env, EXAM_BANK)
     child = spawn(env, clock, "--questions", "3", "--minutes", "2", "--seed", "2")
     text = screen(child, "Question 1 of 3")
@@ -123,10 +117,10 @@ def test_clock_runs_out_and_submits(env, clock):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    hist = json.loads(run_cli(env, "exam", "history", "--json").stdout)["attempts"][0]
-    assert hist["status"] == "submitted" and hist["seconds_used"] == 120.0 and hist["total"] == 3
-    assert hist["raw_correct"] == 1  # the answer given in time counts
-    assert run_cli(env, "exam", "--resume").returncode == 2  # nothing left to resume
+    [attempt] = history(runner)
+    assert (attempt["status"], attempt["seconds_used"], attempt["total"]) == ("submitted", 120.0, 3)
+    assert attempt["raw_correct"] == 1  # the answer given in time counts
+    assert runner.invoke(app, ["exam", "--resume"]).exit_code == 2  # nothing left to resume
 
 
 def test_one_minute_warning_then_pause_with_escape(env, clock):
@@ -148,9 +142,9 @@ def test_one_minute_warning_then_pause_with_escape(env, clock):
 
 def read_until(proc: subprocess.Popen[bytes], text: str, timeout: float = 15) -> str:
     assert proc.stdout is not None
-    fd, data, end = proc.stdout.fileno(), b"", time.monotonic() + timeout
+    fd, data, end = proc.stdout.fileno(), b"", time.perf_counter() + timeout  # monotonic may be frozen
     while text.encode() not in data:
-        assert time.monotonic() < end, data.decode()
+        assert time.perf_counter() < end, data.decode()
         if select.select([fd], [], [], 0.2)[0]:
             chunk = os.read(fd, 4096)
             assert chunk, data.decode()
@@ -158,7 +152,7 @@ def read_until(proc: subprocess.Popen[bytes], text: str, timeout: float = 15) ->
     return data.decode()
 
 
-def test_resume_after_kill_9_keeps_answers_and_time_left(env, clock):
+def test_resume_after_kill_9_keeps_answers_and_time_left(env, clock, runner, frozen_monotonic):
     write_bank(env, EXAM_BANK)
     proc = subprocess.Popen(
         [PYTHON, *clock.argv("exam", "--plain", "--questions", "4", "--minutes", "2", "--seed", "5")],
@@ -179,9 +173,9 @@ def test_resume_after_kill_9_keeps_answers_and_time_left(env, clock):
     read_until(proc, "Flagged question 2 for review.")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
-    clock.set(1000)  # a new process: only the time it runs counts, from here
-    res = run_cli(env, "exam", "--resume", "--plain", "--json", stdin=":r\n:s\n", clock=clock)
-    assert res.returncode == 0, res.stderr
+    # resumed here, on a clock that stands still: only the time used before the kill counts
+    res = runner.invoke(app, ["exam", "--resume", "--plain", "--json"], input=":r\n:s\n")
+    assert res.exit_code == 0, res.output
     # 120 s allowed, 30 s were used before the kill
     assert "Question 2 of 4 [flagged] (1 answered; time left 1:30)" in res.stderr, res.stderr
     data = json.loads(res.stdout)

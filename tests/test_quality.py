@@ -25,9 +25,9 @@ def test_ruff_clean() -> None:
     assert res.returncode == 0, res.stdout + res.stderr
 
 
-def test_mypy_clean() -> None:
-    res = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout + res.stderr
+def test_mypy_clean(mypy_result: tuple[int, str]) -> None:
+    code, output = mypy_result
+    assert code == 0, output
 
 
 def _imports(path: Path) -> set[str]:
