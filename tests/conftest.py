@@ -16,6 +16,7 @@ from tests.fake_clock import FakeMonotonic
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+NOW = "2026-01-05T09:00:00"
 SMALL_BANK = """\
 schema: 1
 deck: test
@@ -64,7 +65,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, s
     values = {
         "AWSPREP_HOME": str(home),
         "AWSPREP_BANK": str(bank),
-        "AWSPREP_NOW": "2026-01-05T09:00:00",
+        "AWSPREP_NOW": NOW,
     }
     for k, v in values.items():
         monkeypatch.setenv(k, v)
@@ -100,6 +101,21 @@ def subprocess_env(env: dict[str, str]) -> dict[str, str]:
 
 
 PYTHON = sys.executable
+
+
+def shown_letters(card_id: str, options: list[str], right: list[str], done: int, when: str = NOW) -> str:
+    """The letters review shows for the `right` options of card `card_id` after `done` answers: options
+    are shuffled on every showing, repeatably for a given clock."""
+    from datetime import UTC, datetime
+
+    from awsprep.bank.models import McqCard
+    from awsprep.question import ask, letters
+    from awsprep.study.review import question_rng
+
+    correct = tuple(options.index(r) for r in right)
+    card = McqCard(id=card_id, deck="t", options=tuple(options), correct=correct)
+    rng = question_rng(card_id, datetime.fromisoformat(when).replace(tzinfo=UTC), done)
+    return letters(ask(card, rng, shuffle=True).correct).replace(" ", "")
 
 
 class Background:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 import string
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awsprep.bank.io import card_from_dict, dump_bank, load_bank, parse_yaml
 from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard, NumericCard, Source
 from awsprep.cli.main import app
+from awsprep.exam.blueprint import load_blueprints
 from tests.conftest import MIXED, ROOT, write_bank
+
+#: A reference is AWS documentation or another AWS page (docs.aws.amazon.com, aws.amazon.com, re:Post).
+AWS_REF = re.compile(r"^https://(?:[a-z0-9-]+\.)*(?:aws\.amazon\.com|repost\.aws)/")
 
 text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40
@@ -126,10 +132,12 @@ def test_bundled_bank_validates_and_is_exam_ready(runner, monkeypatch) -> None:
     questions = [c for c in mcqs if c.id.startswith("q-")]
     assert len(questions) >= 300
     assert sum(len(c.correct) > 1 for c in questions) * 5 >= len(questions)
+    blueprints = load_blueprints(sorted((ROOT / "content" / "exams").glob("*.yaml")))
     for q in questions:
-        assert q.domain in {"development", "security", "deployment", "troubleshooting"}, q.id
+        assert q.deck in blueprints, q.id
+        assert q.domain in blueprints[q.deck].domain_keys, q.id
         assert q.explanation.strip(), q.id
-        assert any(r.startswith("https://docs.aws.amazon.com/") for r in q.refs), q.id
+        assert q.refs and all(AWS_REF.match(r) for r in q.refs), q.id
         assert len(q.options) >= 4, q.id
     templates = [c for c in all_cards if isinstance(c, NumericCard) and c.is_template]
     assert {t.generator for t in templates} >= {"dynamodb-rcu", "lambda-monthly-cost", "kinesis-shards"}
@@ -141,8 +149,6 @@ def test_copycheck_finds_no_seed_passages() -> None:
 
     tool = ROOT.parent / "shared" / "tools" / "copycheck.py"
     if not tool.exists():
-        import pytest
-
         pytest.skip("../shared/tools/copycheck.py is not here")
     res = subprocess.run([sys.executable, str(tool), "content"], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, res.stdout[-2000:]
@@ -156,22 +162,38 @@ def test_new_cards_are_interleaved_across_files() -> None:
     assert [c.id for c in interleave([a, [], b])] == ["a0", "b0", "a1", "a2"]
 
 
-def test_bundled_notes_bank_is_built_from_content_notes(env, runner, tmp_path) -> None:
-    """content/bank/notes.yaml is what our importer makes of content/notes: re-importing the notes
-    over the committed bank (whose ids carry review history) must change nothing."""
-    out = tmp_path / "notes.yaml"
-    committed = (ROOT / "content" / "bank" / "notes.yaml").read_text(encoding="utf-8")
+NOTE_DECKS = sorted(p.name for p in (ROOT / "content" / "notes").iterdir() if p.is_dir())
+#: The DVA-C02 notes bank kept its first name; every other deck's is content/bank/<deck>-notes.yaml.
+NOTE_BANKS = {"dva-c02": "notes.yaml"}
+MIN_NOTE_CARDS = {"dva-c02": 800}
+
+
+def test_each_notes_folder_is_a_deck_with_a_blueprint() -> None:
+    """content/notes holds one folder per deck and nothing else, so no deck picks up another's notes."""
+    notes = ROOT / "content" / "notes"
+    assert not [p.name for p in notes.iterdir() if p.is_file()], "notes belong in a deck folder"
+    assert "dva-c02" in NOTE_DECKS
+    for deck in NOTE_DECKS:
+        assert (ROOT / "content" / "exams" / f"{deck}.yaml").is_file(), deck
+
+
+@pytest.mark.parametrize("deck", NOTE_DECKS)
+def test_bundled_notes_bank_is_built_from_content_notes(env, runner, tmp_path, deck) -> None:
+    """Each deck's notes bank is what our importer makes of content/notes/<deck>: re-importing the
+    notes over the committed bank (whose ids carry review history) must change nothing."""
+    name = NOTE_BANKS.get(deck, f"{deck}-notes.yaml")
+    out = tmp_path / name
+    committed = (ROOT / "content" / "bank" / name).read_text(encoding="utf-8")
     out.write_text(committed, encoding="utf-8")
-    res = runner.invoke(
-        app, ["import", str(ROOT / "content" / "notes"), "--deck", "dva-c02", "--bank", str(out), "--json"]
-    )
+    folder = ROOT / "content" / "notes" / deck
+    res = runner.invoke(app, ["import", str(folder), "--deck", deck, "--bank", str(out), "--json"])
     assert res.exit_code == 0, res.output
     summary = json.loads(res.stdout)
-    assert summary["cards"] >= 800
+    assert summary["cards"] >= MIN_NOTE_CARDS.get(deck, 150)
     assert (summary["added"], summary["changed"], summary["retired"]) == (0, 0, 0), summary
     assert out.read_text(encoding="utf-8") == committed, (
-        "content/bank/notes.yaml is stale: run awsprep import content/notes --deck dva-c02 "
-        "--bank content/bank/notes.yaml"
+        f"content/bank/{name} is stale: run awsprep import content/notes/{deck} --deck {deck} "
+        f"--bank content/bank/{name}"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -158,13 +159,52 @@ def test_deck_option_takes_questions_from_that_deck_only(env, runner):
     assert bad.exit_code == 2 and "There is no deck named 'nope'" in bad.stderr
 
 
-def test_new_exam_sets_aside_the_unfinished_one(env, runner):
+def test_a_new_exam_keeps_the_paused_one_and_either_can_be_resumed(env, runner):
     write_bank(env, EXAM_BANK)
-    runner.invoke(app, ["exam", "--plain", "-n", "2"], input=":q\n")
+    first = runner.invoke(app, ["exam", "--plain", "-n", "2", "--seed", "1"], input="A\n:q\n")
+    assert "Paused: every answer is saved; awsprep exam --resume continues attempt #1" in first.output
     res = runner.invoke(app, ["exam", "--plain", "-n", "2"], input=":q\n")
-    assert "Unfinished attempt #1 is set aside." in res.output
+    assert "Attempt #1 is still open; awsprep exam --resume --attempt 1 continues it." in res.output
     h = json.loads(runner.invoke(app, ["exam", "history", "--json"]).stdout)
-    assert [a["status"] for a in h["attempts"]] == ["abandoned", "open"]
+    assert [a["status"] for a in h["attempts"]] == ["open", "open"]
+    # --resume takes the newest; --attempt 1 the older one, with its answer kept
+    newest = runner.invoke(app, ["exam", "--resume", "--plain"], input=":q\n")
+    assert "continues attempt #2" in newest.output
+    older = runner.invoke(app, ["exam", "--resume", "--attempt", "1", "--plain"], input=":q\n")
+    assert "--- Question 2 of 2 (1 answered" in older.output  # the answer given before the pause is kept
+    assert "awsprep exam --resume --attempt 1 continues attempt #1" in older.output
+    missing = runner.invoke(app, ["exam", "--resume", "--attempt", "9", "--plain"], input="")
+    assert missing.exit_code == 2
+    assert "Attempt #9 is not an unfinished exam; unfinished: #2, #1." in missing.stderr
+
+
+def test_retake_wrong_asks_only_the_missed_questions_afresh(env, runner):
+    write_bank(env, EXAM_BANK)
+    runner.invoke(app, ["exam", "--plain", "-n", "5", "--seed", "4"], input=":q\n")
+    lines = answer_lines(exam_store(env), wrong={"e-dev-2", "e-tro-1"})
+    script = "\n".join([*lines, ":s"]) + "\n"
+    res = runner.invoke(app, ["exam", "--resume", "--plain", "--json"], input=script)
+    assert res.exit_code == 0, res.output
+    assert re.search(r"Time used: \d+:\d\d of 10:00", res.stderr)
+    retake = runner.invoke(app, ["exam", "--retake", "1", "--wrong", "--plain", "--json"], input=":q\n")
+    assert retake.exit_code == 0, retake.output
+    items = exam_store(env).items(2)
+    assert sorted(r.card_id for r in items) == ["e-dev-2", "e-tro-1"]
+    bad = runner.invoke(app, ["exam", "--wrong", "--plain"], input="")
+    assert bad.exit_code == 2 and "--wrong goes with --retake N" in bad.stderr
+    nothing = runner.invoke(app, ["exam", "--retake", "2", "--wrong", "--plain"], input="")
+    assert nothing.exit_code == 2 and "was not submitted" in nothing.stderr
+
+
+def test_blueprints_list_question_counts_and_an_empty_one_says_what_would_serve(env, runner):
+    write_bank(env, EXAM_BANK)
+    data = json.loads(runner.invoke(app, ["exam", "blueprints", "--json"]).stdout)
+    counts = {r["blueprint"]: r["bank_questions"] for r in data}
+    assert counts == {"clf-c02": 0, "dva-c02": 5, "saa-c03": 0}
+    res = runner.invoke(app, ["exam", "-b", "clf-c02", "--plain"], input="")
+    assert res.exit_code == 2
+    assert "No deck has CLF-C02 questions yet" in res.stderr and "pass --blueprint" not in res.stderr
+    assert "awsprep exam blueprints" in res.stderr
 
 
 @pytest.mark.parametrize(
@@ -195,6 +235,4 @@ def test_no_exam_questions_in_bank(env, runner):
     write_bank(env, "  - {id: b, type: basic, front: F, back: B}\n")
     res = runner.invoke(app, ["exam", "--plain"], input="")
     assert res.exit_code == 2
-    assert res.stderr.strip().startswith(
-        "awsprep: The bank has no mcq or numeric questions with a DVA-C02 domain"
-    )
+    assert res.stderr.strip().startswith("awsprep: No deck has DVA-C02 questions yet")

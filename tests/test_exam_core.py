@@ -299,3 +299,26 @@ def test_single_response_toggle_replaces_and_flag_review_submit():
     session = ExamSession(items, ExamClock(100.0, 0.0, fake), face, Recorder())
     assert session.run() == "submitted"
     assert items[0].answer == (2,) and items[0].flagged
+
+
+def test_choose_two_takes_at_most_two_ticks_and_practice_never_locks_half_an_answer():
+    fake = FakeTime()
+    items = [item(correct=(1, 3), position=0), item(correct=(0,), position=1)]
+    script = [
+        Command("toggle", 1),
+        Command("next"),  # half an answer: practice must not reveal (and lock) it
+        Command("prev"),
+        Command("toggle", 2),
+        Command("toggle", 4),  # a third tick is refused
+        Command("toggle", 2),
+        Command("toggle", 3),
+        Command("next"),  # now complete: revealed
+        Command("pause"),
+    ]
+    face = ScriptedFace(fake, script, step=1.0)
+    saver = Recorder()
+    session = ExamSession(items, ExamClock(None, 0.0, fake), face, saver)
+    assert session.run() == "paused"
+    assert items[0].answer == (1, 3) and items[0].revealed and items[0].correct
+    assert "This question asks for two options: untick one first." in face.notes
+    assert "This question has been answered." not in face.notes

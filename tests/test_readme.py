@@ -279,6 +279,7 @@ JSON_DOCS = [
     JsonDoc(
         ("exam",), "### `awsprep exam [", "`--json` prints", bank=EXAM_BANK, args=EXAM[1:], stdin=EXAM_INPUT
     ),
+    JsonDoc(("exam", "blueprints"), "### `awsprep exam blueprints", "`--json`:", end="An exam on"),
     JsonDoc(
         ("exam", "history"),
         "### `awsprep exam history",

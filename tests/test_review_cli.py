@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typer.testing import CliRunner
 
 from awsprep.cli.main import app
-from tests.conftest import MIXED, basic_cards, write_bank
+from tests.conftest import MIXED, basic_cards, shown_letters, write_bank
 
 
 def cards(runner: CliRunner) -> dict[str, dict[str, object]]:
@@ -70,9 +70,10 @@ def test_json_summary_keys(env, runner):
 
 def test_mcq_and_numeric_are_graded_automatically(env, runner):
     write_bank(env, MIXED)
-    res = runner.invoke(app, ["review", "--plain"], input="\n5\n\n5\nB,D\n81\n")
+    right = shown_letters("m1", ["1", "2", "3", "4"], ["2", "4"], done=2)
+    res = runner.invoke(app, ["review", "--plain"], input=f"\n5\n\n5\n{right}\n81\n")
     assert res.exit_code == 0, res.output
-    assert "Correct: you answered B, D" in res.output
+    assert f"Correct: you answered {right.replace(',', ', ')}" in res.output
     assert "Explanation: Two and four are even." in res.output
     assert "Wrong: you answered 81; the answer is 80 RCU" in res.output
     assert "Worked steps:" in res.output and "1 x 80 = 80" in res.output
@@ -83,10 +84,11 @@ def test_mcq_and_numeric_are_graded_automatically(env, runner):
 
 def test_unreadable_typed_answer_is_asked_again(env, runner):
     write_bank(env, MIXED.split("  - id: n1")[0].split("  - id: m1")[1].join(["  - id: m1", ""]))
-    res = runner.invoke(app, ["review", "--plain"], input="Z\nb d\n")
+    right = shown_letters("m1", ["1", "2", "3", "4"], ["2", "4"], done=0)
+    res = runner.invoke(app, ["review", "--plain"], input=f"Z\n{right.replace(',', ' ').lower()}\n")
     assert res.exit_code == 0, res.output
     assert "Could not read that: answer with option letters A-D" in res.output
-    assert "Correct: you answered B, D" in res.output
+    assert f"Correct: you answered {right.replace(',', ', ')}" in res.output
 
 
 def test_undo_restores_and_asks_again(env, runner):
@@ -176,3 +178,17 @@ def test_month_of_daily_reviews(env, runner):
     assert days["c029"] == [2, 3, 9, 24]
     assert all(len(v) == 4 for v in days.values())
     assert len(days) == 30
+
+
+def test_undo_after_bury_or_suspend_undoes_that_not_the_answer_before(env, runner):
+    write_bank(env, basic_cards(3))
+    # answer card 0 with 5, bury card 1, undo (the bury), then suspend card 1, undo (the suspend), quit
+    res = runner.invoke(app, ["review", "--plain", "--json"], input="\n5\nb\nu\ns\nu\nq\n")
+    assert res.exit_code == 0, res.output
+    assert "Undid burying c001; it is asked again." in res.stderr
+    assert "Undid suspending c001; it is asked again." in res.stderr
+    summary = json.loads(res.stdout)
+    assert (summary["answers"], summary["buried"], summary["suspended"], summary["undone"]) == (1, [], [], 2)
+    state = cards(runner)
+    assert state["c000"]["reps"] == 1  # the answer before the bury still counts
+    assert state["c001"]["state"] == "new"

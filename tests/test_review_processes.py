@@ -14,7 +14,7 @@ import pexpect
 import pytest
 
 from awsprep.cli.main import app
-from tests.conftest import MIXED, PYTHON, basic_cards, subprocess_env, write_bank
+from tests.conftest import MIXED, PYTHON, basic_cards, shown_letters, subprocess_env, write_bank
 
 pytestmark = pytest.mark.slow
 
@@ -57,7 +57,7 @@ def test_review_in_a_pseudo_terminal(env):
         child.expect("Pick the two even numbers")
         child.expect(r"\(Choose two\.\)")
         child.expect("Answer: ")
-        child.sendline("b,d")
+        child.sendline(shown_letters("m1", ["1", "2", "3", "4"], ["2", "4"], done=2))
         child.expect("Correct")
         child.expect("Two and four are even")
         child.send("x")  # any key continues
@@ -162,3 +162,26 @@ def test_two_review_processes_at_once(env, runner):
     dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
     with sqlite3.connect(dbfile) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_no_color_keeps_the_progress_bar_and_ctrl_c_summary_starts_a_line(env):
+    write_bank(env, basic_cards(4))
+    env = {**env, "NO_COLOR": "1"}
+    child = _spawn_review_tty(env, (30, 80))
+    try:
+        child.expect("░")  # the bar is drawn in block characters, not colour
+        child.expect("Front 0")
+        child.send(" ")
+        child.expect("Grade 0-5")
+        child.send("4")
+        child.expect("█")  # one card of four done
+        child.expect("Front 1")
+        child.expect("Space/Enter reveal")
+        child.sendintr()
+        child.expect("Session summary")
+        before = child.before
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert "\x1b[3" not in before  # no colour codes under NO_COLOR
+    assert child.exitstatus == 130

@@ -133,3 +133,21 @@ def test_bank_not_utf8(env, runner):
     (Path(env["AWSPREP_BANK"]) / "bad.yaml").write_bytes(b"schema: 1\ncards: []\n# \xff\xfe\n")
     res = runner.invoke(app, ["cards", "list"])
     assert res.exit_code == 2 and "is not UTF-8 text" in res.stderr
+
+
+def test_a_db_url_whose_folder_does_not_exist_is_refused_not_created(env, runner, tmp_path):
+    write_bank(env, basic_cards(1))
+    missing = tmp_path / "no" / "such" / "dir"
+    res = runner.invoke(app, ["review", "--plain", "--db", f"sqlite:///{missing}/x.db"], input="q\n")
+    assert res.exit_code == 2, res.output
+    assert f"The folder {missing} of the database {missing}/x.db does not exist" in res.stderr
+    assert not missing.exists()
+    # the default data dir is created on first use
+    res = runner.invoke(app, ["review", "--plain"], input="q\n")
+    assert res.exit_code == 0, res.output
+
+
+def test_database_passwords_are_never_printed(env, runner):
+    res = runner.invoke(app, ["cards", "list", "--db", "nosuchdialect://ap:s3cret@localhost/x"])
+    assert res.exit_code == 2
+    assert "s3cret" not in res.output and "ap:***@" in res.stderr

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from awsprep.bank.models import McqCard, NumericCard
 from awsprep.calc.generators import GENERATORS, generate
 from awsprep.cli.main import app
-from awsprep.question import Question, ask, is_correct, read_answer
+from awsprep.question import Question, ask, is_correct, letters, read_answer
 from awsprep.sched.queue import Limits
 from awsprep.store.exams import ExamStore
 from awsprep.store.repo import Store
@@ -62,7 +62,8 @@ class ScriptedTerminal:
         return int(self._next())
 
     def typed(self, question: Question) -> str:
-        return self._next()
+        line = self._next()  # RIGHT: the letters of the right options as shown (they are shuffled)
+        return line.replace("RIGHT", letters(question.correct).replace(" ", ""))
 
     def show_result(self, question: Question, correct: bool, understood: str, grade: int) -> None:
         self.results.append((correct, grade))
@@ -85,7 +86,7 @@ def _store(tmp_path: Path, env: dict[str, str], body: str = MIXED) -> Store:
 def test_review_session_runs_on_fakes_and_times_answers_with_the_injected_clock(tmp_path, env):
     store = _store(tmp_path, env)
     clock = FakeClock()
-    term = ScriptedTerminal(clock, ["", "4", "", "5", "b,d", "80"], think=30.0)
+    term = ScriptedTerminal(clock, ["", "4", "", "5", "RIGHT", "80"], think=30.0)
     queue = todays_queue(store, NOW.date(), None, Limits())
     summary = ReviewSession(store, queue, lambda: NOW, clock, term).run()
     assert summary.answers == 4 and summary.correct == 4
@@ -98,7 +99,7 @@ def test_review_session_runs_on_fakes_and_times_answers_with_the_injected_clock(
 def test_a_typed_answer_with_the_wrong_count_is_asked_again_not_graded(tmp_path, env):
     store = _store(tmp_path, env)
     clock = FakeClock()
-    term = ScriptedTerminal(clock, ["", "4", "", "5", "b", "b,c,d", "b,d"])
+    term = ScriptedTerminal(clock, ["", "4", "", "5", "A", "A,B,C", "RIGHT"])
     queue = todays_queue(store, NOW.date(), None, Limits())
     ReviewSession(store, queue, lambda: NOW, clock, term).run()
     assert term.notes[:2] == [
@@ -218,3 +219,13 @@ def test_submitting_an_exam_and_feeding_review_is_one_transaction(tmp_path, env,
 def test_every_generator_builds_from_its_defaults():
     for name in GENERATORS:
         assert generate(name, {}, random.Random(0)).answer >= 0
+
+
+def test_review_shuffles_options_on_every_showing():
+    from awsprep.study.review import question_rng
+
+    card = McqCard(id="m", deck="d", question="Q?", options=("a", "b", "c", "d", "e"), correct=(1,))
+    orders = {ask(card, question_rng("m", NOW, done), shuffle=True).options for done in range(12)}
+    assert len(orders) > 6  # a drill repeat is not answered from the letter remembered
+    again = ask(card, question_rng("m", NOW, 3), shuffle=True)
+    assert again == ask(card, question_rng("m", NOW, 3), shuffle=True)  # repeatable for a clock

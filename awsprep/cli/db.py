@@ -22,7 +22,12 @@ def db_url(option: str | None) -> str:
         return env
     from awsprep.store.db import sqlite_url
 
-    return sqlite_url(data_dir() / "awsprep.db")
+    home = data_dir()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"Cannot create the data folder {home}: {exc.strerror or exc}.") from None
+    return sqlite_url(home / "awsprep.db")
 
 
 def open_store(option: str | None, sync: bool = True) -> tuple[Store, SyncReport | None]:

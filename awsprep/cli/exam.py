@@ -66,8 +66,11 @@ def exam(
     seed: int = typer.Option(None, "--seed", help="Seed for choosing and shuffling questions."),
     mode: str = typer.Option("timed", "--mode", help="timed (the dress rehearsal) or practice (no clock)."),
     resume: bool = typer.Option(
-        False, "--resume", help="Continue the unfinished attempt with the time left."
+        False, "--resume", help="Continue the newest unfinished attempt (or --attempt N) with the time left."
     ),
+    attempt_id: int = typer.Option(None, "--attempt", help="With --resume: which unfinished attempt."),
+    retake: int = typer.Option(None, "--retake", help="Ask the questions of attempt N again."),
+    wrong: bool = typer.Option(False, "--wrong", help="With --retake: only the questions missed in it."),
     plain: bool = typer.Option(False, "--plain", help="Plain lines, answers read line by line from stdin."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
@@ -81,18 +84,27 @@ def exam(
     out = sys.stderr if json_out else sys.stdout
     if mode not in use.MODES:
         raise UsageError(f"--mode must be timed or practice, not {mode!r}.")
+    if wrong and retake is None:
+        raise UsageError("--wrong goes with --retake N (the attempt whose missed questions to ask again).")
+    if attempt_id is not None and not resume:
+        raise UsageError("--attempt N goes with --resume.")
+    rng = random.Random(seed if seed is not None else random.SystemRandom().randrange(2**32))
     if resume:
         store, _ = open_store(db)
-        attempt = use.resume(ExamStore(store), blueprints())
+        attempt = use.resume(ExamStore(store), blueprints(), attempt_id)
+    elif retake is not None:
+        if minutes is not None and minutes <= 0:
+            raise UsageError(f"--minutes must be more than 0, not {minutes:g}.")
+        store, _ = open_store(db)
+        attempt = use.retake(ExamStore(store), blueprints(), retake, wrong, mode, minutes, rng, now())
     else:
         request = use.ExamRequest(_blueprint(blueprint), questions, minutes, domain, None, mode)
         request.check()
         store, _ = open_store(db)
         request = replace(request, decks=check_decks(store, deck))
-        rng = random.Random(seed if seed is not None else random.SystemRandom().randrange(2**32))
         attempt = use.start(ExamStore(store), request, rng, now())
-        for old in attempt.set_aside:
-            out.write(f"Unfinished attempt #{old} is set aside.\n")
+    for other in attempt.also_open:
+        out.write(f"Attempt #{other} is still open; awsprep exam --resume --attempt {other} continues it.\n")
     _run(ExamStore(store), attempt, plain, json_out)
 
 
@@ -119,29 +131,68 @@ def _run(exams: ExamStore, attempt: Attempt, plain: bool, json_out: bool) -> Non
         outcome = use.run(exams, attempt, clock, PlainExamFace(sys.stdin, out))
     if outcome in ("paused", "interrupted"):
         left = "" if attempt.practice else f" with {format_left(clock.left())} left"
+        newest = exams.open_attempt()
+        how = "--resume" if newest is None or newest.id == attempt.id else f"--resume --attempt {attempt.id}"
         out.write(
-            f"Paused: every answer is saved; awsprep exam --resume continues attempt #{attempt.id}{left}.\n"
+            f"Paused: every answer is saved; awsprep exam {how} continues attempt #{attempt.id}{left}.\n"
         )
         out.flush()
         if outcome == "interrupted":
             raise KeyboardInterrupt
         return
     done = use.submit(exams, attempt, clock.used(), outcome == "timeout", now())
-    _report(done, outcome == "timeout", interactive, json_out)
+    _report(done, attempt, outcome == "timeout", interactive, json_out)
 
 
-def _report(done: Submitted, timed_out: bool, interactive: bool, json_out: bool) -> None:
+def _report(done: Submitted, attempt: Attempt, timed_out: bool, interactive: bool, json_out: bool) -> None:
     from awsprep.ui.exam_report import plain_report, rich_report
 
+    used = float(done.data["seconds_used"])
     out = sys.stderr if json_out else sys.stdout
     if interactive:
         from rich.console import Console
 
-        rich_report(Console(file=out, highlight=False), done.report, timed_out, len(done.fed_to_review))
+        console = Console(file=out, highlight=False)
+        rich_report(console, done.report, timed_out, len(done.fed_to_review), used, attempt.seconds_allowed)
     else:
-        plain_report(out, done.report, timed_out, len(done.fed_to_review))
+        plain_report(out, done.report, timed_out, len(done.fed_to_review), used, attempt.seconds_allowed)
     if json_out:
         emit_json(done.data)
+
+
+@exam_app.command("blueprints")
+@guard
+def blueprints_cmd(
+    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """The exam blueprints with their shape and how many questions the bank has for each."""
+    from awsprep.store.exams import ExamStore
+    from awsprep.study.exam import question_counts
+
+    store, _ = open_store(db)
+    known = blueprints()
+    counts = question_counts(ExamStore(store).exam_cards(), known)
+    records = [
+        {
+            "blueprint": key,
+            "name": bp.name,
+            "questions": bp.questions,
+            "minutes": bp.minutes,
+            "pass_mark": bp.pass_mark,
+            "bank_questions": counts[key],
+        }
+        for key, bp in sorted(known.items())
+    ]
+    if json_out:
+        emit_json(records)
+        return
+    for r in records:
+        have = r["bank_questions"]
+        typer.echo(
+            f"{r['blueprint']:<9} {r['name']}: {r['questions']} questions in {r['minutes']:g} min, "
+            f"pass {r['pass_mark']}; the bank has {have} question{'s' if have != 1 else ''}"
+        )
 
 
 @exam_app.command("history")

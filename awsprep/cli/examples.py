@@ -19,6 +19,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "cards unsuspend": ("awsprep cards unsuspend start-lambda-timeout",),
     "settings": ("awsprep settings", "awsprep settings new-per-day 30"),
     "exam": ("awsprep exam --questions 20 --minutes 40", "awsprep exam --resume"),
+    "exam blueprints": ("awsprep exam blueprints", "awsprep exam blueprints --json"),
     "exam history": ("awsprep exam history", "awsprep exam history --json"),
     "import": (
         "awsprep import notes/ --deck mynotes --dry-run --explain",

@@ -31,6 +31,13 @@ class Item:
         return self.answer is not None and self.answer != ()
 
     @property
+    def complete(self) -> bool:
+        """Answered with as many options as the question asks for (any number for a numeric one)."""
+        if not self.answered:
+            return False
+        return not isinstance(self.answer, tuple) or len(self.answer) == self.question.choose
+
+    @property
     def correct(self) -> bool:
         return is_correct(self.question, self.answer)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,8 @@ class StoreBusyError(AwsprepError):
 
 
 def describe(url: str, exc: BaseException) -> StoreError | StoreBusyError:
-    msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    url = redact(url)
+    msg = redact(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
     low = msg.lower()
     if "locked" in low or "busy" in low:
         return StoreBusyError(f"The database {url} is locked by another program; close it and try again.")
@@ -48,7 +50,9 @@ def translate_errors(url: str) -> Iterator[None]:
     except (DatabaseError, OperationalError) as exc:
         raise describe(url, exc) from None
     except SQLAlchemyError as exc:
-        raise StoreError(f"The database {url} cannot be used ({exc.__class__.__name__}: {exc}).") from None
+        raise StoreError(
+            redact(f"The database {url} cannot be used ({exc.__class__.__name__}: {exc}).")
+        ) from None
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -68,6 +72,14 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+def redact(url: str) -> str:
+    """The URL as it may be shown: a password is never printed."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
@@ -76,11 +88,15 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(url, future=True)
     except (ArgumentError, ImportError, ValueError) as exc:
-        raise UsageError(f"--db {url!r} is not a usable SQLAlchemy URL ({exc}).") from None
+        raise UsageError(redact(f"--db {url!r} is not a usable SQLAlchemy URL ({exc}).")) from None
     if engine.dialect.name == "sqlite":
         db = engine.url.database
-        if db and db != ":memory:":
-            Path(db).parent.mkdir(parents=True, exist_ok=True)
+        if db and db != ":memory:" and not db.startswith("file:") and not Path(db).parent.is_dir():
+            # A mistyped folder must not look like lost progress: only the default data dir is created.
+            raise UsageError(
+                f"The folder {Path(db).parent} of the database {db} does not exist; "
+                "create it first, or check the path."
+            )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin_immediate)
     return engine
@@ -92,6 +108,7 @@ MIGRATIONS: dict[int, Callable[[Any], None]] = {}
 
 def migrate(engine: Engine, url: str) -> None:
     """Create the schema on a new database; upgrade an older one; refuse a newer one."""
+    url = redact(url)  # only used in messages
     with translate_errors(url):
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))  # opens the file: a non-database fails here or below

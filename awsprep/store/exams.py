@@ -1,7 +1,8 @@
 """Exam attempts in the database: each answer, flag and the time used committed the moment it is given.
 
-An attempt is *open* while `finished` is empty. A submitted attempt has its scores; an attempt set aside
-by a newer one (status "abandoned") has `finished` but no scores.
+An attempt is *open* while `finished` is empty; several can be open at once (each can be resumed). A
+submitted attempt has its scores; an attempt with `finished` but no scores ("abandoned") was set aside
+by awsprep 0.1, which closed an open attempt when a new one started.
 """
 
 from __future__ import annotations
@@ -86,22 +87,25 @@ class ExamStore:
                 )
             return row.id
 
-    def open_attempt(self) -> AttemptInfo | None:
+    def open_attempts(self) -> list[AttemptInfo]:
+        """Unfinished attempts, newest first."""
         with translate_errors(self.url), self.Session() as s:
-            row = s.execute(
-                select(ExamAttempt)
-                .where(ExamAttempt.finished.is_(None))
-                .order_by(ExamAttempt.id.desc())
-                .limit(1)
-            ).scalar_one_or_none()
-            return _info(row) if row else None
+            rows = s.execute(
+                select(ExamAttempt).where(ExamAttempt.finished.is_(None)).order_by(ExamAttempt.id.desc())
+            ).scalars()
+            return [_info(r) for r in rows]
 
-    def abandon_open(self, now: datetime) -> list[int]:
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            ids = list(s.execute(select(ExamAttempt.id).where(ExamAttempt.finished.is_(None))).scalars())
-            if ids:
-                s.execute(update(ExamAttempt).where(ExamAttempt.id.in_(ids)).values(finished=now))
-            return ids
+    def open_attempt(self, attempt_id: int | None = None) -> AttemptInfo | None:
+        """The newest unfinished attempt, or the one asked for if it is unfinished."""
+        attempts = self.open_attempts()
+        if attempt_id is None:
+            return attempts[0] if attempts else None
+        return next((a for a in attempts if a.id == attempt_id), None)
+
+    def attempt(self, attempt_id: int) -> AttemptInfo | None:
+        with translate_errors(self.url), self.Session() as s:
+            row = s.get(ExamAttempt, attempt_id)
+            return _info(row) if row else None
 
     def items(self, attempt_id: int) -> list[ItemRecord]:
         with translate_errors(self.url), self.Session() as s:
@@ -116,6 +120,7 @@ class ExamStore:
                     question=json.loads(r.question),
                     answer=json.loads(r.answer) if r.answer is not None else None,
                     flagged=r.flagged,
+                    correct=r.correct,
                 )
                 for r in rows
             ]

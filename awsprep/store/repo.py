@@ -22,6 +22,7 @@ from awsprep.store.db import open_store, translate_errors
 from awsprep.store.models import CardRow, Meta, ReviewLog, Setting
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
+UNDOABLE = ("answer", "suspend", "bury")
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
 
 
@@ -308,22 +309,28 @@ class Store:
         return AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech)
 
     def undo_last(self, now: datetime, session: str | None = None) -> Undone | None:
-        """Restore the card of the last answer (of this session, if given) to its state before it."""
+        """Undo the last answer, suspend or bury (of this session, if given): the card gets back the
+        scheduling state, or the suspended / buried flag, it had before."""
         with translate_errors(self.url), self.Session() as s, s.begin():
-            q = select(ReviewLog).where(ReviewLog.action == "answer", ReviewLog.undone.is_(False))
+            q = select(ReviewLog).where(ReviewLog.action.in_(UNDOABLE), ReviewLog.undone.is_(False))
             if session is not None:
                 q = q.where(ReviewLog.session == session)
             last = s.execute(q.order_by(ReviewLog.id.desc()).limit(1)).scalar_one_or_none()
             if last is None or last.before is None:
                 return None
-            restored = _state_from_json(last.before)
             row = s.get(CardRow, last.card_id)
             if row is None:
                 return None
-            _apply(row, restored)
-            if row.leech and not sm2.is_leech(restored):
-                row.leech = False
-                row.suspended = False
+            if last.action == "answer":
+                _apply(row, _state_from_json(last.before))
+                if row.leech and not sm2.is_leech(state_of(row)):
+                    row.leech = False
+                    row.suspended = False
+            else:
+                flags = json.loads(last.before)
+                row.suspended = flags["suspended"]
+                buried = flags["buried_until"]
+                row.buried_until = date.fromisoformat(buried) if buried else None
             last.undone = True
             s.add(
                 ReviewLog(
@@ -336,12 +343,22 @@ class Store:
                     session=session,
                 )
             )
-        return Undone(card_id=last.card_id, restored=restored)
+            return Undone(card_id=last.card_id, restored=state_of(row), action=last.action)
 
     def _flag(self, card_id: str, now: datetime, action: str, session: str | None, **values: Any) -> None:
+        """Set a card's suspended / buried flags, logging what they were so that undo can restore them."""
         with translate_errors(self.url), self.Session() as s, s.begin():
+            row = s.get(CardRow, card_id)
+            before = None
+            if row is not None:
+                buried = row.buried_until.isoformat() if row.buried_until else None
+                before = json.dumps({"suspended": row.suspended, "buried_until": buried})
             s.execute(update(CardRow).where(CardRow.id == card_id).values(**values))
-            s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action=action, session=session))
+            s.add(
+                ReviewLog(
+                    card_id=card_id, ts=now, day=now.date(), action=action, session=session, before=before
+                )
+            )
 
     def suspend(self, card_id: str, now: datetime, session: str | None = None) -> None:
         self._flag(card_id, now, "suspend", session, suspended=True)

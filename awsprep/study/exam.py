@@ -38,7 +38,7 @@ class Attempt:
     seconds_allowed: int  # 0 in practice mode
     seconds_used: float
     note: str = ""  # e.g. a domain had too few questions
-    set_aside: tuple[int, ...] = ()  # unfinished attempts this one replaced
+    also_open: tuple[int, ...] = ()  # other unfinished attempts (kept; each can be resumed)
 
 
 @dataclass(frozen=True)
@@ -69,32 +69,95 @@ def build_items(cards: list[Card], rng: random.Random) -> list[Item]:
     return [Item(position, ask(card, rng, shuffle=True)) for position, card in enumerate(cards)]
 
 
+def question_counts(cards: list[Card], blueprints: dict[str, Blueprint]) -> dict[str, int]:
+    """How many exam questions the bank has for each blueprint (by its domain keys)."""
+    return {key: sum(1 for c in cards if c.domain in bp.domain_keys) for key, bp in blueprints.items()}
+
+
+def _no_questions(bp: Blueprint, cards: list[Card], decks: list[str] | None) -> UsageError:
+    """Say why there is nothing to ask, and what would serve this blueprint."""
+    serving = sorted({c.deck for c in cards if c.domain in bp.domain_keys})
+    if decks is not None and serving:
+        return UsageError(
+            f"The deck(s) {', '.join(decks)} have no {bp.code} questions; "
+            f"decks that have some: {', '.join(serving)}."
+        )
+    return UsageError(
+        f"No deck has {bp.code} questions yet (mcq or numeric cards with a domain of "
+        f"{', '.join(bp.domain_keys)}); awsprep exam blueprints lists the blueprints that have questions."
+    )
+
+
+def _create(
+    repo: ExamRepository,
+    bp: Blueprint,
+    items: list[Item],
+    mode: str,
+    minutes: float | None,
+    now: datetime,
+    note: str = "",
+) -> Attempt:
+    practice = mode == "practice"
+    allowed = 0 if practice else max(1, round(60 * (minutes or bp.minutes_for(len(items)))))
+    also_open = tuple(a.id for a in repo.open_attempts())
+    attempt_id = repo.create(
+        bp.key, mode, now, allowed, [(i.card_id, i.domain, i.question.to_json()) for i in items]
+    )
+    return Attempt(attempt_id, bp, items, practice, allowed, 0.0, note, also_open)
+
+
 def start(repo: ExamRepository, request: ExamRequest, rng: random.Random, now: datetime) -> Attempt:
     request.check()
     bp = request.blueprint
     decks = request.decks
-    pool = [c for c in repo.exam_cards() if decks is None or c.deck in decks]
+    cards = repo.exam_cards()
+    pool = [c for c in cards if decks is None or c.deck in decks]
     drawn = sample(
         pool, bp, request.questions or bp.questions, rng, repo.recent_card_ids(bp.key), request.domain
     )
     items = build_items(drawn.cards, rng)
     if not items:
-        raise UsageError(
-            f"The bank has no mcq or numeric questions with a {bp.code} domain "
-            f"({', '.join(bp.domain_keys)}); add some or pass --blueprint."
-        )
-    practice = request.mode == "practice"
-    allowed = 0 if practice else max(1, round(60 * (request.minutes or bp.minutes_for(len(items)))))
-    set_aside = repo.abandon_open(now)
-    attempt_id = repo.create(
-        bp.key, request.mode, now, allowed, [(i.card_id, i.domain, i.question.to_json()) for i in items]
-    )
-    return Attempt(attempt_id, bp, items, practice, allowed, 0.0, drawn.note, tuple(set_aside))
+        raise _no_questions(bp, cards, decks)
+    return _create(repo, bp, items, request.mode, request.minutes, now, drawn.note)
 
 
-def resume(repo: ExamRepository, blueprints: dict[str, Blueprint]) -> Attempt:
-    info = repo.open_attempt()
+def retake(
+    repo: ExamRepository,
+    blueprints: dict[str, Blueprint],
+    attempt_id: int,
+    wrong_only: bool,
+    mode: str,
+    minutes: float | None,
+    rng: random.Random,
+    now: datetime,
+) -> Attempt:
+    """A new attempt with the questions of attempt N (only the missed ones with `wrong_only`), asked
+    afresh: options shuffled again, numeric templates with new numbers."""
+    info = repo.attempt(attempt_id)
     if info is None:
+        raise UsageError(f"There is no exam attempt #{attempt_id}; awsprep exam history lists them.")
+    if wrong_only and info.status != "submitted":
+        raise UsageError(f"Attempt #{attempt_id} was not submitted, so nothing in it was marked wrong.")
+    bp = blueprints.get(info.blueprint)
+    if bp is None:
+        raise UsageError(f"Attempt #{attempt_id} used blueprint {info.blueprint!r}, which no longer exists.")
+    wanted = [r.card_id for r in repo.items(attempt_id) if not wrong_only or r.correct is False]
+    if not wanted:
+        raise UsageError(f"Attempt #{attempt_id} has no wrong or unanswered questions to retake.")
+    by_id = {c.id: c for c in repo.exam_cards()}
+    cards = [by_id[cid] for cid in wanted if cid in by_id]
+    if not cards:
+        raise UsageError(f"The questions of attempt #{attempt_id} are no longer in the bank.")
+    items = build_items(cards, rng)
+    return _create(repo, bp, items, mode, minutes, now)
+
+
+def resume(repo: ExamRepository, blueprints: dict[str, Blueprint], attempt_id: int | None = None) -> Attempt:
+    info = repo.open_attempt(attempt_id)
+    if info is None:
+        if attempt_id is not None:
+            open_ids = ", ".join(f"#{a.id}" for a in repo.open_attempts()) or "none"
+            raise UsageError(f"Attempt #{attempt_id} is not an unfinished exam; unfinished: {open_ids}.")
         raise UsageError("There is no unfinished exam to resume; start one with awsprep exam.")
     bp = blueprints.get(info.blueprint)
     if bp is None:
@@ -103,7 +166,10 @@ def resume(repo: ExamRepository, blueprints: dict[str, Blueprint]) -> Attempt:
         Item.from_json(r.position, r.card_id, r.domain, r.question, r.answer, r.flagged)
         for r in repo.items(info.id)
     ]
-    return Attempt(info.id, bp, items, info.mode == "practice", info.seconds_allowed, info.seconds_used)
+    others = tuple(a.id for a in repo.open_attempts() if a.id != info.id)
+    return Attempt(
+        info.id, bp, items, info.mode == "practice", info.seconds_allowed, info.seconds_used, "", others
+    )
 
 
 class RepositorySaver:

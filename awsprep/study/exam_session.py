@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from awsprep.exam.items import Item
 from awsprep.exam.timing import SAVE_EVERY, ExamClock, warning_text
 from awsprep.question import Answer
+from awsprep.question.answers import count_words
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class View:
 
     @property
     def unanswered(self) -> list[int]:
-        return [i.position + 1 for i in self.items if not i.answered]
+        return [i.position + 1 for i in self.items if not i.complete]
 
     @property
     def flagged(self) -> list[int]:
@@ -68,7 +69,7 @@ class ExamSession:
         self._saved_at = clock.used()
         if self.practice:
             for item in items:
-                item.revealed = item.answered  # a resumed practice attempt: answered ones are shown
+                item.revealed = item.complete  # a resumed practice attempt: answered ones are shown
 
     def view(self) -> View:
         left = None if self.practice else self.clock.left()
@@ -128,12 +129,16 @@ class ExamSession:
             return
         if name == "toggle":
             picked = set(item.answer) if isinstance(item.answer, tuple) else set()
+            choose = item.question.choose
             if cmd.value in picked:
                 picked.discard(cmd.value)
-            elif item.question.choose > 1:
-                picked.add(cmd.value)
-            else:
+            elif choose == 1:
                 picked = {cmd.value}
+            elif len(picked) >= choose:
+                self.face.note(f"This question asks for {count_words(choose)}: untick one first.")
+                return
+            else:
+                picked.add(cmd.value)
             self._set_answer(item, tuple(sorted(picked)) or None)
         elif name == "answer":
             self._set_answer(item, cmd.value)
@@ -144,7 +149,7 @@ class ExamSession:
             else:
                 self._next()
         elif name == "next":
-            if self.practice and item.answered and not item.revealed and not self.reviewing:
+            if self.practice and item.complete and not item.revealed and not self.reviewing:
                 self._reveal(item)
             elif self.reviewing:
                 self.reviewing = False

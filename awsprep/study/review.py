@@ -94,6 +94,12 @@ class Terminal(Protocol):
     def summary(self, summary: Summary) -> None: ...
 
 
+def question_rng(card_id: str, now: datetime, done: int) -> random.Random:
+    """The randomness of one showing of a card: options are shuffled and numbers drawn afresh each time
+    it is shown (so a drill repeat is not answered from the letter remembered), repeatably for a clock."""
+    return random.Random(f"{card_id}:{now.isoformat()}:{done}")
+
+
 def todays_queue(store: ReviewStore, today: date, decks: list[str] | None, limits: Limits) -> SessionQueue:
     """Due reviews, drills left from earlier today, then new cards, within what is left of the limits."""
     done = store.day_counts(today, decks)
@@ -153,8 +159,7 @@ class ReviewSession:
         item = self.queue.peek()
         assert item is not None
         card = self._card(item.card_id)
-        rng = random.Random(f"{card.id}:{self.clock().isoformat()}:{self.done}")
-        question = ask(card, rng)
+        question = ask(card, question_rng(card.id, self.clock(), self.done), shuffle=True)
         self.term.show(question, self.queue.counts(), self.done, self.done + len(self.queue))
         shown_at = self.monotonic()
         if question.self_graded:
@@ -220,11 +225,18 @@ class ReviewSession:
                 self.term.note("Nothing to undo in this session.")
             else:
                 self.queue.put_back(undone.card_id, undone.restored)
-                self.done = max(0, self.done - 1)
-                self.summary.answers = max(0, self.summary.answers - 1)
-                if self._answers:
-                    self.summary.correct -= int(self._answers.pop()[1])
-                    self.summary.seen = {cid for cid, _ in self._answers}
                 self.summary.undone += 1
-                self.term.note(f"Undid the last answer ({undone.card_id}); it is asked again.")
+                if undone.action == "answer":
+                    self.done = max(0, self.done - 1)
+                    self.summary.answers = max(0, self.summary.answers - 1)
+                    if self._answers:
+                        self.summary.correct -= int(self._answers.pop()[1])
+                        self.summary.seen = {cid for cid, _ in self._answers}
+                    self.term.note(f"Undid the last answer ({undone.card_id}); it is asked again.")
+                else:
+                    flagged = self.summary.suspended if undone.action == "suspend" else self.summary.buried
+                    if undone.card_id in flagged:
+                        flagged.remove(undone.card_id)
+                    verb = "suspending" if undone.action == "suspend" else "burying"
+                    self.term.note(f"Undid {verb} {undone.card_id}; it is asked again.")
         return True

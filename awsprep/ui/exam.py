@@ -194,10 +194,12 @@ class RichExamFace:
             if item.question.choose_hint():
                 body.append(Text(item.question.choose_hint(), style="bold"))
         else:
-            unit = f" {item.question.unit}" if item.question.unit else ""
             typed = self.buffer if not self.jumping and self.buffer else ""
-            shown = typed or (describe_answer(item.question, item.answer) if item.answered else "")
-            body.append(plain(f"Answer: {shown}{unit if shown else ''}"))
+            if typed:
+                shown = f"{typed} {item.question.unit}".rstrip()
+            else:
+                shown = describe_answer(item.question, item.answer) if item.answered else ""
+            body.append(plain(f"Answer: {shown}"))
         if item.revealed:
             body.append(self._feedback(item))
         title = f"Question {item.position + 1}" + (" · flagged for review" if item.flagged else "")

@@ -12,22 +12,24 @@ from rich.text import Text
 
 from awsprep.exam.items import Item
 from awsprep.exam.scoring import Report, Trend
+from awsprep.exam.timing import format_left
 from awsprep.question import describe_answer, expected_answer
-from awsprep.ui.text import literal, markdown, plain
-
-BAR_WIDTH = 20
+from awsprep.ui.text import bar, literal, markdown, plain
 
 
-def bar(share: float, width: int = BAR_WIDTH, full: str = "█", empty: str = "░") -> str:
-    k = round(share * width)
-    return full * k + empty * (width - k)
+def time_line(seconds_used: float, seconds_allowed: int) -> str:
+    used = format_left(seconds_used)
+    return f"Time used: {used} of {format_left(seconds_allowed)}" if seconds_allowed else f"Time used: {used}"
 
 
-def score_lines(report: Report, timed_out: bool) -> list[str]:
+def score_lines(
+    report: Report, timed_out: bool, seconds_used: float = 0.0, seconds_allowed: int = 0
+) -> list[str]:
     verdict = "PASS" if report.passed else "FAIL"
     lines = []
     if timed_out:
         lines.append("Time is up: the attempt was submitted as it stood.")
+    lines.append(time_line(seconds_used, seconds_allowed))
     lines += [
         f"Score: {report.raw_correct} / {report.total} correct ({report.answered} answered)",
         f"Scaled score (estimate): {report.scaled_score} of 1000; pass mark {report.pass_mark}: {verdict}",
@@ -67,12 +69,19 @@ def feeds_review_line(n: int) -> str:
     return f"{n} card(s) answered wrongly are due in tomorrow's review." if n else ""
 
 
-def plain_report(out: TextIO, report: Report, timed_out: bool, fed: int) -> None:
+def plain_report(
+    out: TextIO,
+    report: Report,
+    timed_out: bool,
+    fed: int,
+    seconds_used: float = 0.0,
+    seconds_allowed: int = 0,
+) -> None:
     def say(text: str = "") -> None:
         out.write(literal(text) + "\n")
 
     say(f"=== Exam report: {report.blueprint}")
-    for line in score_lines(report, timed_out):
+    for line in score_lines(report, timed_out, seconds_used, seconds_allowed):
         say(line)
     say("Domains (weakest first):")
     for d in report.domains:
@@ -93,8 +102,15 @@ def plain_report(out: TextIO, report: Report, timed_out: bool, fed: int) -> None
     out.flush()
 
 
-def rich_report(console: Console, report: Report, timed_out: bool, fed: int) -> None:
-    lines = score_lines(report, timed_out)
+def rich_report(
+    console: Console,
+    report: Report,
+    timed_out: bool,
+    fed: int,
+    seconds_used: float = 0.0,
+    seconds_allowed: int = 0,
+) -> None:
+    lines = score_lines(report, timed_out, seconds_used, seconds_allowed)
     style = "bold green" if report.passed else "bold red"
     head: list[RenderableType] = [plain(line, style if "Scaled" in line else "") for line in lines]
     console.print(Panel(Group(*head), title=f"Exam report: {report.blueprint}", border_style="cyan"))

@@ -7,7 +7,6 @@ from typing import TextIO
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
-from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
@@ -15,7 +14,7 @@ from awsprep.question import Question, expected_answer
 from awsprep.sched.grading import ALIAS_NAMES, ALIASES, GRADE_MEANINGS
 from awsprep.study.review import Summary, grade_from_key
 from awsprep.ui.keys import ENTER, ESC, read_key, read_line
-from awsprep.ui.text import literal, markdown, plain
+from awsprep.ui.text import bar, literal, markdown, plain
 
 GRADE_HELP = "Grade 0-5, or " + ", ".join(f"{k}={v} ({ALIASES[k]})" for k, v in ALIAS_NAMES.items())
 TYPED_HELP = "commands :u undo, :s suspend, :b bury, :q quit"
@@ -120,6 +119,8 @@ class PlainTerminal:
         self._say(message)
 
     def summary(self, summary: Summary) -> None:
+        if summary.interrupted:
+            self._say()  # Ctrl-C came at a prompt: the summary starts on a line of its own
         self._say("=== Session summary")
         for line in summary_lines(summary):
             self._say(line)
@@ -157,7 +158,7 @@ class RichTerminal:
                 (str(counts["due"]), "green"),
             ),
         )
-        bar = ProgressBar(total=max(total, 1), completed=done, width=None)
+        progress = Text(bar(done / max(total, 1), max(10, self.console.width - 2)), style="cyan")
         body: list[RenderableType] = [markdown(question.prompt)]
         if question.options:
             opts = Table.grid(padding=(0, 1))
@@ -168,7 +169,7 @@ class RichTerminal:
             body.append(opts)
             if question.choose_hint():
                 body.append(Text(question.choose_hint(), style="bold"))
-        self._header = [head, bar, Text(f"Card {done + 1} of {total}", style="dim")]
+        self._header = [head, progress, Text(f"Card {done + 1} of {total}", style="dim")]
         self.console.clear()
         for part in self._header:
             self.console.print(part)
@@ -248,6 +249,8 @@ class RichTerminal:
 
     def summary(self, summary: Summary) -> None:
         self._notes.clear()
+        if summary.interrupted:
+            self.console.print()  # Ctrl-C came at a prompt: the summary starts on a line of its own
         self.console.print(
             Panel(
                 Group(*(plain(line) for line in summary_lines(summary))),

@@ -33,3 +33,9 @@ def markdown(text: str) -> RenderableType:
 def plain(text: str, style: str = "") -> Text:
     """A line of card text shown exactly as written."""
     return Text(literal(text), style=style)
+
+
+def bar(share: float, width: int = 20, full: str = "█", empty: str = "░") -> str:
+    """A bar of block characters: it stays visible without colour (NO_COLOR, dumb terminals)."""
+    k = round(max(0.0, min(1.0, share)) * width)
+    return full * k + empty * (width - k)
