@@ -72,6 +72,15 @@ def test_core_never_reads_the_clock_or_global_randomness(package: str) -> None:
                 )
 
 
+def test_tests_never_sleep() -> None:
+    """Tests move fake clocks (tests/fake_clock.py, AWSPREP_NOW) instead of sleeping; a test of a real
+    process waits for its output, never for time to pass."""
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+            assert name != "sleep", f"{path.relative_to(ROOT)}:{node.lineno} sleeps"  # type: ignore[attr-defined]
+
+
 def test_only_store_imports_sqlalchemy() -> None:
     for path in sorted((ROOT / "awsprep").rglob("*.py")):
         if "store" in path.relative_to(ROOT).parts:
