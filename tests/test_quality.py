@@ -78,7 +78,7 @@ def test_tests_never_sleep() -> None:
     for path in sorted((ROOT / "tests").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
-            assert name != "sleep", f"{path.relative_to(ROOT)}:{node.lineno} sleeps"  # type: ignore[attr-defined]
+            assert name != "sleep", f"{path.relative_to(ROOT)}:{node.lineno} sleeps"
 
 
 def test_only_store_imports_sqlalchemy() -> None:
