@@ -160,7 +160,44 @@ def test_every_command_is_documented() -> None:
 
 TOKEN = re.compile(r"`([^`]+)`|[()]")
 NAME = re.compile(r"[a-z][a-z0-9_-]*")
-SKELETON = re.compile(r'\{"(\w+)": \[\{(.*)\}\]\}')  # {"decks": [{"name", "origin"}]}
+SKELETON_TOKEN = re.compile(r'"\w+"|\w+|[{}\[\]:,]')
+
+
+def skeleton(text: str) -> Any:
+    """A JSON outline as the README writes it, `{"decks": [{"name", "waiting": [{"id"}], "decisions":
+    {id: action}}]}`, as a shape: a dict of key -> shape of its value, [shape] for a list, None for any
+    value (a bare word, or an object whose keys are data like `{id: action}`)."""
+    tokens = SKELETON_TOKEN.findall(text)
+    at = 0
+
+    def take() -> str:
+        nonlocal at
+        at += 1
+        return tokens[at - 1]
+
+    def value() -> Any:
+        token = take()
+        if token == "[":
+            inner = value()
+            assert take() == "]", text
+            return [inner]
+        if token != "{":
+            return None
+        shape: dict[str, Any] = {}
+        while (token := take()) != "}":
+            if token == ",":
+                continue
+            if not token.startswith('"'):  # {id: action}: the keys are data
+                while take() != "}":
+                    pass
+                return None
+            shape[token.strip('"')] = None
+            if tokens[at] == ":":
+                take()
+                shape[token.strip('"')] = value()
+        return shape
+
+    return value()
 
 
 @dataclass
@@ -168,6 +205,7 @@ class Key:
     names: tuple[str, ...]  # one of them is present ("`rcu` or `wcu`")
     items: list[frozenset[str]] = field(default_factory=list)  # a list of objects: the keys of each kind
     members: frozenset[str] = frozenset()  # "`prices` (`checked`, `source`)": keys when the value is a dict
+    shape: Any = None  # from a JSON outline: see skeleton()
 
 
 def documented_keys(text: str) -> list[Key]:
@@ -197,9 +235,8 @@ def documented_keys(text: str) -> list[Key]:
             last_end = m.end()
         elif depth == 0:
             name = m.group(1)
-            skeleton = SKELETON.fullmatch(name)
-            if skeleton:
-                keys.append(Key((skeleton.group(1),), [frozenset(re.findall(r'"(\w+)"', skeleton.group(2)))]))
+            if name.startswith("{") and '"' in name:
+                keys.extend(Key((k,), shape=v) for k, v in skeleton(name).items())
             elif NAME.fullmatch(name):
                 if keys and text[last_end : m.start()].strip() == "or":
                     keys[-1].names += (name,)
@@ -289,6 +326,12 @@ JSON_DOCS = [
     ),
     JsonDoc(("import",), "#### `awsprep import --json` keys", "", table=True, args=["{notes}", "--explain"]),
     JsonDoc(("decks",), "#### `awsprep decks --json`", "", end=" — "),
+    JsonDoc(
+        ("triage",),
+        "### `awsprep triage",
+        "decides nothing:",
+        setup=[(["import", "{notes}", "--deck", "mine"], "")],  # the outdated SQS line waits in triage
+    ),
     JsonDoc(("cards", "list"), "### `awsprep cards list", "`--json` prints"),
     JsonDoc(("settings",), "### `awsprep settings", "Show or set", end="`--json`"),
     JsonDoc(("bank", "stats"), "### `awsprep bank stats", "`--json` keys:"),
@@ -319,6 +362,18 @@ def test_every_json_command_has_its_keys_checked() -> None:
     assert with_json == {d.path for d in JSON_DOCS}
 
 
+def check_shape(value: Any, shape: Any, where: str) -> None:
+    if isinstance(shape, list):
+        assert isinstance(value, list) and value, f"{where}: not a list with items to check"
+        for item in value:
+            check_shape(item, shape[0], where)
+    elif isinstance(shape, dict):
+        assert isinstance(value, dict), f"{where}: not an object"
+        assert set(shape) <= set(value), f"{where}: the README lists {sorted(set(shape) - set(value))}"
+        for key, inner in shape.items():
+            check_shape(value[key], inner, f"{where}.{key}")
+
+
 def check_keys(data: Any, keys: list[Key], where: str) -> None:
     objects = data if isinstance(data, list) else [data]
     assert objects, f"{where}: the output is an empty list; the test needs an item to check"
@@ -337,6 +392,8 @@ def check_keys(data: Any, keys: list[Key], where: str) -> None:
                     assert any(k <= set(v) for k in key.items), f"{where}: {present[0]} item {v} lacks keys"
             if key.members and isinstance(value, dict):
                 assert key.members <= set(value), f"{where}: {present[0]} lacks {key.members - set(value)}"
+            if key.shape is not None:
+                check_shape(value, key.shape, f"{where}: {present[0]}")
 
 
 @pytest.mark.parametrize("doc", JSON_DOCS, ids=lambda d: " ".join(d.path))
@@ -346,7 +403,9 @@ def test_json_keys_in_the_readme_are_in_the_output(doc: JsonDoc, env, runner: Cl
     write_bank(env, doc.bank)
     notes = notes_folder(tmp_path)
     for args, stdin in doc.setup:
-        assert runner.invoke(app, args, input=stdin).exit_code == 0
+        assert (
+            runner.invoke(app, [a.replace("{notes}", str(notes)) for a in args], input=stdin).exit_code == 0
+        )
     args = [*doc.path, *(a.replace("{notes}", str(notes)) for a in doc.args), "--json"]
     res = runner.invoke(app, args, input=doc.stdin)
     assert res.exit_code in (0, 1), res.output  # lint: 1 when it warns
@@ -369,7 +428,17 @@ def test_key_lists_are_read_as_meant() -> None:
         frozenset({"skipped", "source", "text"}),
     ]
     decks = documented_keys(key_text("#### `awsprep decks --json`", "", end=" — "))
-    assert decks == [Key(("decks",), [frozenset({"name", "origin", "cards", "by_type", "files"})])]
+    assert decks == [Key(("decks",), shape=[dict.fromkeys(["name", "origin", "cards", "by_type", "files"])])]
+    [triage] = documented_keys(key_text("### `awsprep triage", "decides nothing:"))
+    assert triage.shape == [
+        {
+            "deck": None,
+            "triage_file": None,
+            "bank": None,
+            "waiting": [dict.fromkeys(["id", "score", "reasons", "source", "card"])],
+            "decisions": None,
+        }
+    ]
 
 
 # --- examples in --help -------------------------------------------------------------------------

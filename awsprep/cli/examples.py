@@ -22,10 +22,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "exam blueprints": ("awsprep exam blueprints", "awsprep exam blueprints --json"),
     "exam history": ("awsprep exam history", "awsprep exam history --json"),
     "import": (
-        "awsprep import notes/ --deck mynotes --dry-run --explain",
-        "awsprep import notes/ --deck mynotes",
+        "awsprep import notes/ --deck my-notes --dry-run --explain",
+        "awsprep import notes/ --deck my-notes",
     ),
     "decks": ("awsprep decks", "awsprep decks --json"),
+    "triage": ("awsprep triage --deck my-notes --plain", "awsprep triage --json"),
     "bank": ("awsprep bank stats",),
     "bank stats": ("awsprep bank stats", "awsprep bank stats --deck dva-c02 --json"),
     "lint": ("awsprep lint notes/", "awsprep lint notes/ --json"),
