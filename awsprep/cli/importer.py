@@ -90,6 +90,10 @@ def import_notes(
     if table_file.is_file():
         topics = TopicTable.load(table_file)
         sig.update(table_file.read_bytes())
+        other_exams = {p.stem for p in (content_dir() / "exams").glob("*.yaml")} - {topics.blueprint.lower()}
+        if deck_name.lower() in other_exams:  # the table's domains are another exam's: topics only
+            topics = topics.without_domains()
+            sig.update(b"no domains")
     facts_file = content_dir() / "facts.yaml"
     facts = load_facts(facts_file) if facts_file.is_file() else []
     if facts_file.is_file():
