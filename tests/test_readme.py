@@ -333,7 +333,8 @@ JSON_DOCS = [
         setup=[(["import", "{notes}", "--deck", "mine"], "")],  # the outdated SQS line waits in triage
     ),
     JsonDoc(("cards", "list"), "### `awsprep cards list", "`--json` prints"),
-    JsonDoc(("settings",), "### `awsprep settings", "Show or set", end="`--json`"),
+    JsonDoc(("settings",), "### `awsprep settings", "", table=True),
+    JsonDoc(("ready",), "### `awsprep ready", "`--json` keys:", bank=EXAM_BANK),
     JsonDoc(("bank", "stats"), "### `awsprep bank stats", "`--json` keys:"),
     JsonDoc(
         ("lint",), "### `awsprep lint", "`--json` prints a list of objects", table=True, args=["{notes}"]

@@ -18,6 +18,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "cards suspend": ("awsprep cards suspend start-lambda-timeout",),
     "cards unsuspend": ("awsprep cards unsuspend start-lambda-timeout",),
     "settings": ("awsprep settings", "awsprep settings new-per-day 30"),
+    "ready": ("awsprep ready", "awsprep ready --blueprint dva-c02 --json"),
     "exam": ("awsprep exam --questions 20 --minutes 40", "awsprep exam --resume"),
     "exam blueprints": ("awsprep exam blueprints", "awsprep exam blueprints --json"),
     "exam history": ("awsprep exam history", "awsprep exam history --json"),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from awsprep.errors import AwsprepError, UsageError
 from awsprep.store.models import Base, Meta
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -102,8 +102,24 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _v2_pick_indexes(conn: Any) -> None:
+    """Version 2: the queue's indexes (due reviews in order, drills, new cards in bank order) replace
+    the one index that made the due-cards query walk every reviewed card."""
+    conn.execute(text("DROP INDEX IF EXISTS ix_cards_pick"))
+    for index in Base.metadata.tables["cards"].indexes:
+        index.create(conn, checkfirst=True)
+
+
+def _v3_fsrs_columns(conn: Any) -> None:
+    """Version 3: each card's FSRS memory state (stability, difficulty), empty until FSRS schedules."""
+    have = {c["name"] for c in inspect(conn).get_columns("cards")}
+    for name in ("stability", "difficulty"):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE cards ADD COLUMN {name} FLOAT"))
+
+
 # Each migration takes a connection and brings the schema from version N-1 to N.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_pick_indexes, 3: _v3_fsrs_columns}
 
 
 def migrate(engine: Engine, url: str) -> None:
@@ -127,6 +143,8 @@ def migrate(engine: Engine, url: str) -> None:
             raise StoreError(
                 f"The database {url} was written by a newer awsprep (schema {version}); upgrade awsprep."
             )
+        if version == SCHEMA_VERSION and tables >= set(Base.metadata.tables):
+            return  # up to date: nothing to create (this runs at every start)
         Base.metadata.create_all(engine)  # adds tables new in this version
         with Session(engine) as s, s.begin():
             for target in range(version + 1, SCHEMA_VERSION + 1):

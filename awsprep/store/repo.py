@@ -9,21 +9,23 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import Card
 from awsprep.sched import sm2
+from awsprep.sched.fsrs import GRADED_ACTIONS
+from awsprep.sched.policy import SM2, Policy, replay
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
 from awsprep.store.db import open_store, translate_errors
-from awsprep.store.models import CardRow, Meta, ReviewLog, Setting
+from awsprep.store.models import BankFile, Base, CardRow, Meta, ReviewLog, Setting
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 UNDOABLE = ("answer", "suspend", "bury")
-STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
+STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review", "stability", "difficulty")
 
 
 def state_of(row: Any) -> CardState:
@@ -48,6 +50,7 @@ def _state_from_json(raw: str) -> CardState:
 def _apply(row: CardRow, state: CardState) -> None:
     row.reps, row.interval, row.ef = state.reps, state.interval, state.ef
     row.due, row.lapses, row.drill, row.last_review = state.due, state.lapses, state.drill, state.last_review
+    row.stability, row.difficulty = state.stability, state.difficulty
 
 
 def _transition(
@@ -59,9 +62,10 @@ def _transition(
     after: CardState,
     session: str | None,
     **extra: Any,
-) -> ReviewLog:
-    """A review-log row for a graded change of state, keeping both states so undo can restore."""
-    return ReviewLog(
+) -> dict[str, Any]:
+    """The values of a review-log row for a graded change of state, keeping both states so undo can
+    restore (a row to insert, not an ORM object: an answer is two statements and a commit)."""
+    return dict(
         card_id=card_id,
         ts=now,
         day=now.date(),
@@ -78,6 +82,30 @@ def _transition(
     )
 
 
+def _state_values(state: CardState) -> dict[str, Any]:
+    return {name: getattr(state, name) for name in STATE_FIELDS}
+
+
+_CARDS = Base.metadata.tables["cards"]
+_SYNC_UPDATE = (
+    update(_CARDS)
+    .where(_CARDS.c.id == bindparam("card_id"))
+    .values({name: bindparam(name) for name in ("deck", "type", "content", "content_hash", "ordinal")})
+    .values(retired=False)
+)
+
+# An answer's statements, built once: each answer is one small transaction, and building the SQL
+# expressions again for every answer cost more than executing them.
+_ANSWER_READ = select(CardRow.leech, *(getattr(CardRow, name) for name in STATE_FIELDS)).where(
+    CardRow.id == bindparam("card_id")
+)
+_ANSWER_WRITE = (
+    update(CardRow)
+    .where(CardRow.id == bindparam("card_id"))
+    .values({name: bindparam(name) for name in STATE_FIELDS})
+)
+
+
 def content_hash(content: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
@@ -91,9 +119,10 @@ class SyncReport:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, policy: Policy = SM2) -> None:
         self.url = url
         self.Session: sessionmaker[Session] = open_store(url)
+        self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
 
     # --- meta and settings -------------------------------------------------------------------
 
@@ -126,6 +155,7 @@ class Store:
             added = changed = 0
             seen: set[str] = set()
             new_rows: list[dict[str, Any]] = []
+            updates: list[dict[str, Any]] = []
             for ordinal, card in enumerate(cards):
                 content = card_to_dict(card)
                 digest = content_hash(content)
@@ -154,20 +184,27 @@ class Store:
                 elif old.content_hash != digest or old.retired or old.ordinal != ordinal:
                     if old.content_hash != digest:
                         changed += 1
-                    s.execute(
-                        update(CardRow)
-                        .where(CardRow.id == card.id)
-                        .values(
-                            deck=card.deck,
-                            type=card.type,
-                            content=json.dumps(content),
-                            content_hash=digest,
-                            ordinal=ordinal,
-                            retired=False,
-                        )
+                    updates.append(
+                        {
+                            "card_id": card.id,
+                            "deck": card.deck,
+                            "type": card.type,
+                            "content": json.dumps(content),
+                            "content_hash": digest,
+                            "ordinal": ordinal,
+                        }
                     )
+                # in batches of Core executemany: a 100k-card first sync holds 2,000 rows at a time
+                if len(new_rows) >= 2000:
+                    s.execute(_CARDS.insert(), new_rows)
+                    new_rows = []
+                if len(updates) >= 2000:
+                    s.execute(_SYNC_UPDATE, updates)
+                    updates = []
             if new_rows:
-                s.execute(insert(CardRow), new_rows)  # one bulk insert, not one ORM object per card
+                s.execute(_CARDS.insert(), new_rows)
+            if updates:
+                s.execute(_SYNC_UPDATE, updates)
             gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
             for start in range(0, len(gone), 500):
                 s.execute(
@@ -175,6 +212,22 @@ class Store:
                 )
             s.merge(Meta(key="bank_fingerprint", value=fingerprint))
         return SyncReport(added=added, changed=changed, retired=len(gone))
+
+    def bank_cache(self) -> dict[str, tuple[str, str]]:
+        """Parsed bank files from earlier syncs: path -> (digest, cards JSON)."""
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(select(BankFile.path, BankFile.digest, BankFile.cards))
+            return {path: (digest, cards) for path, digest, cards in rows}
+
+    def save_bank_cache(self, entries: dict[str, tuple[str, str]], keep: set[str]) -> None:
+        """Keep these parsed files (path -> (digest, cards JSON)); forget files not in `keep`."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            known = set(s.execute(select(BankFile.path)).scalars())
+            gone = [p for p in known if p not in keep]
+            for start in range(0, len(gone), 500):
+                s.execute(delete(BankFile).where(BankFile.path.in_(gone[start : start + 500])))
+            for path, (digest, cards) in entries.items():
+                s.merge(BankFile(path=path, digest=digest, cards=cards))
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -206,8 +259,28 @@ class Store:
             )
             return {deck: n for deck, n in rows}
 
-    def candidates(self, today: date, decks: Iterable[str] | None, new_limit: int) -> list[Candidate]:
-        """Cards that could be studied today: due or drilling, and up to new_limit new ones in bank order."""
+    def card_domains(self, domains: Iterable[str]) -> dict[str, str]:
+        """Active, unsuspended cards whose exam domain is one of `domains`: id -> domain."""
+        wanted = set(domains)
+        out: dict[str, str] = {}
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(
+                select(CardRow.id, CardRow.content).where(
+                    CardRow.retired.is_(False), CardRow.suspended.is_(False)
+                )
+            )
+            for card_id, content in rows:
+                domain = json.loads(content).get("domain")
+                if domain in wanted:
+                    out[card_id] = domain
+        return out
+
+    def candidates(
+        self, today: date, decks: Iterable[str] | None, new_limit: int, review_limit: int | None = None
+    ) -> list[Candidate]:
+        """Cards that could be studied today: due reviews, same-day drills, and up to new_limit new ones in
+        bank order. With review_limit, only the first that many reviews in the order the queue shows them
+        (sched.queue.build_queue: most overdue, then lowest EF, then id), so a backlog costs no more."""
         active = self._active(decks)
         usable = [
             *active,
@@ -216,10 +289,14 @@ class Store:
         ]
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
         with translate_errors(self.url), self.Session() as s:
-            seen = s.execute(
-                select(*cols).where(
-                    *usable, CardRow.due.is_not(None), or_(CardRow.due <= today, CardRow.drill.is_(True))
-                )
+            due_q = select(*cols).where(*usable, CardRow.due <= today)
+            if review_limit is not None:
+                due_q = due_q.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(max(0, review_limit))
+            due = s.execute(due_q).all()
+            drills = s.execute(
+                select(*cols)
+                .where(*usable, CardRow.drill.is_(True), CardRow.due > today)
+                .order_by(CardRow.due, CardRow.ordinal)
             ).all()
             new = (
                 s.execute(
@@ -231,10 +308,40 @@ class Store:
                 if new_limit > 0
                 else []
             )
-        out = []
-        for r in [*seen, *new]:
-            out.append(Candidate(card_id=r.id, state=state_of(r)))
-        return out
+        return [Candidate(r[0], CardState(*r[1:])) for r in (*due, *drills, *new)]  # cols: id, then state
+
+    def final_pass(
+        self, exam: date, window_start: date, today: date, decks: Iterable[str] | None, limit: int
+    ) -> tuple[int, list[Candidate]]:
+        """The exam plan's final pass, in SQL so a 20,000-card store stays fast: studied, usable cards due
+        after the exam and not reviewed since the window opened. Returns how many there are and the
+        `limit` weakest on exam day: FSRS recall falls as (days from the last review to the exam) /
+        stability grows, so ordering by that ratio, largest first, is ordering by recall, lowest first."""
+        cond = [
+            *self._active(decks),
+            CardRow.suspended.is_(False),
+            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
+            CardRow.due > exam,
+            CardRow.last_review < datetime.combine(window_start, datetime.min.time()),
+        ]
+        ratio = (func.julianday(exam.isoformat()) - func.julianday(CardRow.last_review)) / func.coalesce(
+            CardRow.stability, 0.001
+        )
+        cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+        with translate_errors(self.url), self.Session() as s:
+            total = int(s.execute(select(func.count()).where(*cond)).scalar_one())
+            if limit <= 0:
+                return total, []
+            rows = s.execute(select(*cols).where(*cond).order_by(ratio.desc(), CardRow.id).limit(limit)).all()
+        return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows]
+
+    def new_count(self, decks: Iterable[str] | None = None) -> int:
+        """Cards never answered (not suspended): what is left to introduce."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(func.count()).where(
+                *self._active(decks), CardRow.suspended.is_(False), CardRow.due.is_(None)
+            )
+            return int(s.execute(q).scalar_one())
 
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
         """New cards introduced and reviews done today (undone answers do not count)."""
@@ -279,18 +386,20 @@ class Store:
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
     ) -> AnswerResult:
         with translate_errors(self.url), self.Session() as s, s.begin():
-            row = s.get(CardRow, card_id)
+            row = s.execute(_ANSWER_READ, {"card_id": card_id}).first()
             if row is None:
                 raise KeyError(card_id)
-            before = state_of(row)
+            before = CardState(*row[1:])
             drill_answer = sm2.is_drill_answer(before, now.date())
-            after = sm2.review(before, grade, now)
-            _apply(row, after)
+            after = self.policy.review(before, grade, now)
             became_leech = not drill_answer and sm2.is_leech(after) and not row.leech
+            values = _state_values(after)
             if became_leech:
-                row.leech = True
-                row.suspended = True
-            s.add(
+                values.update(leech=True, suspended=True)
+                s.execute(update(CardRow).where(CardRow.id == card_id).values(**values))
+            else:
+                s.execute(_ANSWER_WRITE, {"card_id": card_id, **values})
+            logs = [
                 _transition(
                     card_id,
                     now,
@@ -302,8 +411,10 @@ class Store:
                     was_new=before.is_new,
                     drill=drill_answer,
                     response_ms=response_ms,
+                    undone=False,
                 )
-            )
+            ]
+            s.execute(insert(ReviewLog), logs)
             if became_leech:
                 s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action="leech", session=session))
         return AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech)
@@ -370,15 +481,17 @@ class Store:
         self._flag(card_id, now, "bury", session, buried_until=now.date() + timedelta(days=1))
 
     @staticmethod
-    def fail_recall_in(s: Session, card_id: str, now: datetime, session: str | None = None) -> None:
+    def fail_recall_in(
+        s: Session, card_id: str, now: datetime, session: str | None = None, policy: Policy = SM2
+    ) -> None:
         """A wrong exam answer, inside the caller's transaction: a failed recall, due tomorrow."""
         row = s.get(CardRow, card_id)
         if row is None:
             return
         before = state_of(row)
-        after = sm2.failed_recall(before, now)
+        after = policy.failed_recall(before, now)
         _apply(row, after)
-        s.add(_transition(card_id, now, "exam", 1, before, after, session))
+        s.execute(insert(ReviewLog), [_transition(card_id, now, "exam", 1, before, after, session)])
 
     def log(self, card_id: str | None = None) -> list[LogEntry]:
         """The review log in the order it was written (of one card, if given)."""
@@ -386,21 +499,59 @@ class Store:
             q = select(ReviewLog)
             if card_id is not None:
                 q = q.where(ReviewLog.card_id == card_id)
-            return [
-                LogEntry(
-                    id=r.id,
-                    card_id=r.card_id,
-                    ts=r.ts,
-                    day=r.day,
-                    action=r.action,
-                    grade=r.grade,
-                    was_new=r.was_new,
-                    drill=r.drill,
-                    response_ms=r.response_ms,
-                    interval_before=r.interval_before,
-                    interval_after=r.interval_after,
-                    undone=r.undone,
-                    session=r.session,
-                )
-                for r in s.execute(q.order_by(ReviewLog.id)).scalars()
-            ]
+            return [_entry(r) for r in s.execute(q.order_by(ReviewLog.id)).scalars()]
+
+    def recent_answers(self, limit: int = 300) -> list[LogEntry]:
+        """The last answers given (oldest first): the learner's pace."""
+        with translate_errors(self.url), self.Session() as s:
+            q = (
+                select(ReviewLog)
+                .where(ReviewLog.action == "answer")
+                .order_by(ReviewLog.id.desc())
+                .limit(limit)
+            )
+            return [_entry(r) for r in reversed(list(s.execute(q).scalars()))]
+
+    def graded_log(self, decks: Iterable[str] | None = None) -> dict[str, list[LogEntry]]:
+        """Each card's graded rows (answers and exam failures), oldest first: what the memory model reads."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(ReviewLog).where(ReviewLog.action.in_(GRADED_ACTIONS), ReviewLog.undone.is_(False))
+            deck_list = list(decks) if decks else []
+            if deck_list:
+                q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
+            out: dict[str, list[LogEntry]] = {}
+            for r in s.execute(q.order_by(ReviewLog.id)).scalars():
+                out.setdefault(r.card_id, []).append(_entry(r))
+            return out
+
+    def reschedule(self, policy: Policy, settings: dict[str, str]) -> int:
+        """Save the settings and rebuild every answered card's state from its log under `policy`, in one
+        transaction (switching scheduler or retention). Returns how many cards were rescheduled."""
+        logs = self.graded_log()
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            for key, value in settings.items():
+                s.merge(Setting(key=key, value=value))
+            for card_id, entries in logs.items():
+                row = s.get(CardRow, card_id)
+                if row is not None:
+                    _apply(row, replay(policy, entries))
+        self.policy = policy
+        return len(logs)
+
+
+def _entry(r: ReviewLog) -> LogEntry:
+    return LogEntry(
+        id=r.id,
+        card_id=r.card_id,
+        ts=r.ts,
+        day=r.day,
+        action=r.action,
+        grade=r.grade,
+        was_new=r.was_new,
+        drill=r.drill,
+        response_ms=r.response_ms,
+        interval_before=r.interval_before,
+        interval_after=r.interval_after,
+        undone=r.undone,
+        session=r.session,
+    )
