@@ -17,7 +17,8 @@ import pytest
 from tests.conftest import PYTHON, ROOT, subprocess_env, write_bank
 from tests.exam_bank import EXAM_BANK, right_letters, strip_ansi
 
-pytestmark = pytest.mark.slow
+# Every test here runs against SQLite and against a PostgreSQL server (the `db` fixture).
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("db")]
 
 
 def spawn(env, *args: str) -> pexpect.spawn:

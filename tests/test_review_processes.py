@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import signal
-import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -13,17 +12,34 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.conftest import MIXED, PYTHON, basic_cards, shown_letters, subprocess_env, write_bank
+from awsprep.store.repo import Store
+from tests.conftest import (
+    MIXED,
+    PYTHON,
+    basic_cards,
+    shown_letters,
+    store_url,
+    subprocess_env,
+    write_bank,
+)
 
-pytestmark = pytest.mark.slow
+# Every test here runs against SQLite and against a PostgreSQL server (the `db` fixture).
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("db")]
 
 
 def answers_in_log(env: dict[str, str]) -> list[tuple[str, int]]:
-    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
-    with sqlite3.connect(dbfile) as conn:
-        return conn.execute(
-            "SELECT card_id, grade FROM review_log WHERE action='answer' AND undone=0 ORDER BY id"
-        ).fetchall()
+    store = Store(store_url(env))
+    return [(e.card_id, e.grade or 0) for e in store.log() if e.action == "answer" and not e.undone]
+
+
+def assert_intact(env: dict[str, str]) -> None:
+    """SQLite's own integrity check; a server keeps its own (a committed answer is durable there)."""
+    url = store_url(env)
+    if url.startswith("sqlite:///"):
+        import sqlite3
+
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def _spawn_review_tty(env: dict[str, str], dimensions: tuple[int, int]) -> pexpect.spawn:
@@ -136,9 +152,7 @@ def test_kill_9_mid_review_loses_no_answer(env):
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
     assert answers_in_log(env) == [(f"c00{i}", 5) for i in range(4)]
-    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
-    with sqlite3.connect(dbfile) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert_intact(env)
 
 
 def test_two_review_processes_at_once(env):
@@ -165,9 +179,7 @@ def test_two_review_processes_at_once(env):
     )
     states = json.loads(res.stdout)
     assert len(states) == 40 and all(s["reps"] >= 1 for s in states)
-    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
-    with sqlite3.connect(dbfile) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert_intact(env)
 
 
 def test_no_color_keeps_the_progress_bar_and_ctrl_c_summary_starts_a_line(env):
