@@ -132,8 +132,13 @@ def _pg_admin() -> object:
     url = make_url(PG_ADMIN_URL)
     try:
         return psycopg.connect(
-            host=url.host, port=url.port, user=url.username, password=url.password,
-            dbname=url.database or "postgres", autocommit=True, connect_timeout=5,
+            host=url.host,
+            port=url.port,
+            user=url.username,
+            password=url.password,
+            dbname=url.database or "postgres",
+            autocommit=True,
+            connect_timeout=5,
         )
     except psycopg.Error as exc:
         _pg_unavailable(f"the server in AWSPREP_TEST_PG cannot be reached ({type(exc).__name__})")
@@ -160,6 +165,7 @@ def db(request: pytest.FixtureRequest, env: dict[str, str], monkeypatch: pytest.
     """The store URL of the test: the default SQLite file under AWSPREP_HOME, or a fresh PostgreSQL
     database (set as AWSPREP_DB, so commands and subprocesses use it too)."""
     if request.param == "sqlite":
+        Path(env["AWSPREP_HOME"]).mkdir(parents=True, exist_ok=True)
         yield f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}"
         return
     with pg_database() as url:

@@ -7,7 +7,6 @@ import re
 import signal
 import subprocess
 import time
-from pathlib import Path
 
 import pexpect
 import pytest
@@ -179,6 +178,27 @@ def test_two_review_processes_at_once(env):
     )
     states = json.loads(res.stdout)
     assert len(states) == 40 and all(s["reps"] >= 1 for s in states)
+    assert_intact(env)
+
+
+def test_two_machines_on_one_store_lose_no_answer_and_never_show_a_card_twice(env, tmp_path):
+    """Two processes with their own AWSPREP_HOME (two machines) reviewing one store at the same time."""
+    write_bank(env, basic_cards(30))
+    shared = {**env, "AWSPREP_DB": store_url(env)}
+    subprocess.run(
+        [PYTHON, "-m", "awsprep", "settings", "new-per-day", "30"], env=subprocess_env(shared), check=True
+    )
+    machines = [{**shared, "AWSPREP_HOME": str(tmp_path / f"machine{i}")} for i in range(2)]
+    procs = [_spawn_plain(m) for m in machines]
+    outs = [p.communicate("\n5\n" * 30, timeout=90) for p in procs]
+    shown: list[str] = []
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err
+        shown += re.findall(r"Q: Front (\d+)\?", out)
+    answers = answers_in_log(env)
+    assert sorted(shown) == sorted(set(shown)), "a card was shown on both machines"
+    assert sorted(cid for cid, _ in answers) == [f"c{i:03d}" for i in range(30)]  # each once, none lost
+    assert all(grade == 5 for _, grade in answers)
     assert_intact(env)
 
 
