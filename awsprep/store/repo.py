@@ -281,6 +281,18 @@ class Store:
                 for r in rows
             ]
 
+    def records(self, decks: Iterable[str] | None = None) -> list[tuple[Card, CardStatus]]:
+        """Every active card with its status, in bank order: what an export writes."""
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(select(CardRow).where(*self._active(decks)).order_by(CardRow.ordinal)).scalars()
+            return [
+                (
+                    card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck),
+                    CardStatus(r.id, r.deck, r.type, state_of(r), r.suspended, r.leech, r.buried_until),
+                )
+                for r in rows
+            ]
+
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""
         with translate_errors(self.url), self.Session() as s:
@@ -408,6 +420,38 @@ class Store:
 
     def bury(self, card_id: str, now: datetime, session: str | None = None) -> None:
         self._flag(card_id, now, "bury", session, buried_until=now.date() + timedelta(days=1))
+
+    def adopt_history(self, card_id: str, answers: Sequence[tuple[datetime, int, int | None]]) -> bool:
+        """Give a card with no history of its own the answers (time, grade, response ms) another tool
+        recorded: each one logged, the SM-2 state rebuilt by replaying them in order. False when the card
+        is unknown or already has history (a second import adds nothing)."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            row = s.get(CardRow, card_id, with_for_update=True)
+            if row is None:
+                return False
+            if s.execute(select(ReviewLog.id).where(ReviewLog.card_id == card_id).limit(1)).first():
+                return False
+            state = state_of(row)
+            for ts, grade, ms in sorted(answers, key=lambda a: a[0]):
+                drill = sm2.is_drill_answer(state, ts.date())
+                after = sm2.review(state, grade, ts)
+                s.add(
+                    _transition(
+                        card_id,
+                        ts,
+                        "answer",
+                        grade,
+                        state,
+                        after,
+                        "import",
+                        was_new=state.is_new,
+                        drill=drill,
+                        response_ms=ms,
+                    )
+                )
+                state = after
+            _apply(row, state)
+            return True
 
     @staticmethod
     def fail_recall_in(s: Session, card_id: str, now: datetime, session: str | None = None) -> None:
