@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from awsprep.cli.main import app
 from awsprep.errors import UsageError
-from awsprep.store.repo import Store
+from awsprep.store.repo import Store, same_state
 from tests.conftest import PG_ADMIN_URL, PYTHON, ROOT, basic_cards, pg_database, write_bank
 
 ANSWERER = """
 import sys
 from datetime import UTC, datetime, timedelta
-from awsprep.store.repo import Store
+from awsprep.store.repo import Store, same_state
 store = Store(sys.argv[1])
 start = datetime(2026, 1, 5, 9, tzinfo=UTC)
 for i in range(int(sys.argv[2])):
@@ -96,8 +97,6 @@ def test_a_server_that_is_down_is_one_sentence(env, runner):
 
 def test_a_refused_password_is_one_sentence_without_the_password(env, runner):
     with pg_database() as url:
-        from sqlalchemy.engine import make_url
-
         bad = make_url(url).set(password="not-the-password-x1").render_as_string(hide_password=False)
         res = runner.invoke(app, ["review", "--plain", "--db", bad], input="")
     assert res.exit_code == 2
@@ -105,3 +104,38 @@ def test_a_refused_password_is_one_sentence_without_the_password(env, runner):
     assert "not-the-password-x1" not in res.output + res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
     assert PG_ADMIN_URL  # pg_database skipped otherwise
+
+
+def test_db_copy_moves_the_whole_history_to_a_server_and_back(env, runner, tmp_path):
+    write_bank(env, basic_cards(6))
+    runner.invoke(app, ["review", "--plain"], input="\n5\n\n2\n\n4\ns\n")
+    runner.invoke(app, ["settings", "new-per-day", "7"])
+    local = f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}"
+    before = Store(local)
+    log, states = before.log(), {s.id: s for s in before.statuses()}
+    assert len(log) >= 4
+    with pg_database() as server:
+        res = runner.invoke(app, ["db", "copy", "--to", server, "--json"])
+        assert res.exit_code == 0, res.output
+        rows = json.loads(res.stdout)["rows"]
+        assert rows["cards"] == 6 and rows["review_log"] == len(log) and rows["settings"] >= 1
+        password = make_url(server).password
+        assert password and password not in res.output and ":***@" in json.loads(res.stdout)["to"]
+        remote = Store(server)
+        assert [(e.card_id, e.action, e.grade) for e in remote.log()] == [
+            (e.card_id, e.action, e.grade) for e in log
+        ]
+        remote_states = {s.id: s for s in remote.statuses()}
+        assert remote_states.keys() == states.keys()
+        assert all(same_state(remote_states[i].state, states[i].state) for i in states)
+        # Studying on the server goes on from there: a new answer gets a fresh log id.
+        res = runner.invoke(app, ["review", "--plain", "--db", server], input="\n4\nq\n")
+        assert res.exit_code == 0, res.output
+        assert len(Store(server).log()) == len(log) + 1
+        # A second copy into a store that already has answers is refused; back into a new SQLite file works.
+        again = runner.invoke(app, ["db", "copy", "--to", server])
+        assert again.exit_code == 2 and "already holds cards or answers" in again.stderr
+        back = f"sqlite:///{tmp_path / 'back.db'}"
+        res = runner.invoke(app, ["db", "copy", "--db", server, "--to", back])
+        assert res.exit_code == 0, res.output
+    assert len(Store(back).log()) == len(log) + 1

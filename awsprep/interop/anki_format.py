@@ -43,7 +43,8 @@ def text_to_field(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
-_BREAK = re.compile(r"<\s*br\s*/?\s*>|</\s*(?:div|p|li|tr|h[1-6])\s*>", re.IGNORECASE)
+# A line break, and a block (Anki's editor wraps each new line in <div>) starting on a line of its own.
+_BREAK = re.compile(r"<\s*br\s*/?\s*>|<\s*(?:div|p|li|tr|h[1-6])\b[^>]*>", re.IGNORECASE)
 _MEDIA = re.compile(
     r"<\s*(?:img|audio|video|source)\b[^>]*?\bsrc\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>",
     re.IGNORECASE,

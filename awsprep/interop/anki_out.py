@@ -165,6 +165,9 @@ def write_apkg(items: Sequence[ExportCard], out: Path, with_history: bool, now: 
 def _write_history(conn: sqlite3.Connection, items: Sequence[ExportCard]) -> tuple[int, int]:
     """Cards that awsprep has scheduled become Anki review cards due the same day; answers become revlog
     rows (Anki's ids are millisecond times, so two answers in one millisecond are a millisecond apart)."""
+    # The v2 scheduler's buttons (without it, Anki reads learning answers as the old three-button kind).
+    (conf,) = conn.execute("SELECT conf FROM col").fetchone()
+    conn.execute("UPDATE col SET conf = ?", (json.dumps({**json.loads(conf), "schedVer": 2}),))
     start = crt_day(ANKI_CRT)
     used: set[int] = set()
     reviews = scheduled = 0

@@ -3,6 +3,9 @@ SQLite to a server or back, checked by counting the rows on both sides."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
 from sqlalchemy import delete, func, insert, select, text
 
 from awsprep.errors import UsageError
@@ -10,6 +13,14 @@ from awsprep.store.db import StoreError, make_engine, migrate, redact, translate
 from awsprep.store.models import Base, CardRow, ReviewLog
 
 BATCH = 1000
+
+
+def _zoned(row: dict[str, Any]) -> dict[str, Any]:
+    """SQLite hands awsprep's UTC times back without a zone; a server must not read them as local."""
+    return {
+        k: v.replace(tzinfo=UTC) if isinstance(v, datetime) and v.tzinfo is None else v
+        for k, v in row.items()
+    }
 
 
 def copy_database(source: str, target: str) -> dict[str, int]:
@@ -33,7 +44,7 @@ def copy_database(source: str, target: str) -> dict[str, int]:
             with translate_errors(redact(source)), src.connect() as inp:
                 for table in Base.metadata.sorted_tables:
                     out.execute(delete(table))  # the new schema's own meta rows are replaced by the source's
-                    rows = [dict(r._mapping) for r in inp.execute(select(table))]
+                    rows = [_zoned(dict(r._mapping)) for r in inp.execute(select(table))]
                     for start in range(0, len(rows), BATCH):
                         out.execute(insert(table), rows[start : start + BATCH])
                     counts[table.name] = len(rows)
