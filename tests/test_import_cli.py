@@ -125,7 +125,7 @@ def test_decks_lists_bundled_and_imported_with_counts(home: Path, notes: Path) -
 
 def test_topic_domains_are_the_dva_tables_only_for_decks_of_that_exam(env, runner, tmp_path):
     notes = tmp_path / "n.md"
-    notes.write_text("# Lambda\n\n- **Timeout** - the longest a function may run, 900 seconds\n", encoding="utf-8")
+    notes.write_text("# Lambda\n\n- **Timeout** - the longest a function may run, 900 seconds\n", "utf-8")
     domains = {}
     for deck in ("my-notes", "saa-c03"):
         bank = tmp_path / f"{deck}.yaml"
