@@ -47,7 +47,7 @@ def test_concurrent_answers_each_start_from_the_state_the_last_one_left(env, db)
 
     store.sync(load_bank([Path(env["AWSPREP_BANK"])]), "fp")
     procs = [
-        subprocess.Popen([PYTHON, "-c", ANSWERER, db, "30", f"p{n}"], cwd=ROOT, stderr=subprocess.PIPE)
+        subprocess.Popen([PYTHON, "-c", ANSWERER, db, "20", f"p{n}"], cwd=ROOT, stderr=subprocess.PIPE)
         for n in range(4)
     ]
     for p in procs:
@@ -58,7 +58,7 @@ def test_concurrent_answers_each_start_from_the_state_the_last_one_left(env, db)
             text("SELECT card_id, before, after FROM review_log WHERE action = 'answer' ORDER BY id")
         ).all()
     engine.dispose()
-    assert len(rows) == 120
+    assert len(rows) == 80
     last: dict[str, dict[str, object]] = {}
     stale = 0
     for card_id, before, after in rows:
