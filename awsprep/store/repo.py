@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
@@ -23,7 +23,7 @@ from awsprep.store.models import CardClaim, CardRow, Meta, ReviewLog, Setting
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 UNDOABLE = ("answer", "suspend", "bury")
-CLAIM_MINUTES = 30  # a card shown and left unanswered this long may be shown by another session
+CLAIM_MINUTES = 10  # a claim left by a session that died (kill -9, power cut) lapses after this long
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
 
 
@@ -323,6 +323,11 @@ class Store:
                 return False
             held.session, held.until = session, until
             return True
+
+    def release(self, session: str) -> None:
+        """The session has ended: the cards it was showing may be shown by any session again."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            s.execute(delete(CardClaim).where(CardClaim.session == session))
 
     def answer(
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None

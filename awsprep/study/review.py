@@ -147,6 +147,8 @@ class ReviewSession:
                     break
         except (KeyboardInterrupt, EOFError) as exc:
             self.summary.interrupted = isinstance(exc, KeyboardInterrupt)
+        finally:
+            self.store.release(self.id)  # a card shown but not answered is free for the next session
         self.summary.seconds = self.monotonic() - self.started
         self.summary.remaining = len(self.queue)
         today = self.clock().date()
