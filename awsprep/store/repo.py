@@ -497,24 +497,15 @@ class Store:
             if s.execute(select(ReviewLog.id).where(ReviewLog.card_id == card_id).limit(1)).first():
                 return False
             state = state_of(row)
+            logs: list[dict[str, Any]] = []
             for ts, grade, ms in sorted(answers, key=lambda a: a[0]):
                 drill = sm2.is_drill_answer(state, ts.date())
                 after = sm2.review(state, grade, ts)
-                s.add(
-                    _transition(
-                        card_id,
-                        ts,
-                        "answer",
-                        grade,
-                        state,
-                        after,
-                        "import",
-                        was_new=state.is_new,
-                        drill=drill,
-                        response_ms=ms,
-                    )
-                )
+                extra = {"was_new": state.is_new, "drill": drill, "response_ms": ms}
+                logs.append(_transition(card_id, ts, "answer", grade, state, after, "import", **extra))
                 state = after
+            if logs:
+                s.execute(insert(ReviewLog), logs)
             _apply(row, state)
             return True
 
