@@ -20,19 +20,12 @@ COMMAND_MODULES = {
     "bank": "bank",
     "calc": "calc",
     "triage": "triage",
+    "ready": "ready",
     "export": "transfer",
     "db": "transfer",
 }
-_ORDER = (
-    "review",
-    "exam",
-    "importer",
-    "bank",
-    "calc",
-    "lint",
-    "triage",
-    "transfer",
-)  # the order --help lists them in
+# the order --help lists them in
+_ORDER = ("review", "ready", "exam", "importer", "bank", "calc", "lint", "triage", "transfer")
 
 
 def _version(value: bool) -> None:
