@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -161,3 +164,74 @@ def mypy_result() -> tuple[int, str]:
         return job.result()
     finally:
         job.stop()
+
+
+# --- the database a test runs against: SQLite, and PostgreSQL when a server is given -----------------
+
+PG_ADMIN_URL = os.environ.get("AWSPREP_TEST_PG", "")
+
+
+def _pg_unavailable(reason: str) -> None:
+    """Skip a PostgreSQL test, except in CI, where a missing server is a failure (CI starts one)."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL tests must run in CI, but {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL tests skipped: {reason} (.ci/run starts a server and sets AWSPREP_TEST_PG)")
+
+
+def _pg_admin() -> object:
+    if not PG_ADMIN_URL:
+        _pg_unavailable("AWSPREP_TEST_PG is not set")
+    try:
+        import psycopg
+    except ImportError:
+        _pg_unavailable("the psycopg driver is not installed (pip install -e '.[test]')")
+    from sqlalchemy.engine import make_url
+
+    url = make_url(PG_ADMIN_URL)
+    try:
+        return psycopg.connect(
+            host=url.host,
+            port=url.port,
+            user=url.username,
+            password=url.password,
+            dbname=url.database or "postgres",
+            autocommit=True,
+            connect_timeout=5,
+        )
+    except psycopg.Error as exc:
+        _pg_unavailable(f"the server in AWSPREP_TEST_PG cannot be reached ({type(exc).__name__})")
+    raise AssertionError("unreachable")
+
+
+@contextlib.contextmanager
+def pg_database() -> Iterator[str]:
+    """A fresh, empty database on the test server; dropped afterwards. Yields its SQLAlchemy URL."""
+    from sqlalchemy.engine import make_url
+
+    admin: Any = _pg_admin()
+    name = f"awsprep_t_{uuid.uuid4().hex[:16]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The store URL of the test: the default SQLite file under AWSPREP_HOME, or a fresh PostgreSQL
+    database (set as AWSPREP_DB, so commands and subprocesses use it too)."""
+    if request.param == "sqlite":
+        Path(env["AWSPREP_HOME"]).mkdir(parents=True, exist_ok=True)
+        yield f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}"
+        return
+    with pg_database() as url:
+        monkeypatch.setenv("AWSPREP_DB", url)
+        env["AWSPREP_DB"] = url
+        yield url
+
+
+def store_url(env: dict[str, str]) -> str:
+    """The URL the commands of a test write to (AWSPREP_DB, else the default SQLite file)."""
+    return env.get("AWSPREP_DB") or f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}"

@@ -11,15 +11,16 @@ import pytest
 from awsprep.cli.main import app
 from awsprep.store.exams import ExamStore
 from awsprep.store.repo import Store
-from tests.conftest import write_bank
+from tests.conftest import store_url, write_bank
 from tests.exam_bank import EXAM_BANK
 
-# The exam clock stands still (no test depends on how fast this machine is): "10:00 left" is exact.
-pytestmark = pytest.mark.usefixtures("frozen_monotonic")
+# The exam clock stands still (no test depends on how fast this machine is): "10:00 left" is exact; and
+# every test here runs against SQLite and against a PostgreSQL server (the `db` fixture).
+pytestmark = pytest.mark.usefixtures("frozen_monotonic", "db")
 
 
 def exam_store(env) -> ExamStore:
-    return ExamStore(Store(f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}"))
+    return ExamStore(Store(store_url(env)))
 
 
 def answer_lines(exams: ExamStore, wrong: set[str] = frozenset()) -> list[str]:

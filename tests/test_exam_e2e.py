@@ -23,7 +23,8 @@ from tests.conftest import PYTHON, ROOT, subprocess_env, write_bank
 from tests.exam_bank import EXAM_BANK, right_letters, strip_ansi
 from tests.fake_clock import FileClock
 
-pytestmark = pytest.mark.slow
+# Every test here runs against SQLite and against a PostgreSQL server (the `db` fixture).
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("db")]
 
 
 @pytest.fixture

@@ -333,6 +333,14 @@ JSON_DOCS = [
         setup=[(["import", "{notes}", "--deck", "mine"], "")],  # the outdated SQS line waits in triage
     ),
     JsonDoc(("cards", "list"), "### `awsprep cards list", "`--json` prints"),
+    JsonDoc(("export", "anki"), "### Anki in and out", "`--json` keys:", args=["{notes}/../out.apkg"]),
+    JsonDoc(
+        ("db", "copy"),
+        "### Studying on several machines",
+        "`--json` keys:",
+        args=["--to", "sqlite:///{notes}/../copy.db"],
+        setup=[(["review", "--plain"], "\n5\nq\n")],
+    ),
     JsonDoc(
         ("cards", "show"),
         "### `awsprep cards show",

@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
+import pytest
 from typer.testing import CliRunner
 
 from awsprep.cli.main import app
 from tests.conftest import MIXED, basic_cards, shown_letters, write_bank
+
+# Every test here runs against SQLite and against a PostgreSQL server (the `db` fixture).
+pytestmark = pytest.mark.usefixtures("db")
 
 
 def cards(runner: CliRunner) -> dict[str, dict[str, object]]:

@@ -5,26 +5,41 @@ from __future__ import annotations
 import json
 import re
 import signal
-import sqlite3
 import subprocess
 import time
-from pathlib import Path
 
 import pexpect
 import pytest
 
 from awsprep.cli.main import app
-from tests.conftest import MIXED, PYTHON, basic_cards, shown_letters, subprocess_env, write_bank
+from awsprep.store.repo import Store
+from tests.conftest import (
+    MIXED,
+    PYTHON,
+    basic_cards,
+    shown_letters,
+    store_url,
+    subprocess_env,
+    write_bank,
+)
 
-pytestmark = pytest.mark.slow
+# Every test here runs against SQLite and against a PostgreSQL server (the `db` fixture).
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("db")]
 
 
 def answers_in_log(env: dict[str, str]) -> list[tuple[str, int]]:
-    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
-    with sqlite3.connect(dbfile) as conn:
-        return conn.execute(
-            "SELECT card_id, grade FROM review_log WHERE action='answer' AND undone=0 ORDER BY id"
-        ).fetchall()
+    store = Store(store_url(env))
+    return [(e.card_id, e.grade or 0) for e in store.log() if e.action == "answer" and not e.undone]
+
+
+def assert_intact(env: dict[str, str]) -> None:
+    """SQLite's own integrity check; a server keeps its own (a committed answer is durable there)."""
+    url = store_url(env)
+    if url.startswith("sqlite:///"):
+        import sqlite3
+
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def _spawn_review_tty(env: dict[str, str], dimensions: tuple[int, int]) -> pexpect.spawn:
@@ -137,9 +152,7 @@ def test_kill_9_mid_review_loses_no_answer(env):
     proc.send_signal(signal.SIGKILL)
     proc.wait(10)
     assert answers_in_log(env) == [(f"c00{i}", 5) for i in range(4)]
-    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
-    with sqlite3.connect(dbfile) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert_intact(env)
 
 
 def test_two_review_processes_at_once(env, runner):
@@ -159,9 +172,28 @@ def test_two_review_processes_at_once(env, runner):
     assert res.exit_code == 0, res.output
     states = json.loads(res.stdout)
     assert len(states) == 40 and all(s["reps"] >= 1 for s in states)
-    dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"
-    with sqlite3.connect(dbfile) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert_intact(env)
+
+
+def test_two_machines_on_one_store_lose_no_answer_and_never_show_a_card_twice(env, tmp_path):
+    """Two processes with their own AWSPREP_HOME (two machines) reviewing one store at the same time."""
+    write_bank(env, basic_cards(30))
+    shared = {**env, "AWSPREP_DB": store_url(env)}
+    subprocess.run(
+        [PYTHON, "-m", "awsprep", "settings", "new-per-day", "30"], env=subprocess_env(shared), check=True
+    )
+    machines = [{**shared, "AWSPREP_HOME": str(tmp_path / f"machine{i}")} for i in range(2)]
+    procs = [_spawn_plain(m) for m in machines]
+    outs = [p.communicate("\n5\n" * 30, timeout=90) for p in procs]
+    shown: list[str] = []
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err
+        shown += re.findall(r"Q: Front (\d+)\?", out)
+    answers = answers_in_log(env)
+    assert sorted(shown) == sorted(set(shown)), "a card was shown on both machines"
+    assert sorted(cid for cid, _ in answers) == [f"c{i:03d}" for i in range(30)]  # each once, none lost
+    assert all(grade == 5 for _, grade in answers)
+    assert_intact(env)
 
 
 def test_no_color_keeps_the_progress_bar_and_ctrl_c_summary_starts_a_line(env):

@@ -43,6 +43,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "bank": ("awsprep bank stats",),
     "bank stats": ("awsprep bank stats", "awsprep bank stats --deck dva-c02 --json"),
     "lint": ("awsprep lint notes/", "awsprep lint notes/ --json"),
+    "export": ("awsprep export anki awsprep.apkg", "awsprep export csv cards.csv"),
+    "export anki": ("awsprep export anki awsprep.apkg", "awsprep export anki awsprep.apkg --with-history"),
+    "export csv": ("awsprep export csv cards.csv", "awsprep export csv log.csv --log"),
+    "export json": ("awsprep export json awsprep.json",),
+    "db": ("awsprep db copy --to sqlite:///backup.db",),
+    "db copy": ("awsprep db copy --to sqlite:///copy.db",),
     "calc": ("awsprep calc dynamodb --item-size 3KB --reads 80 --consistency eventual",),
     "calc dynamodb": (
         "awsprep calc dynamodb --item-size 3KB --reads 80 --consistency eventual",

@@ -256,8 +256,18 @@ def register(root: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be imported; write nothing."),
         explain: bool = typer.Option(False, "--explain", help="Show the rule and source line of every card."),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+        with_history: bool = typer.Option(
+            False, "--with-history", help="Anki packages: replay their review log into awsprep's."
+        ),
     ) -> None:
-        """Turn Markdown notes into a deck of cards and questions."""
+        """Turn Markdown notes (or an Anki .apkg package) into a deck of cards and questions."""
+        from awsprep.cli import anki
+
+        if anki.is_package(paths):
+            anki.import_package(paths, deck, bank, with_history, as_json)
+            return
+        if with_history:
+            raise UsageError("--with-history is for Anki packages (.apkg); notes have no review log.")
         import_notes(paths, deck, bank, dry_run, explain, as_json)
 
     @root.command(name="decks")

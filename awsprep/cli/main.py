@@ -22,9 +22,11 @@ COMMAND_MODULES = {
     "calc": "calc",
     "triage": "triage",
     "ready": "ready",
+    "export": "transfer",
+    "db": "transfer",
 }
 # the order --help lists them in
-_ORDER = ("review", "cards", "ready", "exam", "importer", "bank", "calc", "lint", "triage")
+_ORDER = ("review", "cards", "ready", "exam", "importer", "bank", "calc", "lint", "triage", "transfer")
 
 
 def _version(value: bool) -> None:

@@ -31,6 +31,15 @@ def describe(url: str, exc: BaseException) -> StoreError | StoreBusyError:
     url = redact(url)
     msg = redact(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
     low = msg.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return StoreError(f"The database server of {url} refused the user name or password in the URL.")
+    if "connection refused" in low or "could not translate host" in low or "timeout expired" in low:
+        return StoreError(
+            f"No database server answers at {url} ({msg.rsplit(':', 1)[-1].strip()}); "
+            "start it, or check the host and port in the URL."
+        )
+    if "does not exist" in low and "database" in low:
+        return StoreError(f"The database named in {url} does not exist on that server; create it first.")
     if "locked" in low or "busy" in low:
         return StoreBusyError(f"The database {url} is locked by another program; close it and try again.")
     if "not a database" in low or "malformed" in low or "corrupt" in low:
@@ -84,10 +93,29 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+PG_DRIVER_HINT = "pip install 'awsprep[postgres]' (the psycopg 3 driver)"
+
+
+def normalize_url(url: str) -> str:
+    """A PostgreSQL URL without a driver uses psycopg 3, the driver of the `postgres` extra."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain) :]
+    return url
+
+
 def make_engine(url: str) -> Engine:
+    url = normalize_url(url)
     try:
         engine = create_engine(url, future=True)
-    except (ArgumentError, ImportError, ValueError) as exc:
+    except ImportError as exc:
+        if url.startswith("postgresql"):
+            raise UsageError(
+                f"The database {redact(url)} is a PostgreSQL server, and its driver is not installed: "
+                f"{PG_DRIVER_HINT}."
+            ) from None
+        raise UsageError(redact(f"--db {url!r} needs a driver that is not installed ({exc}).")) from None
+    except (ArgumentError, ValueError) as exc:
         raise UsageError(redact(f"--db {url!r} is not a usable SQLAlchemy URL ({exc}).")) from None
     if engine.dialect.name == "sqlite":
         db = engine.url.database
@@ -122,8 +150,27 @@ def _v3_fsrs_columns(conn: Any) -> None:
 MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_pick_indexes, 3: _v3_fsrs_columns}
 
 
+MIGRATE_LOCK = 0x61777370  # PostgreSQL advisory lock key: one process creates or upgrades the schema
+
+
 def migrate(engine: Engine, url: str) -> None:
-    """Create the schema on a new database; upgrade an older one; refuse a newer one."""
+    """Create the schema on a new database; upgrade an older one; refuse a newer one. On a server, two
+    processes starting at once take turns (an advisory lock), so neither trips over the other's tables."""
+    with translate_errors(redact(url)):
+        if engine.dialect.name != "postgresql":
+            _migrate(engine, url)
+            return
+        with engine.connect() as holder:
+            holder.execute(text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATE_LOCK})
+            holder.commit()
+            try:
+                _migrate(engine, url)
+            finally:
+                holder.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATE_LOCK})
+                holder.commit()
+
+
+def _migrate(engine: Engine, url: str) -> None:
     url = redact(url)  # only used in messages
     with translate_errors(url):
         with engine.connect() as conn:

@@ -105,6 +105,15 @@ class ReviewLog(Base):
     session: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
+class CardClaim(Base):
+    """Which review session is showing a card: two machines on one server never show it both at once."""
+
+    __tablename__ = "card_claims"
+    card_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    session: Mapped[str] = mapped_column(String(40))
+    until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class ExamAttempt(Base):
     __tablename__ = "exam_attempts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, or_, select, update
@@ -21,16 +21,29 @@ from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
 from awsprep.store.db import open_store, translate_errors
-from awsprep.store.models import BankFile, Base, CardRow, Meta, ReviewLog, Setting
+from awsprep.store.models import BankFile, Base, CardClaim, CardRow, Meta, ReviewLog, Setting
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 UNDOABLE = ("answer", "suspend", "bury")
+CLAIM_MINUTES = 10  # a claim left by a session that died (kill -9, power cut) lapses after this long
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review", "stability", "difficulty")
 
 
 def state_of(row: Any) -> CardState:
     """The SM-2 state held in a cards row (an ORM object or a selected row with the same columns)."""
     return CardState(**{name: getattr(row, name) for name in STATE_FIELDS})
+
+
+def _utc_naive(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def same_state(a: CardState, b: CardState) -> bool:
+    """Equal scheduling states, whatever time zone each backend hands the last review back in."""
+    a = replace(a, last_review=_utc_naive(a.last_review))
+    return a == replace(b, last_review=_utc_naive(b.last_review))
 
 
 def _state_json(state: CardState) -> str:
@@ -96,8 +109,10 @@ _SYNC_UPDATE = (
 
 # An answer's statements, built once: each answer is one small transaction, and building the SQL
 # expressions again for every answer cost more than executing them.
-_ANSWER_READ = select(CardRow.leech, *(getattr(CardRow, name) for name in STATE_FIELDS)).where(
-    CardRow.id == bindparam("card_id")
+_ANSWER_READ = (
+    select(CardRow.leech, *(getattr(CardRow, name) for name in STATE_FIELDS))
+    .where(CardRow.id == bindparam("card_id"))
+    .with_for_update()
 )
 _ANSWER_WRITE = (
     update(CardRow)
@@ -163,6 +178,11 @@ class Store:
         """Bring the bank in: add new cards, update changed wording (same id keeps its history),
         retire cards that left the bank (kept, never shown), bring back ones that returned."""
         with translate_errors(self.url), self.Session() as s, s.begin():
+            # One sync at a time (two machines starting at once on one server): the second waits for
+            # the first here, then finds the bank already in.
+            s.execute(select(Meta.key).where(Meta.key == "schema_version").with_for_update()).all()
+            if self._meta(s, "bank_fingerprint") == fingerprint:
+                return SyncReport(skipped=True)
             existing = {
                 r.id: r
                 for r in s.execute(select(CardRow.id, CardRow.content_hash, CardRow.retired, CardRow.ordinal))
@@ -390,6 +410,18 @@ class Store:
                 raise KeyError(card_id)
             return _status_of(row)
 
+    def records(self, decks: Iterable[str] | None = None) -> list[tuple[Card, CardStatus]]:
+        """Every active card with its status, in bank order: what an export writes."""
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(select(CardRow).where(*self._active(decks)).order_by(CardRow.ordinal)).scalars()
+            return [
+                (
+                    card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck),
+                    CardStatus(r.id, r.deck, r.type, state_of(r), r.suspended, r.leech, r.buried_until),
+                )
+                for r in rows
+            ]
+
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""
         with translate_errors(self.url), self.Session() as s:
@@ -402,10 +434,37 @@ class Store:
 
     # --- writing: each call is one transaction, committed before it returns -------------------
 
+    def claim(self, card_id: str, expected: CardState, session: str, now: datetime) -> bool:
+        """Claim a card for showing in this session. False when it changed since the session read it
+        (answered, suspended or buried elsewhere) or another session is showing it right now."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            row = s.get(CardRow, card_id, with_for_update=True)
+            if row is None or row.suspended or not same_state(state_of(row), expected):
+                return False
+            if row.buried_until is not None and row.buried_until > now.date():
+                return False
+            held = s.get(CardClaim, card_id, with_for_update=True)
+            until = now + timedelta(minutes=CLAIM_MINUTES)
+            if held is None:
+                s.add(CardClaim(card_id=card_id, session=session, until=until))
+                return True
+            if held.session != session and _utc_naive(held.until) > _utc_naive(now):  # type: ignore[operator]
+                return False
+            held.session, held.until = session, until
+            return True
+
+    def release(self, session: str) -> None:
+        """The session has ended: the cards it was showing may be shown by any session again."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            s.execute(delete(CardClaim).where(CardClaim.session == session))
+
     def answer(
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
     ) -> AnswerResult:
         with translate_errors(self.url), self.Session() as s, s.begin():
+            # The row lock (FOR UPDATE on a server; SQLite's BEGIN IMMEDIATE locks the whole file) makes
+            # reading the state and writing the new one atomic: another process answering the same card
+            # waits, then starts from this answer's state instead of overwriting it.
             row = s.execute(_ANSWER_READ, {"card_id": card_id}).first()
             if row is None:
                 raise KeyError(card_id)
@@ -449,7 +508,7 @@ class Store:
             last = s.execute(q.order_by(ReviewLog.id.desc()).limit(1)).scalar_one_or_none()
             if last is None or last.before is None:
                 return None
-            row = s.get(CardRow, last.card_id)
+            row = s.get(CardRow, last.card_id, with_for_update=True)
             if row is None:
                 return None
             if last.action == "answer":
@@ -479,7 +538,7 @@ class Store:
     def _flag(self, card_id: str, now: datetime, action: str, session: str | None, **values: Any) -> None:
         """Set a card's suspended / buried flags, logging what they were so that undo can restore them."""
         with translate_errors(self.url), self.Session() as s, s.begin():
-            row = s.get(CardRow, card_id)
+            row = s.get(CardRow, card_id, with_for_update=True)
             before = None
             if row is not None:
                 buried = row.buried_until.isoformat() if row.buried_until else None
@@ -500,12 +559,35 @@ class Store:
     def bury(self, card_id: str, now: datetime, session: str | None = None) -> None:
         self._flag(card_id, now, "bury", session, buried_until=now.date() + timedelta(days=1))
 
+    def adopt_history(self, card_id: str, answers: Sequence[tuple[datetime, int, int | None]]) -> bool:
+        """Give a card with no history of its own the answers (time, grade, response ms) another tool
+        recorded: each one logged, the SM-2 state rebuilt by replaying them in order. False when the card
+        is unknown or already has history (a second import adds nothing)."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            row = s.get(CardRow, card_id, with_for_update=True)
+            if row is None:
+                return False
+            if s.execute(select(ReviewLog.id).where(ReviewLog.card_id == card_id).limit(1)).first():
+                return False
+            state = state_of(row)
+            logs: list[dict[str, Any]] = []
+            for ts, grade, ms in sorted(answers, key=lambda a: a[0]):
+                drill = sm2.is_drill_answer(state, ts.date())
+                after = self.policy.review(state, grade, ts)
+                extra = {"was_new": state.is_new, "drill": drill, "response_ms": ms}
+                logs.append(_transition(card_id, ts, "answer", grade, state, after, "import", **extra))
+                state = after
+            if logs:
+                s.execute(insert(ReviewLog), logs)
+            _apply(row, state)
+            return True
+
     @staticmethod
     def fail_recall_in(
         s: Session, card_id: str, now: datetime, session: str | None = None, policy: Policy = SM2
     ) -> None:
         """A wrong exam answer, inside the caller's transaction: a failed recall, due tomorrow."""
-        row = s.get(CardRow, card_id)
+        row = s.get(CardRow, card_id, with_for_update=True)
         if row is None:
             return
         before = state_of(row)

@@ -171,6 +171,8 @@ class ReviewSession:
                     break
         except (KeyboardInterrupt, EOFError) as exc:
             self.summary.interrupted = isinstance(exc, KeyboardInterrupt)
+        finally:
+            self.store.release(self.id)  # a card shown but not answered is free for the next session
         self.summary.seconds = self.monotonic() - self.started
         self.summary.remaining = len(self.queue)
         today = self.clock().date()
@@ -182,6 +184,9 @@ class ReviewSession:
         """Ask the next card. False when the user quits."""
         item = self.queue.peek()
         assert item is not None
+        if not self.store.claim(item.card_id, item.state, self.id, self.clock()):
+            self.queue.drop(item.card_id)  # answered or being shown elsewhere (another machine) meanwhile
+            return True
         card = self._card(item.card_id)
         question = ask(card, question_rng(card.id, self.clock(), self.done), shuffle=True)
         self.term.show(question, self.queue.counts(), self.done, self.done + len(self.queue))
