@@ -49,6 +49,65 @@ class LogEntry:
     session: str | None = None
 
 
+@dataclass(frozen=True)
+class DayTally:
+    """The answers of one day, counted by the store for `stats` (undone answers left out). A *review* is
+    an answer that is neither a new card's first nor a same-day drill repeat; it is *mature* when the
+    interval before it was 21 days or more and *passed* with a grade of 3 or more (the thresholds are
+    the caller's: study.stats.MATURE_DAYS, sched.sm2.PASS_GRADE)."""
+
+    day: date
+    answers: int
+    ms: int = 0  # total response time of the day's answers
+    new: int = 0  # first answers to new cards
+    drill: int = 0  # same-day drill repeats
+    young_passed: int = 0
+    young_failed: int = 0
+    mature_passed: int = 0
+    mature_failed: int = 0
+
+
+@dataclass(frozen=True)
+class TimeBucket:
+    """How many answers to cards of one type took `ms` milliseconds (rounded down to the bucket)."""
+
+    card_type: str
+    ms: int
+    count: int
+
+
+@dataclass(frozen=True)
+class CardTally:
+    """Active cards counted by the store for `stats`: one exam domain, one card type, one level (new:
+    never answered; mature: an interval of `mature_days` or more; else learning)."""
+
+    domain: str | None
+    card_type: str
+    new: bool
+    mature: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class DueTally:
+    """Reviewed, unsuspended cards due on one day: how many, how many of them are buried past
+    `today`, and the sum of 1 / interval over them (their share of the daily load)."""
+
+    due: date
+    count: int
+    buried: int = 0
+    load: float = 0.0
+
+
+@dataclass(frozen=True)
+class DomainTally:
+    """Answers to questions (mcq / numeric) of one exam domain: in review, or in submitted mock exams."""
+
+    domain: str | None
+    passed: int
+    failed: int
+
+
 class ReviewStore(Protocol):
     def card(self, card_id: str) -> Card: ...
     def get_setting(self, key: str, default: str) -> str: ...

@@ -1,0 +1,73 @@
+"""`awsprep stats`: future due, the review calendar, true retention, mastery per domain, answer time, exams."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from awsprep.cli.common import emit_json, guard, now
+from awsprep.cli.db import DB_HELP, check_decks, open_store
+
+
+@guard
+def stats(
+    deck: list[str] = typer.Option(None, "--deck", help="Only this deck (repeatable)."),
+    days: int = typer.Option(
+        91, "--days", min=7, max=3660, help="Days of history in the calendar and answer times (default 91)."
+    ),
+    blueprint: str = typer.Option(
+        None,
+        "--blueprint",
+        "-b",
+        help="Exam blueprint for mastery per domain (default: the one most cards serve).",
+    ),
+    plain: bool = typer.Option(False, "--plain", help="Plain lines with the same numbers, no drawing."),
+    json_out: bool = typer.Option(False, "--json", help="Print every figure as JSON."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Progress: cards due ahead, reviews per day and streaks, true retention, mastery per exam domain,
+    answer time and the mock-exam trend."""
+    from datetime import timedelta
+
+    from awsprep.cli.exam import _blueprint, blueprints
+    from awsprep.sched.sm2 import PASS_GRADE
+    from awsprep.store.exams import ExamStore
+    from awsprep.store.stats import StatsStore
+    from awsprep.study import stats as use
+
+    chosen = _blueprint(blueprint) if blueprint else None
+    store, _ = open_store(db)
+    decks = check_decks(store, deck)
+    today = now().date()
+    reader = StatsStore(store)
+    figures = use.compute(
+        today=today,
+        cards=reader.card_tallies(decks, use.MATURE_DAYS),
+        dues=reader.due_tallies(today, decks),
+        tallies=reader.day_tallies(decks, use.MATURE_DAYS, PASS_GRADE),
+        buckets=reader.time_buckets(decks, today - timedelta(days=days - 1)),
+        answers=[*reader.question_answers(decks, PASS_GRADE), *reader.exam_answers(decks)],
+        attempts=ExamStore(store).history(),
+        blueprints=blueprints(),
+        blueprint=chosen,
+        days=days,
+        decks=decks,
+    )
+    if json_out:
+        emit_json(figures.as_json())
+        return
+    if plain:
+        from awsprep.ui.stats import plain_stats
+
+        plain_stats(sys.stdout, figures)
+        return
+    from rich.console import Console
+
+    from awsprep.ui.stats import rich_stats
+
+    rich_stats(Console(highlight=False), figures)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("stats")(stats)

@@ -1,0 +1,260 @@
+"""`awsprep stats` drawn: rich (bars and a block-character heatmap that stay readable without colour and
+at 80 columns) or plain lines with the same numbers. Nothing here computes a figure."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from typing import TextIO
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from awsprep.study.ports import AttemptInfo
+from awsprep.study.stats import Calendar, DomainMastery, FutureDue, Rate, Stats
+from awsprep.ui.exam_report import trend_line
+from awsprep.ui.text import bar, literal, plain
+
+SPARKS = " ▁▂▃▄▅▆▇█"
+SHADES = "░▒▓█"  # heatmap levels 1-4; a missed day is MISSED, a day before studying began is blank
+MISSED = "·"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+CHART_HEIGHT = 6
+
+
+def pct(share: float | None) -> str:
+    return "-" if share is None else f"{share:.1%}"
+
+
+def rate(r: Rate) -> str:
+    return f"{pct(r.share)} ({r.passed}/{r.total})" if r.total else "-"
+
+
+def levels(m: DomainMastery, which: str) -> str:
+    c = m.cards if which == "cards" else m.questions
+    return f"{c['new']}/{c['learning']}/{c['mature']}"
+
+
+def future_summary(f: FutureDue) -> str:
+    return (
+        f"Overdue {f.overdue} · today {f.per_day[0] if f.per_day else 0} · tomorrow {f.tomorrow} · "
+        f"{f.total} in {len(f.per_day)} days ({f.average:.1f} a day) · daily load {f.daily_load}"
+    )
+
+
+def streak_summary(c: Calendar) -> str:
+    end = f", ended {c.longest_end.isoformat()}" if c.longest_end and c.longest_streak else ""
+    n = len(c.days)
+    return (
+        f"Current streak {c.current_streak} day(s) · longest {c.longest_streak}{end} · "
+        f"{c.active_days} of the last {n} days studied, {c.missed_days} missed"
+    )
+
+
+def heat_level(n: int, top: int) -> int:
+    """1-4 for a day with answers: its quarter of the busiest day shown."""
+    return max(1, min(4, math.ceil(4 * n / top))) if n and top else 0
+
+
+def heat_legend(top: int) -> str:
+    if not top:
+        return f"{MISSED} missed"
+    bounds = [math.ceil(top * k / 4) for k in range(5)]
+    parts = [f"{MISSED} missed"]
+    for k in range(1, 5):
+        lo, hi = bounds[k - 1] + 1, bounds[k]
+        if lo <= hi:
+            parts.append(f"{SHADES[k - 1]} {lo}-{hi}" if lo != hi else f"{SHADES[k - 1]} {hi}")
+    return "  ".join(parts) + " reviews"
+
+
+def heatmap(c: Calendar) -> Text:
+    """Weeks as columns (Monday first), weekdays as rows, month initials above."""
+    days = c.days
+    top = max((n for _, n in days), default=0)
+    start = c.first - timedelta(days=c.first.weekday())
+    weeks = (c.today - start).days // 7 + 1
+    out = Text()
+    head = [" "] * weeks
+    for w in range(weeks):
+        first_of_week = start + timedelta(days=7 * w)
+        month_start = next(
+            (
+                first_of_week + timedelta(days=i)
+                for i in range(7)
+                if (first_of_week + timedelta(days=i)).day == 1
+            ),
+            None,
+        )
+        if w == 0 or month_start is not None:
+            label = (month_start or first_of_week).strftime("%b")
+            if w + len(label) <= weeks and all(h == " " for h in head[max(0, w - 1) : w + len(label)]):
+                head[w : w + len(label)] = list(label)
+    out.append("    " + "".join(head) + "\n")
+    counts = dict(days)
+    for wd in range(7):
+        out.append(f"{WEEKDAYS[wd]} ")
+        for w in range(weeks):
+            d = start + timedelta(days=7 * w + wd)
+            if d < c.first or d > c.today:
+                out.append(" ")
+            elif c.missed(d):
+                out.append(MISSED, style="red")
+            elif counts.get(d):
+                k = heat_level(counts[d], top)
+                out.append(SHADES[k - 1], style=("green4", "green3", "green1", "bold bright_green")[k - 1])
+            else:
+                out.append(" ")
+        out.append("\n")
+    out.append(heat_legend(top), style="dim")
+    return out
+
+
+def column_chart(values: tuple[int, ...], height: int = CHART_HEIGHT) -> Text:
+    """Vertical bars, two columns per value, eighth blocks at the top, a scale on the left."""
+    top = max(values, default=0)
+    out = Text()
+    width = len(str(top))
+    for row in range(height, 0, -1):
+        label = str(top) if row == height else ("0" if row == 1 and not top else "")
+        out.append(f"{label:>{width}} ")
+        for v in values:
+            eighths = round(8 * height * v / top) if top else 0
+            fill = max(0, min(8, eighths - 8 * (row - 1)))
+            cell = SPARKS[fill] if fill else ("▁" if row == 1 and v else " ")
+            out.append(cell + " ", style="cyan")
+        out.append("\n")
+    return out
+
+
+def future_axis(today: date, n: int, pad: int) -> str:
+    marks = [" "] * (2 * n)
+    for i in range(0, n, 7):
+        label = (today + timedelta(days=i)).strftime("%d")
+        marks[2 * i : 2 * i + 2] = list(label)
+    return " " * pad + "".join(marks)
+
+
+def _attempt_row(a: AttemptInfo) -> list[str]:
+    score = "-" if a.raw_correct is None else f"{a.raw_correct}/{a.total}"
+    scaled = "-" if a.scaled_score is None else str(a.scaled_score)
+    verdict = "pass" if a.passed is True else ("fail" if a.passed is False else a.status)
+    return [f"#{a.id}", a.started.date().isoformat(), a.blueprint.upper(), a.mode, score, scaled, verdict]
+
+
+def rich_stats(console: Console, s: Stats) -> None:
+    f = s.future
+    top = max(f.per_day, default=0)
+    chart = column_chart(f.per_day)
+    chart.append(future_axis(s.today, len(f.per_day), len(str(top)) + 1) + "  (day of month)\n", style="dim")
+    chart.append(future_summary(f))
+    console.print(Panel(chart, title=f"Future due: the next {len(f.per_day)} days", border_style="cyan"))
+
+    cal = Group(heatmap(s.calendar), Text(streak_summary(s.calendar)))
+    console.print(
+        Panel(cal, title=f"Reviews per day: the last {len(s.calendar.days)} days", border_style="cyan")
+    )
+
+    ret = Table("window", "young", "mature", "all", box=None, title="True retention (reviews passed)")
+    for r in s.retention:
+        ret.add_row(f"last {r.window}", rate(r.young), rate(r.mature), rate(r.all))
+    console.print(ret)
+
+    if s.blueprint is not None:
+        cols = ["domain (weakest first)", "cards n/l/m", "questions n/l/m", "mature", "accuracy"]
+        if s.predicts_recall:
+            cols.append("recall")
+        dom = Table(*cols, box=None, title=f"Mastery per {s.blueprint.code} domain")
+        for m in s.domains:
+            share = m.mature_share
+            row: list[RenderableType] = [
+                plain(m.name[:26]),
+                levels(m, "cards"),
+                levels(m, "questions"),
+                Text(bar(share, 8) + f" {share:.0%}"),
+                rate(m.answered),
+            ]
+            if s.predicts_recall:
+                row.append(pct(m.recall))
+            dom.add_row(*row)
+        console.print(dom)
+
+    t = s.times
+    times = Table("card type", "median s/answer", "answers", box=None, title="Answer time")
+    for kind, med in t.medians.items():
+        times.add_row(kind, f"{med:.1f}", str(t.answers[kind]))
+    console.print(times)
+    mins = [m for _, m in t.minutes][-70:]
+    peak = max(mins, default=0.0)
+    spark = "".join(SPARKS[round(8 * m / peak)] if peak and m else (MISSED if not m else "▁") for m in mins)
+    console.print(Text(f"Minutes per day, last {len(mins)} days: ") + Text(spark, style="cyan"))
+    console.print(plain(minutes_line(s)))
+
+    console.print(plain("Mock exams", "bold"))
+    for line in exam_lines(s):
+        console.print(plain(line))
+
+
+def minutes_line(s: Stats) -> str:
+    t = s.times
+    avg = "-" if t.average_minutes is None else f"{t.average_minutes:.1f}"
+    return f"{t.total_minutes:.1f} minutes in the last {len(t.minutes)} days; {avg} a day on days studied"
+
+
+def exam_lines(s: Stats) -> list[str]:
+    e = s.exams
+    if not e.full_length and not e.other:
+        return ["No mock exams yet; awsprep exam starts one."]
+    lines = [f"Trend {trend_line(tr)}" for tr in e.trends] or ["No full-length timed attempt yet: no trend."]
+    for a in e.full_length:
+        bp = s.blueprints[a.blueprint]
+        share = ((a.scaled_score or 100) - 100) / 900
+        mark = f"pass {bp.pass_mark}"
+        lines.append(
+            f"  {' '.join(_attempt_row(a)[:2])} [{bar(share, 20, '#', '.')}] {a.scaled_score} ({mark})"
+        )
+    if e.other:
+        lines.append("Short, untimed or unfinished attempts (not in the trend):")
+        lines += ["  " + " ".join(_attempt_row(a)) for a in e.other]
+    return lines
+
+
+def plain_stats(out: TextIO, s: Stats) -> None:
+    def say(text: str = "") -> None:
+        out.write(literal(text) + "\n")
+
+    f = s.future
+    say(f"=== Future due, the next {len(f.per_day)} days")
+    say(future_summary(f))
+    for i, n in enumerate(f.per_day):
+        say(f"  {(s.today + timedelta(days=i)).isoformat()}  {n}")
+    say(f"=== Reviews per day, the last {len(s.calendar.days)} days")
+    say(streak_summary(s.calendar))
+    minutes = dict(s.times.minutes)
+    for d, n in s.calendar.days:
+        mark = "missed" if s.calendar.missed(d) else ""
+        say(
+            f"  {d.isoformat()} {d.strftime('%a')}  {n:4d} reviews  {minutes.get(d, 0.0):6.1f} min  {mark}".rstrip()
+        )
+    say("=== True retention (reviews passed): young / mature / all")
+    for r in s.retention:
+        say(f"  last {r.window}: {rate(r.young)} / {rate(r.mature)} / {rate(r.all)}")
+    if s.blueprint is not None:
+        recall = "; predicted recall" if s.predicts_recall else ""
+        say(f"=== Mastery per {s.blueprint.code} domain, weakest first (new/learning/mature){recall}")
+        for m in s.domains:
+            extra = f"; recall {pct(m.recall)}" if s.predicts_recall else ""
+            say(
+                f"  {m.name}: cards {levels(m, 'cards')}, questions {levels(m, 'questions')}, "
+                f"mature {m.mature_share:.0%}, question accuracy {rate(m.answered)}{extra}"
+            )
+    say("=== Answer time")
+    for kind, med in s.times.medians.items():
+        say(f"  {kind}: median {med:.1f} s over {s.times.answers[kind]} answers")
+    say("  " + minutes_line(s))
+    say("=== Mock exams")
+    for line in exam_lines(s):
+        say(line)
+    out.flush()
