@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
 from awsprep.errors import UsageError
+
+if TYPE_CHECKING:
+    from awsprep.store.repo import Store
 
 cards_app = typer.Typer(help="List and manage cards and their scheduling state.", no_args_is_help=True)
 
@@ -37,6 +42,9 @@ def review(
     decks = check_decks(store, deck)
     queue = todays_queue(store, now().date(), decks, prefs.limits(store, new, limit))
     terminal = open_terminal(plain, sys.stderr if json_out else sys.stdout)
+    greeting = welcome_back(store, now().date(), decks)
+    if greeting:
+        terminal.note(greeting)
     if not queue:
         terminal.note("Nothing is due today.")
     session = ReviewSession(store, queue, now, time.monotonic, terminal, decks, prefs.timing(store))
@@ -45,6 +53,17 @@ def review(
         emit_json(summary.as_json())
     if summary.interrupted:
         raise KeyboardInterrupt
+
+
+def welcome_back(store: Store, today: date, decks: list[str] | None) -> str | None:
+    """For a learner back after missed days: when they last studied and what piled up."""
+    from awsprep.store.stats import StatsStore
+    from awsprep.study.stats import welcome_back as greet
+
+    reader = StatsStore(store)
+    last = reader.last_answer_day(decks, before=today)
+    back = greet(last, today, reader.due_tallies(today, decks) if last else [])
+    return back.message() if back else None
 
 
 @cards_app.command("list")

@@ -1,4 +1,4 @@
-"""`awsprep stats`: future due, the review calendar, true retention, mastery per domain, answer time, exams."""
+"""`awsprep stats`: future due, the calendar, true retention, mastery per domain, answer time, exams."""
 
 from __future__ import annotations
 

@@ -199,3 +199,10 @@ class ExamStore:
         with translate_errors(self.url), self.Session() as s:
             rows = s.execute(select(ExamAttempt).order_by(ExamAttempt.started, ExamAttempt.id)).scalars()
             return [_info(r) for r in rows]
+
+    def report(self, attempt_id: int) -> dict[str, Any] | None:
+        """The report JSON stored when the attempt was submitted (None before then)."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(ExamAttempt.report).where(ExamAttempt.id == attempt_id)
+            raw = s.execute(q).scalar_one_or_none()
+        return json.loads(raw) if raw else None

@@ -321,11 +321,12 @@ class AnswerTime:
     def total_minutes(self) -> float:
         return sum(m for _, m in self.minutes)
 
+    studied_days: int = 0  # days shown with at least one answer
+
     @property
     def average_minutes(self) -> float | None:
         """Minutes per day on the days studied."""
-        active = [m for _, m in self.minutes if m]
-        return sum(active) / len(active) if active else None
+        return self.total_minutes / self.studied_days if self.studied_days else None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -366,13 +367,16 @@ def answer_time(
     answers = {t: sum(n for _, n in v) for t, v in sorted(by_type.items())}
     first = today - timedelta(days=days - 1)
     ms: Counter[date] = Counter()
+    studied: set[date] = set()
     for t in tallies:
         if first <= t.day <= today:
             ms[t.day] += t.ms
+            if t.answers:
+                studied.add(t.day)
     minutes = tuple(
         (first + timedelta(days=i), ms.get(first + timedelta(days=i), 0) / 60_000) for i in range(days)
     )
-    return AnswerTime(medians, answers, minutes)
+    return AnswerTime(medians, answers, minutes, len(studied))
 
 
 # --- mock exams ----------------------------------------------------------------------------------

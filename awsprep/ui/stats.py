@@ -14,7 +14,7 @@ from rich.text import Text
 
 from awsprep.study.ports import AttemptInfo
 from awsprep.study.stats import Calendar, DomainMastery, FutureDue, Rate, Stats
-from awsprep.ui.exam_report import trend_line
+from awsprep.ui.exam_report import NO_TREND, trend_line
 from awsprep.ui.text import bar, literal, plain
 
 SPARKS = " ▁▂▃▄▅▆▇█"
@@ -37,20 +37,21 @@ def levels(m: DomainMastery, which: str) -> str:
     return f"{c['new']}/{c['learning']}/{c['mature']}"
 
 
-def future_summary(f: FutureDue) -> str:
-    return (
-        f"Overdue {f.overdue} · today {f.per_day[0] if f.per_day else 0} · tomorrow {f.tomorrow} · "
-        f"{f.total} in {len(f.per_day)} days ({f.average:.1f} a day) · daily load {f.daily_load}"
-    )
+def future_summary(f: FutureDue) -> list[str]:
+    return [
+        f"Overdue {f.overdue} · due today {f.per_day[0] if f.per_day else 0} · tomorrow {f.tomorrow}",
+        f"{f.total} due in {len(f.per_day)} days with the overdue ({f.average:.1f} a day) · "
+        f"daily load {f.daily_load}",
+    ]
 
 
-def streak_summary(c: Calendar) -> str:
-    end = f", ended {c.longest_end.isoformat()}" if c.longest_end and c.longest_streak else ""
-    n = len(c.days)
-    return (
-        f"Current streak {c.current_streak} day(s) · longest {c.longest_streak}{end} · "
-        f"{c.active_days} of the last {n} days studied, {c.missed_days} missed"
-    )
+def streak_summary(c: Calendar) -> list[str]:
+    end = f" (ended {c.longest_end.isoformat()})" if c.longest_end and c.longest_streak else ""
+    total = sum(n for _, n in c.days)
+    return [
+        f"Current streak {c.current_streak} day(s) · longest streak {c.longest_streak} day(s){end}",
+        f"{c.active_days} of the last {len(c.days)} days studied, {c.missed_days} missed; {total} reviews",
+    ]
 
 
 def heat_level(n: int, top: int) -> int:
@@ -70,43 +71,45 @@ def heat_legend(top: int) -> str:
     return "  ".join(parts) + " reviews"
 
 
-def heatmap(c: Calendar) -> Text:
-    """Weeks as columns (Monday first), weekdays as rows, month initials above."""
+def _month_labels(start: date, weeks: int, cell: int) -> str:
+    """Month names above the week in which each month begins (where they fit)."""
+    head = [" "] * (weeks * cell)
+    for w in range(weeks):
+        week = [start + timedelta(days=7 * w + i) for i in range(7)]
+        first = next((d for d in week if d.day == 1), week[-1] if w == 0 else None)
+        if first is None:
+            continue
+        label, at = first.strftime("%b"), w * cell
+        if at + len(label) <= len(head) and all(h == " " for h in head[max(0, at - 1) : at + len(label)]):
+            head[at : at + len(label)] = list(label)
+    return "".join(head)
+
+
+def heatmap(c: Calendar, width: int = 76) -> Text:
+    """Weeks as columns (Monday first), weekdays as rows, month names above; two columns per week when
+    they fit in `width`, else one."""
     days = c.days
     top = max((n for _, n in days), default=0)
+    counts = dict(days)
     start = c.first - timedelta(days=c.first.weekday())
     weeks = (c.today - start).days // 7 + 1
-    out = Text()
-    head = [" "] * weeks
-    for w in range(weeks):
-        first_of_week = start + timedelta(days=7 * w)
-        month_start = next(
-            (
-                first_of_week + timedelta(days=i)
-                for i in range(7)
-                if (first_of_week + timedelta(days=i)).day == 1
-            ),
-            None,
-        )
-        if w == 0 or month_start is not None:
-            label = (month_start or first_of_week).strftime("%b")
-            if w + len(label) <= weeks and all(h == " " for h in head[max(0, w - 1) : w + len(label)]):
-                head[w : w + len(label)] = list(label)
-    out.append("    " + "".join(head) + "\n")
-    counts = dict(days)
+    cell = 2 if 4 + 2 * weeks <= width else 1
+    out = Text("    " + _month_labels(start, weeks, cell).rstrip() + "\n")
+    styles = ("green4", "green3", "green1", "bold bright_green")
     for wd in range(7):
         out.append(f"{WEEKDAYS[wd]} ")
         for w in range(weeks):
             d = start + timedelta(days=7 * w + wd)
+            pad = " " * (cell - 1)
             if d < c.first or d > c.today:
-                out.append(" ")
+                out.append(" " * cell)
             elif c.missed(d):
-                out.append(MISSED, style="red")
+                out.append(MISSED + pad, style="red")
             elif counts.get(d):
                 k = heat_level(counts[d], top)
-                out.append(SHADES[k - 1], style=("green4", "green3", "green1", "bold bright_green")[k - 1])
+                out.append(SHADES[k - 1] + pad, style=styles[k - 1])
             else:
-                out.append(" ")
+                out.append(" " * cell)
         out.append("\n")
     out.append(heat_legend(top), style="dim")
     return out
@@ -118,7 +121,7 @@ def column_chart(values: tuple[int, ...], height: int = CHART_HEIGHT) -> Text:
     out = Text()
     width = len(str(top))
     for row in range(height, 0, -1):
-        label = str(top) if row == height else ("0" if row == 1 and not top else "")
+        label = str(top) if row == height and top else ("0" if row == 1 and not top else "")
         out.append(f"{label:>{width}} ")
         for v in values:
             eighths = round(8 * height * v / top) if top else 0
@@ -148,14 +151,13 @@ def rich_stats(console: Console, s: Stats) -> None:
     f = s.future
     top = max(f.per_day, default=0)
     chart = column_chart(f.per_day)
-    chart.append(future_axis(s.today, len(f.per_day), len(str(top)) + 1) + "  (day of month)\n", style="dim")
-    chart.append(future_summary(f))
+    chart.append(future_axis(s.today, len(f.per_day), len(str(top)) + 1) + "\n", style="dim")
+    chart.append("\n".join(future_summary(f)))
     console.print(Panel(chart, title=f"Future due: the next {len(f.per_day)} days", border_style="cyan"))
 
-    cal = Group(heatmap(s.calendar), Text(streak_summary(s.calendar)))
-    console.print(
-        Panel(cal, title=f"Reviews per day: the last {len(s.calendar.days)} days", border_style="cyan")
-    )
+    cal = Group(heatmap(s.calendar), *(Text(line) for line in streak_summary(s.calendar)))
+    title = f"Reviews per day: the last {len(s.calendar.days)} days"
+    console.print(Panel(cal, title=title, border_style="cyan"))
 
     ret = Table("window", "young", "mature", "all", box=None, title="True retention (reviews passed)")
     for r in s.retention:
@@ -163,18 +165,21 @@ def rich_stats(console: Console, s: Stats) -> None:
     console.print(ret)
 
     if s.blueprint is not None:
-        cols = ["domain (weakest first)", "cards n/l/m", "questions n/l/m", "mature", "accuracy"]
+        title = f"Mastery per {s.blueprint.code} domain, weakest first (n/l/m: new/learning/mature)"
+        dom = Table(box=None, title=title)
+        dom.add_column("domain", max_width=22, no_wrap=True, overflow="ellipsis")
+        for name in ("cards n/l/m", "questions n/l/m", "mature", "accuracy"):
+            dom.add_column(name, no_wrap=True)
         if s.predicts_recall:
-            cols.append("recall")
-        dom = Table(*cols, box=None, title=f"Mastery per {s.blueprint.code} domain")
+            dom.add_column("recall", no_wrap=True)
         for m in s.domains:
             share = m.mature_share
             row: list[RenderableType] = [
-                plain(m.name[:26]),
+                plain(m.name),
                 levels(m, "cards"),
                 levels(m, "questions"),
                 Text(bar(share, 8) + f" {share:.0%}"),
-                rate(m.answered),
+                pct(m.answered.share),
             ]
             if s.predicts_recall:
                 row.append(pct(m.recall))
@@ -186,15 +191,27 @@ def rich_stats(console: Console, s: Stats) -> None:
     for kind, med in t.medians.items():
         times.add_row(kind, f"{med:.1f}", str(t.answers[kind]))
     console.print(times)
-    mins = [m for _, m in t.minutes][-70:]
-    peak = max(mins, default=0.0)
-    spark = "".join(SPARKS[round(8 * m / peak)] if peak and m else (MISSED if not m else "▁") for m in mins)
-    console.print(Text(f"Minutes per day, last {len(mins)} days: ") + Text(spark, style="cyan"))
+    console.print(Text(f"Minutes per day, last {min(70, len(t.minutes))} days: ") + minutes_spark(s))
     console.print(plain(minutes_line(s)))
 
     console.print(plain("Mock exams", "bold"))
     for line in exam_lines(s):
         console.print(plain(line))
+
+
+def minutes_spark(s: Stats, width: int = 70) -> Text:
+    """One character a day: eighth blocks by minutes (a studied day shows at least ▁), · a missed day."""
+    days = s.times.minutes[-width:]
+    peak = max((m for _, m in days), default=0.0)
+    out = Text()
+    for d, m in days:
+        if s.calendar.missed(d):
+            out.append(MISSED, style="red")
+        elif s.calendar.counts.get(d):
+            out.append(SPARKS[max(1, round(8 * m / peak)) if peak else 1], style="cyan")
+        else:
+            out.append(" ")
+    return out
 
 
 def minutes_line(s: Stats) -> str:
@@ -207,7 +224,7 @@ def exam_lines(s: Stats) -> list[str]:
     e = s.exams
     if not e.full_length and not e.other:
         return ["No mock exams yet; awsprep exam starts one."]
-    lines = [f"Trend {trend_line(tr)}" for tr in e.trends] or ["No full-length timed attempt yet: no trend."]
+    lines = [f"Trend {trend_line(tr)}" for tr in e.trends] or [NO_TREND]
     for a in e.full_length:
         bp = s.blueprints[a.blueprint]
         share = ((a.scaled_score or 100) - 100) / 900
@@ -227,17 +244,17 @@ def plain_stats(out: TextIO, s: Stats) -> None:
 
     f = s.future
     say(f"=== Future due, the next {len(f.per_day)} days")
-    say(future_summary(f))
+    for line in future_summary(f):
+        say(line)
     for i, n in enumerate(f.per_day):
         say(f"  {(s.today + timedelta(days=i)).isoformat()}  {n}")
     say(f"=== Reviews per day, the last {len(s.calendar.days)} days")
-    say(streak_summary(s.calendar))
+    for line in streak_summary(s.calendar):
+        say(line)
     minutes = dict(s.times.minutes)
     for d, n in s.calendar.days:
-        mark = "missed" if s.calendar.missed(d) else ""
-        say(
-            f"  {d.isoformat()} {d.strftime('%a')}  {n:4d} reviews  {minutes.get(d, 0.0):6.1f} min  {mark}".rstrip()
-        )
+        mark = "  missed" if s.calendar.missed(d) else ""
+        say(f"  {d.isoformat()} {d.strftime('%a')}  {n:4d} reviews  {minutes.get(d, 0.0):6.1f} min{mark}")
     say("=== True retention (reviews passed): young / mature / all")
     for r in s.retention:
         say(f"  last {r.window}: {rate(r.young)} / {rate(r.mature)} / {rate(r.all)}")
