@@ -22,6 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from awsprep.calc import dynamodb as d
+from awsprep.calc import dynamodb_operations as ops
 from awsprep.calc.errors import CalcError
 from awsprep.calc.prices import DynamoDBPrices, dynamodb_prices
 from awsprep.calc.units import KB, parse_size
@@ -49,26 +50,26 @@ def test_seed_100_writes_of_512b_is_100_wcu() -> None:
 
 
 def test_rw_3500_byte_read_is_one_unit() -> None:
-    assert d.read_units_per_item(3500, "strong") == 1
+    assert d.read_throughput(3500, 1, "strong").exact == 1
 
 
 @pytest.mark.parametrize(("consistency", "units"), [("strong", 2), ("eventual", 1), ("transactional", 4)])
 def test_pp_8kb_read(consistency: str, units: float) -> None:
-    assert d.read_units_per_item(8 * KB, consistency) == units
+    assert d.read_throughput(8 * KB, 1, consistency).exact == units
 
 
 @pytest.mark.parametrize(("size_kb", "transactional", "units"), [(1, False, 1), (3, False, 3), (3, True, 6)])
 def test_pp_writes(size_kb: int, transactional: bool, units: int) -> None:
-    assert d.write_units_per_item(size_kb * KB, transactional) == units
+    assert d.write_throughput(size_kb * KB, 1, transactional).exact == units
 
 
 def test_rw_getitem_rounds_3_5kb_to_4kb_and_10kb_to_12kb() -> None:
-    assert d.operation_units("get", [parse_size("3.5KB")]).units_per_call == 1
-    assert d.operation_units("get", [parse_size("10KB")]).units_per_call == 3
+    assert ops.operation_units("get", [parse_size("3.5KB")]).units_per_call == 1
+    assert ops.operation_units("get", [parse_size("10KB")]).units_per_call == 3
 
 
 def test_rw_batch_get_rounds_each_item() -> None:
-    result = d.operation_units("batch-get", [parse_size("1.5KB"), parse_size("6.5KB")])
+    result = ops.operation_units("batch-get", [parse_size("1.5KB"), parse_size("6.5KB")])
     assert result.units_per_call == 3  # 12 KB, not 8 KB
     assert any("1 + 2 = 3" in s for s in result.steps)
 
@@ -76,26 +77,26 @@ def test_rw_batch_get_rounds_each_item() -> None:
 def test_rw_query_rounds_the_sum_once() -> None:
     # 10 items totalling 40.8 KB -> 44 KB -> 11 units
     sizes = [round(40.8 * KB / 10)] * 10
-    assert d.operation_units("query", sizes).units_per_call == 11
+    assert ops.operation_units("query", sizes).units_per_call == 11
     # 1500 items of 64 bytes -> 96 KB -> 24 units (strong), 12 (eventual)
-    assert d.operation_units("query", d.parse_items(["1500x64B"])).units_per_call == 24
-    assert d.operation_units("query", [64] * 1500, "eventual").units_per_call == 12
+    assert ops.operation_units("query", ops.parse_items(["1500x64B"])).units_per_call == 24
+    assert ops.operation_units("query", [64] * 1500, "eventual").units_per_call == 12
 
 
 def test_query_versus_batch_get_differs() -> None:
     sizes = [parse_size("1KB")] * 4
-    assert d.operation_units("query", sizes).units_per_call == 1
-    assert d.operation_units("batch-get", sizes).units_per_call == 4
+    assert ops.operation_units("query", sizes).units_per_call == 1
+    assert ops.operation_units("batch-get", sizes).units_per_call == 4
 
 
 def test_rw_batch_write_rounds_each_item() -> None:
-    assert d.operation_units("batch-write", [500, parse_size("3.5KB")]).units_per_call == 5
+    assert ops.operation_units("batch-write", [500, parse_size("3.5KB")]).units_per_call == 5
 
 
 def test_scan_counts_evaluated_items_and_transact_write_doubles() -> None:
-    assert d.operation_units("scan", [KB] * 8, "eventual").units_per_call == 1
-    assert d.operation_units("transact-write", [KB, 2 * KB]).units_per_call == 6
-    assert d.operation_units("transact-get", [KB, 5 * KB]).units_per_call == 6
+    assert ops.operation_units("scan", [KB] * 8, "eventual").units_per_call == 1
+    assert ops.operation_units("transact-write", [KB, 2 * KB]).units_per_call == 6
+    assert ops.operation_units("transact-get", [KB, 5 * KB]).units_per_call == 6
 
 
 def test_old_faq_512_byte_items_100_reads() -> None:
@@ -147,11 +148,11 @@ def test_json_keys() -> None:
         lambda: parse_size("3 parsecs"),
         lambda: parse_size("3"),
         lambda: dynamodb_prices("mars-north-1"),
-        lambda: d.operation_units("get", [KB, KB]),
-        lambda: d.operation_units("batch-write", [KB] * 26),
-        lambda: d.operation_units("query", [400 * KB] * 3),
-        lambda: d.operation_units("query", [KB], "transactional"),
-        lambda: d.operation_units("frobnicate", [KB]),
+        lambda: ops.operation_units("get", [KB, KB]),
+        lambda: ops.operation_units("batch-write", [KB] * 26),
+        lambda: ops.operation_units("query", [400 * KB] * 3),
+        lambda: ops.operation_units("query", [KB], "transactional"),
+        lambda: ops.operation_units("frobnicate", [KB]),
     ],
 )
 def test_bad_inputs_are_usage_errors(call: object) -> None:
@@ -163,7 +164,7 @@ def test_bad_inputs_are_usage_errors(call: object) -> None:
 
 
 def test_400kb_exactly_is_allowed() -> None:
-    assert d.write_units_per_item(400 * KB) == 400
+    assert d.write_throughput(400 * KB, 1, False).exact == 400
 
 
 # --- properties ----------------------------------------------------------------------------------
@@ -209,9 +210,9 @@ def test_costs_are_never_negative_and_grow_with_rate(
 
 @given(st.lists(sizes, min_size=1, max_size=25))
 def test_batch_rounding_is_never_cheaper_than_one_rounding(items: list[int]) -> None:
-    batch = d.operation_units("batch-get", items).units_per_call
+    batch = ops.operation_units("batch-get", items).units_per_call
     if sum(items) <= 1024 * KB:
-        assert d.operation_units("query", items).units_per_call <= batch
+        assert ops.operation_units("query", items).units_per_call <= batch
 
 
 def test_custom_price_table_is_used() -> None:

@@ -77,11 +77,13 @@ def test_arm_is_cheaper_per_gb_second() -> None:
 
 
 def test_second_duration_tier() -> None:
-    cost, steps = lc.tiered_cost(7_000_000_000, US.duration_tiers["x86_64"])
-    assert cost == pytest.approx(6e9 * 0.0000166667 + 1e9 * 0.000015)
-    assert len(steps) == 2
-    cost, _ = lc.tiered_cost(20_000_000_000, US.duration_tiers["arm64"])
-    assert cost == pytest.approx(7.5e9 * 0.0000133334 + 11.25e9 * 0.0000120001 + 1.25e9 * 0.0000106667)
+    parts = lc.tier_parts(7_000_000_000, US.duration_tiers["x86_64"])
+    assert sum(p.usd for p in parts) == pytest.approx(6e9 * 0.0000166667 + 1e9 * 0.000015)
+    assert len(parts) == 2
+    parts = lc.tier_parts(20_000_000_000, US.duration_tiers["arm64"])
+    assert sum(p.usd for p in parts) == pytest.approx(
+        7.5e9 * 0.0000133334 + 11.25e9 * 0.0000120001 + 1.25e9 * 0.0000106667
+    )
 
 
 def test_granularity_rounds_up() -> None:

@@ -7,28 +7,32 @@ Rules (DynamoDB Developer Guide, "DynamoDB read and write operations"):
 * a write unit covers 1 KB: a standard write costs 1 unit per started 1 KB, a transactional write 2;
 * items are at most 400 KB; KB = 1024 bytes.
 
-Per operation: GetItem rounds its item; BatchGetItem/BatchWriteItem/TransactGet/TransactWrite round
-each item separately and add; Query and Scan add the sizes first (Scan: of the items *evaluated*)
-and round the total once.
+This module holds those rules and the table-level calculator (a steady rate of single-item reads and
+writes, and its cost); `dynamodb_operations` applies them to one API call.
+
+Each calculator computes first (a pure function returning a frozen result) and explains second
+(`*_steps(result)` turns the result's numbers into the worked steps).
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from awsprep.calc.checks import check_choice, check_positive
 from awsprep.calc.errors import CalcError
 from awsprep.calc.prices import DynamoDBPrices
-from awsprep.calc.units import KB, MB, ceil_div, fmt_num, fmt_price, fmt_size, fmt_usd, parse_size
+from awsprep.calc.units import KB, MB, ceil_div, fmt_num, fmt_price, fmt_size, fmt_usd
 
 READ_UNIT_BYTES = 4 * KB
 WRITE_UNIT_BYTES = KB
 MAX_ITEM_BYTES = 400 * KB
 MAX_PAGE_BYTES = MB  # one Query or Scan call reads at most 1 MB
+BATCH_GET_MAX_ITEMS = 100
+BATCH_WRITE_MAX_ITEMS = 25
+TRANSACT_MAX_ITEMS = 100  # TransactGetItems and TransactWriteItems actions per call
 HOURS_PER_MONTH = 730.0
+SECONDS_PER_HOUR = 3600
 
 CONSISTENCIES = ("strong", "eventual", "transactional")
 MODES = ("provisioned", "on-demand")
@@ -42,90 +46,45 @@ _CONSISTENCY_ALIASES = {
     "transactional": "transactional",
     "transaction": "transactional",
 }
-_READ_FACTOR = {"strong": 1.0, "eventual": 0.5, "transactional": 2.0}
+_MODE_ALIASES = {"provisioned": "provisioned", "on-demand": "on-demand", "ondemand": "on-demand"}
+READ_FACTOR = {"strong": 1.0, "eventual": 0.5, "transactional": 2.0}
+TRANSACTIONAL_WRITE_FACTOR = 2.0
+FACTOR_WORDS = {
+    "strong": "strongly consistent",
+    "eventual": "eventually consistent, halved",
+    "transactional": "transactional, doubled",
+}
 
 
 # --- validation ---------------------------------------------------------------------------------
 
 
 def check_consistency(value: str) -> str:
-    key = str(value).strip().lower().replace("_", "-")
-    if key not in _CONSISTENCY_ALIASES:
-        raise CalcError(f"consistency {value!r} is not one of {', '.join(CONSISTENCIES)}.")
-    return _CONSISTENCY_ALIASES[key]
+    return check_choice(value, "consistency", _CONSISTENCY_ALIASES, CONSISTENCIES)
 
 
 def check_mode(value: str) -> str:
-    key = str(value).strip().lower().replace("_", "-").replace("ondemand", "on-demand")
-    if key not in MODES:
-        raise CalcError(f"mode {value!r} is not one of {', '.join(MODES)}.")
-    return key
+    return check_choice(value, "mode", _MODE_ALIASES, MODES)
 
 
 def check_item_size(size_bytes: int, what: str = "item size") -> int:
-    if size_bytes <= 0:
-        raise CalcError(f"{what} must be greater than zero.")
+    check_positive(size_bytes, what)
     if size_bytes > MAX_ITEM_BYTES:
         raise CalcError(
-            f"{what} {fmt_size(size_bytes)} is above the DynamoDB item size limit of 400 KB (409,600 bytes)."
+            f"{what} {fmt_size(size_bytes)} is above the DynamoDB item size limit of "
+            f"{fmt_size(MAX_ITEM_BYTES)} ({MAX_ITEM_BYTES:,} bytes)."
         )
     return size_bytes
 
 
-def check_rate(value: float, what: str) -> float:
-    if not math.isfinite(value) or value <= 0:
-        raise CalcError(f"{what} must be a number greater than zero, not {fmt_num(value)}.")
-    return float(value)
+def capacity_unit(kind: str) -> str:
+    """RCU for reads, WCU for writes."""
+    return "RCU" if kind == "read" else "WCU"
 
 
-def check_hours(value: float) -> float:
-    if not math.isfinite(value) or value <= 0:
-        raise CalcError(f"hours must be greater than zero, not {fmt_num(value)}.")
-    return float(value)
-
-
-def parse_items(texts: Sequence[str]) -> list[int]:
-    """Item sizes for the per-operation helpers: '1.5KB', '6.5KB', or 'COUNTxSIZE' such as '1500x64B'."""
-    sizes: list[int] = []
-    for text in texts:
-        for part in str(text).split(","):
-            part = part.strip()
-            if not part:
-                continue
-            match = re.match(r"^(\d+)\s*[x*]\s*(.+)$", part)
-            count, size_text = (int(match.group(1)), match.group(2)) if match else (1, part)
-            if count <= 0:
-                raise CalcError(f"item count in {part!r} must be greater than zero.")
-            if count > 100_000:
-                raise CalcError(f"item count in {part!r} is too large (at most 100,000).")
-            size = check_item_size(parse_size(size_text, "item size"))
-            sizes.extend([size] * count)
-    if not sizes:
-        raise CalcError("give at least one item size, such as --item 3KB.")
-    return sizes
-
-
-# --- per item -----------------------------------------------------------------------------------
-
-
-def read_units_per_item(size_bytes: int, consistency: str) -> float:
-    """Read units one read of one item consumes: ceil(size / 4 KB) x 1, 0.5 or 2."""
-    check_item_size(size_bytes)
-    return ceil_div(size_bytes, READ_UNIT_BYTES) * _READ_FACTOR[check_consistency(consistency)]
-
-
-def write_units_per_item(size_bytes: int, transactional: bool = False) -> int:
-    """Write units one write of one item consumes: ceil(size / 1 KB), doubled when transactional."""
-    check_item_size(size_bytes)
-    return ceil_div(size_bytes, WRITE_UNIT_BYTES) * (2 if transactional else 1)
-
-
-def _factor_words(consistency: str) -> str:
-    return {
-        "strong": "strongly consistent",
-        "eventual": "eventually consistent, halved",
-        "transactional": "transactional, doubled",
-    }[consistency]
+def whole_units(exact: float) -> int:
+    """Capacity is provisioned in whole units: an exact rate rounded up (80.0 stays 80)."""
+    return ceil_div(exact, 1)
 
 
 # --- table throughput ---------------------------------------------------------------------------
@@ -133,55 +92,105 @@ def _factor_words(consistency: str) -> str:
 
 @dataclass(frozen=True)
 class Throughput:
-    """Units per second for one side (reads or writes): exact, and whole units to provision."""
+    """Units per second for one side, reads or writes: exact, and whole units to provision."""
 
+    kind: str  # "read" or "write"
+    size_bytes: int
+    per_second: float  # reads or writes per second
+    blocks: int  # started 4 KB (read) or 1 KB (write) blocks in one item
+    factor: float  # 0.5 eventually consistent, 2 transactional, else 1
+    consistency: str | None  # reads only
     exact: float
     provisioned: int
-    steps: tuple[str, ...]
+
+    @property
+    def unit(self) -> str:
+        return capacity_unit(self.kind)
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return throughput_steps(self)
 
 
 def read_throughput(size_bytes: int, reads_per_second: float, consistency: str) -> Throughput:
     consistency = check_consistency(consistency)
     check_item_size(size_bytes)
-    reads = check_rate(reads_per_second, "reads per second")
+    reads = float(check_positive(reads_per_second, "reads per second"))
     blocks = ceil_div(size_bytes, READ_UNIT_BYTES)
-    factor = _READ_FACTOR[consistency]
+    factor = READ_FACTOR[consistency]
     exact = blocks * reads * factor
-    steps = [
-        f"item size {fmt_size(size_bytes)} / 4 KB = {fmt_num(size_bytes / READ_UNIT_BYTES)}, "
-        f"rounded up to {blocks} read unit{'s' if blocks != 1 else ''} per read",
-        f"{blocks} x {fmt_num(reads)} reads/s = {fmt_num(blocks * reads)}",
-    ]
-    if factor != 1:
-        steps.append(
-            f"{_factor_words(consistency)}: {fmt_num(blocks * reads)} x {fmt_num(factor)} = {fmt_num(exact)}"
-        )
-    return _provision(exact, steps, "RCU")
-
-
-def _provision(exact: float, steps: list[str], unit: str) -> Throughput:
-    """Whole units to provision for an exact rate, with the rounding step when there is one."""
-    provisioned = math.ceil(exact - 1e-9)
-    if provisioned != exact:
-        steps.append(f"{fmt_num(exact)} rounded up to whole units = {provisioned} {unit}")
-    else:
-        steps.append(f"= {provisioned} {unit}")
-    return Throughput(exact=exact, provisioned=provisioned, steps=tuple(steps))
+    return Throughput("read", size_bytes, reads, blocks, factor, consistency, exact, whole_units(exact))
 
 
 def write_throughput(size_bytes: int, writes_per_second: float, transactional: bool) -> Throughput:
     check_item_size(size_bytes)
-    writes = check_rate(writes_per_second, "writes per second")
+    writes = float(check_positive(writes_per_second, "writes per second"))
     blocks = ceil_div(size_bytes, WRITE_UNIT_BYTES)
-    exact = blocks * writes * (2 if transactional else 1)
+    factor = TRANSACTIONAL_WRITE_FACTOR if transactional else 1.0
+    exact = blocks * writes * factor
+    return Throughput("write", size_bytes, writes, blocks, factor, None, exact, whole_units(exact))
+
+
+def throughput_steps(t: Throughput) -> tuple[str, ...]:
+    unit_bytes = READ_UNIT_BYTES if t.kind == "read" else WRITE_UNIT_BYTES
+    base = t.blocks * t.per_second  # units before the consistency or transaction factor
     steps = [
-        f"item size {fmt_size(size_bytes)} / 1 KB = {fmt_num(size_bytes / WRITE_UNIT_BYTES)}, "
-        f"rounded up to {blocks} write unit{'s' if blocks != 1 else ''} per write",
-        f"{blocks} x {fmt_num(writes)} writes/s = {fmt_num(blocks * writes)}",
+        f"item size {fmt_size(t.size_bytes)} / {fmt_size(unit_bytes)} "
+        f"= {fmt_num(t.size_bytes / unit_bytes)}, "
+        f"rounded up to {t.blocks} {t.kind} unit{'s' if t.blocks != 1 else ''} per {t.kind}",
+        f"{t.blocks} x {fmt_num(t.per_second)} {t.kind}s/s = {fmt_num(base)}",
     ]
-    if transactional:
-        steps.append(f"transactional: x 2 = {fmt_num(exact)}")
-    return _provision(exact, steps, "WCU")
+    if t.consistency is not None and t.factor != 1:
+        steps.append(
+            f"{FACTOR_WORDS[t.consistency]}: {fmt_num(base)} x {fmt_num(t.factor)} = {fmt_num(t.exact)}"
+        )
+    elif t.factor != 1:
+        steps.append(f"transactional: x {fmt_num(t.factor)} = {fmt_num(t.exact)}")
+    if t.provisioned != t.exact:
+        steps.append(f"{fmt_num(t.exact)} rounded up to whole units = {t.provisioned} {t.unit}")
+    else:
+        steps.append(f"= {t.provisioned} {t.unit}")
+    return tuple(steps)
+
+
+# --- cost ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SideCost:
+    """What one side's throughput costs over some hours: per unit-hour, or per million request units."""
+
+    throughput: Throughput
+    mode: str
+    hours: float
+    price: float  # per unit-hour (provisioned) or per million request units (on-demand)
+    request_units: float | None  # on-demand only
+    usd: float
+
+
+def side_cost(t: Throughput, mode: str, hours: float, prices: DynamoDBPrices) -> SideCost:
+    read = t.kind == "read"
+    if mode == "provisioned":
+        price = prices.provisioned_rcu_hour if read else prices.provisioned_wcu_hour
+        return SideCost(t, mode, hours, price, None, t.provisioned * price * hours)
+    price = prices.on_demand_rru_million if read else prices.on_demand_wru_million
+    request_units = t.exact * SECONDS_PER_HOUR * hours
+    return SideCost(t, mode, hours, price, request_units, request_units / 1_000_000 * price)
+
+
+def side_cost_step(c: SideCost) -> str:
+    kind, unit = c.throughput.kind, c.throughput.unit
+    if c.request_units is None:
+        return (
+            f"{kind}s: {c.throughput.provisioned} {unit} x {fmt_price(c.price)} per {unit}-hour x "
+            f"{fmt_num(c.hours)} h = {fmt_usd(c.usd)}"
+        )
+    short = "RRU" if kind == "read" else "WRU"
+    return (
+        f"{kind}s: {fmt_num(c.throughput.exact)} {short}/s x {SECONDS_PER_HOUR:,} s x {fmt_num(c.hours)} h "
+        f"= {fmt_num(c.request_units)} {short}; "
+        f"{fmt_num(c.request_units / 1_000_000)} million x {fmt_price(c.price)} = {fmt_usd(c.usd)}"
+    )
 
 
 @dataclass(frozen=True)
@@ -194,21 +203,38 @@ class DynamoDBEstimate:
     consistency: str
     transactional_writes: bool
     hours: float
-    rcu: int
-    wcu: int
-    rcu_exact: float
-    wcu_exact: float
-    read_cost_usd: float
-    write_cost_usd: float
+    read: SideCost | None
+    write: SideCost | None
     monthly_cost_usd: float
-    read_steps: tuple[str, ...]
-    write_steps: tuple[str, ...]
-    cost_steps: tuple[str, ...]
     prices: DynamoDBPrices = field(repr=False)
 
     @property
+    def rcu(self) -> int:
+        return self.read.throughput.provisioned if self.read else 0
+
+    @property
+    def wcu(self) -> int:
+        return self.write.throughput.provisioned if self.write else 0
+
+    @property
+    def rcu_exact(self) -> float:
+        return self.read.throughput.exact if self.read else 0.0
+
+    @property
+    def wcu_exact(self) -> float:
+        return self.write.throughput.exact if self.write else 0.0
+
+    @property
+    def read_cost_usd(self) -> float:
+        return self.read.usd if self.read else 0.0
+
+    @property
+    def write_cost_usd(self) -> float:
+        return self.write.usd if self.write else 0.0
+
+    @property
     def steps(self) -> tuple[str, ...]:
-        return self.read_steps + self.write_steps + self.cost_steps
+        return estimate_steps(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -240,26 +266,6 @@ class DynamoDBEstimate:
         }
 
 
-def _side_cost(
-    mode: str, units: int, exact: float, hours: float, hour_price: float, million_price: float, kind: str
-) -> tuple[float, str]:
-    unit_name = "RCU" if kind == "read" else "WCU"
-    if mode == "provisioned":
-        cost = units * hour_price * hours
-        return cost, (
-            f"{kind}s: {units} {unit_name} x {fmt_price(hour_price)} per {unit_name}-hour x "
-            f"{fmt_num(hours)} h = {fmt_usd(cost)}"
-        )
-    request_units = exact * 3600 * hours
-    cost = request_units / 1_000_000 * million_price
-    short = "RRU" if kind == "read" else "WRU"
-    return cost, (
-        f"{kind}s: {fmt_num(exact)} {short}/s x 3,600 s x {fmt_num(hours)} h "
-        f"= {fmt_num(request_units)} {short}; "
-        f"{fmt_num(request_units / 1_000_000)} million x {fmt_price(million_price)} = {fmt_usd(cost)}"
-    )
-
-
 def estimate(
     item_size_bytes: int,
     prices: DynamoDBPrices,
@@ -273,46 +279,17 @@ def estimate(
     """RCU/WCU for a steady rate of single-item reads and writes, and what that costs over `hours`."""
     mode = check_mode(mode)
     consistency = check_consistency(consistency)
-    hours = check_hours(hours)
+    hours = float(check_positive(hours, "hours"))
     check_item_size(item_size_bytes)
     if reads_per_second is None and writes_per_second is None:
         raise CalcError("give a read rate (--reads), a write rate (--writes) or both.")
-    read = (
-        read_throughput(item_size_bytes, reads_per_second, consistency)
-        if reads_per_second is not None
-        else Throughput(0.0, 0, ())
-    )
-    write = (
-        write_throughput(item_size_bytes, writes_per_second, transactional_writes)
-        if writes_per_second is not None
-        else Throughput(0.0, 0, ())
-    )
-    cost_steps: list[str] = []
-    read_cost = write_cost = 0.0
+    read = write = None
     if reads_per_second is not None:
-        read_cost, line = _side_cost(
-            mode,
-            read.provisioned,
-            read.exact,
-            hours,
-            prices.provisioned_rcu_hour,
-            prices.on_demand_rru_million,
-            "read",
-        )
-        cost_steps.append(line)
+        read = side_cost(read_throughput(item_size_bytes, reads_per_second, consistency), mode, hours, prices)
     if writes_per_second is not None:
-        write_cost, line = _side_cost(
-            mode,
-            write.provisioned,
-            write.exact,
-            hours,
-            prices.provisioned_wcu_hour,
-            prices.on_demand_wru_million,
-            "write",
-        )
-        cost_steps.append(line)
-    total = read_cost + write_cost
-    cost_steps.append(f"total over {fmt_num(hours)} h ({mode}, {prices.region}) = {fmt_usd(total)}")
+        throughput = write_throughput(item_size_bytes, writes_per_second, transactional_writes)
+        write = side_cost(throughput, mode, hours, prices)
+    total = (read.usd if read else 0.0) + (write.usd if write else 0.0)
     return DynamoDBEstimate(
         region=prices.region,
         mode=mode,
@@ -322,175 +299,16 @@ def estimate(
         consistency=consistency,
         transactional_writes=transactional_writes,
         hours=hours,
-        rcu=read.provisioned,
-        wcu=write.provisioned,
-        rcu_exact=read.exact,
-        wcu_exact=write.exact,
-        read_cost_usd=read_cost,
-        write_cost_usd=write_cost,
+        read=read,
+        write=write,
         monthly_cost_usd=total,
-        read_steps=read.steps,
-        write_steps=write.steps,
-        cost_steps=tuple(cost_steps),
         prices=prices,
     )
 
 
-# --- per operation ------------------------------------------------------------------------------
-
-# operation -> (kind, how sizes combine, most items per call)
-OPERATIONS: dict[str, tuple[str, str, int]] = {
-    "get": ("read", "single", 1),
-    "batch-get": ("read", "each", 100),
-    "query": ("read", "sum", 0),
-    "scan": ("read", "sum", 0),
-    "transact-get": ("read", "each", 100),
-    "put": ("write", "single", 1),
-    "update": ("write", "single", 1),
-    "delete": ("write", "single", 1),
-    "batch-write": ("write", "each", 25),
-    "transact-write": ("write", "each", 100),
-}
-_OP_NAMES = {
-    "get": "GetItem",
-    "batch-get": "BatchGetItem",
-    "query": "Query",
-    "scan": "Scan",
-    "transact-get": "TransactGetItems",
-    "put": "PutItem",
-    "update": "UpdateItem",
-    "delete": "DeleteItem",
-    "batch-write": "BatchWriteItem",
-    "transact-write": "TransactWriteItems",
-}
-
-
-@dataclass(frozen=True)
-class OperationUnits:
-    operation: str
-    api: str
-    kind: str  # "read" or "write"
-    item_sizes: tuple[int, ...]
-    consistency: str | None
-    units_per_call: float
-    calls_per_second: float
-    units_per_second: float
-    provisioned: int  # whole RCU or WCU to sustain calls_per_second
-    steps: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        unit = "rcu" if self.kind == "read" else "wcu"
-        return {
-            "operation": self.operation,
-            "api": self.api,
-            "kind": self.kind,
-            "items": len(self.item_sizes),
-            "total_item_bytes": sum(self.item_sizes),
-            "consistency": self.consistency,
-            "units_per_call": self.units_per_call,
-            "calls_per_second": self.calls_per_second,
-            "units_per_second": self.units_per_second,
-            unit: self.provisioned,
-            "steps": list(self.steps),
-        }
-
-
-def _describe_sizes(sizes: Sequence[int]) -> str:
-    if len(set(sizes)) == 1:
-        return f"{len(sizes)} x {fmt_size(sizes[0])}" if len(sizes) > 1 else fmt_size(sizes[0])
-    if len(sizes) <= 6:
-        return " + ".join(fmt_size(s) for s in sizes)
-    return f"{len(sizes)} items"
-
-
-def operation_units(
-    operation: str,
-    item_sizes: Sequence[int],
-    consistency: str = "strong",
-    calls_per_second: float = 1.0,
-) -> OperationUnits:
-    """Units one call of a DynamoDB API operation consumes, applying that operation's rounding rule."""
-    op = str(operation).strip().lower()
-    if op not in OPERATIONS:
-        raise CalcError(f"operation {operation!r} is not one of {', '.join(OPERATIONS)}.")
-    kind, combine, most = OPERATIONS[op]
-    api = _OP_NAMES[op]
-    sizes = tuple(check_item_size(int(s)) for s in item_sizes)
-    if not sizes:
-        raise CalcError(f"{api} needs at least one item size.")
-    if combine == "single" and len(sizes) != 1:
-        raise CalcError(f"{api} reads or writes exactly one item; give one item size (use batch-* for more).")
-    if most and len(sizes) > most:
-        raise CalcError(f"{api} handles at most {most} items per call, not {len(sizes)}.")
-    calls = check_rate(calls_per_second, "calls per second")
-    steps: list[str] = []
-    cons: str | None = None
-    if kind == "read":
-        cons = "transactional" if op == "transact-get" else check_consistency(consistency)
-        if cons == "transactional" and op != "transact-get":
-            raise CalcError(f"{api} has no transactional mode; use the transact-get operation.")
-        factor = _READ_FACTOR[cons]
-        unit_bytes, unit_kb = READ_UNIT_BYTES, "4 KB"
-    else:
-        cons = None
-        factor = 2.0 if op == "transact-write" else 1.0
-        unit_bytes, unit_kb = WRITE_UNIT_BYTES, "1 KB"
-    if combine == "sum":
-        total = sum(sizes)
-        if total > MAX_PAGE_BYTES:
-            raise CalcError(
-                f"{api} reads at most 1 MB per call and these items total {fmt_size(total)}; "
-                "split them into pages of 1 MB or less."
-            )
-        blocks = ceil_div(total, unit_bytes)
-        what = "evaluated" if op == "scan" else "returned"
-        steps.append(
-            f"{api} adds the sizes of the items {what} first: {_describe_sizes(sizes)} = {fmt_size(total)}"
-        )
-        steps.append(
-            f"{fmt_size(total)} / {unit_kb} = {fmt_num(total / unit_bytes)}, rounded up once = {blocks}"
-        )
-    elif combine == "each":
-        per_item = [ceil_div(s, unit_bytes) for s in sizes]
-        blocks = sum(per_item)
-        steps.append(f"{api} rounds each item up to the next {unit_kb} on its own, then adds them")
-        if len(set(sizes)) == 1:
-            steps.append(f"{fmt_size(sizes[0])} -> {per_item[0]} each x {len(sizes)} items = {blocks}")
-        else:
-            shown = " + ".join(str(b) for b in per_item[:12]) + (" + ..." if len(per_item) > 12 else "")
-            steps.append(f"{_describe_sizes(sizes)} -> {shown} = {blocks}")
-    else:
-        blocks = ceil_div(sizes[0], unit_bytes)
-        steps.append(
-            f"{api}: {fmt_size(sizes[0])} / {unit_kb} = {fmt_num(sizes[0] / unit_bytes)}, "
-            f"rounded up = {blocks}"
-        )
-    per_call = blocks * factor
-    if kind == "read":
-        steps.append(
-            f"{_factor_words(cons or 'strong')}: {blocks} x {fmt_num(factor)} "
-            f"= {fmt_num(per_call)} RCU per call"
-        )
-    elif factor != 1:
-        steps.append(f"transactional: {blocks} x 2 = {fmt_num(per_call)} WCU per call")
-    else:
-        steps.append(f"= {fmt_num(per_call)} WCU per call")
-    per_second = per_call * calls
-    provisioned = math.ceil(per_second - 1e-9)
-    unit_name = "RCU" if kind == "read" else "WCU"
-    if calls != 1:
-        steps.append(f"{fmt_num(per_call)} x {fmt_num(calls)} calls/s = {fmt_num(per_second)} {unit_name}")
-    if provisioned != per_second:
-        steps.append(f"rounded up to whole units = {provisioned} {unit_name}")
-    return OperationUnits(
-        operation=op,
-        api=api,
-        kind=kind,
-        item_sizes=sizes,
-        consistency=cons,
-        units_per_call=per_call,
-        calls_per_second=calls,
-        units_per_second=per_second,
-        provisioned=provisioned,
-        steps=tuple(steps),
-    )
+def estimate_steps(e: DynamoDBEstimate) -> tuple[str, ...]:
+    sides = [side for side in (e.read, e.write) if side is not None]
+    steps = [step for side in sides for step in side.throughput.steps]
+    steps += [side_cost_step(side) for side in sides]
+    steps.append(f"total over {fmt_num(e.hours)} h ({e.mode}, {e.region}) = {fmt_usd(e.monthly_cost_usd)}")
+    return tuple(steps)

@@ -52,14 +52,6 @@ def _raw() -> dict[str, Any]:
     return data
 
 
-def notes() -> tuple[str, ...]:
-    return tuple(_raw().get("notes", ()))
-
-
-def regions(service: str) -> tuple[str, ...]:
-    return tuple(sorted(_raw()[service]))
-
-
 def _table(service: str, region: str) -> dict[str, Any]:
     tables = _raw()[service]
     if region not in tables:

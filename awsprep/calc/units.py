@@ -48,7 +48,7 @@ def parse_size(text: str, what: str = "size") -> int:
     factor = _unit_factor(
         text, what, unit, _SIZE_UNITS, "512B, 3KB or 1.5KB", "B, KB or MB (KB = 1024 bytes)"
     )
-    size = math.ceil(value * factor - 1e-9)
+    size = ceil_div(value * factor, 1)
     if size <= 0:
         raise CalcError(f"{what} {text!r} must be greater than zero.")
     return size

@@ -152,14 +152,14 @@ def dynamodb_op_cmd(
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
     """Units one API call consumes, by that operation's rounding rule (Query sums, batches round each)."""
-    from awsprep.calc import dynamodb
+    from awsprep.calc import dynamodb_operations as ops
 
-    sizes = dynamodb.parse_items(item)
-    result = dynamodb.operation_units(operation, sizes, consistency, parse_number(rate, "calls per second"))
+    sizes = ops.parse_items(item)
+    result = ops.operation_units(operation, sizes, consistency, parse_number(rate, "calls per second"))
     if as_json:
         emit_json(result.to_dict())
         return
-    unit = "RCU" if result.kind == "read" else "WCU"
+    unit = result.unit
     rows = [
         ("items", f"{len(result.item_sizes):,} ({fmt_size(sum(result.item_sizes))} in all)"),
         (f"{unit} per call", fmt_num(result.units_per_call)),

@@ -233,8 +233,15 @@ def register(root: typer.Typer) -> None:
     def decks_cmd(
         as_json: bool = typer.Option(False, "--json", help="Print the decks as JSON."),
     ) -> None:
-        """List the decks (bundled and imported) with their card counts."""
+        """List the decks (bundled and imported), their card counts and which ones review studies."""
+        from awsprep.cli.db import open_store
+        from awsprep.study.settings import active_decks
+
         decks = list_decks()
+        store, _ = open_store(None, sync=False)
+        active = active_decks(store, [d["name"] for d in decks])
+        for d in decks:
+            d["active"] = active is None or d["name"] in active
         if as_json:
             emit_json({"decks": decks})
             return
@@ -243,13 +250,18 @@ def register(root: typer.Typer) -> None:
         from rich.text import Text
 
         table = Table(show_header=True, header_style="bold")
-        for col in ("deck", "origin", "cards", *CARD_TYPES):
-            table.add_column(col, justify="left" if col in ("deck", "origin") else "right")
+        for col in ("deck", "origin", "active", "cards", *CARD_TYPES):
+            table.add_column(col, justify="left" if col in ("deck", "origin", "active") else "right")
         for d in decks:
             table.add_row(
-                Text(d["name"]), d["origin"], str(d["cards"]), *(str(d["by_type"][t]) for t in CARD_TYPES)
+                Text(d["name"]),
+                d["origin"],
+                "yes" if d["active"] else "no",
+                str(d["cards"]),
+                *(str(d["by_type"][t]) for t in CARD_TYPES),
             )
         if not decks:
             Console().print(Text("No decks yet: `awsprep import NOTES` makes one."))
             return
         Console(highlight=False).print(table)
+        typer.echo("review studies the active decks; choose them: awsprep settings active-decks NAME,NAME")

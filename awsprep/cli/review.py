@@ -39,7 +39,7 @@ def review(
     from awsprep.ui.terminals import open_terminal
 
     store, _ = open_store(db)
-    decks = check_decks(store, deck)
+    decks = check_decks(store, deck) or prefs.active_decks(store, store.decks())
     queue = todays_queue(store, now().date(), decks, prefs.limits(store, new, limit))
     terminal = open_terminal(plain, sys.stderr if json_out else sys.stdout)
     greeting = welcome_back(store, now().date(), decks)
@@ -126,26 +126,25 @@ def cards_unsuspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_H
 
 @guard
 def settings(
-    key: str = typer.Argument(
-        None, help="One of: new-per-day, reviews-per-day, quick-seconds, slow-seconds."
-    ),
-    value: str = typer.Argument(None, help="New value (a whole number)."),
+    key: str = typer.Argument(None, help="A setting's name (awsprep settings lists them)."),
+    value: str = typer.Argument(None, help="The new value."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show the settings, or set one: awsprep settings new-per-day 30."""
+    """Show the settings, or set one: awsprep settings new-per-day 30; awsprep settings active-decks all."""
     from awsprep.study import settings as prefs
 
     prefs.check(key, value)
     store, _ = open_store(db, sync=False)
     if key is not None and value is not None:
         store.set_setting(key, value)
-    current = {k: store.get_setting(k, str(d)) for k, d in prefs.DEFAULTS.items() if key is None or k == key}
+    keys = [k for k in prefs.SPECS if key is None or k == key]
     if json_out:
-        emit_json(current)
-    else:
-        for k, v in current.items():
-            typer.echo(f"{k} = {v}")
+        emit_json({k: prefs.value(store, k) for k in keys})
+        return
+    for k in keys:
+        shown = store.get_setting(k, prefs.SPECS[k].default)
+        typer.echo(f"{k} = {shown}    ({prefs.SPECS[k].meaning})")
 
 
 def register(app: typer.Typer) -> None:

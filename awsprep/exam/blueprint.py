@@ -47,6 +47,7 @@ class Blueprint:
     domains: tuple[Domain, ...]
     assumed_raw_cut: float
     guide: str = ""
+    scored: int | None = None  # of `questions`, how many the real exam scores (the rest are unscored)
 
     @property
     def key(self) -> str:
@@ -100,7 +101,12 @@ def blueprint_from_dict(data: Any, file: str) -> Blueprint:
         raise BlueprintError(f"{where}: the domain weights of {code} must add up to 100.")
     if len({d.key for d in domains}) != len(domains):
         raise BlueprintError(f"{where}: the domain keys of {code} must be different.")
+    scored = data.get("scored")
+    bad_scored = isinstance(scored, bool) or not isinstance(scored, int) or not 0 < scored <= questions
+    if scored is not None and bad_scored:
+        raise BlueprintError(f"{where}: scored must be a whole number from 1 to {questions}, not {scored!r}.")
     return Blueprint(
+        scored=scored,
         code=code,
         name=str(_need(data, "name", (str,), file)),
         questions=questions,

@@ -34,11 +34,18 @@ def scaled_score(raw: int, total: int, pass_mark: int, cut: float) -> int:
 
 def scale_explanation(blueprint: Blueprint) -> str:
     cut = blueprint.assumed_raw_cut
-    return (
+    text = (
         "The scaled score is an estimate: AWS does not publish how it scales results, so awsprep maps "
         f"the share of correct answers linearly onto 100-1000, taking {cut:.0%} correct as the pass mark "
         f"{blueprint.pass_mark} (0% -> 100, {cut:.0%} -> {blueprint.pass_mark}, 100% -> 1000)."
     )
+    if blueprint.scored is not None and blueprint.scored < blueprint.questions:
+        unscored = blueprint.questions - blueprint.scored
+        text += (
+            f" The real {blueprint.code} scores {blueprint.scored} of its {blueprint.questions} questions "
+            f"({unscored} unmarked ones do not count); awsprep counts every question it asks."
+        )
+    return text
 
 
 @dataclass(frozen=True)
