@@ -246,7 +246,6 @@ class DomainMastery:
     cards: Counter[str] = field(default_factory=Counter)  # basic / cloze cards by level
     questions: Counter[str] = field(default_factory=Counter)  # mcq / numeric by level
     answered: Rate = Rate()  # answers to questions: reviews and mock exams
-    recall: float | None = None  # predicted recall, where a memory model gives one
 
     @property
     def items(self) -> int:
@@ -446,10 +445,6 @@ class Stats:
     blueprints: dict[str, Blueprint]
     cards: int
 
-    @property
-    def predicts_recall(self) -> bool:
-        return any(d.recall is not None for d in self.domains)
-
     def as_json(self) -> dict[str, Any]:
         bp = self.blueprint
         return {
@@ -461,7 +456,6 @@ class Stats:
             "retention": {r.window: r.as_json() for r in self.retention},
             "domains": {
                 "blueprint": bp.code if bp else None,
-                "predicted_recall": self.predicts_recall,
                 "rows": [d.as_json() for d in self.domains],
             },
             "answer_time": self.times.as_json(),

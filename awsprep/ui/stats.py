@@ -170,8 +170,6 @@ def rich_stats(console: Console, s: Stats) -> None:
         dom.add_column("domain", max_width=22, no_wrap=True, overflow="ellipsis")
         for name in ("cards n/l/m", "questions n/l/m", "mature", "accuracy"):
             dom.add_column(name, no_wrap=True)
-        if s.predicts_recall:
-            dom.add_column("recall", no_wrap=True)
         for m in s.domains:
             share = m.mature_share
             row: list[RenderableType] = [
@@ -181,8 +179,6 @@ def rich_stats(console: Console, s: Stats) -> None:
                 Text(bar(share, 8) + f" {share:.0%}"),
                 pct(m.answered.share),
             ]
-            if s.predicts_recall:
-                row.append(pct(m.recall))
             dom.add_row(*row)
         console.print(dom)
 
@@ -259,13 +255,11 @@ def plain_stats(out: TextIO, s: Stats) -> None:
     for r in s.retention:
         say(f"  last {r.window}: {rate(r.young)} / {rate(r.mature)} / {rate(r.all)}")
     if s.blueprint is not None:
-        recall = "; predicted recall" if s.predicts_recall else ""
-        say(f"=== Mastery per {s.blueprint.code} domain, weakest first (new/learning/mature){recall}")
+        say(f"=== Mastery per {s.blueprint.code} domain, weakest first (new/learning/mature)")
         for m in s.domains:
-            extra = f"; recall {pct(m.recall)}" if s.predicts_recall else ""
             say(
                 f"  {m.name}: cards {levels(m, 'cards')}, questions {levels(m, 'questions')}, "
-                f"mature {m.mature_share:.0%}, question accuracy {rate(m.answered)}{extra}"
+                f"mature {m.mature_share:.0%}, question accuracy {rate(m.answered)}"
             )
     say("=== Answer time")
     for kind, med in s.times.medians.items():
