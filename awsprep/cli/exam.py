@@ -6,7 +6,6 @@ import random
 import sys
 import time
 from dataclasses import replace
-from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -208,22 +207,7 @@ def history(
 
     store, _ = open_store(db, sync=False)
     attempts = ExamStore(store).history()
-    records: list[dict[str, Any]] = [
-        {
-            "attempt": a.id,
-            "date": a.started.date().isoformat(),
-            "started": (a.started if a.started.tzinfo else a.started.replace(tzinfo=UTC)).isoformat(),
-            "blueprint": a.blueprint.upper(),
-            "mode": a.mode,
-            "status": a.status,
-            "raw_correct": a.raw_correct,
-            "total": a.total,
-            "scaled_score": a.scaled_score,
-            "passed": a.passed,
-            "seconds_used": round(a.seconds_used, 1),
-        }
-        for a in attempts
-    ]
+    records = [a.as_json() for a in attempts]
     trend = exam_trends(attempts, blueprints())
     if json_out:
         emit_json({"attempts": records, "trend": [t.as_json() for t in trend]})

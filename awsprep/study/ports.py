@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from awsprep.bank.models import Card
@@ -141,6 +141,23 @@ class AttemptInfo:
         if self.finished is None:
             return "open"
         return "abandoned" if self.raw_correct is None else "submitted"
+
+    def as_json(self) -> dict[str, Any]:
+        """The `exam history --json` record."""
+        started = self.started if self.started.tzinfo else self.started.replace(tzinfo=UTC)
+        return {
+            "attempt": self.id,
+            "date": self.started.date().isoformat(),
+            "started": started.isoformat(),
+            "blueprint": self.blueprint.upper(),
+            "mode": self.mode,
+            "status": self.status,
+            "raw_correct": self.raw_correct,
+            "total": self.total,
+            "scaled_score": self.scaled_score,
+            "passed": self.passed,
+            "seconds_used": round(self.seconds_used, 1),
+        }
 
 
 @dataclass(frozen=True)

@@ -401,18 +401,8 @@ def exam_trends(attempts: Iterable[AttemptInfo], blueprints: dict[str, Blueprint
 
 
 def attempt_json(a: AttemptInfo, blueprints: dict[str, Blueprint]) -> dict[str, Any]:
-    return {
-        "attempt": a.id,
-        "date": a.started.date().isoformat(),
-        "blueprint": a.blueprint.upper(),
-        "mode": a.mode,
-        "status": a.status,
-        "raw_correct": a.raw_correct,
-        "total": a.total,
-        "scaled_score": a.scaled_score,
-        "passed": a.passed,
-        "full_length": is_full_length(a, blueprints),
-    }
+    """The `exam history --json` record, and whether the attempt counts in the trend."""
+    return {**a.as_json(), "full_length": is_full_length(a, blueprints)}
 
 
 @dataclass(frozen=True)

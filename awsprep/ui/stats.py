@@ -13,8 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from awsprep.study.ports import AttemptInfo
-from awsprep.study.stats import Calendar, DomainMastery, FutureDue, Rate, Stats
-from awsprep.ui.exam_report import NO_TREND, trend_line
+from awsprep.study.stats import Calendar, DomainMastery, FutureDue, Rate, Stats, attempt_json
+from awsprep.ui.exam_report import NO_TREND, history_rows, trend_line
 from awsprep.ui.text import bar, literal, plain
 
 SPARKS = " ▁▂▃▄▅▆▇█"
@@ -140,11 +140,10 @@ def future_axis(today: date, n: int, pad: int) -> str:
     return " " * pad + "".join(marks)
 
 
-def _attempt_row(a: AttemptInfo) -> list[str]:
-    score = "-" if a.raw_correct is None else f"{a.raw_correct}/{a.total}"
-    scaled = "-" if a.scaled_score is None else str(a.scaled_score)
-    verdict = "pass" if a.passed is True else ("fail" if a.passed is False else a.status)
-    return [f"#{a.id}", a.started.date().isoformat(), a.blueprint.upper(), a.mode, score, scaled, verdict]
+def _attempt_row(a: AttemptInfo, s: Stats) -> list[str]:
+    """#, date, blueprint, mode, score, scaled, result: the columns of `exam history`."""
+    row = history_rows([attempt_json(a, s.blueprints)])[0]
+    return [f"#{row[0]}", *row[1:]]
 
 
 def rich_stats(console: Console, s: Stats) -> None:
@@ -226,11 +225,11 @@ def exam_lines(s: Stats) -> list[str]:
         share = ((a.scaled_score or 100) - 100) / 900
         mark = f"pass {bp.pass_mark}"
         lines.append(
-            f"  {' '.join(_attempt_row(a)[:2])} [{bar(share, 20, '#', '.')}] {a.scaled_score} ({mark})"
+            f"  {' '.join(_attempt_row(a, s)[:2])} [{bar(share, 20, '#', '.')}] {a.scaled_score} ({mark})"
         )
     if e.other:
         lines.append("Short, untimed or unfinished attempts (not in the trend):")
-        lines += ["  " + " ".join(_attempt_row(a)) for a in e.other]
+        lines += ["  " + " ".join(_attempt_row(a, s)) for a in e.other]
     return lines
 
 
