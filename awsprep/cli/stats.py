@@ -41,19 +41,21 @@ def stats(
     decks = check_decks(store, deck)
     today = now().date()
     reader = StatsStore(store)
-    figures = use.compute(
-        today=today,
-        cards=reader.card_tallies(decks, use.MATURE_DAYS),
-        dues=reader.due_tallies(today, decks),
-        tallies=reader.day_tallies(decks, use.MATURE_DAYS, PASS_GRADE),
-        buckets=reader.time_buckets(decks, today - timedelta(days=days - 1)),
-        answers=[*reader.question_answers(decks, PASS_GRADE), *reader.exam_answers(decks)],
-        attempts=ExamStore(store).history(),
-        blueprints=blueprints(),
-        blueprint=chosen,
-        days=days,
-        decks=decks,
-    )
+    attempts = ExamStore(store).history()
+    with reader.snapshot():  # no other store call inside: the snapshot's transaction holds the database
+        figures = use.compute(
+            today=today,
+            cards=reader.card_tallies(decks, use.MATURE_DAYS),
+            dues=reader.due_tallies(today, decks),
+            tallies=reader.day_tallies(decks, use.MATURE_DAYS, PASS_GRADE),
+            buckets=reader.time_buckets(decks, today - timedelta(days=days - 1)),
+            answers=[*reader.question_answers(decks, PASS_GRADE), *reader.exam_answers(decks)],
+            attempts=attempts,
+            blueprints=blueprints(),
+            blueprint=chosen,
+            days=days,
+            decks=decks,
+        )
     if json_out:
         emit_json(figures.as_json())
         return

@@ -7,11 +7,12 @@ thresholds, and every figure is computed from them in `study/stats.py`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, and_, case, func, select, type_coerce
+from sqlalchemy import JSON, Connection, and_, case, func, select, type_coerce
 
 from awsprep.store.db import translate_errors
 from awsprep.store.models import CardRow, ExamAttempt, ExamItem, ReviewLog
@@ -25,6 +26,7 @@ class StatsStore:
     def __init__(self, store: Store) -> None:
         self.url = store.url
         self.Session = store.Session
+        self._conn: Connection | None = None
 
     @staticmethod
     def _in_decks(decks: Iterable[str] | None) -> list[Any]:
@@ -42,8 +44,21 @@ class StatsStore:
             cond.append(ReviewLog.card_id.in_(select(CardRow.id).where(*card_cond)))
         return cond
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read everything inside one transaction: one consistent view, one BEGIN."""
+        with translate_errors(self.url), self.Session() as s:
+            self._conn = s.connection()
+            try:
+                yield
+            finally:
+                self._conn = None
+
     def _rows(self, stmt: Any) -> list[Any]:
         """Rows through Core (no ORM loading: these are plain columns)."""
+        if self._conn is not None:
+            with translate_errors(self.url):
+                return list(self._conn.execute(stmt).all())
         with translate_errors(self.url), self.Session() as s:
             return list(s.connection().execute(stmt).all())
 
