@@ -251,6 +251,11 @@ def test_review_greets_a_learner_back_with_what_piled_up(month):
     )
 
 
+def test_no_second_greeting_on_the_same_day(month, runner):
+    res = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-03-02T21:00"})
+    assert res.exit_code == 0 and "Welcome back" not in res.output
+
+
 def test_stats_json_after_the_simulated_weeks(month):
     _, s = month
     assert s["today"] == "2026-03-02" and s["cards"] == 4

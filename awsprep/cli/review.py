@@ -61,7 +61,7 @@ def welcome_back(store: Store, today: date, decks: list[str] | None) -> str | No
     from awsprep.study.stats import welcome_back as greet
 
     reader = StatsStore(store)
-    last = reader.last_answer_day(decks, before=today)
+    last = reader.last_answer_day(decks)  # today, after a session earlier today: no greeting
     back = greet(last, today, reader.due_tallies(today, decks) if last else [])
     return back.message() if back else None
 

@@ -164,11 +164,8 @@ class StatsStore:
         rows = self._rows(q.group_by(ExamItem.domain))
         return [DomainTally(r[0], int(r[1]), int(r[2]) - int(r[1])) for r in rows]
 
-    def last_answer_day(self, decks: Iterable[str] | None = None, before: date | None = None) -> date | None:
-        """The last day with an answer (before a day, if given)."""
-        cond = self._answers(decks)
-        if before is not None:
-            cond.append(ReviewLog.day < before)
-        rows = self._rows(select(func.max(ReviewLog.day)).where(*cond))
+    def last_answer_day(self, decks: Iterable[str] | None = None) -> date | None:
+        """The last day with an answer."""
+        rows = self._rows(select(func.max(ReviewLog.day)).where(*self._answers(decks)))
         value = rows[0][0] if rows else None
         return date.fromisoformat(value) if isinstance(value, str) else value
