@@ -390,3 +390,53 @@ def test_history_and_stats_trend_use_full_length_attempts_only(env, runner):
     plain = runner.invoke(app, ["stats", "--plain"]).output
     assert "Trend DVA-C02: 2 attempt(s), first 640, last 760, best 760 (+120 since the first)" in plain
     assert "Short, untimed or unfinished attempts (not in the trend):" in plain and "#2 2026-01-03" in plain
+
+
+# --- the store's counting, against answers with known times and grades ---------------------------
+
+
+def test_store_counts_answers_by_day_kind_time_and_domain(tmp_path):
+    from awsprep.bank.models import BasicCard, McqCard
+    from awsprep.store.stats import StatsStore
+
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    cards = [
+        BasicCard(id="b1", deck="d", domain="security", front="F", back="B"),
+        McqCard(id="m1", deck="d", domain="security", question="Q", options=("x", "y"), correct=(0,)),
+        McqCard(id="m2", deck="e", domain="development", question="Q", options=("x", "y"), correct=(0,)),
+    ]
+    store.sync(cards, "fp")
+    t0 = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    # day 1: three new cards (b1 graded 4 in 3.0 s, m1 wrong in 10.0 s, m2 right in 20.0 s), m1's drill
+    store.answer("b1", 4, t0, 3000)
+    store.answer("m1", 1, t0, 10_000)
+    store.answer("m2", 5, t0, 20_000)
+    store.answer("m1", 4, t0, 4000)  # the drill repeat of m1
+    # day 2: reviews (young, interval 1): b1 fails in 6.0 s, m1 passes in 8.0 s; then b1's drill, undone
+    t1 = t0 + timedelta(days=1)
+    store.answer("b1", 1, t1, 6000)
+    store.answer("m1", 3, t1, 8000)
+    store.answer("b1", 4, t1, 1000)
+    store.undo_last(t1)
+    reader = StatsStore(store)
+    tallies = {t.day: t for t in reader.day_tallies(None, 21, 3)}
+    assert tallies[t0.date()] == DayTally(t0.date(), 4, 37_000, new=3, drill=1)
+    assert tallies[t1.date()] == DayTally(t1.date(), 2, 14_000, young_passed=1, young_failed=1)
+    buckets = {(b.card_type, b.ms): b.count for b in reader.time_buckets(None, t0.date())}
+    assert buckets == {("basic", 3000): 1, ("basic", 6000): 1, ("mcq", 10_000): 1, ("mcq", 20_000): 1,
+                       ("mcq", 4000): 1, ("mcq", 8000): 1}  # fmt: skip
+    times = st.answer_time(
+        reader.day_tallies(None, 21, 3), reader.time_buckets(None, t0.date()), t1.date(), 7
+    )
+    assert times.medians == {"basic": 4.5, "mcq": 9.0} and times.answers == {"basic": 2, "mcq": 4}
+    assert times.total_minutes == pytest.approx(51_000 / 60_000) and times.studied_days == 2
+    # question accuracy: m1 wrong then right (its drill left out), m2 right
+    answers = {a.domain: (a.passed, a.failed) for a in reader.question_answers(None, 3)}
+    assert answers == {"security": (1, 1), "development": (1, 0)}
+    assert reader.question_answers(["e"], 3) == [DomainTally("development", 1, 0)]
+    assert reader.last_answer_day() == t1.date() and reader.last_answer_day(["e"]) == t0.date()
+    levels = {(c.domain, c.card_type, c.new, c.mature): c.count for c in reader.card_tallies(None, 21)}
+    assert levels == {("security", "basic", False, False): 1, ("security", "mcq", False, False): 1,
+                      ("development", "mcq", False, False): 1}  # fmt: skip
+    dues = {d.due: d.count for d in reader.due_tallies(t1.date())}
+    assert dues == {date(2026, 1, 3): 2, date(2026, 1, 2): 1}  # b1 and m1 tomorrow; m2 due day 2
