@@ -7,6 +7,7 @@ comments), not taken from a run.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -440,3 +441,33 @@ def test_store_counts_answers_by_day_kind_time_and_domain(tmp_path):
                       ("development", "mcq", False, False): 1}  # fmt: skip
     dues = {d.due: d.count for d in reader.due_tallies(t1.date())}
     assert dues == {date(2026, 1, 3): 2, date(2026, 1, 2): 1}  # b1 and m1 tomorrow; m2 due day 2
+
+
+@pytest.mark.slow
+def test_in_a_terminal_no_color_keeps_every_mark_visible(month, env):
+    """In a real 80-column terminal: colour by default, none with NO_COLOR, the same marks either way."""
+    import pexpect
+
+    from tests.conftest import PYTHON, ROOT, subprocess_env
+    from tests.exam_bank import strip_ansi
+
+    def run(extra: dict[str, str]) -> str:
+        child_env = (
+            subprocess_env(env) | {"TERM": "xterm-256color", "AWSPREP_NOW": "2026-03-02T20:00"} | extra
+        )
+        if "NO_COLOR" not in extra:
+            child_env.pop("NO_COLOR", None)  # the colours of the default, whatever the test's environment
+        child = pexpect.spawn(
+            PYTHON, ["-m", "awsprep", "stats"], env=child_env, cwd=str(ROOT), encoding="utf-8",
+            dimensions=(50, 80), timeout=30,
+        )  # fmt: skip
+        child.expect(pexpect.EOF)
+        return child.before
+
+    coloured, bare = run({}), run({"NO_COLOR": "1"})
+    colour = re.compile(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])[;m]")  # a foreground colour, not bold or italic
+    assert colour.search(coloured) and not colour.search(bare)
+    for text in (coloured, bare):
+        shown = strip_ansi(text)
+        assert max(len(line.rstrip("\r")) for line in shown.splitlines()) <= 80
+        assert "· missed  ░ 1  ▒ 2  ▓ 3  █ 4 reviews" in shown and "91.7% (11/12)" in shown
