@@ -28,10 +28,7 @@ def stats(
 ) -> None:
     """Progress: cards due ahead, reviews per day and streaks, true retention, mastery per exam domain,
     answer time and the mock-exam trend."""
-    from datetime import timedelta
-
     from awsprep.cli.exam import _blueprint, blueprints
-    from awsprep.sched.sm2 import PASS_GRADE
     from awsprep.store.exams import ExamStore
     from awsprep.store.stats import StatsStore
     from awsprep.study import stats as use
@@ -39,23 +36,8 @@ def stats(
     chosen = _blueprint(blueprint) if blueprint else None
     store, _ = open_store(db)
     decks = check_decks(store, deck)
-    today = now().date()
-    reader = StatsStore(store)
-    attempts = ExamStore(store).history()
-    with reader.snapshot():  # no other store call inside: the snapshot's transaction holds the database
-        figures = use.compute(
-            today=today,
-            cards=reader.card_tallies(decks, use.MATURE_DAYS),
-            dues=reader.due_tallies(today, decks),
-            tallies=reader.day_tallies(decks, use.MATURE_DAYS, PASS_GRADE),
-            buckets=reader.time_buckets(decks, today - timedelta(days=days - 1)),
-            answers=[*reader.question_answers(decks, PASS_GRADE), *reader.exam_answers(decks)],
-            attempts=attempts,
-            blueprints=blueprints(),
-            blueprint=chosen,
-            days=days,
-            decks=decks,
-        )
+    attempts = ExamStore(store).history()  # before the snapshot, whose transaction holds the database
+    figures = use.gather(StatsStore(store), attempts, now().date(), blueprints(), chosen, days, decks)
     if json_out:
         emit_json(figures.as_json())
         return

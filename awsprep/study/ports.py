@@ -6,6 +6,7 @@ The store (`store/`) implements these with SQLAlchemy; tests can use any object 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -106,6 +107,22 @@ class DomainTally:
     domain: str | None
     passed: int
     failed: int
+
+
+class StatsReader(Protocol):
+    """The counts `stats` reads (store/stats.py), inside one snapshot."""
+
+    def snapshot(self) -> AbstractContextManager[None]: ...
+    def card_tallies(self, decks: Iterable[str] | None, mature_days: int) -> list[CardTally]: ...
+    def due_tallies(self, today: date, decks: Iterable[str] | None = None) -> list[DueTally]: ...
+    def day_tallies(
+        self, decks: Iterable[str] | None, mature_days: int, pass_grade: int
+    ) -> list[DayTally]: ...
+    def time_buckets(
+        self, decks: Iterable[str] | None, since: date, bucket_ms: int = 100
+    ) -> list[TimeBucket]: ...
+    def question_answers(self, decks: Iterable[str] | None, pass_grade: int) -> list[DomainTally]: ...
+    def exam_answers(self, decks: Iterable[str] | None) -> list[DomainTally]: ...
 
 
 class ReviewStore(Protocol):

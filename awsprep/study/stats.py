@@ -27,7 +27,16 @@ from typing import Any
 
 from awsprep.exam.blueprint import Blueprint
 from awsprep.exam.scoring import Trend, trends
-from awsprep.study.ports import AttemptInfo, CardTally, DayTally, DomainTally, DueTally, TimeBucket
+from awsprep.sched.sm2 import PASS_GRADE
+from awsprep.study.ports import (
+    AttemptInfo,
+    CardTally,
+    DayTally,
+    DomainTally,
+    DueTally,
+    StatsReader,
+    TimeBucket,
+)
 
 MATURE_DAYS = 21
 FUTURE_DAYS = 30
@@ -484,6 +493,32 @@ def compute(
         blueprints=blueprints,
         cards=sum(t.count for t in cards),
     )
+
+
+def gather(
+    reader: StatsReader,
+    attempts: Sequence[AttemptInfo],
+    today: date,
+    blueprints: dict[str, Blueprint],
+    blueprint: Blueprint | None = None,
+    days: int = DEFAULT_DAYS,
+    decks: list[str] | None = None,
+) -> Stats:
+    """Read every count in one snapshot and compute the figures: the `stats` use case."""
+    with reader.snapshot():
+        return compute(
+            today=today,
+            cards=reader.card_tallies(decks, MATURE_DAYS),
+            dues=reader.due_tallies(today, decks),
+            tallies=reader.day_tallies(decks, MATURE_DAYS, PASS_GRADE),
+            buckets=reader.time_buckets(decks, today - timedelta(days=days - 1)),
+            answers=[*reader.question_answers(decks, PASS_GRADE), *reader.exam_answers(decks)],
+            attempts=attempts,
+            blueprints=blueprints,
+            blueprint=blueprint,
+            days=days,
+            decks=decks,
+        )
 
 
 # --- the welcome back of `review` ----------------------------------------------------------------
