@@ -316,6 +316,10 @@ def test_plain_and_rich_show_the_same_numbers(month, runner):
         assert "Current streak 1 day(s) · longest streak 2 day(s) (ended 2026-01-09)" in rich
         assert "91.7% (11/12)" in rich and "·" in rich and "█" in rich and "\x1b[" not in rich
         assert "Security" in rich and "daily load 1" in rich
+    long = runner.invoke(app, ["stats", "--days", "3000"], env=when).output
+    assert (
+        max(len(line) for line in long.splitlines()) <= 80 and "Reviews per day: the last 3000 days" in long
+    )
 
 
 def test_stats_deck_filter_and_bad_input(env, runner):

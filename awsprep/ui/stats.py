@@ -94,6 +94,9 @@ def heatmap(c: Calendar, width: int = 76) -> Text:
     start = c.first - timedelta(days=c.first.weekday())
     weeks = (c.today - start).days // 7 + 1
     cell = 2 if 4 + 2 * weeks <= width else 1
+    if 4 + weeks > width:  # a long --days: the latest weeks that fit (plain and --json have them all)
+        start += timedelta(days=7 * (weeks - (width - 4)))
+        weeks = width - 4
     out = Text("    " + _month_labels(start, weeks, cell).rstrip() + "\n")
     styles = ("green4", "green3", "green1", "bold bright_green")
     for wd in range(7):
@@ -101,7 +104,7 @@ def heatmap(c: Calendar, width: int = 76) -> Text:
         for w in range(weeks):
             d = start + timedelta(days=7 * w + wd)
             pad = " " * (cell - 1)
-            if d < c.first or d > c.today:
+            if d < c.first or d > c.today:  # before the days shown, or after today
                 out.append(" " * cell)
             elif c.missed(d):
                 out.append(MISSED + pad, style="red")
