@@ -393,7 +393,7 @@ def test_history_and_stats_trend_use_full_length_attempts_only(env, runner):
     }
     assert (rows["development"]["question_answers"], rows["development"]["question_correct"]) == (205, 101)
     plain = runner.invoke(app, ["stats", "--plain"]).output
-    assert "Trend DVA-C02: 2 attempt(s), first 640, last 760, best 760 (+120 since the first)" in plain
+    assert "  DVA-C02: 2 attempt(s), first 640, last 760, best 760 (+120 since the first)" in plain
     assert "Short, untimed or unfinished attempts (not in the trend):" in plain and "#2 2026-01-03" in plain
 
 

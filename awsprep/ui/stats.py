@@ -222,7 +222,8 @@ def exam_lines(s: Stats) -> list[str]:
     e = s.exams
     if not e.full_length and not e.other:
         return ["No mock exams yet; awsprep exam starts one."]
-    lines = [f"Trend {trend_line(tr)}" for tr in e.trends] or [NO_TREND]
+    lines = ["Scaled-score trend of full-length timed attempts:"] if e.trends else [NO_TREND]
+    lines += [f"  {trend_line(tr)}" for tr in e.trends]
     for a in e.full_length:
         bp = s.blueprints[a.blueprint]
         share = ((a.scaled_score or 100) - 100) / 900
