@@ -14,12 +14,11 @@ from typing import Any
 
 from sqlalchemy import JSON, Connection, and_, case, func, select, type_coerce
 
+from awsprep.bank.models import QUESTION_TYPES
 from awsprep.store.db import translate_errors
 from awsprep.store.models import CardRow, ExamAttempt, ExamItem, ReviewLog
 from awsprep.store.repo import Store
 from awsprep.study.ports import CardTally, DayTally, DomainTally, DueTally, TimeBucket
-
-QUESTION_TYPES = ("mcq", "numeric")
 
 
 class StatsStore:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from awsprep.bank.models import QUESTION_TYPES
 from awsprep.exam.blueprint import Blueprint
 from awsprep.exam.scoring import Trend, trends
 from awsprep.sched.sm2 import PASS_GRADE
@@ -42,7 +43,6 @@ MATURE_DAYS = 21
 FUTURE_DAYS = 30
 DEFAULT_DAYS = 91  # history shown by default: thirteen weeks
 RETENTION_WINDOWS: tuple[tuple[str, int], ...] = (("day", 1), ("week", 7), ("month", 30), ("year", 365))
-QUESTION_TYPES = ("mcq", "numeric")
 MASTERY_LEVELS = ("new", "learning", "mature")
 
 
