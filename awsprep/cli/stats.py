@@ -14,7 +14,7 @@ from awsprep.cli.db import DB_HELP, check_decks, open_store
 def stats(
     deck: list[str] = typer.Option(None, "--deck", help="Only this deck (repeatable)."),
     days: int = typer.Option(
-        91, "--days", min=7, max=3660, help="Days of history in the calendar and answer times (default 91)."
+        91, "--days", min=7, max=3660, help="Days of history in the calendar and answer times."
     ),
     blueprint: str = typer.Option(
         None,
