@@ -47,6 +47,14 @@ def write_bank(path: Path, n: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _state(interval: int, day: date) -> str:
+    due = (day + timedelta(days=interval)).isoformat()
+    return json.dumps(
+        {"reps": 3, "interval": interval, "ef": 2.36, "due": due, "lapses": 1, "drill": False,
+         "last_review": f"{day.isoformat()}T09:12:00+00:00"}
+    )  # fmt: skip
+
+
 def fill_history(db: Path, rows: int, seed: int = 1) -> None:
     """A year of answers spread over the cards, and each card's state as the last answer left it."""
     rng = random.Random(seed)
@@ -71,11 +79,13 @@ def fill_history(db: Path, rows: int, seed: int = 1) -> None:
                     interval,
                     interval * 2,
                     False,
+                    _state(interval, day),  # the states before and after, as an answer stores them
+                    _state(interval * 2, day),
                 )
             )
         conn.executemany(
             "INSERT INTO review_log (card_id, ts, day, action, grade, was_new, drill, response_ms, "
-            "interval_before, interval_after, undone) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "interval_before, interval_after, undone, before, after) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             log,
         )
         states = [
