@@ -22,7 +22,8 @@ COMMAND_MODULES = {
     "triage": "triage",
     "stats": "stats",
 }
-_ORDER = ("review", "exam", "importer", "bank", "calc", "lint", "stats", "triage")  # the order --help lists them in
+# the order --help lists them in
+_ORDER = ("review", "exam", "importer", "bank", "calc", "lint", "stats", "triage")
 
 
 def _version(value: bool) -> None:
