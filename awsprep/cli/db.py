@@ -33,8 +33,10 @@ def db_url(option: str | None) -> str:
 def open_store(option: str | None, sync: bool = True) -> tuple[Store, SyncReport | None]:
     from awsprep.store.repo import Store
     from awsprep.store.sync import sync_bank
+    from awsprep.study.settings import policy
 
     store = Store(db_url(option))
+    store.policy = policy(store)  # answers and exam failures go through the chosen scheduler
     report = sync_bank(store, bank_roots()) if sync else None
     return store, report
 

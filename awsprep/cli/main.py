@@ -20,10 +20,11 @@ COMMAND_MODULES = {
     "bank": "bank",
     "calc": "calc",
     "triage": "triage",
+    "ready": "ready",
     "stats": "stats",
 }
 # the order --help lists them in
-_ORDER = ("review", "exam", "importer", "bank", "calc", "lint", "stats", "triage")
+_ORDER = ("review", "ready", "exam", "importer", "bank", "calc", "lint", "stats", "triage")
 
 
 def _version(value: bool) -> None:

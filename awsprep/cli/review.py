@@ -31,22 +31,32 @@ def review(
         None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."
     ),
 ) -> None:
-    """Study today's due cards with SM-2 scheduling; every answer is saved the moment it is given."""
+    """Study today's due cards (SM-2, or FSRS: awsprep settings scheduler fsrs); says how many minutes the
+    queue will take and, with an exam-date, what the plan does today. Every answer is saved at once."""
     import time
 
+    from awsprep.sched.plan import plan_note
     from awsprep.study import settings as prefs
+    from awsprep.study.pace import pace, queue_note
     from awsprep.study.review import ReviewSession, todays_queue
     from awsprep.ui.terminals import open_terminal
 
     store, _ = open_store(db)
     decks = check_decks(store, deck) or prefs.active_decks(store, store.decks())
-    queue = todays_queue(store, now().date(), decks, prefs.limits(store, new, limit))
+    today = now().date()
+    limits = prefs.limits(store, new, limit)
+    plan = prefs.exam_plan(store, today)
+    queue = todays_queue(store, today, decks, limits, plan)
     terminal = open_terminal(plain, sys.stderr if json_out else sys.stdout)
     greeting = welcome_back(store, now().date(), decks)
     if greeting:
         terminal.note(greeting)
     if not queue:
         terminal.note("Nothing is due today.")
+    else:
+        terminal.note(queue_note(len(queue), pace(store.recent_answers())))
+    if plan is not None:
+        terminal.note(plan_note(plan, today, store.new_count(decks), limits.new_per_day))
     session = ReviewSession(store, queue, now, time.monotonic, terminal, decks, prefs.timing(store))
     summary = session.run()
     if json_out:
@@ -126,18 +136,31 @@ def cards_unsuspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_H
 
 @guard
 def settings(
-    key: str = typer.Argument(None, help="A setting's name (awsprep settings lists them)."),
+    key: str = typer.Argument(
+        None, help="A setting's name (awsprep settings lists them), or fsrs-fit to fit FSRS to your history."
+    ),
     value: str = typer.Argument(None, help="The new value."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show the settings, or set one: awsprep settings new-per-day 30; awsprep settings active-decks all."""
+    """Show the settings, or set one: awsprep settings new-per-day 30; awsprep settings scheduler fsrs;
+    awsprep settings exam-date 2027-01-15; awsprep settings fsrs-fit."""
+    from awsprep.cli.exam import blueprints
     from awsprep.study import settings as prefs
 
-    prefs.check(key, value)
+    prefs.check(key, value, blueprints() if key == "exam-blueprint" else ())
     store, _ = open_store(db, sync=False)
+    if key == prefs.FIT_KEY:
+        message = prefs.fit(store)
+        if json_out:
+            emit_json({"message": message, prefs.WEIGHTS_KEY: store.get_setting(prefs.WEIGHTS_KEY, "")})
+        else:
+            typer.echo(message)
+        return
     if key is not None and value is not None:
-        store.set_setting(key, value)
+        said = prefs.change(store, key, value)
+        if said and not json_out:
+            typer.echo(said)
     keys = [k for k in prefs.SPECS if key is None or k == key]
     if json_out:
         emit_json({k: prefs.value(store, k) for k in keys})

@@ -18,6 +18,7 @@ from typing import Protocol
 from awsprep.bank.models import Card
 from awsprep.question import Question, ask, is_correct, read_answer
 from awsprep.sched.grading import DEFAULT_TIMING, Timing, auto_grade, parse_grade
+from awsprep.sched.plan import ExamPlan
 from awsprep.sched.queue import Limits, SessionQueue, build_queue, new_allowance
 from awsprep.study.ports import ReviewStore
 
@@ -100,11 +101,24 @@ def question_rng(card_id: str, now: datetime, done: int) -> random.Random:
     return random.Random(f"{card_id}:{now.isoformat()}:{done}")
 
 
-def todays_queue(store: ReviewStore, today: date, decks: list[str] | None, limits: Limits) -> SessionQueue:
-    """Due reviews, drills left from earlier today, then new cards, within what is left of the limits."""
+def todays_queue(
+    store: ReviewStore, today: date, decks: list[str] | None, limits: Limits, plan: ExamPlan | None = None
+) -> SessionQueue:
+    """Due reviews, drills left from earlier today, then new cards, within what is left of the limits;
+    with an exam plan in its final days, today's share of the final pass after the due reviews."""
     done = store.day_counts(today, decks)
-    candidates = store.candidates(today, decks, new_allowance(limits, done))
-    return SessionQueue.of(build_queue(candidates, today, limits, done), today)
+    review_limit = max(0, limits.reviews_per_day - done.reviews)  # a backlog is not read whole
+    candidates = store.candidates(today, decks, new_allowance(limits, done), review_limit)
+    queue = build_queue(candidates, today, limits, done)
+    if plan is not None and plan.in_window(today):
+        reviews = [c for c in queue if not c.state.is_new]
+        room = max(0, limits.reviews_per_day - done.reviews - len(reviews))
+        if room:  # final-pass cards are due after the exam, so none is in the queue already
+            waiting, _ = store.final_pass(plan.exam_date, plan.window_start, today, decks, 0)
+            take = min(room, plan.share(waiting, today))
+            _, extra = store.final_pass(plan.exam_date, plan.window_start, today, decks, take)
+            queue = [*reviews, *extra, *(c for c in queue if c.state.is_new)]
+    return SessionQueue.of(queue, today)
 
 
 class ReviewSession:
