@@ -257,6 +257,19 @@ def test_no_second_greeting_on_the_same_day(month, runner):
     assert res.exit_code == 0 and "Welcome back" not in res.output
 
 
+def test_predicted_recall_per_domain_is_the_mean_over_studied_cards(month, env):
+    from awsprep.sched.fsrs import recall_of
+
+    _, s = month
+    store = Store(f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}")
+    on = date(2026, 3, 2)
+    dev = [recall_of(store.state(c), on) for c in ("c000", "c001")]
+    rows = {r["key"]: r for r in s["domains"]["rows"]}
+    assert rows["development"]["predicted_recall"] == round(sum(dev) / 2, 3)
+    assert rows["security"]["predicted_recall"] == round(recall_of(store.state("c002"), on), 3)  # q1 is new
+    assert rows["deployment"]["predicted_recall"] is None and 0 < rows["security"]["predicted_recall"] <= 1
+
+
 def test_stats_json_after_the_simulated_weeks(month):
     _, s = month
     assert s["today"] == "2026-03-02" and s["cards"] == 4

@@ -31,13 +31,15 @@ def stats(
     from awsprep.cli.exam import _blueprint, blueprints
     from awsprep.store.exams import ExamStore
     from awsprep.store.stats import StatsStore
+    from awsprep.study import settings as prefs
     from awsprep.study import stats as use
 
     chosen = _blueprint(blueprint) if blueprint else None
     store, _ = open_store(db)
     decks = check_decks(store, deck)
     attempts = ExamStore(store).history()  # before the snapshot, whose transaction holds the database
-    figures = use.gather(StatsStore(store), attempts, now().date(), blueprints(), chosen, days, decks)
+    params = prefs.fsrs_params(store)
+    figures = use.gather(StatsStore(store), attempts, now().date(), blueprints(), chosen, days, decks, params)
     if json_out:
         emit_json(figures.as_json())
         return

@@ -224,4 +224,3 @@ def failed_recall(state: CardState, now: datetime, params: Params = DEFAULT_PARA
     """A wrong mock-exam answer under FSRS: an Again review, due tomorrow."""
     failed = review(replace(state, drill=False), 1, now, params)
     return replace(failed, drill=False, due=now.date() + timedelta(days=1), interval=1)
-

@@ -52,4 +52,3 @@ def replay(policy: Policy, entries: Sequence[fsrs.GradedEntry]) -> CardState:
         now = fsrs.utc(e.ts)
         state = policy.failed_recall(state, now) if e.action == "exam" else policy.review(state, e.grade, now)
     return state
-

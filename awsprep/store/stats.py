@@ -18,7 +18,7 @@ from awsprep.bank.models import QUESTION_TYPES
 from awsprep.store.db import translate_errors
 from awsprep.store.models import CardRow, ExamAttempt, ExamItem, ReviewLog
 from awsprep.store.repo import Store
-from awsprep.study.ports import CardTally, DayTally, DomainTally, DueTally, TimeBucket
+from awsprep.study.ports import CardTally, DayTally, DomainTally, DueTally, RecallTally, TimeBucket
 
 
 class StatsStore:
@@ -162,6 +162,27 @@ class StatsStore:
             q = q.where(ExamItem.card_id.in_(select(CardRow.id).where(*self._in_decks(decks))))
         rows = self._rows(q.group_by(ExamItem.domain))
         return [DomainTally(r[0], int(r[1]), int(r[2]) - int(r[1])) for r in rows]
+
+    def recall_tallies(self, decks: Iterable[str] | None) -> list[RecallTally]:
+        """Active cards with an FSRS memory, counted by domain, stability and day of the last review."""
+        day = func.date(CardRow.last_review)
+        keys = (self._domain(), CardRow.stability, day)
+        rows = self._rows(
+            select(*keys, func.count())
+            .where(
+                CardRow.retired.is_(False),
+                CardRow.stability.is_not(None),
+                CardRow.last_review.is_not(None),
+                *self._in_decks(decks),
+            )
+            .group_by(*keys)
+        )
+        return [
+            RecallTally(
+                r[0], float(r[1]), r[2] if isinstance(r[2], date) else date.fromisoformat(r[2]), int(r[3])
+            )
+            for r in rows
+        ]
 
     def last_answer_day(self, decks: Iterable[str] | None = None) -> date | None:
         """The last day with an answer."""

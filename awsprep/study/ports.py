@@ -101,6 +101,16 @@ class DueTally:
 
 
 @dataclass(frozen=True)
+class RecallTally:
+    """Cards of one exam domain with the same FSRS memory: stability and the day of the last review."""
+
+    domain: str | None
+    stability: float
+    last_day: date
+    count: int
+
+
+@dataclass(frozen=True)
 class DomainTally:
     """Answers to questions (mcq / numeric) of one exam domain: in review, or in submitted mock exams."""
 
@@ -123,6 +133,7 @@ class StatsReader(Protocol):
     ) -> list[TimeBucket]: ...
     def question_answers(self, decks: Iterable[str] | None, pass_grade: int) -> list[DomainTally]: ...
     def exam_answers(self, decks: Iterable[str] | None) -> list[DomainTally]: ...
+    def recall_tallies(self, decks: Iterable[str] | None) -> list[RecallTally]: ...
 
 
 class ReviewStore(Protocol):

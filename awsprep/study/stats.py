@@ -28,6 +28,7 @@ from typing import Any
 from awsprep.bank.models import QUESTION_TYPES
 from awsprep.exam.blueprint import Blueprint
 from awsprep.exam.scoring import Trend, trends
+from awsprep.sched.fsrs import DEFAULT_PARAMS, Params, retrievability
 from awsprep.sched.sm2 import PASS_GRADE
 from awsprep.study.ports import (
     AttemptInfo,
@@ -35,6 +36,7 @@ from awsprep.study.ports import (
     DayTally,
     DomainTally,
     DueTally,
+    RecallTally,
     StatsReader,
     TimeBucket,
 )
@@ -255,6 +257,7 @@ class DomainMastery:
     cards: Counter[str] = field(default_factory=Counter)  # basic / cloze cards by level
     questions: Counter[str] = field(default_factory=Counter)  # mcq / numeric by level
     answered: Rate = Rate()  # answers to questions: reviews and mock exams
+    recall: float | None = None  # mean FSRS predicted recall today of the cards studied (None: none)
 
     @property
     def items(self) -> int:
@@ -276,6 +279,7 @@ class DomainMastery:
             "question_answers": self.answered.total,
             "question_correct": self.answered.passed,
             "accuracy": _r(self.answered.share),
+            "predicted_recall": _r(self.recall),
         }
 
 
@@ -294,7 +298,12 @@ def choose_blueprint(cards: Iterable[CardTally], blueprints: dict[str, Blueprint
 
 
 def mastery(
-    cards: Iterable[CardTally], answers: Iterable[DomainTally], blueprint: Blueprint
+    cards: Iterable[CardTally],
+    answers: Iterable[DomainTally],
+    blueprint: Blueprint,
+    recalls: Iterable[RecallTally] = (),
+    today: date | None = None,
+    params: Params = DEFAULT_PARAMS,
 ) -> list[DomainMastery]:
     """Per domain of the blueprint: cards and questions by level, and accuracy on questions (answers in
     review and in mock exams); weakest first: the smallest mature share, then the lowest accuracy, then
@@ -308,6 +317,15 @@ def mastery(
         row = rows.get(a.domain or "")
         if row is not None:
             row.answered += Rate(a.passed, a.failed)
+
+    sums: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for r in recalls:
+        if today is not None and (r.domain or "") in rows:
+            share = retrievability(r.stability, (today - r.last_day).days, params)
+            sums[r.domain or ""][0] += share * r.count
+            sums[r.domain or ""][1] += r.count
+    for key, (total, n) in sums.items():
+        rows[key].recall = total / n if n else None
 
     def weakness(m: DomainMastery) -> tuple[float, float, float]:
         share = m.answered.share
@@ -478,6 +496,8 @@ def compute(
     blueprint: Blueprint | None = None,
     days: int = DEFAULT_DAYS,
     decks: list[str] | None = None,
+    recalls: Sequence[RecallTally] = (),
+    params: Params = DEFAULT_PARAMS,
 ) -> Stats:
     bp = blueprint or choose_blueprint(cards, blueprints)
     return Stats(
@@ -487,7 +507,7 @@ def compute(
         calendar=calendar(tallies, today, days),
         retention=retention(tallies, today),
         blueprint=bp,
-        domains=mastery(cards, answers, bp) if bp else [],
+        domains=mastery(cards, answers, bp, recalls, today, params) if bp else [],
         times=answer_time(tallies, buckets, today, days),
         exams=mock_exams(attempts, blueprints),
         blueprints=blueprints,
@@ -503,6 +523,7 @@ def gather(
     blueprint: Blueprint | None = None,
     days: int = DEFAULT_DAYS,
     decks: list[str] | None = None,
+    params: Params = DEFAULT_PARAMS,
 ) -> Stats:
     """Read every count in one snapshot and compute the figures: the `stats` use case."""
     with reader.snapshot():
@@ -518,6 +539,8 @@ def gather(
             blueprint=blueprint,
             days=days,
             decks=decks,
+            recalls=reader.recall_tallies(decks),
+            params=params,
         )
 
 

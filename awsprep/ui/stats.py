@@ -170,7 +170,7 @@ def rich_stats(console: Console, s: Stats) -> None:
         title = f"Mastery per {s.blueprint.code} domain, weakest first (n/l/m: new/learning/mature)"
         dom = Table(box=None, title=title)
         dom.add_column("domain", max_width=22, no_wrap=True, overflow="ellipsis")
-        for name in ("cards n/l/m", "questions n/l/m", "mature", "accuracy"):
+        for name in ("cards n/l/m", "questions n/l/m", "mature", "accuracy", "recall"):
             dom.add_column(name, no_wrap=True)
         for m in s.domains:
             share = m.mature_share
@@ -180,6 +180,7 @@ def rich_stats(console: Console, s: Stats) -> None:
                 levels(m, "questions"),
                 Text(bar(share, 8) + f" {share:.0%}"),
                 pct(m.answered.share),
+                pct(m.recall),
             ]
             dom.add_row(*row)
         console.print(dom)
@@ -262,7 +263,8 @@ def plain_stats(out: TextIO, s: Stats) -> None:
         for m in s.domains:
             say(
                 f"  {m.name}: cards {levels(m, 'cards')}, questions {levels(m, 'questions')}, "
-                f"mature {m.mature_share:.0%}, question accuracy {rate(m.answered)}"
+                f"mature {m.mature_share:.0%}, question accuracy {rate(m.answered)}, "
+                f"predicted recall {pct(m.recall)}"
             )
     say("=== Answer time")
     for kind, med in s.times.medians.items():
