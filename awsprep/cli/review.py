@@ -1,4 +1,4 @@
-"""`awsprep review`, `awsprep cards ...` and `awsprep settings`."""
+"""`awsprep review` and `awsprep settings` (`awsprep cards ...` is cli/cards.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,9 @@ import typer
 
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
-from awsprep.errors import UsageError
 
 if TYPE_CHECKING:
     from awsprep.store.repo import Store
-
-cards_app = typer.Typer(help="List and manage cards and their scheduling state.", no_args_is_help=True)
 
 
 @guard
@@ -25,14 +22,21 @@ def review(
     plain: bool = typer.Option(False, "--plain", help="Plain lines, answers read line by line from stdin."),
     json_out: bool = typer.Option(False, "--json", help="Print the session summary as JSON on stdout."),
     new: int = typer.Option(
-        None, "--new", min=0, help="New cards allowed today (default: setting new-per-day)."
+        None,
+        "--new",
+        min=0,
+        help="N more new cards today, on top of those already studied (default: the settings new-per-day"
+        " for each deck and new-total-per-day).",
     ),
     limit: int = typer.Option(
         None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."
     ),
 ) -> None:
     """Study today's due cards (SM-2, or FSRS: awsprep settings scheduler fsrs); says how many minutes the
-    queue will take and, with an exam-date, what the plan does today. Every answer is saved at once."""
+    queue will take and, with an exam-date, what the plan does today. Every answer is saved at once.
+
+    Examples: awsprep review; awsprep review --new 10 (ten more new cards today)
+    """
     import time
 
     from awsprep.sched.plan import plan_note
@@ -76,64 +80,6 @@ def welcome_back(store: Store, today: date, decks: list[str] | None) -> str | No
     return back.message() if back else None
 
 
-@cards_app.command("list")
-@guard
-def cards_list(
-    due: bool = typer.Option(False, "--due", help="Only cards due today or earlier."),
-    deck: list[str] = typer.Option(None, "--deck", help="Only this deck (repeatable)."),
-    db: str = typer.Option(None, "--db", help=DB_HELP),
-    json_out: bool = typer.Option(False, "--json", help="Print JSON."),
-) -> None:
-    """Each card's id, type, due date, interval, EF, repetitions, lapses and state."""
-    store, _ = open_store(db)
-    decks = check_decks(store, deck)
-    today = now().date()
-    records = [c.as_json(today) for c in store.statuses(decks, due_by=today if due else None)]
-    if json_out:
-        emit_json(records)
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("id", "type", "due", "interval", "EF", "reps", "lapses", "state", box=None)
-    for rec in records:
-        table.add_row(
-            *(
-                str(rec[k]) if rec[k] is not None else "-"
-                for k in ("id", "type", "due", "interval", "ef", "reps", "lapses", "state")
-            )
-        )
-    Console(highlight=False).print(table)
-    typer.echo(f"{len(records)} card(s)")
-
-
-def _set_flag(card_id: str, db: str | None, suspend: bool) -> None:
-    store, _ = open_store(db)
-    try:
-        store.state(card_id)
-    except KeyError:
-        raise UsageError(f"There is no card with id {card_id!r}.") from None
-    if suspend:
-        store.suspend(card_id, now())
-    else:
-        store.unsuspend(card_id, now())
-    typer.echo(f"{'Suspended' if suspend else 'Unsuspended'} {card_id}.")
-
-
-@cards_app.command("suspend")
-@guard
-def cards_suspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Stop showing a card until it is unsuspended."""
-    _set_flag(card_id, db, True)
-
-
-@cards_app.command("unsuspend")
-@guard
-def cards_unsuspend(card_id: str, db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Show a suspended card (or a leech) again."""
-    _set_flag(card_id, db, False)
-
-
 @guard
 def settings(
     key: str = typer.Argument(
@@ -143,8 +89,11 @@ def settings(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show the settings, or set one: awsprep settings new-per-day 30; awsprep settings scheduler fsrs;
-    awsprep settings exam-date 2027-01-15; awsprep settings fsrs-fit."""
+    """Show the settings, or set one.
+
+    Examples: awsprep settings new-per-day 30; awsprep settings scheduler fsrs;
+    awsprep settings exam-date 2027-01-15; awsprep settings active-decks all; awsprep settings fsrs-fit
+    """
     from awsprep.cli.exam import blueprints
     from awsprep.study import settings as prefs
 
@@ -172,5 +121,4 @@ def settings(
 
 def register(app: typer.Typer) -> None:
     app.command("review")(review)
-    app.add_typer(cards_app, name="cards")
     app.command("settings")(settings)

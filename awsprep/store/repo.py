@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
-from awsprep.bank.models import Card
+from awsprep.bank.models import Card, card_text
 from awsprep.sched import sm2
 from awsprep.sched.fsrs import GRADED_ACTIONS
 from awsprep.sched.policy import SM2, Policy, replay
@@ -104,6 +104,21 @@ _ANSWER_WRITE = (
     .where(CardRow.id == bindparam("card_id"))
     .values({name: bindparam(name) for name in STATE_FIELDS})
 )
+
+
+def _status_of(r: CardRow) -> CardStatus:
+    card = card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck)
+    return CardStatus(
+        r.id,
+        r.deck,
+        r.type,
+        state_of(r),
+        r.suspended,
+        r.leech,
+        r.buried_until,
+        text=" ".join(card_text(card).split()),
+        tags=card.tags,
+    )
 
 
 def content_hash(content: dict[str, Any]) -> str:
@@ -365,10 +380,15 @@ class Store:
             if due_by is not None:
                 q = q.where(CardRow.due.is_not(None), CardRow.due <= due_by)
             rows = s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal)).scalars()
-            return [
-                CardStatus(r.id, r.deck, r.type, state_of(r), r.suspended, r.leech, r.buried_until)
-                for r in rows
-            ]
+            return [_status_of(r) for r in rows]
+
+    def status(self, card_id: str) -> CardStatus:
+        """One card's status (retired cards too); KeyError when there is no such card."""
+        with translate_errors(self.url), self.Session() as s:
+            row = s.get(CardRow, card_id)
+            if row is None:
+                raise KeyError(card_id)
+            return _status_of(row)
 
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from awsprep.bank.models import Card
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
+from awsprep.sched.status import CardStatus
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class StatsReader(Protocol):
 
 class ReviewStore(Protocol):
     def card(self, card_id: str) -> Card: ...
+    def decks(self) -> dict[str, int]: ...
     def get_setting(self, key: str, default: str) -> str: ...
     def candidates(
         self, today: date, decks: Iterable[str] | None, new_limit: int, review_limit: int | None = None
@@ -203,6 +205,12 @@ class ItemRecord:
     answer: Any
     flagged: bool
     correct: bool | None = None  # set when the attempt is submitted
+
+
+class CardStore(Protocol):
+    def card(self, card_id: str) -> Card: ...
+    def status(self, card_id: str) -> CardStatus: ...
+    def log(self, card_id: str | None = None) -> list[LogEntry]: ...
 
 
 class ExamRepository(Protocol):

@@ -109,7 +109,14 @@ class Spec:
 
 
 SPECS: dict[str, Spec] = {
-    "new-per-day": Spec(str(DEFAULT_LIMITS.new_per_day), "new cards introduced per day", whole_number),
+    "new-per-day": Spec(
+        str(DEFAULT_LIMITS.new_per_day), "new cards introduced per day from each deck", whole_number
+    ),
+    "new-total-per-day": Spec(
+        str(DEFAULT_LIMITS.new_total_per_day),
+        "new cards introduced per day from all decks together",
+        whole_number,
+    ),
     "reviews-per-day": Spec(str(DEFAULT_LIMITS.reviews_per_day), "reviews per day at most", whole_number),
     "quick-seconds": Spec(str(int(DEFAULT_TIMING.quick)), "a typed answer this fast grades 5", whole_number),
     "slow-seconds": Spec(str(int(DEFAULT_TIMING.slow)), "a typed answer slower grades 3", whole_number),
@@ -166,11 +173,14 @@ def read_int(store: HasSettings, key: str) -> int:
     return int(value(store, key))
 
 
-def limits(store: HasSettings, new: int | None = None, reviews: int | None = None) -> Limits:
-    """Today's limits: the settings, or the values given for this session only."""
+def limits(store: HasSettings, more_new: int | None = None, reviews: int | None = None) -> Limits:
+    """Today's limits: the settings; `more_new` (review --new N) asks for N more new cards today, and
+    `reviews` replaces the review limit, for this session only."""
     return Limits(
-        new_per_day=new if new is not None else read_int(store, "new-per-day"),
+        new_per_day=read_int(store, "new-per-day"),
         reviews_per_day=reviews if reviews is not None else read_int(store, "reviews-per-day"),
+        new_total_per_day=read_int(store, "new-total-per-day"),
+        more_new=more_new,
     )
 
 
