@@ -200,8 +200,10 @@ MONTH_BANK = """\
   - {id: c000, type: basic, domain: development, front: 'Front 0?', back: 'Back 0'}
   - {id: c001, type: basic, domain: development, front: 'Front 1?', back: 'Back 1'}
   - {id: c002, type: basic, domain: security, front: 'Front 2?', back: 'Back 2'}
-  - {id: q1, type: mcq, domain: security, question: 'Pick?', options: [x, y], correct: [0]}
 """
+LATER_BANK = """\
+  - {id: q1, type: mcq, domain: security, question: 'Pick?', options: [x, y], correct: [0]}
+"""  # added after the weeks of review: a question never asked
 
 # Each study day: the grades given, in the order review shows the cards (most overdue first, then id;
 # a grade below 4 brings the card back at the end of the session as a drill repeat).
@@ -234,6 +236,7 @@ def live_through(runner) -> dict[str, str]:
 def month(env, runner):
     write_bank(env, MONTH_BANK)
     printed = live_through(runner)
+    write_bank(env, LATER_BANK, name="later.yaml")
     res = runner.invoke(app, ["stats", "--json"], env={"AWSPREP_NOW": "2026-03-02T20:00"})
     assert res.exit_code == 0, res.output
     return printed, json.loads(res.stdout)
@@ -336,7 +339,7 @@ def test_plain_and_rich_show_the_same_numbers(month, runner):
 
 
 def test_stats_deck_filter_and_bad_input(env, runner):
-    write_bank(env, MONTH_BANK)
+    write_bank(env, MONTH_BANK + LATER_BANK)
     write_bank(env, "  - {id: o1, type: basic, front: 'F?', back: 'B'}\n", name="other.yaml")
     res = runner.invoke(app, ["stats", "--json", "--deck", "test"])
     assert res.exit_code == 0 and json.loads(res.stdout)["cards"] == 5  # both files use deck "test"
