@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+from tests.fake_clock import FakeMonotonic
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -75,6 +80,14 @@ def write_bank(env: dict[str, str], body: str, name: str = "test.yaml") -> Path:
 
 
 @pytest.fixture
+def frozen_monotonic(monkeypatch: pytest.MonkeyPatch) -> FakeMonotonic:
+    """time.monotonic stands still (the exam clock) until the test calls .advance(seconds)."""
+    clock = FakeMonotonic()
+    monkeypatch.setattr(time, "monotonic", clock)
+    return clock
+
+
+@pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
 
@@ -103,3 +116,48 @@ def shown_letters(card_id: str, options: list[str], right: list[str], done: int,
     card = McqCard(id=card_id, deck="t", options=tuple(options), correct=correct)
     rng = question_rng(card_id, datetime.fromisoformat(when).replace(tzinfo=UTC), done)
     return letters(ask(card, rng, shuffle=True).correct).replace(" ", "")
+
+
+class Background:
+    """A command run beside the tests, its output kept in a file."""
+
+    def __init__(self, args: list[str]) -> None:
+        self.out = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 (closed by stop)
+        self.proc = subprocess.Popen(args, cwd=ROOT, stdout=self.out, stderr=subprocess.STDOUT, text=True)
+
+    def result(self) -> tuple[int, str]:
+        code = self.proc.wait()
+        self.out.seek(0)
+        return code, self.out.read()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.out.close()
+
+
+MYPY = [PYTHON, "-m", "mypy"]
+_EARLY: dict[str, Background] = {}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """mypy on a cold cache takes ~13 s of CPU: start it as soon as the tests are known, so that it
+    runs on the other core while the tests run; test_mypy_clean then waits for its result."""
+    if any(item.name == "test_mypy_clean" for item in session.items):
+        _EARLY["mypy"] = Background(MYPY)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for job in _EARLY.values():
+        job.stop()
+
+
+@pytest.fixture
+def mypy_result() -> tuple[int, str]:
+    """mypy's exit code and output (from the run started at collection, else a new run)."""
+    job = _EARLY.pop("mypy", None) or Background(MYPY)
+    try:
+        return job.result()
+    finally:
+        job.stop()

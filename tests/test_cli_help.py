@@ -74,4 +74,4 @@ def test_shell_completion_is_offered() -> None:
 )
 def test_help_gives_an_example(path: list[str]) -> None:
     text = CliRunner().invoke(app, [*path, "--help"]).output
-    assert re.search(r"Examples?: awsprep " + re.escape(path[0]), text), text
+    assert re.search(r"Examples?:\s+awsprep " + re.escape(path[0]), text), text

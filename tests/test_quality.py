@@ -25,9 +25,9 @@ def test_ruff_clean() -> None:
     assert res.returncode == 0, res.stdout + res.stderr
 
 
-def test_mypy_clean() -> None:
-    res = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout + res.stderr
+def test_mypy_clean(mypy_result: tuple[int, str]) -> None:
+    code, output = mypy_result
+    assert code == 0, output
 
 
 def _imports(path: Path) -> set[str]:
@@ -70,6 +70,15 @@ def test_core_never_reads_the_clock_or_global_randomness(package: str) -> None:
                 assert (node.value.id, node.attr) not in CLOCK_AND_CHANCE, (
                     f"{path.relative_to(ROOT)}:{node.lineno} uses {node.value.id}.{node.attr}"
                 )
+
+
+def test_tests_never_sleep() -> None:
+    """Tests move fake clocks (tests/fake_clock.py, AWSPREP_NOW) instead of sleeping; a test of a real
+    process waits for its output, never for time to pass."""
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+            assert name != "sleep", f"{path.relative_to(ROOT)}:{node.lineno} sleeps"
 
 
 def test_only_store_imports_sqlalchemy() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from awsprep.cli.main import app
 from tests.conftest import MIXED, PYTHON, basic_cards, shown_letters, subprocess_env, write_bank
 
 pytestmark = pytest.mark.slow
@@ -141,11 +142,9 @@ def test_kill_9_mid_review_loses_no_answer(env):
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_two_review_processes_at_once(env):
+def test_two_review_processes_at_once(env, runner):
     write_bank(env, basic_cards(40))
-    subprocess.run(
-        [PYTHON, "-m", "awsprep", "settings", "new-per-day", "40"], env=subprocess_env(env), check=True
-    )
+    assert runner.invoke(app, ["settings", "new-per-day", "40"]).exit_code == 0
     procs = [_spawn_plain(env) for _ in range(2)]
     outs = [p.communicate("\n5\n" * 40, timeout=60) for p in procs]
     given = 0
@@ -156,13 +155,8 @@ def test_two_review_processes_at_once(env):
     # Whichever process got there first, every answer either of them gave is in the log.
     assert given >= 40
     assert len(answers_in_log(env)) == given
-    res = subprocess.run(
-        [PYTHON, "-m", "awsprep", "cards", "list", "--json"],
-        env=subprocess_env(env),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    res = runner.invoke(app, ["cards", "list", "--json"])
+    assert res.exit_code == 0, res.output
     states = json.loads(res.stdout)
     assert len(states) == 40 and all(s["reps"] >= 1 for s in states)
     dbfile = Path(env["AWSPREP_HOME"]) / "awsprep.db"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from awsprep.calc.errors import CalcError
 
@@ -61,18 +61,25 @@ def _table(service: str, region: str) -> dict[str, Any]:
     return table
 
 
-def dynamodb_prices(region: str) -> DynamoDBPrices:
-    t = _table("dynamodb", region)
-    return DynamoDBPrices(
+_ABOUT = ("region", "checked", "source", "unconfirmed")  # every price table's facts about itself
+P = TypeVar("P", "DynamoDBPrices", "KinesisPrices")
+
+
+def _flat_prices(cls: type[P], service: str, region: str) -> P:
+    """A table whose every other field is one price (a float) under the field's own name."""
+    t = _table(service, region)
+    prices = {f.name: float(t[f.name]) for f in fields(cls) if f.name not in _ABOUT}
+    return cls(
         region=region,
         checked=t["checked"],
         source=t["source"],
-        provisioned_wcu_hour=float(t["provisioned_wcu_hour"]),
-        provisioned_rcu_hour=float(t["provisioned_rcu_hour"]),
-        on_demand_wru_million=float(t["on_demand_wru_million"]),
-        on_demand_rru_million=float(t["on_demand_rru_million"]),
         unconfirmed=tuple(t.get("unconfirmed", ())),
+        **prices,
     )
+
+
+def dynamodb_prices(region: str) -> DynamoDBPrices:
+    return _flat_prices(DynamoDBPrices, "dynamodb", region)
 
 
 def lambda_prices(region: str) -> LambdaPrices:
@@ -112,15 +119,4 @@ class KinesisPrices:
 
 
 def kinesis_prices(region: str) -> KinesisPrices:
-    t = _table("kinesis", region)
-    return KinesisPrices(
-        region=region,
-        checked=t["checked"],
-        source=t["source"],
-        shard_hour=float(t["shard_hour"]),
-        put_payload_unit_million=float(t["put_payload_unit_million"]),
-        on_demand_stream_hour=float(t["on_demand_stream_hour"]),
-        on_demand_data_in_gb=float(t["on_demand_data_in_gb"]),
-        on_demand_data_out_gb=float(t["on_demand_data_out_gb"]),
-        unconfirmed=tuple(t.get("unconfirmed", ())),
-    )
+    return _flat_prices(KinesisPrices, "kinesis", region)

@@ -28,11 +28,7 @@ def cards_list(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Each card's id, type, state, due date and text (cut to the window; ids are never cut).
-
-    Examples: awsprep cards list --search "partition key" --state new;
-    awsprep cards list --deck dva-c02 --tag dynamodb | cut -f1
-    """
+    """Each card's id, type, state, due date and text (cut to the window; ids are never cut)."""
     from awsprep.sched.status import STATE_NAMES, matching
 
     unknown = [s for s in state or () if s not in STATE_NAMES]

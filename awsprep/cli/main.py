@@ -59,6 +59,9 @@ def build(command: str | None = None) -> typer.Typer:
     for name in _ORDER:
         if only is None or name == only:
             importlib.import_module(f"awsprep.cli.{name}").register(root)
+    from awsprep.cli import examples
+
+    examples.apply(root)  # the examples under every --help, from one table
     return root
 
 

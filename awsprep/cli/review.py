@@ -33,10 +33,7 @@ def review(
     ),
 ) -> None:
     """Study today's due cards (SM-2, or FSRS: awsprep settings scheduler fsrs); says how many minutes the
-    queue will take and, with an exam-date, what the plan does today. Every answer is saved at once.
-
-    Examples: awsprep review; awsprep review --new 10 (ten more new cards today)
-    """
+    queue will take and, with an exam-date, what the plan does today. Every answer is saved at once."""
     import time
 
     from awsprep.sched.plan import plan_note
@@ -89,11 +86,7 @@ def settings(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Show the settings, or set one.
-
-    Examples: awsprep settings new-per-day 30; awsprep settings scheduler fsrs;
-    awsprep settings exam-date 2027-01-15; awsprep settings active-decks all; awsprep settings fsrs-fit
-    """
+    """Show the settings, or set one (scheduler, exam date, daily limits, active decks...)."""
     from awsprep.cli.exam import blueprints
     from awsprep.study import settings as prefs
 

@@ -124,8 +124,5 @@ def register(root: typer.Typer) -> None:
         plain: bool = typer.Option(False, "--plain", help="Plain lines instead of the full screen."),
         as_json: bool = typer.Option(False, "--json", help="List the waiting cards as JSON; decide nothing."),
     ) -> None:
-        """Keep, drop or edit the imported cards that scored too low to enter review.
-
-        Example: awsprep triage --deck my-notes --plain
-        """
+        """Keep, drop or edit the imported cards that scored too low to enter review."""
         triage(deck, bank, plain, as_json)
