@@ -311,6 +311,13 @@ class JsonDoc:
 
 
 CALC = "#### `awsprep calc"
+# 65 questions: a full-length DVA-C02 attempt, the only kind whose score makes a trend
+FULL_BANK = "\n".join(
+    f"  - {{id: f{i:02d}, type: mcq, domain: development, question: 'Question {i}?', "
+    f"options: [right, wrong-a, wrong-b, wrong-c], correct: [0]}}"
+    for i in range(65)
+)
+FULL_EXAM = (["exam", "--plain", "--seed", "1"], "A\n:r\n:s\n")
 JSON_DOCS = [
     JsonDoc(("review",), "### `awsprep review", "`--json` prints", stdin="\n5\n\n5\nB\n81\n"),
     JsonDoc(
@@ -321,8 +328,24 @@ JSON_DOCS = [
         ("exam", "history"),
         "### `awsprep exam history",
         "`--json` prints",
+        bank=FULL_BANK,
+        setup=[FULL_EXAM],
+    ),
+    JsonDoc(
+        ("exam", "report"),
+        "### `awsprep exam [",
+        "`--json` prints",
         bank=EXAM_BANK,
+        args=["1"],
         setup=[(EXAM, EXAM_INPUT)],
+    ),
+    JsonDoc(
+        ("stats",),
+        "### `awsprep stats",
+        "its top-level keys:",
+        end="In detail",
+        bank=FULL_BANK,
+        setup=[FULL_EXAM, (["review", "--plain"], "\n5\n" * 3 + "q\n")],
     ),
     JsonDoc(("import",), "#### `awsprep import --json` keys", "", table=True, args=["{notes}", "--explain"]),
     JsonDoc(("decks",), "#### `awsprep decks --json`", "", end=" — "),
@@ -490,6 +513,8 @@ def test_every_example_runs(runner: CliRunner, tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("AWSPREP_NOW", "2026-01-05T09:00:00")
     monkeypatch.chdir(tmp_path)
     notes_folder(tmp_path)
+    submitted = runner.invoke(app, ["exam", "--plain", "-n", "2", "--seed", "1"], input=":s\n:s\n")
+    assert submitted.exit_code == 0, submitted.output  # attempt 1, for `exam report 1`
     failed = []
     ran = 0
     for path in COMMANDS:

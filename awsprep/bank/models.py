@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 CardType = Literal["basic", "cloze", "mcq", "numeric"]
 CARD_TYPES: tuple[str, ...] = ("basic", "cloze", "mcq", "numeric")
+QUESTION_TYPES: tuple[str, ...] = ("mcq", "numeric")  # graded automatically: what a mock exam asks
 
 CLOZE_RE = re.compile(r"\{\{(.+?)\}\}", re.DOTALL)
 

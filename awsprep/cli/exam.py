@@ -6,7 +6,6 @@ import random
 import sys
 import time
 from dataclasses import replace
-from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -201,41 +200,22 @@ def history(
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Every attempt with date, blueprint, score and pass/fail, and the trend per blueprint."""
-    from awsprep.exam.scoring import trends
+    """Every attempt with date, blueprint, score and pass/fail, and the trend per blueprint (full-length
+    timed attempts only)."""
     from awsprep.store.exams import ExamStore
+    from awsprep.study.stats import exam_trends
 
     store, _ = open_store(db, sync=False)
     attempts = ExamStore(store).history()
-    records: list[dict[str, Any]] = [
-        {
-            "attempt": a.id,
-            "date": a.started.date().isoformat(),
-            "started": (a.started if a.started.tzinfo else a.started.replace(tzinfo=UTC)).isoformat(),
-            "blueprint": a.blueprint.upper(),
-            "mode": a.mode,
-            "status": a.status,
-            "raw_correct": a.raw_correct,
-            "total": a.total,
-            "scaled_score": a.scaled_score,
-            "passed": a.passed,
-            "seconds_used": round(a.seconds_used, 1),
-        }
-        for a in attempts
-    ]
-    timed = [
-        (r["blueprint"], r["scaled_score"])
-        for r in records
-        if r["status"] == "submitted" and r["mode"] == "timed"
-    ]
-    trend = trends(timed)
+    records = [a.as_json() for a in attempts]
+    trend = exam_trends(attempts, blueprints())
     if json_out:
         emit_json({"attempts": records, "trend": [t.as_json() for t in trend]})
         return
     from rich.console import Console
     from rich.table import Table
 
-    from awsprep.ui.exam_report import history_rows, trend_line
+    from awsprep.ui.exam_report import NO_TREND, history_rows, trend_line
 
     if not records:
         typer.echo("No exam attempts yet; start one with awsprep exam.")
@@ -247,6 +227,35 @@ def history(
     console.print(table)
     for t in trend:
         typer.echo("Trend " + trend_line(t))
+    if not trend:
+        typer.echo(NO_TREND)
+
+
+@exam_app.command("report")
+@guard
+def report(
+    attempt: int = typer.Argument(..., help="The attempt's number (awsprep exam history lists them)."),
+    plain: bool = typer.Option(False, "--plain", help="Plain lines, no panels."),
+    json_out: bool = typer.Option(False, "--json", help="Print the stored report as JSON."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Reopen the report of a past attempt: scores, domains, every wrong answer with its explanation."""
+    from awsprep.store.exams import ExamStore
+    from awsprep.study.exam import past_report
+    from awsprep.ui.exam_report import plain_report, rich_report
+
+    store, _ = open_store(db, sync=False)
+    past = past_report(ExamStore(store), blueprints(), attempt)
+    if json_out:
+        emit_json(past.data)
+        return
+    args = (past.report, past.timed_out, past.fed, past.info.seconds_used, past.info.seconds_allowed)
+    if plain or not sys.stdout.isatty():
+        plain_report(sys.stdout, *args)
+        return
+    from rich.console import Console
+
+    rich_report(Console(highlight=False), *args)
 
 
 def register(app: typer.Typer) -> None:

@@ -34,6 +34,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "exam": ("awsprep exam --questions 20 --minutes 40", "awsprep exam --resume"),
     "exam blueprints": ("awsprep exam blueprints", "awsprep exam blueprints --json"),
     "exam history": ("awsprep exam history", "awsprep exam history --json"),
+    "exam report": ("awsprep exam report 1", "awsprep exam report 1 --json"),
+    "stats": ("awsprep stats", "awsprep stats --days 30 --plain", "awsprep stats --blueprint dva-c02 --json"),
     "import": (
         "awsprep import notes/ --deck my-notes --dry-run --explain",
         "awsprep import notes/ --deck my-notes",

@@ -24,9 +24,12 @@ COMMAND_MODULES = {
     "ready": "ready",
     "export": "transfer",
     "db": "transfer",
+    "stats": "stats",
 }
 # the order --help lists them in
-_ORDER = ("review", "cards", "ready", "exam", "importer", "bank", "calc", "lint", "triage", "transfer")
+_ORDER = (
+    "review", "cards", "ready", "stats", "exam", "importer", "bank", "calc", "lint", "triage", "transfer"
+)
 
 
 def _version(value: bool) -> None:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
+
+if TYPE_CHECKING:
+    from awsprep.store.repo import Store
 
 
 @guard
@@ -44,6 +49,9 @@ def review(
     plan = prefs.exam_plan(store, today)
     queue = todays_queue(store, today, decks, limits, plan)
     terminal = open_terminal(plain, sys.stderr if json_out else sys.stdout)
+    greeting = welcome_back(store, now().date(), decks)
+    if greeting:
+        terminal.note(greeting)
     if not queue:
         terminal.note("Nothing is due today.")
     else:
@@ -56,6 +64,17 @@ def review(
         emit_json(summary.as_json())
     if summary.interrupted:
         raise KeyboardInterrupt
+
+
+def welcome_back(store: Store, today: date, decks: list[str] | None) -> str | None:
+    """For a learner back after missed days: when they last studied and what piled up."""
+    from awsprep.store.stats import StatsStore
+    from awsprep.study.stats import welcome_back as greet
+
+    reader = StatsStore(store)
+    last = reader.last_answer_day(decks)  # today, after a session earlier today: no greeting
+    back = greet(last, today, reader.due_tallies(today, decks) if last else [])
+    return back.message() if back else None
 
 
 @guard

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from awsprep.bank.io import card_from_dict
-from awsprep.bank.models import Card
+from awsprep.bank.models import QUESTION_TYPES, Card
 from awsprep.store.db import translate_errors
 from awsprep.store.models import CardRow, ExamAttempt, ExamItem
 from awsprep.store.repo import Store
@@ -49,7 +49,7 @@ class ExamStore:
         with translate_errors(self.url), self.Session() as s:
             rows = s.execute(
                 select(CardRow.id, CardRow.deck, CardRow.content)
-                .where(CardRow.retired.is_(False), CardRow.type.in_(("mcq", "numeric")))
+                .where(CardRow.retired.is_(False), CardRow.type.in_(QUESTION_TYPES))
                 .order_by(CardRow.ordinal)
             ).all()
         return [card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck) for r in rows]
@@ -199,3 +199,10 @@ class ExamStore:
         with translate_errors(self.url), self.Session() as s:
             rows = s.execute(select(ExamAttempt).order_by(ExamAttempt.started, ExamAttempt.id)).scalars()
             return [_info(r) for r in rows]
+
+    def report(self, attempt_id: int) -> dict[str, Any] | None:
+        """The report JSON stored when the attempt was submitted (None before then)."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(ExamAttempt.report).where(ExamAttempt.id == attempt_id)
+            raw = s.execute(q).scalar_one_or_none()
+        return json.loads(raw) if raw else None

@@ -22,7 +22,7 @@ from awsprep.exam.timing import ExamClock
 from awsprep.question import Answer, ask
 from awsprep.question.answers import answer_to_json
 from awsprep.study.exam_session import ExamSession, Face
-from awsprep.study.ports import ExamRepository
+from awsprep.study.ports import AttemptInfo, ExamRepository
 
 MODES = ("timed", "practice")
 
@@ -216,14 +216,64 @@ def submit(
     due tomorrow (unanswered questions are not: nothing was recalled)."""
     report = score(attempt.blueprint, attempt.items)
     fed = sorted({i.card_id for i in report.wrong if i.answered})
+    data = report_data(report, attempt.id, attempt.practice, seconds_used, timed_out, fed)
+    correct = {i.position for i in attempt.items} - {i.position for i in report.wrong}
+    repo.submit(attempt.id, now, seconds_used, data, correct, fed)
+    return Submitted(report, data, fed)
+
+
+def report_data(
+    report: Report, attempt_id: int, practice: bool, seconds_used: float, timed_out: bool, fed: list[str]
+) -> dict[str, Any]:
+    """The report as JSON with the attempt's facts: printed by --json and stored with the attempt."""
     data = report.as_json()
     data.update(
-        attempt=attempt.id,
-        mode="practice" if attempt.practice else "timed",
+        attempt=attempt_id,
+        mode="practice" if practice else "timed",
         seconds_used=round(seconds_used, 1),
         timed_out=timed_out,
         fed_to_review=fed,
     )
-    correct = {i.position for i in attempt.items} - {i.position for i in report.wrong}
-    repo.submit(attempt.id, now, seconds_used, data, correct, fed)
-    return Submitted(report, data, fed)
+    return data
+
+
+@dataclass(frozen=True)
+class PastReport:
+    report: Report  # scored again from the stored questions and answers, for the full rendering
+    data: dict[str, Any]  # the JSON stored when the attempt was submitted
+    info: AttemptInfo
+
+    @property
+    def timed_out(self) -> bool:
+        return bool(self.data.get("timed_out"))
+
+    @property
+    def fed(self) -> int:
+        return len(self.data.get("fed_to_review") or ())
+
+
+def past_report(repo: ExamRepository, blueprints: dict[str, Blueprint], attempt_id: int) -> PastReport:
+    """The report of a submitted attempt, reopened: `awsprep exam report N`."""
+    info = repo.attempt(attempt_id)
+    if info is None:
+        raise UsageError(f"There is no exam attempt #{attempt_id}; awsprep exam history lists them.")
+    if info.status == "open":
+        raise UsageError(
+            f"Attempt #{attempt_id} is not finished; "
+            f"awsprep exam --resume --attempt {attempt_id} continues it."
+        )
+    if info.status != "submitted":
+        raise UsageError(f"Attempt #{attempt_id} was set aside without being submitted, so it has no report.")
+    bp = blueprints.get(info.blueprint)
+    if bp is None:
+        raise UsageError(f"Attempt #{attempt_id} used blueprint {info.blueprint!r}, which no longer exists.")
+    items = [
+        Item.from_json(r.position, r.card_id, r.domain, r.question, r.answer, r.flagged)
+        for r in repo.items(attempt_id)
+    ]
+    report = score(bp, items)
+    data = repo.report(attempt_id)
+    if data is None:  # submitted before reports were stored: the same figures, scored again
+        fed = sorted({i.card_id for i in report.wrong if i.answered})
+        data = report_data(report, attempt_id, info.mode == "practice", info.seconds_used, False, fed)
+    return PastReport(report, data, info)

@@ -6,8 +6,9 @@ The store (`store/`) implements these with SQLAlchemy; tests can use any object 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from awsprep.bank.models import Card
@@ -48,6 +49,92 @@ class LogEntry:
     interval_after: int | None = None
     undone: bool = False
     session: str | None = None
+
+
+@dataclass(frozen=True)
+class DayTally:
+    """The answers of one day, counted by the store for `stats` (undone answers left out). A *review* is
+    an answer that is neither a new card's first nor a same-day drill repeat; it is *mature* when the
+    interval before it was 21 days or more and *passed* with a grade of 3 or more (the thresholds are
+    the caller's: study.stats.MATURE_DAYS, sched.sm2.PASS_GRADE)."""
+
+    day: date
+    answers: int
+    ms: int = 0  # total response time of the day's answers
+    new: int = 0  # first answers to new cards
+    drill: int = 0  # same-day drill repeats
+    young_passed: int = 0
+    young_failed: int = 0
+    mature_passed: int = 0
+    mature_failed: int = 0
+
+
+@dataclass(frozen=True)
+class TimeBucket:
+    """How many answers to cards of one type took `ms` milliseconds (rounded down to the bucket)."""
+
+    card_type: str
+    ms: int
+    count: int
+
+
+@dataclass(frozen=True)
+class CardTally:
+    """Active cards counted by the store for `stats`: one exam domain, one card type, one level (new:
+    never answered; mature: an interval of `mature_days` or more; else learning)."""
+
+    domain: str | None
+    card_type: str
+    new: bool
+    mature: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class DueTally:
+    """Reviewed, unsuspended cards due on one day: how many, how many of them are buried past
+    `today`, and the sum of 1 / interval over them (their share of the daily load)."""
+
+    due: date
+    count: int
+    buried: int = 0
+    load: float = 0.0
+
+
+@dataclass(frozen=True)
+class RecallTally:
+    """Cards of one exam domain with the same FSRS memory: stability and the day of the last review."""
+
+    domain: str | None
+    stability: float
+    last_day: date
+    count: int
+
+
+@dataclass(frozen=True)
+class DomainTally:
+    """Answers to questions (mcq / numeric) of one exam domain: in review, or in submitted mock exams."""
+
+    domain: str | None
+    passed: int
+    failed: int
+
+
+class StatsReader(Protocol):
+    """The counts `stats` reads (store/stats.py), inside one snapshot."""
+
+    def snapshot(self) -> AbstractContextManager[None]: ...
+    def card_tallies(self, decks: Iterable[str] | None, mature_days: int) -> list[CardTally]: ...
+    def due_tallies(self, today: date, decks: Iterable[str] | None = None) -> list[DueTally]: ...
+    def day_tallies(
+        self, decks: Iterable[str] | None, mature_days: int, pass_grade: int
+    ) -> list[DayTally]: ...
+    def time_buckets(
+        self, decks: Iterable[str] | None, since: date, bucket_ms: int = 100
+    ) -> list[TimeBucket]: ...
+    def question_answers(self, decks: Iterable[str] | None, pass_grade: int) -> list[DomainTally]: ...
+    def exam_answers(self, decks: Iterable[str] | None) -> list[DomainTally]: ...
+    def recall_tallies(self, decks: Iterable[str] | None) -> list[RecallTally]: ...
 
 
 class ReviewStore(Protocol):
@@ -92,6 +179,23 @@ class AttemptInfo:
         if self.finished is None:
             return "open"
         return "abandoned" if self.raw_correct is None else "submitted"
+
+    def as_json(self) -> dict[str, Any]:
+        """The `exam history --json` record."""
+        started = self.started if self.started.tzinfo else self.started.replace(tzinfo=UTC)
+        return {
+            "attempt": self.id,
+            "date": self.started.date().isoformat(),
+            "started": started.isoformat(),
+            "blueprint": self.blueprint.upper(),
+            "mode": self.mode,
+            "status": self.status,
+            "raw_correct": self.raw_correct,
+            "total": self.total,
+            "scaled_score": self.scaled_score,
+            "passed": self.passed,
+            "seconds_used": round(self.seconds_used, 1),
+        }
 
 
 @dataclass(frozen=True)
@@ -139,3 +243,4 @@ class ExamRepository(Protocol):
         failed_recalls: Sequence[str],
     ) -> None: ...
     def history(self) -> list[AttemptInfo]: ...
+    def report(self, attempt_id: int) -> dict[str, Any] | None: ...

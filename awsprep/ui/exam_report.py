@@ -154,6 +154,9 @@ def history_rows(attempts: Sequence[dict[str, object]]) -> list[list[str]]:
     return rows
 
 
+NO_TREND = "No full-length timed attempt yet, so no trend (short and practice attempts are not in it)."
+
+
 def trend_line(t: Trend) -> str:
     sign = "+" if t.change >= 0 else ""
     return (

@@ -1,0 +1,59 @@
+"""`awsprep stats`: future due, the calendar, true retention, mastery per domain, answer time, exams."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from awsprep.cli.common import emit_json, guard, now
+from awsprep.cli.db import DB_HELP, check_decks, open_store
+
+
+@guard
+def stats(
+    deck: list[str] = typer.Option(None, "--deck", help="Only this deck (repeatable)."),
+    days: int = typer.Option(
+        91, "--days", min=7, max=3660, help="Days of history in the calendar and answer times."
+    ),
+    blueprint: str = typer.Option(
+        None,
+        "--blueprint",
+        "-b",
+        help="Exam blueprint for mastery per domain (default: the one most cards serve).",
+    ),
+    plain: bool = typer.Option(False, "--plain", help="Plain lines with the same numbers, no drawing."),
+    json_out: bool = typer.Option(False, "--json", help="Print every figure as JSON."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Progress: cards due ahead, reviews per day and streaks, true retention, mastery per exam domain,
+    answer time and the mock-exam trend."""
+    from awsprep.cli.exam import _blueprint, blueprints
+    from awsprep.store.exams import ExamStore
+    from awsprep.store.stats import StatsStore
+    from awsprep.study import settings as prefs
+    from awsprep.study import stats as use
+
+    chosen = _blueprint(blueprint) if blueprint else None
+    store, _ = open_store(db)
+    decks = check_decks(store, deck)
+    attempts = ExamStore(store).history()  # before the snapshot, whose transaction holds the database
+    params = prefs.fsrs_params(store)
+    figures = use.gather(StatsStore(store), attempts, now().date(), blueprints(), chosen, days, decks, params)
+    if json_out:
+        emit_json(figures.as_json())
+        return
+    if plain:
+        from awsprep.ui.stats import plain_stats
+
+        plain_stats(sys.stdout, figures)
+        return
+    from rich.console import Console
+
+    from awsprep.ui.stats import rich_stats
+
+    rich_stats(Console(highlight=False), figures)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("stats")(stats)
