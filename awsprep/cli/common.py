@@ -77,7 +77,9 @@ def emit_json(data: Any) -> None:
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one plain sentence to stderr; return the Exit to raise."""
-    sys.stderr.write(f"awsprep: {message}\n")
+    from awsprep.ui.escape import literal
+
+    sys.stderr.write(f"awsprep: {literal(message)}\n")
     sys.stderr.flush()
     return typer.Exit(code)
 

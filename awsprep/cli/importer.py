@@ -21,13 +21,14 @@ from awsprep.cli.common import (
     imported_decks_dir,
 )
 from awsprep.errors import UsageError
+from awsprep.ui.escape import line, literal
 
 _DECK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 CARD_TYPES = ("basic", "cloze", "mcq", "numeric")
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"awsprep: warning: {message}\n")
+    sys.stderr.write(f"awsprep: warning: {literal(message)}\n")
 
 
 def _deck_name(paths: list[Path], deck: str | None) -> str:
@@ -144,12 +145,13 @@ def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain:
     if explain:
         for row in _explain_rows(result):
             if "rule" in row:
-                line = Text(f"{row['rule']:<13} {row['source']:<32} {row['type']:<6} ")
-                line.append(row["prompt"].replace("\n", " ")[:120])
+                shown = Text(f"{row['rule']:<13} {line(row['source']):<32} {row['type']:<6} ")
+                shown.append(line(row["prompt"].replace("\n", " ")[:120]))
             else:
-                line = Text(f"{'skipped':<13} {row['source']:<32} {row['skipped']}: ", style="dim")
-                line.append(row["text"])
-            console.print(line)
+                head = f"{'skipped':<13} {line(row['source']):<32} {line(row['skipped'])}: "
+                shown = Text(head, style="dim")
+                shown.append(line(row["text"]))
+            console.print(shown)
         console.print()
     table = Table(title=None, show_header=True, header_style="bold")
     table.add_column("count", justify="right")
@@ -159,14 +161,14 @@ def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain:
     for rule, n in summary["by_rule"].items():
         table.add_row(str(n), Text(f"rule {rule}"))
     for reason, n in summary["skipped"].items():
-        table.add_row(str(n), Text(f"skipped: {reason}"))
+        table.add_row(str(n), Text(f"skipped: {line(reason)}"))
     console.print(table)
     verb = "would write" if info["dry_run"] else ("wrote" if info["written"] else "unchanged")
     console.print(
         Text(
             f"{summary['cards']} cards from {info['files']} files ({info['unchanged_files']} unchanged) "
             f"in deck {info['deck']}: {summary['added']} added, {summary['changed']} changed, "
-            f"{summary['retired']} retired; {verb} {info['bank']}"
+            f"{summary['retired']} retired; {verb} {line(info['bank'])}"
         )
     )
 
@@ -254,7 +256,7 @@ def register(root: typer.Typer) -> None:
             table.add_column(col, justify="left" if col in ("deck", "origin", "active") else "right")
         for d in decks:
             table.add_row(
-                Text(d["name"]),
+                Text(line(d["name"])),
                 d["origin"],
                 "yes" if d["active"] else "no",
                 str(d["cards"]),

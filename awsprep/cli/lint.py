@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from awsprep.cli.common import content_dir, emit_json, guard
+from awsprep.ui.escape import literal
 
 
 def default_facts_file() -> Path:
@@ -34,7 +35,7 @@ def lint(
         emit_json([w.to_dict() for w in warnings])
     else:
         for warning in warnings:
-            typer.echo(warning.message())
+            typer.echo(literal(warning.message()))
     if warnings:
         raise typer.Exit(1)
 

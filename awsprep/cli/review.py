@@ -9,6 +9,7 @@ import typer
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
 from awsprep.errors import UsageError
+from awsprep.ui.escape import line
 
 cards_app = typer.Typer(help="List and manage cards and their scheduling state.", no_args_is_help=True)
 
@@ -65,12 +66,13 @@ def cards_list(
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("id", "type", "due", "interval", "EF", "reps", "lapses", "state", box=None)
     for rec in records:
         table.add_row(
             *(
-                str(rec[k]) if rec[k] is not None else "-"
+                Text(line(rec[k]) if rec[k] is not None else "-")
                 for k in ("id", "type", "due", "interval", "ef", "reps", "lapses", "state")
             )
         )
@@ -88,7 +90,7 @@ def _set_flag(card_id: str, db: str | None, suspend: bool) -> None:
         store.suspend(card_id, now())
     else:
         store.unsuspend(card_id, now())
-    typer.echo(f"{'Suspended' if suspend else 'Unsuspended'} {card_id}.")
+    typer.echo(f"{'Suspended' if suspend else 'Unsuspended'} {line(card_id)}.")
 
 
 @cards_app.command("suspend")
@@ -125,7 +127,7 @@ def settings(
         return
     for k in keys:
         shown = store.get_setting(k, prefs.SPECS[k].default)
-        typer.echo(f"{k} = {shown}    ({prefs.SPECS[k].meaning})")
+        typer.echo(f"{k} = {line(shown)}    ({prefs.SPECS[k].meaning})")
 
 
 def register(app: typer.Typer) -> None:

@@ -203,7 +203,7 @@ class RichExamFace:
         if item.revealed:
             body.append(self._feedback(item))
         title = f"Question {item.position + 1}" + (" · flagged for review" if item.flagged else "")
-        return Panel(Group(*body), title=Text(title), border_style="yellow" if item.flagged else "cyan")
+        return Panel(Group(*body), title=plain(title), border_style="yellow" if item.flagged else "cyan")
 
     def _feedback(self, item: Item) -> RenderableType:
         ok = item.correct
