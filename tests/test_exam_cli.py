@@ -217,7 +217,9 @@ def test_blueprints_list_question_counts_and_an_empty_one_says_what_would_serve(
         ),
         (["--resume"], "There is no unfinished exam to resume; start one with awsprep exam."),
         (["--mode", "exam"], "--mode must be timed or practice, not 'exam'."),
-        (["--minutes", "0"], "--minutes must be more than 0, not 0."),
+        (["--minutes", "0"], "--minutes must be more than 0 and at most 1440, not 0."),
+        (["--minutes", "NaN"], "--minutes must be more than 0 and at most 1440, not nan."),
+        (["--minutes", "1e999"], "--minutes must be more than 0 and at most 1440, not inf."),
     ],
 )
 def test_usage_errors_exit_2(env, runner, args, message):

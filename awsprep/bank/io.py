@@ -74,10 +74,41 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+ALIAS_BUDGET = 10_000  # nodes that aliases may add beyond the file's own: a "billion laughs" exceeds it
+
+
+def _check_expansion(root: yaml.Node, file: str) -> None:
+    """Refuse a document whose aliases expand it by more than ALIAS_BUDGET nodes (an alias bomb)."""
+    distinct: set[int] = set()
+    budget, seen, stack = ALIAS_BUDGET, 0, [root]
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if id(node) in distinct:
+            budget -= 1
+            if budget < 0:
+                line = node.start_mark.line + 1
+                raise BankError(file, line, None, "repeats YAML aliases too many times (an alias bomb?)")
+        distinct.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+
+
 def parse_yaml(text: str, file: str) -> Any:
-    """Parse YAML text safely; a syntax error becomes a BankError with its line."""
+    """Parse YAML text safely; a syntax error becomes a BankError with its line, an alias bomb is refused."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _check_expansion(node, file)
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

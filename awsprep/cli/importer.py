@@ -17,8 +17,10 @@ from awsprep.cli.common import (
     content_dir,
     data_dir,
     emit_json,
+    given_paths,
     guard,
     imported_decks_dir,
+    writable_file,
 )
 from awsprep.errors import UsageError
 from awsprep.ui.escape import line, literal
@@ -75,9 +77,7 @@ def import_notes(
 
     notes = collect_files(paths)
     deck_name = _deck_name(paths, deck)
-    target = bank if bank is not None else imported_decks_dir() / f"{deck_name}.yaml"
-    if target.exists() and target.is_dir():
-        raise UsageError(f"--bank {target} is a folder; give a file name such as {target / 'notes.yaml'}.")
+    target = writable_file(bank, "--bank") if bank is not None else imported_decks_dir() / f"{deck_name}.yaml"
     previous = []
     if target.is_file():
         try:
@@ -220,7 +220,7 @@ def register(root: typer.Typer) -> None:
     @root.command(name="import")
     @guard
     def import_cmd(
-        paths: list[Path] = typer.Argument(..., help="Markdown files or folders of notes (.md, .markdown)."),
+        paths: list[str] = typer.Argument(..., help="Markdown files or folders of notes (.md, .markdown)."),
         deck: str | None = typer.Option(None, "--deck", help="Deck name (default: the folder or file name)."),
         bank: Path | None = typer.Option(None, "--bank", help="Write the bank to this file instead."),
         dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be imported; write nothing."),
@@ -228,7 +228,7 @@ def register(root: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     ) -> None:
         """Turn Markdown notes into a deck of cards and questions."""
-        import_notes(paths, deck, bank, dry_run, explain, as_json)
+        import_notes(given_paths(paths), deck, bank, dry_run, explain, as_json)
 
     @root.command(name="decks")
     @guard

@@ -9,6 +9,7 @@ import typer
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
 from awsprep.errors import UsageError
+from awsprep.study.settings import MAX_VALUE
 from awsprep.ui.escape import line
 
 cards_app = typer.Typer(help="List and manage cards and their scheduling state.", no_args_is_help=True)
@@ -21,10 +22,10 @@ def review(
     plain: bool = typer.Option(False, "--plain", help="Plain lines, answers read line by line from stdin."),
     json_out: bool = typer.Option(False, "--json", help="Print the session summary as JSON on stdout."),
     new: int = typer.Option(
-        None, "--new", min=0, help="New cards allowed today (default: setting new-per-day)."
+        None, "--new", min=0, max=MAX_VALUE, help="New cards allowed today (default: setting new-per-day)."
     ),
     limit: int = typer.Option(
-        None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."
+        None, "--limit", min=0, max=MAX_VALUE, help="Reviews allowed today (default: reviews-per-day)."
     ),
 ) -> None:
     """Study today's due cards with SM-2 scheduling; every answer is saved the moment it is given."""

@@ -41,6 +41,15 @@ class Attempt:
     also_open: tuple[int, ...] = ()  # other unfinished attempts (kept; each can be resumed)
 
 
+MAX_MINUTES = 24 * 60  # a mock exam longer than a day is a typo
+
+
+def check_minutes(minutes: float | None) -> None:
+    """--minutes is a number above 0 and at most a day (NaN, inf and 1e308 are refused)."""
+    if minutes is not None and not 0 < minutes <= MAX_MINUTES:  # False for NaN too
+        raise UsageError(f"--minutes must be more than 0 and at most {MAX_MINUTES}, not {minutes:g}.")
+
+
 @dataclass(frozen=True)
 class ExamRequest:
     blueprint: Blueprint
@@ -55,8 +64,7 @@ class ExamRequest:
             raise UsageError(f"--mode must be timed or practice, not {self.mode!r}.")
         if self.questions is not None and self.questions < 1:
             raise UsageError(f"--questions must be at least 1, not {self.questions}.")
-        if self.minutes is not None and self.minutes <= 0:
-            raise UsageError(f"--minutes must be more than 0, not {self.minutes:g}.")
+        check_minutes(self.minutes)
         bp = self.blueprint
         if self.domain is not None and self.domain not in bp.domain_keys:
             raise UsageError(
