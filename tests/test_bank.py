@@ -103,7 +103,19 @@ def test_bank_stats_json(env, runner) -> None:
     assert data["cards"] == 4
     assert data["by_type"] == {"basic": 1, "cloze": 1, "mcq": 1, "numeric": 1}
     assert data["by_domain"] == {"none": 4}
+    assert data["by_deck_domain"] == {"test": {"none": 4}}
     assert data["mcq_multiple_response"] == 1
+
+
+def test_bundled_bank_counts_by_deck_and_domain(runner, monkeypatch) -> None:
+    """Each bundled exam deck's questions fall in its own blueprint's domains, in full exams' worth."""
+    monkeypatch.delenv("AWSPREP_BANK", raising=False)
+    data = json.loads(runner.invoke(app, ["bank", "stats", "--json"]).stdout)
+    blueprints = load_blueprints(sorted((ROOT / "content" / "exams").glob("*.yaml")))
+    for key, bp in blueprints.items():
+        counts = data["by_deck_domain"][key]
+        asked = sum(counts.get(d, 0) for d in bp.domain_keys)
+        assert asked >= 4 * bp.questions, (key, counts)
 
 
 def test_bundled_bank_validates_and_is_exam_ready(runner, monkeypatch) -> None:

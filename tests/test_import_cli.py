@@ -121,3 +121,15 @@ def test_decks_lists_bundled_and_imported_with_counts(home: Path, notes: Path) -
     assert mine["by_type"] == {"basic": 2, "cloze": 1, "mcq": 0, "numeric": 0}
     table = invoke("decks")
     assert table.exit_code == 0 and "mine" in table.stdout
+
+
+def test_topic_domains_are_the_dva_tables_only_for_decks_of_that_exam(env, runner, tmp_path):
+    notes = tmp_path / "n.md"
+    notes.write_text("# Lambda\n\n- **Timeout** - the longest a function may run, 900 seconds\n", "utf-8")
+    domains = {}
+    for deck in ("my-notes", "saa-c03"):
+        bank = tmp_path / f"{deck}.yaml"
+        res = runner.invoke(app, ["import", str(notes), "--deck", deck, "--bank", str(bank)])
+        assert res.exit_code == 0, res.output
+        domains[deck] = {c.domain for c in load_bank_file(bank)}
+    assert domains == {"my-notes": {"development"}, "saa-c03": {None}}

@@ -147,11 +147,18 @@ def load_bank_file(path: Path, default_deck: str | None = None) -> list[Card]:
     return [card_from_dict(raw, file, deck) for raw in raw_cards]
 
 
+TRIAGE_SUFFIX = ".triage.yaml"  # a deck's triage list lives beside its bank and is not a bank file
+
+
 def iter_bank_files(root: Path) -> Iterator[Path]:
     if root.is_file():
         yield root
         return
-    yield from sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    yield from sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.endswith(TRIAGE_SUFFIX)
+    )
 
 
 def load_bank_files(paths: Iterable[Path], default_deck: str | None = None) -> list[tuple[Path, list[Card]]]:

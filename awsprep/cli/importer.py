@@ -72,8 +72,10 @@ def import_notes(
 ) -> None:
     from awsprep.bank.errors import BankError
     from awsprep.bank.io import atomic_write, dump_bank, load_bank_file
+    from awsprep.notes.lint import load_facts
     from awsprep.notes.pipeline import collect_files, run_import
     from awsprep.notes.topics import TopicTable
+    from awsprep.notes.triage import dump_triage, read_triage, triage_path
 
     notes = collect_files(paths)
     deck_name = _deck_name(paths, deck)
@@ -89,8 +91,27 @@ def import_notes(
     if table_file.is_file():
         topics = TopicTable.load(table_file)
         sig.update(table_file.read_bytes())
+        other_exams = {p.stem for p in (content_dir() / "exams").glob("*.yaml")} - {topics.blueprint.lower()}
+        if deck_name.lower() in other_exams:  # the table's domains are another exam's: topics only
+            topics = topics.without_domains()
+            sig.update(b"no domains")
+    facts_file = content_dir() / "facts.yaml"
+    facts = load_facts(facts_file) if facts_file.is_file() else []
+    if facts_file.is_file():
+        sig.update(facts_file.read_bytes())
     cache_file = _cache_path(target)
-    result = run_import(notes, deck_name, topics, sig.hexdigest()[:16], previous, _read_cache(cache_file))
+    triage_file = triage_path(target)
+    triage = read_triage(triage_file)
+    result = run_import(
+        notes,
+        deck_name,
+        topics,
+        sig.hexdigest()[:16],
+        previous,
+        _read_cache(cache_file),
+        decisions=triage.decisions,
+        facts=facts,
+    )
     for w in result.warnings:
         _warn(f"{w}")
     written = False
@@ -101,12 +122,16 @@ def import_notes(
             atomic_write(target, text)
             written = True
         atomic_write(cache_file, json.dumps(result.cache))
+        triage.deck, triage.cards = deck_name, result.triage
+        if triage.cards or triage.decisions or triage_file.is_file():
+            atomic_write(triage_file, dump_triage(triage))
     summary = result.summary()
     info = {
         "deck": deck_name,
         "bank": str(target),
         "files": result.files,
         "unchanged_files": result.unchanged_files,
+        "triage_file": str(triage_file),
         "dry_run": dry_run,
         "written": written,
     }
@@ -160,6 +185,8 @@ def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain:
         table.add_row(str(n), Text(f"{kind} cards"))
     for rule, n in summary["by_rule"].items():
         table.add_row(str(n), Text(f"rule {rule}"))
+    for reason, n in summary["triage_reasons"].items():
+        table.add_row(str(n), Text(f"triage: {reason}"))
     for reason, n in summary["skipped"].items():
         table.add_row(str(n), Text(f"skipped: {line(reason)}"))
     console.print(table)
@@ -171,6 +198,11 @@ def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain:
             f"{summary['retired']} retired; {verb} {line(info['bank'])}"
         )
     )
+    skipped = sum(summary["skipped"].values())
+    tally = f"{summary['cards']} went in, {summary['triage']} wait in triage, {skipped} skipped"
+    if summary["triage"]:
+        tally += f" (decide with: awsprep triage --bank {info['bank']})"
+    console.print(Text(tally))
 
 
 def list_decks() -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ def main(
 
 
 def _register() -> None:
-    from awsprep.cli import bank, calc, exam, importer, lint, review
+    from awsprep.cli import bank, calc, exam, importer, lint, review, triage
 
     review.register(app)
     exam.register(app)
@@ -40,6 +40,7 @@ def _register() -> None:
     bank.register(app)
     calc.register(app)
     lint.register(app)
+    triage.register(app)
 
 
 _register()

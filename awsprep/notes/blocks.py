@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from markdown_it import MarkdownIt
+
+from awsprep.notes.inline import plain
 
 MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
 
@@ -69,13 +70,30 @@ class Parsed:
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")
 _EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_HEADING_ID = re.compile(r"\s*\{#[\w:.-]+\}\s*$")  # "## Title {#title}"
+_SYMBOLS = re.compile(
+    r"^[\W_]*?[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+[\s\ufe0f\u200d]*|[\s]*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+$"
+)
 _TASK = re.compile(r"^\[([ xX])\]\s+")
 _FRONT = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\.\.\.|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+def strip_symbols(text: str) -> str:
+    """Emoji and pictographs around a title or label ("🔄 Comparison", "⬆️ Top") are decoration."""
+    while True:
+        shorter = _SYMBOLS.sub(" ", text).strip(" &+")
+        if shorter == text:
+            return text
+        text = shorter
+
+
 def clean_heading(raw: str) -> str:
-    text = _EMPH.sub(r"\2", raw).strip().strip("#").strip()
-    text = _NUMBERING.sub("", text)
+    text = raw.strip().strip("#").strip()
+    if "](" in text or "<" in text:
+        text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
+    text = _EMPH.sub(r"\2", text)
+    text = _HEADING_ID.sub("", text)
+    text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))
     return text.rstrip(":").strip()
 
 
@@ -181,6 +199,8 @@ def parse_blocks(text: str) -> Parsed:
         elif t == "html_block":
             if not item_stack:
                 blocks.append(Block("html", line, path(), text=tok.content))
+            elif item_stack[-1].text:
+                item_stack[-1].extra.append(tok.content)  # e.g. a <details> answer under a question
         elif t == "hr":
             blocks.append(Block("hr", line, path()))
     return Parsed(blocks, deep)
@@ -195,9 +215,3 @@ def _item_text(item: Item, content: str) -> None:
         item.text = content
     else:
         item.extra.append(content)
-
-
-def token_count(text: str) -> int:
-    """Bare parse of the same text (what the bench compares against)."""
-    tokens: list[Any] = markdown().parse(text)
-    return len(tokens)

@@ -12,7 +12,8 @@ MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 OPTION = re.compile(r"^\s*\(?([A-Ha-h])[.)]\s+(.+)$")
 CORRECT = re.compile(
-    r"(?:correct\s+answers?|answers?)\s*(?:is|are)?\s*[:\-]?\s*\(?\s*([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)\b",
+    r"(?:correct\s+answers?|answers?)\s*(?:is|are)?\s*[:\-]?\s*\(?\s*"
+    r"([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*|[A-H]{2,8})\b",
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(r"<summary>.*?</summary>", re.IGNORECASE | re.DOTALL)
@@ -63,16 +64,33 @@ def split_multiline(raw: str) -> tuple[str, str] | None:
     return None
 
 
+_Q_LINE = re.compile(r"^\s*(?:\*\*)?(?:Q|Question)\s*\d*\s*[:.)](?:\*\*)?\s+(?P<q>\S.*)$", re.IGNORECASE)
+_A_LINE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer)\s*[:.)](?:\*\*)?\s+(?P<a>\S.*)$", re.IGNORECASE)
+
+
+def q_and_a(para: str, next_para: str = "") -> tuple[str, str, bool] | None:
+    """A ``Q: ...`` line and its ``A: ...`` answer (the answer may run on over several lines, or stand
+    in the next paragraph): (question, answer, whether the next paragraph was used)."""
+    lines = [x for x in para.split("\n") if x.strip()]
+    q = _Q_LINE.match(lines[0]) if lines else None
+    if q is None:
+        return None
+    rest = lines[1:]
+    used_next = False
+    if not rest and next_para:
+        rest, used_next = [x for x in next_para.split("\n") if x.strip()], True
+    a = _A_LINE.match(rest[0]) if rest else None
+    if a is None:
+        return None
+    answer = " ".join([a.group("a"), *(x.strip() for x in rest[1:])])
+    return q.group("q").strip(), answer, used_next
+
+
 def correct_letters(text: str) -> list[str]:
     m = CORRECT.search(_SUMMARY.sub(" ", text))
     if not m:
         return []
-    return re.findall(r"[A-H]", m.group(1))
-
-
-def details_text(html: str) -> str:
-    text, _ = plain(_SUMMARY.sub(" ", html).replace("\n", " \n "))
-    return text
+    return re.findall(r"[A-H]", m.group(1).upper())
 
 
 def explanation(text: str) -> str:

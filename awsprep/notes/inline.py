@@ -9,7 +9,7 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 # Only real HTML tags are markup: `<secret-name>` or `<account-id>` in a note is a placeholder to keep.
-_TAG = re.compile(
+HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img"
     r"|ins|kbd|li|mark|ol|p|pre|q|s|samp|small|span|strike|strong|sub|summary|sup|table|tbody|td|tfoot"
     r"|th|thead|tr|tt|u|ul|var)\b[^>]*>",
@@ -108,7 +108,7 @@ def plain(raw: str) -> tuple[str, list[str]]:
 
     text = _LINK.sub(link, text)
     text = _REFLINK.sub(r"\1", text)
-    text = _TAG.sub(" ", text)
+    text = HTML_TAG.sub(" ", text)
     text = _EMPH.sub(r"\2", text)
     text = text.replace("\\", "").replace("```", "`")
     text = re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)

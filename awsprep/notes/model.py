@@ -25,6 +25,8 @@ class Draft:
     explanation: str = ""
     refs: tuple[str, ...] = ()
     core: str = ""  # the wording without the heading context added to it (what dedup compares)
+    image: bool = False  # a question with an image between it and its options
+    outdated: str = ""  # what `awsprep lint` says about an outdated value the card states
     extra_sources: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)
 
     def content(self) -> str:

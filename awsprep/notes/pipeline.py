@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,12 @@ from awsprep.errors import UsageError
 from awsprep.notes import ids as idmod
 from awsprep.notes.blocks import MAX_DEPTH, parse_blocks, strip_front_matter
 from awsprep.notes.files import MAX_FILE_BYTES, looks_binary
+from awsprep.notes.lint import Fact, scan_text
 from awsprep.notes.model import Draft, Skip, Warning
+from awsprep.notes.quality import Quality, score
 from awsprep.notes.rules import extract
 from awsprep.notes.topics import TopicTable
+from awsprep.notes.triage import Decision, Pending, decision_for, edited, wording_hash
 
 RULES_VERSION = "1"  # cached drafts are rebuilt when this or the caller's signature changes
 NOTE_SUFFIXES = (".md", ".markdown")
@@ -52,6 +55,9 @@ class ImportResult:
     unchanged_files: int
     merged: int
     cache: dict[str, Any] = field(default_factory=dict)
+    scores: list[Quality] = field(default_factory=list)  # parallel to cards
+    triage: list[Pending] = field(default_factory=list)  # below the threshold, waiting for a decision
+    dropped: int = 0  # cards the learner dropped in triage (still dropped: their notes did not change)
 
     def summary(self) -> dict[str, Any]:
         by_type = Counter(c.type for c in self.cards)
@@ -59,8 +65,13 @@ class ImportResult:
         skipped = Counter(s.reason for s in self.skips)
         if self.merged:
             skipped["near duplicate"] += self.merged
+        if self.dropped:
+            skipped["dropped in triage"] += self.dropped
+        why = Counter(_main_reason(p.reasons) for p in self.triage)
         return {
             "cards": len(self.cards),
+            "triage": len(self.triage),
+            "triage_reasons": dict(sorted(why.items())),
             "by_type": dict(sorted(by_type.items())),
             "by_rule": dict(sorted(by_rule.items())),
             "skipped": dict(sorted(skipped.items())),
@@ -114,7 +125,19 @@ def read_note(note: NoteFile) -> tuple[str | None, bytes, list[Warning]]:
         return text, data, [Warning(note.name, line, "has bytes that are not UTF-8; they were replaced.")]
 
 
-def extract_file(name: str, text: str, topics: TopicTable) -> FileResult:
+def _main_reason(reasons: tuple[str, ...]) -> str:
+    """The reason a card waits in triage: outdated, else the biggest penalty."""
+    for r in reasons:
+        if r.startswith("outdated"):
+            return "outdated value"
+    cut = [r for r in reasons[1:] if "(-" in r]
+    if not cut:
+        return "low score"
+    worst = max(cut, key=lambda r: float(r.rsplit("(-", 1)[1].rstrip(")")))
+    return worst.rsplit(" (-", 1)[0]
+
+
+def extract_file(name: str, text: str, topics: TopicTable, facts: Sequence[Fact] = ()) -> FileResult:
     text, fm_lines = strip_front_matter(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " "))
     parsed = parse_blocks(text)
     fallback = Path(name).stem
@@ -128,6 +151,11 @@ def extract_file(name: str, text: str, topics: TopicTable) -> FileResult:
                 f"a list is nested deeper than {MAX_DEPTH} levels; the deeper items were not read.",
             )
         )
+    if facts:
+        flagged = {w.line: f"{w.says}; now: {w.current}" for w in scan_text(text, name, facts)}
+        for d in ex.drafts:
+            if d.line in flagged:
+                d.outdated = flagged[d.line]
     skips = list(ex.skips)
     if fm_lines:
         skips.append(Skip(name, 1, "front matter"))
@@ -146,8 +174,13 @@ def run_import(
     topics_sig: str = "",
     previous: list[Card] | None = None,
     cache: dict[str, Any] | None = None,
+    decisions: dict[str, Decision] | None = None,
+    facts: Sequence[Fact] = (),
 ) -> ImportResult:
+    """Import ``notes``; cards below the quality threshold go to ``triage`` unless a decision (by card
+    id, for the same wording) keeps or drops them. ``facts`` flag outdated values."""
     previous = previous or []
+    decisions = decisions or {}
     key = _cache_key(topics_sig)
     old_files: dict[str, Any] = {}
     if cache and cache.get("key") == key and isinstance(cache.get("files"), dict):
@@ -157,11 +190,13 @@ def run_import(
     skips: list[Skip] = []
     warnings: list[Warning] = []
     unchanged = 0
+    texts: dict[str, list[str]] = {}
     for note in notes:
         text, data, warns = read_note(note)
         warnings.extend(warns)
         if text is None:
             continue
+        texts[note.name] = text.split("\n")
         digest = hashlib.sha256(data).hexdigest()
         hit = old_files.get(note.name)
         result: FileResult | None = None
@@ -176,7 +211,7 @@ def run_import(
             except (KeyError, TypeError):
                 result = None
         if result is None:
-            result = extract_file(note.name, text, topics)
+            result = extract_file(note.name, text, topics, facts)
         new_files[note.name] = {
             "sha256": digest,
             "drafts": [d.to_dict() for d in result.drafts],
@@ -188,7 +223,27 @@ def run_import(
         warnings.extend(result.warnings)
     kept, merged = idmod.dedup(drafts)
     assigned = idmod.assign_ids(deck, kept, previous)
-    cards = [to_card(d, cid, deck, topics) for d, cid in zip(kept, assigned.ids, strict=True)]
+    cards: list[Card] = []
+    in_deck: list[Draft] = []
+    scores: list[Quality] = []
+    pending: list[Pending] = []
+    dropped = 0
+    for d, cid in zip(kept, assigned.ids, strict=True):
+        quality = score(d)
+        dec = decision_for(decisions, cid, d)
+        if dec is not None and dec.action == "drop":
+            dropped += 1
+        elif dec is not None or quality.passes:
+            final = edited(d, dec) if dec is not None else d
+            cards.append(to_card(final, cid, deck, topics))
+            in_deck.append(final)
+            scores.append(quality)
+        else:
+            card = card_to_dict(to_card(d, cid, deck, topics), deck)
+            lines = texts.get(d.file, [])
+            around = tuple(x.rstrip() for x in lines[max(0, d.line - 2) : d.line + 1])
+            src = f"{d.file}:{d.line}"
+            pending.append(Pending(cid, quality.score, quality.reasons, src, around, card, wording_hash(d)))
     old = {c.id: card_to_dict(c, deck) for c in previous}
     new_ids = {c.id for c in cards}
     added = [c.id for c in cards if c.id not in old]
@@ -196,7 +251,7 @@ def run_import(
     retired = [cid for cid in old if cid not in new_ids]
     return ImportResult(
         cards=cards,
-        drafts=kept,
+        drafts=in_deck,
         skips=skips,
         warnings=warnings,
         added=added,
@@ -206,6 +261,9 @@ def run_import(
         unchanged_files=unchanged,
         merged=merged,
         cache={"key": key, "files": new_files},
+        scores=scores,
+        triage=pending,
+        dropped=dropped,
     )
 
 

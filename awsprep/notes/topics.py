@@ -26,11 +26,18 @@ class TopicTable:
 
     domains: dict[str, str] = field(default_factory=dict)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (normal form, topic), longest first
+    blueprint: str = ""  # the exam whose domain keys `domains` holds (e.g. DVA-C02)
+
+    def without_domains(self) -> TopicTable:
+        """The same topics, no exam domains: for a deck of another exam than the table's."""
+        return TopicTable({}, self.aliases, self.blueprint)
 
     @classmethod
     def from_data(cls, data: Any, file: str = "domains.yaml") -> TopicTable:
         table = cls()
         topics = data.get("topics") if isinstance(data, dict) else None
+        if isinstance(data, dict) and isinstance(data.get("blueprint"), str):
+            table.blueprint = data["blueprint"]
         if not isinstance(topics, dict):
             raise UsageError(f"{file}: expected a mapping 'topics' of topic name to domain.")
         for name, spec in topics.items():

@@ -128,25 +128,14 @@ def ask(card: Card, rng: random.Random, shuffle: bool = False) -> Question:
 
 
 def _numeric(card: NumericCard, rng: random.Random, common: dict[str, Any]) -> Question:
+    """A fixed numeric card as it is, or a template's fresh problem from the calculators."""
+    prompt, number, tolerance, steps = card.question, card.answer, card.tolerance, card.steps
+    unit = card.unit
     if card.generator is not None:
         from awsprep.calc.generators import generate
 
-        problem = generate(card.generator, dict(card.params), rng)
-        return Question(
-            kind="numeric",
-            prompt=problem.question,
-            number=problem.answer,
-            tolerance=problem.tolerance,
-            unit=problem.unit,
-            steps=tuple(problem.steps),
-            **common,
-        )
+        p = generate(card.generator, dict(card.params), rng)
+        prompt, number, tolerance, unit, steps = p.question, p.answer, p.tolerance, p.unit, tuple(p.steps)
     return Question(
-        kind="numeric",
-        prompt=card.question,
-        number=card.answer,
-        tolerance=card.tolerance,
-        unit=card.unit,
-        steps=card.steps,
-        **common,
+        kind="numeric", prompt=prompt, number=number, tolerance=tolerance, unit=unit, steps=steps, **common
     )

@@ -1,0 +1,72 @@
+"""Where the extractors of one file put their drafts, skips and warnings, and the context a prompt
+needs to be unambiguous (topic, heading, parent bullet)."""
+
+from __future__ import annotations
+
+import re
+
+from awsprep.notes.inline import norm
+from awsprep.notes.model import Draft, Skip, Warning
+from awsprep.notes.topics import TopicTable, context, is_tips
+
+
+class Collector:
+    def __init__(self, file: str, topics: TopicTable, fallback_topic: str) -> None:
+        self.file = file
+        self.topics = topics
+        self.fallback = fallback_topic
+        self.drafts: list[Draft] = []
+        self.skips: list[Skip] = []
+        self.warnings: list[Warning] = []
+        self._topic_cache: dict[tuple[str, ...], str] = {}
+
+    def skip(self, line: int, reason: str, text: str = "") -> None:
+        self.skips.append(Skip(self.file, line, reason, text[:80]))
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(Warning(self.file, line, message))
+
+    def topic(self, path: tuple[str, ...]) -> str:
+        found = self._topic_cache.get(path)
+        if found is None:
+            found = self._topic_cache[path] = self.topics.topic(path, self.fallback)
+        return found
+
+    def add(
+        self, kind: str, rule: str, line: int, path: tuple[str, ...], key: str = "", **fields: object
+    ) -> None:
+        draft = Draft(
+            kind=kind,
+            rule=rule,
+            file=self.file,
+            line=line,
+            path=path,
+            topic=self.topic(path),
+            key=key,
+            high_priority=is_tips(path),
+            **fields,  # type: ignore[arg-type]
+        )
+        self.drafts.append(draft)
+
+    # --- context ---------------------------------------------------------------------------------
+    def context_parts(self, path: tuple[str, ...], parents: list[str], shown: str) -> list[str]:
+        """What a prompt needs to be unambiguous: the topic (when the heading does not name it),
+        the heading, the parent bullet; minus what the card's own words already say."""
+        ctx = context(path)
+        topic = self.topic(path)
+        parts = []
+        if self.topics.domain(topic) is not None and self.topics.find(ctx) != topic:
+            parts.append(topic)
+        parts.append(ctx)
+        if parents and len(parents[-1]) <= 60:
+            parts.append(parents[-1])
+        shown_norm = f" {norm(shown)} "
+        return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
+
+    def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:
+        parts = self.context_parts(path, parents, term)
+        return f" ({' › '.join(parts)})" if parts else ""
+
+    def with_context(self, text: str, path: tuple[str, ...], parents: list[str]) -> str:
+        parts = self.context_parts(path, parents, re.sub(r"\{\{|\}\}", "", text))
+        return f"{' › '.join(parts)} — {text}" if parts else text

@@ -1,0 +1,208 @@
+"""Multiple-choice questions: a question (heading or paragraph) with a task list (``mcq``) or with
+``A.`` ``B.`` option lines and a ``Correct answer:`` line (``mcq-lettered``), and the explanation
+after them (a paragraph, a blockquote or a ``<details>`` block)."""
+
+from __future__ import annotations
+
+import re
+
+from awsprep.notes import explicit
+from awsprep.notes.blocks import Block, Item
+from awsprep.notes.collector import Collector
+from awsprep.notes.inline import is_link_or_image_only, plain
+
+_OPTION_LABEL = re.compile(r"^(?:option\s+)?[A-Ha-h][:.)]\s+", re.IGNORECASE)  # "Option A: ..." -> "..."
+_Q_PREFIX = re.compile(r"^\s*(?:question|q\d*)\s*[:.)]\s*", re.IGNORECASE)
+
+
+def has_option(text: str) -> bool:
+    return any(explicit.OPTION.match(x) for x in text.split("\n"))
+
+
+def is_task_list(blk: Block) -> bool:
+    return sum(1 for it in blk.items if it.task is not None) >= 2
+
+
+def lettered_question(blk: Block, nxt: Block | None) -> bool:
+    if nxt is None or nxt.kind != "para" or has_option(blk.text):
+        return False
+    return bool(explicit.OPTION.match(nxt.text.split("\n")[0]))
+
+
+class McqReader:
+    """Reads the questions of one file's blocks into ``c``."""
+
+    def __init__(self, c: Collector, blocks: list[Block]) -> None:
+        self.c = c
+        self.blocks = blocks
+        self.image = False  # the last question had an image between it and its options
+        self.option_lines: set[int] = set()  # lines of the options of the questions read
+
+    def following_text(self, j: int) -> tuple[str, set[int]]:
+        """Explanation after a question: a paragraph, a blockquote or a <details> block."""
+        blocks = self.blocks
+        if j >= len(blocks) or blocks[j].kind not in ("para", "html"):
+            return "", set()
+        blk = blocks[j]
+        if blk.kind == "html" and "<details" in blk.text.lower():
+            texts, used, k = [], set(), j
+            while k < len(blocks) and blocks[k].kind in ("html", "para"):
+                texts.append(blocks[k].text)
+                used.add(k)
+                if "</details" in blocks[k].text.lower():
+                    break
+                k += 1
+            return "\n".join(texts), used
+        after = blocks[j + 1] if j + 1 < len(blocks) else None
+        if after is not None and after.kind == "list" and is_task_list(after):
+            return "", set()  # that paragraph is the next question
+        if blk.kind == "para" and (blk.in_quote or not has_option(blk.text)):
+            texts, used, k = [blk.text], {j}, j + 1
+            while k < len(blocks) and blocks[k].kind == "para" and blocks[k].in_quote and blk.in_quote:
+                texts.append(blocks[k].text)
+                used.add(k)
+                k += 1
+            return "\n".join(texts), used
+        return "", set()
+
+    def question_before(self, i: int) -> tuple[str, int]:
+        """The question above block ``i`` (a paragraph or heading), looking past images; an image
+        between the question and its options sets ``self.image``."""
+        self.image = False
+        k = i - 1
+        while (
+            k >= 0
+            and self.blocks[k].kind == "para"
+            and is_link_or_image_only(self.blocks[k].text) == "image only"
+        ):
+            self.image = True
+            k -= 1
+        prev = self.blocks[k] if k >= 0 else None
+        if prev is not None and prev.kind in ("para", "heading"):
+            return _Q_PREFIX.sub("", plain(prev.text)[0]), prev.line
+        return "", self.blocks[i].line
+
+    def task_mcq(self, i: int) -> tuple[set[int], list[Item]]:
+        """The card of the task list at block ``i``: the blocks it used, and the items left to read
+        as notes (items without a box, or all of them when no card was made)."""
+        blk = self.blocks[i]
+        question, qline = self.question_before(i)
+        tasks = [it for it in blk.items if it.task is not None]
+        options = [_OPTION_LABEL.sub("", plain(it.text)[0]) for it in tasks]
+        self.option_lines.update(it.line for it in blk.items)
+        correct = tuple(k for k, it in enumerate(tasks) if it.task)
+        expl_raw, used = self.following_text(i + 1)
+        made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
+        notes = [it for it in blk.items if not made or it.task is None]
+        return (used if made else set()), notes
+
+    def mcq(
+        self,
+        question: str,
+        line: int,
+        path: tuple[str, ...],
+        options: list[str],
+        correct: tuple[int, ...],
+        expl_raw: str,
+        rule: str,
+    ) -> bool:
+        if not question:
+            self.c.warn(line, "a multiple-choice list has no question before it, so it was skipped.")
+            self.c.skip(line, "mcq without question")
+            return False
+        if not correct:
+            self.c.warn(line, "a multiple-choice question marks no option correct ([x]), so it was skipped.")
+            self.c.skip(line, "mcq without answer", question)
+            return False
+        if len(correct) == len(options) or any(not o for o in options) or len(options) < 2:
+            self.c.warn(
+                line, "a multiple-choice question has empty options or every option correct; skipped."
+            )
+            self.c.skip(line, "broken mcq", question)
+            return False
+        # an explanation that is only a link ("Back to top") explains nothing
+        explanation = (
+            explicit.explanation(expl_raw) if expl_raw and not is_link_or_image_only(expl_raw) else ""
+        )
+        self.c.add(
+            "mcq",
+            rule,
+            line,
+            path,
+            key="",
+            question=question,
+            options=tuple(options),
+            correct=correct,
+            explanation=explanation,
+            image=self.image,
+        )
+        return True
+
+    def item_mcq(self, item: Item, path: tuple[str, ...]) -> bool:
+        """A numbered question whose item holds ``A.`` ``B.`` ... option lines and, below them, its
+        answer (``Correct answer: B``, often in a ``<details>`` block); True when the item had options."""
+        question: list[str] = []
+        options: list[str] = []
+        tail: list[str] = []
+        for ln in item.text.split("\n"):
+            m = explicit.OPTION.match(ln)
+            if m and not tail and m.group(1).upper() == chr(ord("A") + len(options)):
+                options.append(_OPTION_LABEL.sub("", plain(m.group(2))[0]))
+            elif options:
+                tail.append(ln)
+            else:
+                question.append(ln)
+        if len(options) < 2:
+            return False
+        self.image = False
+        self.option_lines.add(item.line)
+        text = "\n".join([*tail, *item.extra])
+        letters = explicit.correct_letters(text)
+        correct = tuple(sorted({ord(x) - ord("A") for x in letters if ord(x) - ord("A") < len(options)}))
+        q = _Q_PREFIX.sub("", plain("\n".join(question))[0])
+        self.mcq(q, item.line, path, options, correct, text, "mcq-lettered")
+        return True
+
+    def lettered_mcq(self, i: int) -> set[int]:
+        blocks = self.blocks
+        self.image = False
+        q_lines: list[str] = []
+        options: list[str] = []
+        letters: list[str] = []
+        after: list[str] = []
+        used = {i}
+        k = i
+        while k < len(blocks) and blocks[k].kind == "para" and len(used) < 12:
+            for ln in blocks[k].text.split("\n"):
+                m = explicit.OPTION.match(ln)
+                if m and not after and m.group(1).upper() == chr(ord("A") + len(options)):
+                    options.append(plain(m.group(2))[0])
+                    letters.append(m.group(1).upper())
+                elif options:
+                    after.append(ln)
+                else:
+                    q_lines.append(ln)
+            used.add(k)
+            if after:
+                break
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            if nxt is None or nxt.kind != "para" or not explicit.OPTION.match(nxt.text):
+                break
+            k += 1
+        if len(options) < 2:
+            return set()
+        question, qline = plain("\n".join(q_lines))[0], blocks[i].line
+        question = _Q_PREFIX.sub("", question)
+        if not question:
+            question, qline = self.question_before(i)
+        tail = "\n".join(after)
+        extra, more = self.following_text(k + 1)
+        if not explicit.correct_letters(tail) and extra:
+            tail = f"{tail}\n{extra}"
+            used |= more
+        elif extra and not tail.strip(" \n"):
+            used |= more
+        picked = explicit.correct_letters(tail)
+        correct = tuple(sorted({letters.index(x) for x in picked if x in letters}))
+        self.mcq(question, qline, blocks[i].path, options, correct, tail, "mcq-lettered")
+        return used

@@ -1,0 +1,178 @@
+"""How far a draft card can be trusted: a score in [0, 1] with the reasons for it.
+
+A card scoring at least :data:`THRESHOLD` goes into the deck; the rest wait in triage
+(``awsprep triage``) with their reasons. The score starts from how reliable the card's rule is
+(explicit markup is the learner's own card) and loses points for what makes a card hard to answer or
+not worth asking: an answer cut short, markup or site chrome left in, a step of a console
+walkthrough, a code name as the whole answer, a question too long to read, exam logistics or
+marketing. A card that states a value ``awsprep lint`` knows to be outdated always waits in triage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from awsprep.notes.inline import HTML_TAG
+from awsprep.notes.model import Draft
+
+THRESHOLD = 0.6
+
+# the learner wrote these as cards; the rest are guesses of decreasing reliability
+_BASE = {
+    "qa": 1.0,
+    "qa-reversed": 1.0,
+    "multiline": 1.0,
+    "cloze": 1.0,
+    "mcq": 1.0,
+    "mcq-lettered": 1.0,
+    "definition": 0.9,
+    "list": 0.85,
+    "table-row": 0.85,
+    "is-a": 0.85,
+    "fact": 0.8,
+}
+_EXPLICIT = frozenset(k for k, v in _BASE.items() if v == 1.0)
+
+# a heading that announces clicks, not knowledge
+_WALKTHROUGH = re.compile(
+    r"\b(hands[- ]?on|demo|lab|walk-?through|clean[- ]?up|tutorial|console|step\s*\d+|"
+    r"setup|set up|install(ation)?|getting started|exercise|create|deploy(ing)? (an?|the|my)|"
+    r"download|init\w*|sample (app|application|project)|hello world)\b",
+    re.IGNORECASE,
+)
+# "Lambda -> Functions -> Create", "(for study purpose)": someone clicking through a console
+_CLICKS = re.compile(
+    r"->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b|"
+    r"\b(?-i:we|our|my|We|Our|My)\b(?! (?:own|organization|account)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CHROME_PATH = re.compile(
+    r"\b(table of contents|contents|toc|navigation|back to top|license|contributing|changelog|"
+    r"acknowledg\w*|credits|support (us|this (project|repo))|sponsors?|"
+    r"about (this|the) (repo|course|guide))\b",
+    re.IGNORECASE,
+)
+_LOGISTICS = re.compile(
+    r"\b(exam (fee|cost|duration|format|registration|voucher)|passing score|scaled score|"
+    r"(number|no\.) of questions|udemy|coupon|discount code|(buy|purchase) (the|this|our)|patreon|discord|"
+    r"subscribe to (our|my|the channel)|"
+    r"course updates?|practice tests?|this (course|repo|repository|guide)|star (this|the) repo)\b",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(
+    r"\{\{\s*[\w.]+\s*\}\}|\{%|%\}|~~|\*\*|(?<!\w)__\w|&[a-z]+;|&#\d+;|\]\(|\[\^?\d+\]|"
+    r"\{#[\w-]+\}|@startuml|```|<!--",
+    re.IGNORECASE,
+)
+_NAV = re.compile(r"back to top|⬆|↑ top|next page|previous page|edit (this|on github)", re.IGNORECASE)
+_CUT = re.compile(r"(?:[:,(\[&+\-–—]|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
+# a whole answer that is a name typed in a console: `my-bucket`, MyFirstALB, i-0a1b2c, Enabled
+_NAME_VALUE = re.compile(
+    r"^`[^`]+`$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
+)
+_SETTING = re.compile(
+    r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save)$", re.IGNORECASE
+)
+_TRIVIAL_NUMBER = re.compile(r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more")
+_GENERIC_TERM = re.compile(
+    r"^(notes?|nb|pros?|cons?|use ?cases?|examples?|e\.?g|tips?|important|summary|remember|info|details?|"
+    r"description|overview|features?|benefits?|advantages?|disadvantages?|limitations?|options?|other|misc|"
+    r"see also|more|warning|caution|todo|question|answer|solution|result|output|input|usage|why|how|what)$",
+    re.IGNORECASE,
+)
+# "the alternative to these tools", "each of the above": the answer leans on text the card does not show
+_DEICTIC = re.compile(
+    r"\b(?:(?:these|those) (?:tools|ones|two|three|options|steps|services)|the above|above mentioned|"
+    r"below|the following|this one|previous (?:one|slide))\b",
+    re.IGNORECASE,
+)
+_EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
+_IMAGE_MENTION = re.compile(
+    r"\b(shown|see|in) (the )?(image|picture|diagram|figure|exhibit|screenshot)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Quality:
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def passes(self) -> bool:
+        return self.score >= THRESHOLD and not any(r.startswith("outdated") for r in self.reasons)
+
+
+def _faces(d: Draft) -> tuple[str, str]:
+    if d.kind == "basic":
+        return d.front, d.back
+    if d.kind == "cloze":
+        shown = re.sub(r"\{\{|\}\}", "", d.text)
+        return shown, shown
+    return d.question, "\n".join((*d.options, d.explanation))
+
+
+def _context_of(d: Draft) -> str:
+    """The context the importer added to a prompt (headings and parent bullet)."""
+    if d.kind == "basic":
+        m = re.search(r"\(([^()]*)\)$", d.front)
+        return m.group(1) if m else ""
+    if d.kind == "cloze" and " — " in d.text:
+        return d.text.split(" — ", 1)[0]
+    return ""
+
+
+def score(d: Draft) -> Quality:
+    """The draft's score and the reasons that lowered it (the first reason names the rule)."""
+    value = _BASE.get(d.rule, 0.8)
+    reasons = [f"rule {d.rule} ({value:.2f})"]
+
+    def minus(points: float, why: str) -> None:
+        nonlocal value
+        value -= points
+        reasons.append(f"{why} (-{points:.2f})")
+
+    front, back = _faces(d)
+    both = f"{front}\n{back}"
+    path = " / ".join((*d.path[1:], _context_of(d)))  # the first heading is the page's title
+    if _MARKUP.search(both) or HTML_TAG.search(both):
+        minus(0.5, "markup or template text left in")
+    if _NAV.search(both):
+        minus(0.5, "navigation text")
+    if d.kind != "mcq" and _LOGISTICS.search(both):
+        minus(0.45, "exam logistics or marketing")
+    if d.path and d.kind != "mcq" and _CHROME_PATH.search(d.path[-1]):
+        minus(0.5, "under a table of contents or site section")
+    if d.kind == "mcq":
+        if _IMAGE_MENTION.search(d.question) or d.image:
+            minus(0.45, "the question relies on an image")
+        if d.outdated:
+            reasons.append(f"outdated: {d.outdated}")
+        return Quality(round(value, 3), tuple(reasons))
+    if d.rule not in _EXPLICIT:
+        answer = back if d.kind == "basic" else "".join(re.findall(r"\{\{(.*?)\}\}", d.text))
+        if _WALKTHROUGH.search(path) or _CLICKS.search(both):
+            minus(0.4, "a step of a console walkthrough")
+        if ("`" in answer and d.kind == "basic") or (d.rule == "list" and "`" in back):
+            minus(0.2, "code in the answer")
+        if d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
+            minus(0.35, "the answer is a name or a setting, not a fact")
+        if _CUT.search(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
+            minus(0.4, "the answer looks cut short")
+        if d.key and _GENERIC_TERM.match(d.key.strip(" *_`:")) and not _context_of(d):
+            minus(0.4, "a generic label as the question")
+        if _DEICTIC.search(back):
+            minus(0.3, "the answer points at text around it")
+        if _EXAMPLE_PATH.search(path):
+            minus(0.3, "a step of a worked example")
+        if d.kind == "basic" and len(d.front) > 160:
+            minus(0.25, "a long question")
+        if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):
+            minus(0.35, "a trivial number")
+        if d.kind == "cloze" and len(d.text) > 200:
+            minus(0.2, "a long cloze")
+        if d.kind == "basic" and len(answer.split()) == 1 and d.rule == "definition":
+            minus(0.15, "a one-word answer")
+    if d.outdated:
+        reasons.append(f"outdated: {d.outdated}")
+    return Quality(round(value, 3), tuple(reasons))

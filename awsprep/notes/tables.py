@@ -1,0 +1,97 @@
+"""Tables: pipe tables and HTML ``<table>`` blocks, one card per row about its first cell."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from awsprep.notes.blocks import Block
+from awsprep.notes.collector import Collector
+from awsprep.notes.inline import is_link_or_image_only, plain
+from awsprep.notes.units import MAX_ANSWER
+
+
+def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...]) -> None:
+    if len(rows) < 2:
+        c.skip(line, "broken table")
+        return
+    header = [plain(h)[0] for h in rows[0]]
+    for n, row in enumerate(rows[1:], start=1):
+        cells = [plain(x)[0] for x in row]
+        ln = line + n + 1
+        if any(cells[1:]) and all(not x or is_link_or_image_only(x) for x in row[1:]):
+            c.skip(ln, "link only", cells[0])  # a table of contents: links to pages or anchors
+            continue
+        if len(cells) != len(header):
+            c.warn(ln, f"a table row has {len(cells)} cells but the header has {len(header)}.")
+        if not cells or not cells[0]:
+            c.skip(ln, "broken table")
+            continue
+        pairs = [(h, v) for h, v in zip(header[1:], cells[1:], strict=False) if v]
+        if not pairs:
+            c.skip(ln, "fragment", cells[0])
+            continue
+        name = cells[0]
+        if len(pairs) == 1:
+            front = f"{name}: {pairs[0][0]}?" if pairs[0][0] else f"{name}?"
+            back = pairs[0][1]
+        else:
+            front = f"{name}: {', '.join(h for h, _ in pairs if h)}?"
+            back = "; ".join(f"{h}: {v}" if h else v for h, v in pairs)
+        front += c.ctx_suffix(front, path, [])
+        if len(back) > MAX_ANSWER:
+            c.skip(ln, "too long", back)
+            continue
+        c.add("basic", "table-row", ln, path, key=name, front=front, back=back)
+
+
+def html_block(c: Collector, blk: Block) -> None:
+    low = blk.text.lower()
+    if "<table" in low:
+        rows, broken = parse_html_table(blk.text)
+        if broken:
+            c.warn(blk.line, "an HTML table here is not closed properly; its complete rows were read.")
+        table(c, rows, blk.line, blk.path)
+    elif low.lstrip().startswith("<!--"):
+        c.skip(blk.line, "html comment")
+    else:
+        c.skip(blk.line, "html")
+
+
+class _TableParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.cell: list[str] | None = None
+        self.open_tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+        self.open_tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        if tag in self.open_tags:
+            while self.open_tags and self.open_tags.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def parse_html_table(html: str) -> tuple[list[list[str]], bool]:
+    parser = _TableParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; anything odd is a broken table
+        return [r for r in parser.rows if r], True
+    broken = parser.cell is not None or "table" in parser.open_tags
+    return [r for r in parser.rows if r], broken

@@ -1,0 +1,242 @@
+"""Rules on one text unit (a list item's line, a paragraph line or sentence): ``qa`` / ``qa-reversed``,
+``cloze``, ``definition``, ``fact`` and ``is-a`` (see docs/importer.md for what each reads)."""
+
+from __future__ import annotations
+
+import re
+
+from awsprep.notes import explicit
+from awsprep.notes.blocks import strip_symbols
+from awsprep.notes.collector import Collector
+from awsprep.notes.inline import (
+    STOPWORDS,
+    cloze_numbers,
+    is_link_or_image_only,
+    plain,
+    sentences,
+    words,
+)
+
+MAX_ANSWER = 300  # characters: longer answers are not worth a card
+MAX_TEXT = 260
+MAX_DEF = 200  # a definition longer than this is cut to its first sentence
+MAX_TERM_WORDS = 6
+
+_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{\s+[\w.]+(?:\s*\|[^}]*)?\s+\}\}|\{\{\s*(?:site|page|post|config)\.\w")
+_BOLD_DEF = re.compile(
+    r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>[:=\-–—]?)\s*(?P<rest>.+)$"
+)
+_EQ_DEF = re.compile(r"^(?P<term>[^=]{1,60}?)\s+=\s+(?P<rest>[^=].*)$")
+_DASH_DEF = re.compile(r"^(?P<term>[^-–—:=]{1,50}?)\s+[-–—]+\s+(?P<rest>.+)$")
+_COLON_DEF = re.compile(r"^(?P<term>[^:]{1,50}?):\s+(?P<rest>.+)$")
+_IS_A = re.compile(
+    r"^(?P<term>[A-Za-z][\w@/&()+.'\- ]{0,48}?)\s+(?P<verb>is|are)\s+"
+    r"(?P<rest>(?:an?|the|used|one)\s.+)$"
+)
+_BAD_TERM = re.compile(
+    r"^(e\.?g|i\.?e|ex|example|examples|note|nb|tip|tips|review|option\s*\d*|step\s*\d*|remember|important|"
+    r"also|see|hint|interview hint|it|this|that|they|these|there|he|she|we|you|i|so|then|now|but|and|"
+    r"optional|update|test|result|results|answer|question|why|how|what|warning|todo|recall|error|errors|remember|"
+    r"reason|reasons|use|uses|usage|benefit|benefits|pros|cons|advantages?|disadvantages?|problem|solution|"
+    r"issue|idea|summary|key|value|values|default|info|details?|other|misc|description|definition|"
+    r"the key|the idea|the problem|the solution|the answer|the result|following|the following|"
+    r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there|best|"
+    r"pro|pros|con|cons|hostname|image|images)$"
+    r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get|or|and|but)\b",
+    re.IGNORECASE,
+)
+_VAGUE_PAIR_TERM = re.compile(r"[a-z][a-z ]*")
+_VAGUE_PAIR_ANSWER = re.compile(r"[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,2}")
+_COMMAND = re.compile(
+    r"^(?:\$\s*|`)?(?:aws|sudo|yum|apt|npm|pip|ssh|chmod|curl|git|docker|cd|ls|echo|systemctl|sam|eb|zip|"
+    r"mkdir|export|python|node|kubectl)\s+[\w-]|\s--[a-z]|^--|-->|<--"
+)
+_EXAMPLE = re.compile(r"^(?:say\b|e\.?g\.?\b|eg\b|ex\b|ex:|for example\b|example\b|i\.e\.?\b)", re.IGNORECASE)
+_VAGUE_TERM = re.compile(
+    r"^(another|such|some|this|that|these|those|each|every|other|one|many|most|all|any)\b"
+    r"|\b(you|your|we|our|i|it|they|my|me)\b",
+    re.IGNORECASE,
+)
+# steps of a worked calculation ("rounded up ... you will need 1x unit"): not facts on their own
+_WORKED = re.compile(
+    r"\b(calculat\w*|multipl\w*|divid\w*|rounded?[- ]up|you will need|you need|required)\b.*\d|"
+    r"\d.*\b(calculat\w*|multipl\w*|divid\w*|rounded?[- ]up|you will need|required)\b",
+    re.IGNORECASE,
+)
+_VAGUE_REST = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:integral|important|essential|great|good|nice|handy|big|huge|very|cool|key\b(?!-))",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|have|do|does)\b", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore|if)\b", re.IGNORECASE)
+_REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
+_STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
+
+
+def restates(term: str, answer: str) -> bool:
+    """An answer that only repeats its term: short and sharing a word with it ("WCU - throughput for
+    writes"), or containing every word of it ("Read Replicas - set up an instance as a read replica")."""
+    stem = {w.rstrip("s") for w in words(term) if w not in STOPWORDS}
+    ans = [w.rstrip("s") for w in words(answer) if w not in STOPWORDS]
+    return bool(stem) and ((len(ans) <= 3 and any(w in stem for w in ans)) or stem <= set(ans))
+
+
+def has_option(text: str) -> bool:
+    return any(explicit.OPTION.match(x) for x in text.split("\n"))
+
+
+def unit(
+    c: Collector,
+    raw: str,
+    line: int,
+    path: tuple[str, ...],
+    parents: list[str],
+    explicit_only: bool = False,
+    prose: bool = False,
+) -> bool:
+    """Try every rule on one line of text; return whether a card was made."""
+    raw = raw.strip()
+    if ("{%" in raw or "{{" in raw) and _TEMPLATE.search(raw):
+        c.skip(line, "template", raw)  # {{ site.title }}, {% include nav.html %}: a site generator's
+        return False
+    qa = explicit.qa(raw)
+    if qa:
+        basic_qa(c, qa.front, qa.back, line, path, "qa-reversed" if qa.reversed else "qa", qa.reversed)
+        return True
+    cz = explicit.cloze(raw)
+    if cz:
+        if len(cz) > MAX_TEXT * 2:
+            c.skip(line, "too long", raw)
+            return True
+        c.add("cloze", "cloze", line, path, text=c.with_context(cz, path, parents), core=cz)
+        return True
+    if explicit_only:
+        return False
+    why = is_link_or_image_only(raw)
+    if why:
+        c.skip(line, why, raw)
+        return False
+    text, urls = plain(raw)
+    if len(words(text)) < 2:
+        c.skip(line, "fragment", text)
+        return False
+    if _COMMAND.search(text):
+        c.skip(line, "command", text)
+        return False
+    if _EXAMPLE.match(text) or _WORKED.search(text):
+        c.skip(line, "example", text)
+        return False
+    bold = _BOLD_DEF.match(raw)
+    if _STARTS_LINK.match(raw):
+        prose = True  # "[Guide](url) - Linux": a link is not a term
+    elif bold and (bold.group("c") or bold.group("sep")):
+        return definition(
+            c, plain(bold.group("term"))[0], plain(bold.group("rest"))[0], line, path, parents, urls
+        )
+    if not prose:
+        for rx in (_EQ_DEF, _DASH_DEF, _COLON_DEF):
+            m = rx.match(text)
+            if m and good_term(m.group("term")):
+                return definition(
+                    c, m.group("term").strip(), m.group("rest").strip(), line, path, parents, urls
+                )
+    if len(text) > MAX_TEXT:
+        c.skip(line, "too long", text)
+        return False
+    fact = cloze_numbers(text)
+    if fact:
+        c.add(
+            "cloze",
+            "fact",
+            line,
+            path,
+            text=c.with_context(fact, path, parents),
+            refs=tuple(urls),
+            core=fact,
+        )
+        return True
+    m = _IS_A.match(text)
+    if m and good_term(m.group("term")) and len(m.group("term").split()) <= 4:
+        term, verb, rest = m.group("term"), m.group("verb"), m.group("rest").rstrip(". ")
+        if 3 <= len(rest.split()) <= 30 and not _VAGUE_REST.match(rest) and not restates(term, rest):
+            front = f"What {verb} {term}?" + c.ctx_suffix(term, path, parents)
+            core = f"{term}\n{rest}"
+            c.add("basic", "is-a", line, path, key=term, front=front, back=rest, refs=tuple(urls), core=core)
+            return True
+    c.skip(line, "no fact", text)
+    return False
+
+
+def good_term(term: str) -> bool:
+    term = term.strip(" *_`“”\"'")
+    if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or re.search(r"(?:^|\s)[a-z](?:\s|$)", term):
+        return False
+    term = re.sub(r"^(?:an?|the)\s+", "", term, flags=re.IGNORECASE)
+    n = len(term.split())
+    if term.count("(") != term.count(")") or term.count('"') % 2 or term.count("`") % 2 or "," in term:
+        return False
+    return 0 < n <= MAX_TERM_WORDS and not _BAD_TERM.match(term) and any(c.isalpha() for c in term)
+
+
+def definition(
+    c: Collector, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
+) -> bool:
+    term = _REMEMBER.sub(
+        r"\1", (term if term.isascii() else strip_symbols(term)).strip(' :*_`“”"').lstrip("-+ ")
+    )
+    rest = rest.strip(' .“”"')
+    if _EXAMPLE.match(rest):
+        c.skip(line, "example", f"{term}: {rest}")
+        return False
+    if (
+        _CONSEQUENCE.match(rest)
+        or (re.search(r"\betc\W*$", rest) and len(words(rest)) < 5)
+        or restates(term, rest)
+    ):
+        c.skip(line, "fragment", f"{term}: {rest}")  # "X - so it is ...", "uses VTL - loops, etc"
+        return False
+    if rest.isalpha() and rest.isupper():
+        c.skip(line, "fragment", f"{term}: {rest}")  # "generate template - EMPTY"
+        return False
+    if not term or len(words(rest)) < 1:
+        c.skip(line, "fragment", f"{term}: {rest}")
+        return False
+    if len(rest) > MAX_DEF:
+        first = sentences(rest)[0] if sentences(rest) else rest
+        if len(first) > MAX_DEF or len(first.split()) < 4:
+            c.skip(line, "too long", rest)
+            return False
+        rest = first.strip(' .“”"')
+    lead = f"{term}: "
+    fact = cloze_numbers(lead + rest, start=len(lead))
+    if fact:
+        text = c.with_context(fact, path, parents)
+        c.add("cloze", "fact", line, path, key=term, text=text, refs=tuple(urls), core=fact)
+        return True
+    if (len(words(rest)) < 2 and len(rest) < 4) or re.fullmatch(r"[\w.]*_[\w.]*", rest):
+        c.skip(line, "fragment", f"{term}: {rest}")
+        return False
+    if _VAGUE_PAIR_TERM.fullmatch(term) and _VAGUE_PAIR_ANSWER.fullmatch(rest):
+        # "environment - ubuntu", "synchronous - app to app": a lower-case label and a two- or
+        # three-word answer rarely make a question with one clear answer
+        c.skip(line, "vague", f"{term}: {rest}")
+        return False
+    front = term + c.ctx_suffix(term, path, parents)
+    core = f"{term}\n{rest}"
+    c.add("basic", "definition", line, path, key=term, front=front, back=rest, refs=tuple(urls), core=core)
+    return True
+
+
+def basic_qa(
+    c: Collector, front: str, back: str, line: int, path: tuple[str, ...], rule: str, reverse: bool = False
+) -> None:
+    front, back = plain(front)[0], plain(back)[0]
+    if not front or not back:
+        c.skip(line, "fragment", front or back)
+        return
+    if len(back) > MAX_ANSWER * 2:
+        c.skip(line, "too long", back)
+        return
+    c.add("basic", rule, line, path, key="", front=front, back=back)
+    if reverse:
+        c.add("basic", rule, line, path, key="", front=back, back=front)

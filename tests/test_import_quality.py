@@ -1,0 +1,268 @@
+"""Cards a learner can trust from notes nobody here has read: formats, failure classes, scores,
+triage (issue 10). Every fixture is written in our own words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from awsprep.bank.io import load_bank_file
+from awsprep.bank.models import McqCard
+from awsprep.cli.main import app
+from awsprep.notes.lint import parse_facts
+from awsprep.notes.model import Draft
+from awsprep.notes.pipeline import ImportResult, NoteFile, run_import
+from awsprep.notes.quality import THRESHOLD, score
+from awsprep.notes.triage import Decision, dump_triage, parse_triage, wording_hash
+from tests.test_import_rules import TOPICS, imp
+
+
+def prompts(r: ImportResult) -> list[str]:
+    return [c.prompt() for c in r.cards]
+
+
+def mcqs(r: ImportResult) -> list[McqCard]:
+    return [c for c in r.cards if isinstance(c, McqCard)]
+
+
+# --- questions in every common shape -------------------------------------------------------------
+
+
+def test_heading_question_with_image_and_task_list(tmp_path: Path) -> None:
+    text = (
+        "# Practice\n\n### Which service stores objects behind a single URL per object?\n\n"
+        "![diagram](img/q1.png)\n\n- [ ] Option A: Amazon EBS\n- [x] Option B: Amazon S3\n"
+        "- [ ] Option C: Amazon EFS\n\n**[⬆ Back to Top](#table-of-contents)**\n"
+    )
+    r = imp(tmp_path, text)
+    # an image between question and options: the question is read, but waits in triage
+    assert not mcqs(r) and len(r.triage) == 1
+    card = r.triage[0].card
+    assert card["options"] == ["Amazon EBS", "Amazon S3", "Amazon EFS"] and card["correct"] == [1]
+    assert "explanation" not in card or not card["explanation"]  # a 'Back to Top' link explains nothing
+    assert any("image" in why for why in r.triage[0].reasons)
+
+
+def test_question_file_options_never_become_basic_cards(tmp_path: Path) -> None:
+    q = "### Which setting of queue {n} is right?\n\n- [x] Retention: {n} days\n- [ ] Size: {n}0 MB max\n\n"
+    unmarked = "### Which limit holds?\n\n- [ ] Retention: 4 days by default\n- [ ] Size: 1 MB max\n"
+    r = imp(tmp_path, "# Quiz\n\n" + "".join(q.format(n=n) for n in range(1, 4)) + unmarked)
+    assert len(mcqs(r)) == 3
+    assert all(isinstance(c, McqCard) for c in r.cards) and r.triage == []
+    assert sum(s.reason == "question option" for s in r.skips) == 2
+
+
+def test_numbered_questions_with_details_answer(tmp_path: Path) -> None:
+    text = (
+        "# Set\n\n1. Which store answers reads in microseconds?\n    A. Amazon S3\n"
+        "    B. Amazon ElastiCache\n"
+        "    C. Amazon Glacier\n\n    <details><summary>Answer</summary>\n\n    Correct answer: B\n\n"
+        "    Memory is faster than disk.\n    </details>\n\n"
+        "2. Which two can trigger a function from a stream or queue? (Choose two)\n    A. Amazon SQS\n"
+        "    B. Amazon Route 53\n    C. Amazon Kinesis Data Streams\n\n"
+        "    <details><summary>Answer</summary>\n\n"
+        "    Correct Answer: AC\n    </details>\n"
+    )
+    cards = mcqs(imp(tmp_path, text))
+    assert [c.correct for c in cards] == [(1,), (0, 2)]
+    assert cards[0].options == ("Amazon S3", "Amazon ElastiCache", "Amazon Glacier")
+    assert cards[0].explanation == "Memory is faster than disk"
+
+
+def test_paren_letter_options_with_answer_line(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\nWhich class suits data read once a year?\n\na) S3 Standard\nb) S3 Glacier Deep Archive\n"
+        "c) EBS gp3\n\nAnswer: b\n\nWhich two are encrypted at rest by default?\n\na) S3 objects\n"
+        "b) an HTTP endpoint\nc) DynamoDB tables\nd) an FTP site\n\nAnswer: a, c\n"
+    )
+    assert [c.correct for c in mcqs(imp(tmp_path, text))] == [(1,), (0, 2)]
+
+
+def test_q_and_a_lines_make_one_basic_card_each(tmp_path: Path) -> None:
+    text = (
+        "# Queues\n\nQ: Which queue type keeps strict order?\nA: A FIFO queue.\n\n"
+        "Q: Longest long poll?\n\nA: 20 s.\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.front, c.back) for c in r.cards] == [
+        ("Which queue type keeps strict order?", "A FIFO queue."),
+        ("Longest long poll?", "20 s."),
+    ]
+
+
+# --- site chrome, templates, leftovers -----------------------------------------------------------
+
+
+def test_table_of_contents_and_template_lines_make_no_cards(tmp_path: Path) -> None:
+    text = (
+        "# Guide {#guide}\n\n| # | Page |\n|---|---|\n"
+        "| 1 | [Queues](#queues) |\n| 2 | [Topics](#topics) |\n\n"
+        "{{ site.title }} was built by {% include footer.html %}\n\n"
+        "- Title: {{ page.title }}\n"
+    )
+    r = imp(tmp_path, text)
+    assert r.cards == [] and r.triage == []
+    reasons = {s.reason for s in r.skips}
+    assert {"link only", "template"} <= reasons
+
+
+def test_heading_ids_and_emoji_stay_out_of_the_prompt(tmp_path: Path) -> None:
+    r = imp(
+        tmp_path, "# SQS\n\n## 🔄 Visibility {#vis}\n\n- **Default timeout**: 30 seconds for a new queue\n"
+    )
+    assert r.cards and all("{#" not in p and "🔄" not in p for p in prompts(r))
+
+
+def test_console_walkthrough_steps_wait_in_triage(tmp_path: Path) -> None:
+    text = (
+        "# Load balancers\n\n## Hands On: create the balancer\n\n- Name: `my-first-balancer`\n"
+        "- Scheme: internet-facing and reachable from any client\n"
+    )
+    r = imp(tmp_path, text)
+    assert r.cards == [] and len(r.triage) == 2
+    assert all(any("walkthrough" in why for why in p.reasons) for p in r.triage)
+
+
+def test_marketing_lines_wait_in_triage(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# Course\n\n- **Discount**: buy this course on Udemy for 10 USD per month\n")
+    assert r.cards == [] and r.summary()["triage_reasons"] == {"exam logistics or marketing": 1}
+
+
+def test_a_label_whose_content_is_its_children(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# Lambda\n\n- Limitations\n  - no state between calls\n  - bounded run time\n")
+    assert [(c.front, c.back) for c in r.cards if c.type == "basic"] == [
+        ("Limitations (Lambda)", "no state between calls; bounded run time")
+    ]
+
+
+def test_cut_answers_and_markup_lower_the_score() -> None:
+    base = Draft("basic", "definition", "n.md", 1, ("SQS",), "SQS", key="Queue", front="Queue (SQS)")
+    good = score(Draft(**{**base.__dict__, "back": "a buffer between producers and consumers"}))
+    cut = score(Draft(**{**base.__dict__, "back": "a buffer between producers and"}))
+    markup = score(Draft(**{**base.__dict__, "back": "a buffer <br> between **producers** and consumers"}))
+    assert good.passes and good.score >= THRESHOLD
+    assert not cut.passes and any("cut" in r for r in cut.reasons)
+    assert not markup.passes and any("markup" in r for r in markup.reasons)
+
+
+def test_outdated_value_waits_in_triage_with_the_current_value(tmp_path: Path) -> None:
+    facts = parse_facts(
+        "schema: 1\nfacts:\n  - key: q-size\n    topic: SQS\n    statement: A message can be up to 1 MiB\n"
+        "    value: '1'\n    unit: MiB\n    source: https://docs.aws.amazon.com/sqs\n"
+        "    checked: 2026-11-01\n    outdated:\n      - pattern: '\\b256\\s?KB\\b'\n"
+        "        says: gives the old 256 KB message limit\n",
+        "facts.yaml",
+    )
+    path = tmp_path / "n.md"
+    path.write_text("# SQS\n\n- Message size: max 256 KB per message\n", encoding="utf-8")
+    r = run_import([NoteFile("n.md", path)], "t", TOPICS, facts=facts)
+    assert r.cards == [] and len(r.triage) == 1
+    assert any("256 KB" in why and "1 MiB" in why for why in r.triage[0].reasons)
+    assert r.summary()["triage_reasons"] == {"outdated value": 1}
+
+
+# --- decisions -----------------------------------------------------------------------------------
+
+
+def test_decisions_hold_until_the_note_changes(tmp_path: Path) -> None:
+    text = "# ALB\n\n## Hands On\n\n- Scheme: internet-facing and reachable from any client\n"
+    r = imp(tmp_path, text)
+    pending = r.triage[0]
+    path = tmp_path / "notes.md"
+    dropped = {pending.id: Decision("drop", pending.hash)}
+    again = run_import([NoteFile("notes.md", path)], "t", TOPICS, decisions=dropped)
+    assert again.cards == [] and again.triage == [] and again.dropped == 1
+    kept = run_import(
+        [NoteFile("notes.md", path)], "t", TOPICS, decisions={pending.id: Decision("keep", pending.hash)}
+    )
+    assert [c.id for c in kept.cards] == [pending.id]
+    edit = Decision("edit", pending.hash, {"front": "Which ALB scheme faces the internet?"})
+    edited = run_import([NoteFile("notes.md", path)], "t", TOPICS, decisions={pending.id: edit})
+    assert edited.cards[0].prompt() == "Which ALB scheme faces the internet?"
+    path.write_text(text.replace("any client", "any client on the internet"), encoding="utf-8")
+    changed = run_import([NoteFile("notes.md", path)], "t", TOPICS, decisions=dropped)
+    assert changed.dropped == 0 and len(changed.triage) == 1  # the note changed: asked again
+
+
+def test_triage_file_round_trips() -> None:
+    from awsprep.notes.triage import Pending, TriageFile
+
+    t = TriageFile("d", {"a-1": Decision("edit", "h", {"front": "F?"})}, [])
+    t.cards.append(
+        Pending("b-2", 0.4, ("rule fact (0.80)",), "n.md:3", ("- x",), {"id": "b-2", "type": "basic"}, "h2")
+    )
+    back = parse_triage(dump_triage(t), "x.triage.yaml")
+    assert back == t
+
+
+def test_wording_hash_follows_the_wording() -> None:
+    a = Draft("basic", "definition", "n.md", 1, (), "T", front="A", back="B")
+    b = Draft("basic", "definition", "n.md", 1, (), "T", front="A", back="C")
+    assert wording_hash(a) != wording_hash(b)
+
+
+# --- the commands --------------------------------------------------------------------------------
+
+WALK = "# ALB\n\n## Hands On\n\n- Scheme: internet-facing and reachable from any client\n- Name: `my-alb`\n"
+
+
+@pytest.fixture()
+def deck(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("AWSPREP_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "walk"
+    folder.mkdir()
+    (folder / "alb.md").write_text(
+        WALK + "\n## Facts\n\n- **Idle timeout**: 60 seconds by default\n", encoding="utf-8"
+    )
+    return folder
+
+
+def invoke(*args: str, stdin: str = ""):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, list(args), input=stdin)
+
+
+def test_import_reports_deck_triage_and_skipped(deck: Path, tmp_path: Path) -> None:
+    out = json.loads(invoke("import", str(deck), "--json").stdout)
+    assert out["cards"] == 1 and out["triage"] == 2
+    assert out["triage_reasons"] == {"a step of a console walkthrough": 2}
+    assert out["triage_file"].endswith("walk.triage.yaml")
+    res = invoke("import", str(deck))
+    assert "1 went in, 2 wait in triage" in res.stdout
+
+
+def test_triage_plain_keep_drop_and_reimport(deck: Path, tmp_path: Path) -> None:
+    invoke("import", str(deck))
+    res = invoke("triage", "--deck", "walk", "--plain", stdin="k\nd\n")
+    assert res.exit_code == 0, res.output
+    assert "1 kept, 0 edited, 1 dropped" in res.stdout
+    bank = tmp_path / "home" / "decks" / "walk.yaml"
+    assert len(load_bank_file(bank)) == 2  # the kept card went into review at once
+    out = json.loads(invoke("import", str(deck), "--json").stdout)
+    assert out["cards"] == 2 and out["triage"] == 0 and out["skipped"].get("dropped in triage") == 1
+
+
+def test_triage_plain_edit_by_line_prompt(deck: Path, tmp_path: Path) -> None:
+    invoke("import", str(deck))
+    res = invoke("triage", "--deck", "walk", "--plain", stdin="e\nWhich scheme faces the internet?\n\nq\n")
+    assert res.exit_code == 0, res.output
+    cards = load_bank_file(tmp_path / "home" / "decks" / "walk.yaml")
+    assert "Which scheme faces the internet?" in [c.prompt() for c in cards]
+
+
+def test_triage_shows_note_text_as_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWSPREP_HOME", str(tmp_path / "home"))
+    folder = tmp_path / "n"
+    folder.mkdir()
+    (folder / "a.md").write_text("# X\n\n## Hands On\n\n- Setting: [red]bold\x1b[2J words here[/red]\n")
+    invoke("import", str(folder))
+    res = invoke("triage", "--deck", "n", "--plain", stdin="s\n")
+    assert "[red]" in res.stdout and "\x1b" not in res.stdout
+
+
+def test_triage_unknown_deck_is_one_sentence_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWSPREP_HOME", str(tmp_path / "home"))
+    res = invoke("triage", "--deck", "nope", "--plain")
+    assert res.exit_code == 2 and "Traceback" not in res.output and "nope" in res.output
