@@ -210,7 +210,7 @@ def test_blueprints_list_question_counts_and_an_empty_one_says_what_would_serve(
             ["--blueprint", "xyz-c01"],
             "There is no blueprint 'xyz-c01'; the blueprints are: clf-c02, dva-c02, saa-c03.",
         ),
-        (["--questions", "0"], "awsprep: --questions must be at least 1, not 0.\n"),
+        (["--questions", "0"], "awsprep: --questions must be from 1 to 1000, not 0.\n"),
         (
             ["--domain", "networking"],
             "DVA-C02 has no domain 'networking'; its domains are: development, security,",

@@ -41,6 +41,7 @@ class Attempt:
     also_open: tuple[int, ...] = ()  # other unfinished attempts (kept; each can be resumed)
 
 
+MAX_QUESTIONS = 1000  # fifteen real exams in one sitting is a typo too
 MAX_MINUTES = 24 * 60  # a mock exam longer than a day is a typo
 
 
@@ -62,8 +63,8 @@ class ExamRequest:
     def check(self) -> None:
         if self.mode not in MODES:
             raise UsageError(f"--mode must be timed or practice, not {self.mode!r}.")
-        if self.questions is not None and self.questions < 1:
-            raise UsageError(f"--questions must be at least 1, not {self.questions}.")
+        if self.questions is not None and not 1 <= self.questions <= MAX_QUESTIONS:
+            raise UsageError(f"--questions must be from 1 to {MAX_QUESTIONS}, not {self.questions}.")
         check_minutes(self.minutes)
         bp = self.blueprint
         if self.domain is not None and self.domain not in bp.domain_keys:
