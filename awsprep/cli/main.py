@@ -32,7 +32,7 @@ def main(
 
 
 def _register() -> None:
-    from awsprep.cli import bank, calc, exam, importer, lint, review, triage
+    from awsprep.cli import bank, calc, db, exam, importer, lint, review, triage
 
     review.register(app)
     exam.register(app)
@@ -41,6 +41,7 @@ def _register() -> None:
     calc.register(app)
     lint.register(app)
     triage.register(app)
+    db.register(app)
 
 
 _register()
