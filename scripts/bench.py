@@ -1,171 +1,431 @@
 #!/usr/bin/env python3
-"""Benchmarks of the hot paths the issues name. Run: python scripts/bench.py [--cards N] [--runs N] [--json]
+"""Issue 16's benchmarks, each beside its baseline from the same run.
 
-- `awsprep --help` wall time (median of several runs, a fresh process each);
-- first card on screen: `awsprep review --plain` from process start until the first question is
-  printed, with N cards (default 20,000) in the store, a tenth of them due;
-- picking today's queue (candidates query + ordering) and committing one answer, in-process;
-- the benches of other parts (scripts/bench_*.py, each exposing run() -> dict[str, float]).
+    python scripts/bench.py [--quick] [--sizes 1000,20000,100000] [--queue-sizes ...,1000000]
+                            [--runs N] [--json FILE] [--pg URL] [--only NAME,...]
+
+Per collection size (cards in the bank):
+- first sync of the bank into an empty database, a whole `awsprep cards list` process: wall, CPU, peak
+  memory, and the share of it spent parsing YAML; then the sync after one bank file changed;
+- the first card on screen with the database synced (`awsprep review --plain` until the first question
+  is printed) beside `python -c "import sqlalchemy.orm"`;
+- picking today's queue (review counts, candidates, ordering) in-process beside the same SQL through
+  raw sqlite3, with EXPLAIN QUERY PLAN for each statement; the collection has a history of
+  --log-rows review-log rows per reviewed card, 80% of the cards reviewed;
+- committing one answer beside a raw sqlite3 commit of the same statements (WAL, synchronous=FULL).
+Then scripts/bench_import.py and scripts/bench_calc.py (each has run() -> Report).
+
+AWSPREP_BENCH_CODE=/path/to/an/older/checkout measures that code with this same bench ("before").
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
+import inspect
 import json
-import os
 import random
-import statistics
-import subprocess
+import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _benchutil import Report, code_dir, env_for, med, run_proc, side_by_side, use_code
 
+use_code()
 
-def _env(home: Path, bank: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        AWSPREP_HOME=str(home),
-        AWSPREP_BANK=str(bank),
-        AWSPREP_NOW="2026-06-01T09:00:00",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
+TODAY = date(2026, 6, 1)
+NOW = "2026-06-01T09:00:00"
+FILE_CARDS = 10_000  # cards per bank file: a 100k bank is ten files
+PY = sys.executable
 
 
-def median_wall(cmd: list[str], env: dict[str, str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+# --- the collection ------------------------------------------------------------------------------
 
 
-def first_card_wall(env: dict[str, str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "awsprep", "review", "--plain"],
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        assert proc.stdout is not None and proc.stdin is not None
-        while b"Q:" not in proc.stdout.readline():
-            pass
-        times.append(time.perf_counter() - t0)
-        proc.stdin.write(b"q\n")
-        proc.stdin.close()
-        proc.wait()
-    return statistics.median(times)
-
-
-def write_bank(path: Path, n: int) -> None:
-    lines = ["schema: 1", "deck: bench", "cards:"]
-    for i in range(n):
-        lines.append(
-            f"  - {{id: bench-{i:06d}, type: basic, topic: Bench, front: 'Question {i}?', "
-            f"back: 'Answer {i}', source: {{file: bench.md, line: {i + 1}, path: [Bench, Part {i % 50}]}}}}"
-        )
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def seed_due(db: Path, today: date, share: float) -> None:
-    import sqlite3
-
-    rng = random.Random(1)
-    with sqlite3.connect(db) as conn:
-        ids = [r[0] for r in conn.execute("SELECT id FROM cards")]
-        rows = []
-        for cid in ids:
-            if rng.random() < share:
-                rows.append(((today - timedelta(days=rng.randint(0, 30))).isoformat(), cid))
-            else:
-                rows.append(((today + timedelta(days=rng.randint(1, 60))).isoformat(), cid))
-        conn.executemany(
-            "UPDATE cards SET due=?, reps=3, interval=10 WHERE id=?", rows[: int(len(rows) * 0.9)]
-        )
-
-
-def store_benches(home: Path, today: date, runs: int) -> dict[str, float]:
-    from awsprep.sched.queue import Limits, build_queue
-    from awsprep.store.db import sqlite_url
-    from awsprep.store.repo import Store
-
-    store = Store(sqlite_url(home / "awsprep.db"))
-    pick = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        done = store.day_counts(today)
-        queue = build_queue(store.candidates(today, None, 20), today, Limits(), done)
-        pick.append(time.perf_counter() - t0)
-    now = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
-    commits = []
-    for cand in queue[:50]:
-        t0 = time.perf_counter()
-        store.answer(cand.card_id, 4, now, 1000, session="bench")
-        commits.append(time.perf_counter() - t0)
+def card_dict(i: int) -> dict[str, Any]:
     return {
-        "queue_pick_s": statistics.median(pick),
-        "queue_size": float(len(queue)),
-        "answer_commit_ms": statistics.median(commits) * 1000,
+        "id": f"bench-{i:07d}",
+        "type": "basic",
+        "topic": "Bench",
+        "front": f"Question {i}: what does setting {i} of the bench service limit?",
+        "back": f"Answer {i}: it limits the number of things per second to {i % 977}.",
+        "source": {"file": "bench.md", "line": i + 1, "path": ["Bench", f"Part {i % 50}"]},
     }
 
 
-def other_benches() -> dict[str, float]:
-    out: dict[str, float] = {}
-    for path in sorted(Path(__file__).parent.glob("bench_*.py")):
-        spec = importlib.util.spec_from_file_location(path.stem, path)
+def write_bank(folder: Path, n: int) -> list[Path]:
+    """n cards in files of FILE_CARDS, written as the importer writes banks (awsprep's own dump)."""
+    from awsprep.bank.io import card_from_dict, dump_bank
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for start in range(0, n, FILE_CARDS):
+        deck = f"bench{start // FILE_CARDS:02d}"
+        cards = [card_from_dict(card_dict(i), "gen", deck) for i in range(start, min(n, start + FILE_CARDS))]
+        path = folder / f"{deck}.yaml"
+        path.write_text(dump_bank(cards, deck), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def add_history(db: Path, log_rows: int, seed: int = 1) -> None:
+    """80% of the cards reviewed: due dates from 3 days ago to a year ahead (about 1% due today), a few
+    drilling, `log_rows` answers each in the log over the past year. Written by SQL inside SQLite."""
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("PRAGMA synchronous=OFF")  # setting up the data, not measuring
+        conn.execute(
+            """UPDATE cards SET reps = 3 + abs(random()) % 8, interval = 1 + abs(random()) % 365,
+                   ef = 1.3 + (abs(random()) % 150) / 100.0,
+                   due = date(:today, ((abs(random()) % 369) - 3) || ' days'),
+                   last_review = datetime(:today, '-' || (abs(random()) % 365) || ' days')
+               WHERE abs(random()) % 10 < 8""",
+            {"today": TODAY.isoformat()},
+        )
+        conn.execute(
+            "UPDATE cards SET drill = 1, due = :today WHERE due IS NOT NULL AND abs(random()) % 2000 = 0",
+            {"today": TODAY.isoformat()},
+        )
+        if log_rows:
+            # setup only: build the log's indexes after the rows, which is several times faster
+            indexes = conn.execute(
+                "SELECT name, sql FROM sqlite_master"
+                " WHERE type='index' AND tbl_name='review_log' AND sql IS NOT NULL"
+            ).fetchall()
+            for name, _ in indexes:
+                conn.execute(f"DROP INDEX {name}")
+            conn.execute(
+                """INSERT INTO review_log (card_id, ts, day, action, grade, was_new, drill, undone,
+                                          interval_before, interval_after, ef_before, ef_after, session)
+                   WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < :n)
+                   SELECT c.id, d || ' 09:00:00.000000', d, 'answer', 4, k.i = 1, 0, 0,
+                          1, 6, 2.5, 2.5, 'bench'
+                   FROM (SELECT id, date(:today, '-' || (1 + abs(random()) % 365) || ' days') AS d
+                         FROM cards WHERE due IS NOT NULL) AS c, k""",
+                {"n": log_rows, "today": TODAY.isoformat()},
+            )
+            for _, sql in indexes:
+                conn.execute(sql)
+
+
+def generated_store(db: Path, n: int) -> None:
+    """A store of n cards made by SQL (for sizes whose bank would take too long to write and sync)."""
+    from awsprep.store.db import sqlite_url
+    from awsprep.store.repo import Store
+
+    Store(sqlite_url(db))  # the schema, indexes and migrations of the code under test
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            """INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval, ef,
+                                  lapses, drill, suspended, leech)
+               WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < :n - 1)
+               SELECT printf('bench-%07d', i), printf('bench%02d', i / 10000), 'basic',
+                      json_object('id', printf('bench-%07d', i), 'type', 'basic', 'topic', 'Bench',
+                                  'front', printf('Question %d?', i), 'back', printf('Answer %d', i)),
+                      printf('%064d', i), i, 0, 0, 0, 2.5, 0, 0, 0, 0
+               FROM k""",
+            {"n": n},
+        )
+
+
+# --- measures ------------------------------------------------------------------------------------
+
+
+def aw(*args: str) -> list[str]:
+    return [PY, "-m", "awsprep", *args]
+
+
+def bench_sync(report: Report, work: Path, n: int, runs: int) -> tuple[Path, dict[str, str]]:
+    """First sync of an n-card bank into an empty database (one run: it is first only once), then
+    the sync after one file of the bank changed."""
+    bank = work / "bank"
+    paths = write_bank(bank, n)
+    home = work / "home"
+    env = env_for({"AWSPREP_HOME": str(home), "AWSPREP_BANK": str(bank), "AWSPREP_NOW": NOW})
+    first = run_proc(aw("cards", "list", "--due", "--json"), env)
+    aim = {20_000: 3.0, 100_000: 15.0}.get(n)
+    report.add(
+        f"first sync, {n:,} cards: wall",
+        first.wall,
+        "s",
+        aim=f"< {aim:g} s" if aim else "",
+        met=first.wall < aim if aim else None,
+    )
+    report.add(f"first sync, {n:,} cards: CPU", first.cpu, "s")
+    report.add(
+        f"first sync, {n:,} cards: peak memory",
+        first.rss_mb,
+        "MB",
+        aim="< 300 MB" if n >= 100_000 else "",
+        met=first.rss_mb < 300 if n >= 100_000 else None,
+    )
+    from awsprep.bank.io import parse_yaml
+
+    t0 = time.perf_counter()
+    for path in paths:
+        parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    parse = time.perf_counter() - t0
+    report.add(
+        f"first sync, {n:,} cards: YAML parse alone (in-process)", parse, "s", first.wall, "of the sync"
+    )
+    # one file changes: a card added at its end
+    from awsprep.bank.io import card_from_dict, dump_bank, load_bank_file
+
+    last = paths[-1]
+    cards = load_bank_file(last)
+    deck = cards[0].deck
+    cards.append(card_from_dict(card_dict(n + 1), "gen", deck))
+    last.write_text(dump_bank(cards, deck), encoding="utf-8")
+    again = [run_proc(aw("cards", "list", "--due", "--json"), env)]
+    report.add(
+        f"sync after 1 of {len(paths)} bank files changed, {n:,} cards",
+        again[0].wall,
+        "s",
+        first.wall,
+        "first sync",
+    )
+    return home / "awsprep.db", env
+
+
+def bench_first_card(report: Report, env: dict[str, str], n: int, runs: int) -> None:
+    def subject() -> Any:
+        return run_proc(aw("review", "--plain"), env, until=b"Question", stdin=b"q\n")
+
+    def baseline() -> Any:
+        return run_proc([PY, "-c", "import sqlalchemy.orm"], env)
+
+    subject()  # warm the page cache and bytecode
+    a, b = side_by_side(subject, baseline, runs)
+    ratio_aim = 1.2 if n >= 100_000 else None
+    wall, base = med([p.wall for p in a]), med([p.wall for p in b])
+    report.add(
+        f"first card on screen, synced, {n:,} cards: wall",
+        wall,
+        "s",
+        base,
+        "import sqlalchemy.orm",
+        aim="<= 1.2x" if ratio_aim else "",
+        met=wall / base <= ratio_aim if ratio_aim else None,
+    )
+    report.add(
+        f"first card on screen, synced, {n:,} cards: CPU",
+        med([p.cpu for p in a]),
+        "s",
+        med([p.cpu for p in b]),
+        "import sqlalchemy.orm",
+    )
+
+
+@contextlib.contextmanager
+def captured(engine: Any) -> Iterator[list[tuple[str, Any]]]:
+    """The SQL statements and parameters SQLAlchemy sends to the driver inside the block."""
+    from sqlalchemy import event
+
+    out: list[tuple[str, Any]] = []
+
+    def grab(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+        out.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", grab)
+    try:
+        yield out
+    finally:
+        event.remove(engine, "before_cursor_execute", grab)
+
+
+def raw_connection(db: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    return conn
+
+
+def replay(conn: sqlite3.Connection, stmts: list[tuple[str, Any]]) -> None:
+    """The captured statements again, each session's transaction ended as SQLAlchemy ends a read."""
+    for sql, params in stmts:
+        if sql.lstrip().upper().startswith("BEGIN") and conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.execute(sql, params).fetchall()
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def pick_queue(store: Any, review_limit: bool) -> list[Any]:
+    from awsprep.sched.queue import Limits, build_queue, new_allowance
+
+    limits = Limits()
+    done = store.day_counts(TODAY)
+    extra = {"review_limit": max(0, limits.reviews_per_day - done.reviews)} if review_limit else {}
+    cands = store.candidates(TODAY, None, new_allowance(limits, done), **extra)
+    return build_queue(cands, TODAY, limits, done)
+
+
+def bench_queue(report: Report, db: Path, n: int, runs: int, plans: list[str], label: str = "") -> Any:
+    from awsprep.store.db import sqlite_url
+    from awsprep.store.repo import Store
+
+    store = Store(sqlite_url(db))
+    engine = store.Session.kw["bind"]
+    limited = "review_limit" in inspect.signature(store.candidates).parameters
+    pick_queue(store, limited)  # warm: the first query reads the pages from disk
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        queue = pick_queue(store, limited)
+        times.append(time.perf_counter() - t0)
+    with captured(engine) as stmts:
+        pick_queue(store, limited)
+    conn = raw_connection(db)
+    raw = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        replay(conn, stmts)
+        raw.append(time.perf_counter() - t0)
+    aim = {100_000: 0.020, 1_000_000: 0.100}.get(n)
+    report.add(
+        f"pick today's queue, {n:,} cards{label}",
+        med(times) * 1000,
+        "ms",
+        med(raw) * 1000,
+        "ms raw sqlite3",
+        aim=f"< {aim * 1000:g} ms" if aim else "",
+        met=med(times) < aim if aim else None,
+    )
+    if not plans:
+        for sql, params in stmts:
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            rows = conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+            plans.append(" ".join(sql.split()))
+            plans.extend(f"    {r[-1]}" for r in rows)
+    conn.close()
+    return store, queue
+
+
+def bench_commit(report: Report, db: Path, store: Any, queue: list[Any], n: int, runs: int) -> None:
+    engine = store.Session.kw["bind"]
+    now = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
+    cards = [c.card_id for c in queue][: runs + 1]
+    times = []
+    for card_id in cards[1:]:
+        t0 = time.perf_counter()
+        store.answer(card_id, 4, now, 1000, session="bench")
+        times.append(time.perf_counter() - t0)
+    with captured(engine) as stmts:
+        store.answer(cards[0], 4, now, 1000, session="bench")
+    writes = [(s, p) for s, p in stmts if not s.lstrip().upper().startswith("BEGIN")]
+    conn = raw_connection(db)
+    raw = []
+    for _ in range(len(times)):
+        t0 = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        for sql, params in writes:
+            conn.execute(sql, params).fetchall()
+        conn.execute("COMMIT")
+        raw.append(time.perf_counter() - t0)
+    conn.close()
+    value, base = med(times) * 1000, med(raw) * 1000
+    report.add(
+        f"commit one answer, {n:,} cards",
+        value,
+        "ms",
+        base,
+        "ms raw sqlite3",
+        aim="< 3 ms and <= 1.5x",
+        met=value < 3 and value <= 1.5 * base,
+    )
+
+
+def bench_postgres(report: Report, url: str | None) -> None:
+    if not url:
+        report.notes.append(
+            "PostgreSQL: skipped (no server given; pass --pg postgresql+psycopg://user@host/db to measure)."
+        )
+        return
+    try:
+        from sqlalchemy import create_engine, text
+
+        with create_engine(url).connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure to reach the server is a skip, said plainly
+        report.notes.append(f"PostgreSQL: skipped ({url} is not reachable: {str(exc).splitlines()[0]}).")
+        return
+    report.notes.append(f"PostgreSQL at {url}: reachable, but this bench measures SQLite only so far.")
+
+
+# --- driver --------------------------------------------------------------------------------------
+
+
+def other_reports(args: argparse.Namespace) -> list[Report]:
+    out = []
+    for name in ("bench_import", "bench_calc"):
+        if args.only and name.removeprefix("bench_") not in args.only:
+            continue
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / f"{name}.py")
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        for key, value in module.run().items():
-            out[f"{path.stem.removeprefix('bench_')}.{key}"] = value
+        out.append(module.run(runs=args.runs))
     return out
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cards", type=int, default=20_000)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1k and 20k cards, 3 runs: a few minutes")
+    parser.add_argument("--sizes", default="1000,20000,100000")
+    parser.add_argument("--queue-sizes", default=None, help="default: --sizes and 1,000,000")
+    parser.add_argument("--log-rows", type=int, default=10, help="review-log rows per reviewed card")
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--only-review", action="store_true", help="skip the scripts/bench_*.py benches")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--pg", help="a PostgreSQL SQLAlchemy URL to measure there too")
+    parser.add_argument("--only", help="comma-separated: review, import, calc")
     args = parser.parse_args()
-    results: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        home, bank = Path(tmp) / "home", Path(tmp) / "bank"
-        bank.mkdir()
-        write_bank(bank / "bench.yaml", args.cards)
-        env = _env(home, bank)
-        results["help_s"] = median_wall([sys.executable, "-m", "awsprep", "--help"], env, args.runs)
-        t0 = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "awsprep", "cards", "list", "--due", "--json"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            check=True,
-        )
-        results["first_sync_s"] = time.perf_counter() - t0
-        today = date(2026, 6, 1)
-        seed_due(home / "awsprep.db", today, 0.1)
-        results["first_card_s"] = first_card_wall(env, args.runs)
-        results.update(store_benches(home, today, args.runs))
-    if not args.only_review:
-        results.update(other_benches())
+    if args.quick:
+        args.sizes, args.runs = "1000,20000", min(args.runs, 3)
+        args.queue_sizes = args.queue_sizes or "1000,20000,100000"
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    queue_sizes = [int(s) for s in (args.queue_sizes or f"{args.sizes},1000000").split(",") if s]
+    args.only = set(args.only.split(",")) if args.only else set()
+    random.seed(1)
+    print(f"# awsprep bench: code {code_dir()}, python {sys.version.split()[0]}, runs {args.runs}")
+    started = time.perf_counter()
+    reports: list[Report] = []
+    if not args.only or "review" in args.only:
+        store_report = Report("Bank sync, first card, queue and answers (SQLite)")
+        plans: list[str] = []
+        for n in sorted(set(sizes) | set(queue_sizes)):
+            with tempfile.TemporaryDirectory() as tmp:
+                work = Path(tmp)
+                if n in sizes:
+                    db, env = bench_sync(store_report, work, n, args.runs)
+                    add_history(db, args.log_rows)
+                    bench_first_card(store_report, env, n, args.runs)
+                else:
+                    db = work / "gen.db"
+                    generated_store(db, n)
+                    add_history(db, args.log_rows)
+                store, queue = bench_queue(
+                    store_report, db, n, args.runs, plans if n == max(queue_sizes) else []
+                )
+                if plans and n == max(queue_sizes):
+                    store_report.notes.append(f"\nEXPLAIN QUERY PLAN of the queue statements at {n:,} cards:")
+                    store_report.notes.extend(plans)
+                bench_commit(store_report, db, store, queue, n, max(args.runs, 15))
+                store.Session.kw["bind"].dispose()
+        bench_postgres(store_report, args.pg)
+        reports.append(store_report)
+    reports.extend(other_reports(args))
+    for report in reports:
+        report.print()
+    print(f"\n(bench ran {time.perf_counter() - started:.0f} s)")
     if args.json:
-        print(json.dumps(results, indent=2))
-        return
-    print(f"{args.cards} cards in the store; median of {args.runs} runs")
-    for key, value in results.items():
-        print(f"  {key:40s} {value:10.4f}")
+        args.json.write_text(json.dumps([{"title": r.title, "rows": r.rows} for r in reports], indent=2))
 
 
 if __name__ == "__main__":

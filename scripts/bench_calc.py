@@ -1,69 +1,88 @@
-"""Median wall time of `python -m awsprep calc ...` in fresh processes (the issue's aim: under 0.2 s).
+"""`awsprep calc` start-up beside a bare typer + rich hello command, each a fresh process.
 
-Usable alone (`python scripts/bench_calc.py [--runs N]`) or from scripts/bench.py via `run()`.
+Run by itself: ``python scripts/bench_calc.py [--runs N]``; scripts/bench.py calls ``run()``.
+The aim is at most 1.0x the hello command, with none of the modules calc does not need loaded
+(pydantic, sqlalchemy, yaml, markdown-it): the bench lists which of them each command imported.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import statistics
-import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _benchutil import Report, env_for, med, run_proc, side_by_side
 
 COMMANDS: dict[str, list[str]] = {
-    "calc_dynamodb": ["calc", "dynamodb", "--item-size", "3KB", "--reads", "80", "--writes", "100"],
-    "calc_dynamodb_json": ["calc", "dynamodb", "--item-size", "3KB", "--reads", "80", "--json"],
-    "calc_lambda": ["calc", "lambda", "--requests", "3M", "--duration", "120ms", "--memory", "1536"],
-    "calc_help": ["calc", "--help"],
-}
+    "calc dynamodb --item-size 3KB --reads 80 --writes 100": [
+        "calc", "dynamodb", "--item-size", "3KB", "--reads", "80", "--writes", "100",
+    ],
+    "calc dynamodb ... --json": ["calc", "dynamodb", "--item-size", "3KB", "--reads", "80", "--json"],
+    "calc lambda --requests 3M --duration 120ms --memory 1536": [
+        "calc", "lambda", "--requests", "3M", "--duration", "120ms", "--memory", "1536",
+    ],
+}  # fmt: skip
+
+HELLO = """
+import typer
+
+app = typer.Typer()
 
 
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env.setdefault("COLUMNS", "100")
-    return env
+@app.command()
+def hello(name: str = typer.Option("world", "--name")) -> None:
+    from rich.console import Console
+
+    Console().print(f"hello {name}")
 
 
-def _time_once(args: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "awsprep", *args], cwd=ROOT, env=env, capture_output=True, timeout=60
-    )
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise RuntimeError(f"awsprep {' '.join(args)} failed: {proc.stderr.decode(errors='replace')}")
-    return elapsed
+app()
+"""
+
+HEAVY = ("pydantic", "sqlalchemy", "yaml", "markdown_it")
 
 
-def run(runs: int = 7) -> dict[str, float]:
-    """Median wall seconds per command over `runs` fresh processes (after one warm-up run each)."""
-    env = _env()
-    results: dict[str, float] = {}
-    for name, args in COMMANDS.items():
-        _time_once(args, env)  # warm the bytecode cache
-        results[name] = round(statistics.median(_time_once(args, env) for _ in range(runs)), 4)
-    return results
+def heavy_modules(cmd: list[str], env: dict[str, str]) -> list[str]:
+    """The unneeded heavy packages a command imports (read from -X importtime)."""
+    import subprocess
+
+    proc = subprocess.run([sys.executable, "-X", "importtime", *cmd], env=env, capture_output=True, text=True)
+    names = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if "|" in line
+    }
+    return sorted(n for n in HEAVY if n in names)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--json", action="store_true", help="print JSON")
-    opts = parser.parse_args()
-    results = run(opts.runs)
-    if opts.json:
-        print(json.dumps(results, indent=2))
-        return
-    for name, seconds in results.items():
-        print(f"{name:<22} {seconds * 1000:7.1f} ms (median of {opts.runs})")
+def run(runs: int = 7) -> Report:
+    report = Report("calc start-up")
+    env = env_for()
+    with tempfile.TemporaryDirectory() as tmp:
+        hello = Path(tmp) / "hello.py"
+        hello.write_text(HELLO)
+        base_cmd = [sys.executable, str(hello), "--name", "x"]
+        run_proc(base_cmd, env)  # warm the bytecode caches
+        report.notes.append(
+            f"the hello command imports: {', '.join(heavy_modules(base_cmd[1:], env)) or '-'}"
+        )
+        for name, args in COMMANDS.items():
+            cmd = [sys.executable, "-m", "awsprep", *args]
+            run_proc(cmd, env)
+            a, b = side_by_side(lambda cmd=cmd: run_proc(cmd, env), lambda: run_proc(base_cmd, env), runs)
+            wall, base = med([p.wall for p in a]), med([p.wall for p in b])
+            report.add(f"awsprep {name}: wall", wall, "s", base, "s hello", aim="<= 1.0x", met=wall <= base)
+            report.add(
+                f"awsprep {name}: CPU", med([p.cpu for p in a]), "s", med([p.cpu for p in b]), "s hello"
+            )
+            loaded = heavy_modules(["-m", "awsprep", *args], env)
+            report.notes.append(
+                f"awsprep {name} imports: {', '.join(loaded) or 'none of ' + ', '.join(HEAVY)}"
+            )
+    return report
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    run(parser.parse_args().runs).print()

@@ -1,84 +1,88 @@
-"""Throughput of `awsprep import` next to markdown-it-py's bare parse of the same text.
+"""`awsprep import` on the shared corpus of notes, beside a bare markdown-it-py parse of the same text.
 
-Run by itself: ``python scripts/bench_import.py``. ``run()`` returns MB/s figures and the ratio
-importer time / bare parse time (the aim is below 2). The input is the learners' notes in
-../shared/seeds/ when present (else a generated set of notes), repeated to about 1 MB over 8 files.
+Run by itself: ``python scripts/bench_import.py [--runs N]``; scripts/bench.py calls ``run()``.
+- in one process: run_import over every note file vs markdown-it's parse of the same texts (aim <= 1.5x);
+- whole processes: re-import of the unchanged files vs the first import (aim <= 0.1x).
+The input is ../shared/corpus/ (the notes repositories learners shared); without it the bench says so.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _benchutil import Report, code_dir, env_for, med, run_proc, use_code
 
-from awsprep.notes.blocks import markdown  # noqa: E402
-from awsprep.notes.pipeline import NoteFile, run_import  # noqa: E402
-from awsprep.notes.topics import TopicTable  # noqa: E402
-
-TARGET_BYTES = 1_000_000
-FILES = 8
+use_code()
 
 
-def _sample() -> str:
-    seeds = ROOT.parent / "shared" / "seeds"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds.is_dir() else []
-    if texts:
-        return "\n\n".join(texts)
-    parts = []
-    for n in range(200):
-        parts.append(
-            f"# Service {n}\n\n## Limits\n\n- timeout: default {n % 7 + 1} s, max 15 minutes\n"
-            f"- **Term {n}**: what term {n} means in a few words\n- Note about thing {n} without a fact\n"
-            f"  - nested detail {n}\n  - another detail\n\n| Key | Value |\n|---|---|\n| k{n} | {n} MB |\n\n"
-            "## Exam tips\n\n- SQS is a distributed message queue\n\n```\ncode\n```\n"
-        )
-    return "".join(parts)
+def corpus() -> Path:
+    return code_dir().parent / "shared" / "corpus"
 
 
-def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+def run(runs: int = 5) -> Report:
+    report = Report("Import of notes (awsprep import)")
+    root = corpus()
+    if not root.is_dir():
+        report.notes.append(f"Import: skipped ({root} is absent: the shared corpus of notes is needed).")
+        return report
+    from awsprep.notes.blocks import markdown
+    from awsprep.notes.pipeline import collect_files, run_import
+    from awsprep.notes.topics import TopicTable
 
-
-def run(repeat: int = 3) -> dict[str, float]:
-    sample = _sample()
-    copies = max(1, TARGET_BYTES // max(1, len(sample.encode("utf-8"))))
-    per_file = max(1, copies // FILES)
-    texts = [("\n\n".join([sample] * per_file)).replace("# ", f"# F{i} ", 1) for i in range(FILES)]
+    notes = collect_files([root])
+    texts = [n.path.read_text(encoding="utf-8", errors="replace") for n in notes]
     size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    topics = TopicTable.load(ROOT / "content" / "domains.yaml")
+    topics = TopicTable.load(code_dir() / "content" / "domains.yaml")
     md = markdown()
+    bare, full = [], []
+    for _ in range(runs):  # alternate, so that load on the machine falls on both
+        t0 = time.perf_counter()
+        for t in texts:
+            md.parse(t)
+        bare.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        result = run_import(notes, "bench", topics)
+        full.append(time.perf_counter() - t0)
+    report.add(
+        f"import {size_mb:.1f} MB of notes ({len(notes)} files, {len(result.cards)} cards), in-process",
+        med(full),
+        "s",
+        med(bare),
+        "s bare parse",
+        aim="<= 1.5x",
+        met=med(full) <= 1.5 * med(bare),
+    )
     with tempfile.TemporaryDirectory() as tmp:
-        notes = []
-        for i, text in enumerate(texts):
-            path = Path(tmp) / f"notes{i}.md"
-            path.write_text(text, encoding="utf-8")
-            notes.append(NoteFile(path.name, path))
-        bare = _best(lambda: [md.parse(t) for t in texts], repeat)
-        full = _best(lambda: run_import(notes, "bench", topics), repeat)
-        first = run_import(notes, "bench", topics)
-        cached = _best(
-            lambda: run_import(notes, "bench", topics, previous=first.cards, cache=first.cache), repeat
-        )
-    return {
-        "mb": round(size_mb, 3),
-        "cards": float(len(first.cards)),
-        "bare_parse_mb_s": round(size_mb / bare, 3),
-        "import_mb_s": round(size_mb / full, 3),
-        "reimport_unchanged_mb_s": round(size_mb / cached, 3),
-        "import_over_parse": round(full / bare, 3),
-    }
+        env = env_for({"AWSPREP_HOME": str(Path(tmp) / "home")})
+        cmd = [sys.executable, "-m", "awsprep", "import", str(root), "--deck", "bench", "--json"]
+        first = run_proc(cmd, env)
+        again = [run_proc(cmd, env) for _ in range(runs)]
+    value = med([p.wall for p in again])
+    report.add(
+        "re-import of the unchanged files, whole process",
+        value,
+        "s",
+        first.wall,
+        "s first import",
+        aim="<= 0.1x",
+        met=value <= 0.1 * first.wall,
+    )
+    report.add(
+        "re-import of the unchanged files, whole process: CPU",
+        med([p.cpu for p in again]),
+        "s",
+        first.cpu,
+        "s first import",
+    )
+    return report
 
 
 if __name__ == "__main__":
-    for key, value in run().items():
-        print(f"{key:>26}: {value}")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    run(parser.parse_args().runs).print()

@@ -17,14 +17,17 @@ Every error is a :class:`BankError` whose message is one sentence naming file, l
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-import yaml
-
+from awsprep import __version__
 from awsprep.bank.errors import BankError
 from awsprep.bank.models import (
     CARD_TYPES,
@@ -38,98 +41,97 @@ from awsprep.bank.models import (
 )
 
 SCHEMA_VERSION = 1
-
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _LineDict(dict[str, Any]):
-    """A mapping that remembers the 1-based line it started on and each key's line."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-class _Loader(_BaseLoader):
-    pass
-
-
-def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _LineDict:
-    loader.flatten_mapping(node)
-    out = _LineDict()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str | int | float | bool) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark
-            )
-        skey = str(key)
-        out[skey] = loader.construct_object(value_node, deep=True)
-        out.key_lines[skey] = key_node.start_mark.line + 1
-    return out
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-ALIAS_BUDGET = 10_000  # nodes that aliases may add beyond the file's own: a "billion laughs" exceeds it
-
-
-def _check_expansion(root: yaml.Node, file: str) -> None:
-    """Refuse a document whose aliases expand it by more than ALIAS_BUDGET nodes (an alias bomb)."""
-    distinct: set[int] = set()
-    budget, seen, stack = ALIAS_BUDGET, 0, [root]
-    while stack:
-        node = stack.pop()
-        seen += 1
-        if id(node) in distinct:
-            budget -= 1
-            if budget < 0:
-                line = node.start_mark.line + 1
-                raise BankError(file, line, None, "repeats YAML aliases too many times (an alias bomb?)")
-        distinct.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend((key, value))
+_SPACE = re.compile(r"\s")  # the characters str.isspace() accepts
 
 
 def parse_yaml(text: str, file: str) -> Any:
-    """Parse YAML text safely; a syntax error becomes a BankError with its line, an alias bomb is refused."""
-    try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                return None
-            _check_expansion(node, file)
-            return loader.construct_document(node)
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise BankError(file, line, None, f"is not valid YAML ({problem})") from None
-    except yaml.YAMLError as exc:
-        raise BankError(file, 0, None, f"is not valid YAML ({exc})") from None
+    """Parse YAML text safely; a syntax error becomes a BankError with its line."""
+    from awsprep.bank.yamlread import parse_yaml as parse  # yaml loads only when a file is read
+
+    return parse(text, file)
 
 
-def read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise BankError(str(path), 0, None, f"is not UTF-8 text (byte {exc.start})") from None
+        return path.read_bytes()
     except OSError as exc:
         raise BankError(str(path), 0, None, f"cannot be read ({exc.strerror or exc})") from None
 
 
-def load_bank_file(path: Path, default_deck: str | None = None) -> list[Card]:
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        # as Path.read_text does: universal newlines
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as exc:
+        raise BankError(str(path), 0, None, f"is not UTF-8 text (byte {exc.start})") from None
+
+
+def read_text(path: Path) -> str:
+    return _decode(_read_bytes(path), path)
+
+
+class ParseCache(Protocol):
+    """Where parsed bank files are kept between runs, keyed by file and a digest of its bytes."""
+
+    def get(self, file: str, digest: str) -> str | None: ...
+
+    def put(self, file: str, digest: str, cards: str) -> None: ...
+
+
+def _cache_digest(data: bytes, default_deck: str | None) -> str:
+    """Changes with the file's bytes, the deck it defaults to, and the awsprep that read it."""
+    head = f"{__version__}\0{SCHEMA_VERSION}\0{default_deck or ''}\0".encode()
+    return hashlib.sha256(head + data).hexdigest()
+
+
+def _cards_from_cache(raw: str, file: str) -> list[Card] | None:
+    """The cards of a cache entry, validated again like a bank file; None when the entry is damaged."""
+    try:
+        items = json.loads(raw)
+        if not isinstance(items, list) or not all(
+            isinstance(d, dict) and isinstance(d.get("deck"), str) and d["deck"] for d in items
+        ):
+            return None
+        return [card_from_dict(d, file, d["deck"]) for d in items]
+    except (ValueError, TypeError, BankError):
+        return None
+
+
+def _cache_text(cards: list[Card]) -> str | None:
+    """The cards as the cache keeps them, or None when JSON would not give them back exactly."""
+    for card in cards:
+        if isinstance(card, NumericCard) and card.params:
+            try:
+                if json.loads(json.dumps(card.params)) != card.params:
+                    return None
+            except (TypeError, ValueError):
+                return None
+    return json.dumps([card_to_dict(card) for card in cards], ensure_ascii=False)
+
+
+def load_bank_file(
+    path: Path, default_deck: str | None = None, cache: ParseCache | None = None
+) -> list[Card]:
+    """The cards of one bank file. With a cache, a file whose bytes were read before is not parsed again."""
+    if cache is None:
+        return _parse_bank_file(read_text(path), path, default_deck)
+    data = _read_bytes(path)
+    digest = _cache_digest(data, default_deck)
+    raw = cache.get(str(path), digest)
+    if raw is not None:
+        cached = _cards_from_cache(raw, str(path))
+        if cached is not None:
+            return cached
+    cards = _parse_bank_file(_decode(data, path), path, default_deck)
+    text = _cache_text(cards)
+    if text is not None:
+        cache.put(str(path), digest, text)
+    return cards
+
+
+def _parse_bank_file(text: str, path: Path, default_deck: str | None) -> list[Card]:
     file = str(path)
-    data = parse_yaml(read_text(path), file)
+    data = parse_yaml(text, file)
     if data is None:
         return []
     if not isinstance(data, dict):
@@ -161,13 +163,15 @@ def iter_bank_files(root: Path) -> Iterator[Path]:
     )
 
 
-def load_bank_files(paths: Iterable[Path], default_deck: str | None = None) -> list[tuple[Path, list[Card]]]:
+def load_bank_files(
+    paths: Iterable[Path], default_deck: str | None = None, cache: ParseCache | None = None
+) -> list[tuple[Path, list[Card]]]:
     """Load every bank file under the given paths, file by file; ids must be unique across all of them."""
     out: list[tuple[Path, list[Card]]] = []
     seen: dict[str, str] = {}
     for root in paths:
         for path in iter_bank_files(root):
-            cards = load_bank_file(path, default_deck)
+            cards = load_bank_file(path, default_deck, cache)
             for card in cards:
                 where = seen.get(card.id)
                 if where is not None:
@@ -283,7 +287,7 @@ def card_from_dict(raw: Any, file: str, deck: str) -> Card:
         raise BankError(file, line, None, "each entry of 'cards' must be a mapping")
     f = _Fields(raw, file)
     card_id = f.text("id")
-    if any(c.isspace() for c in card_id):
+    if _SPACE.search(card_id):
         raise f.error("id", "must not contain spaces")
     ctype = f.text("type")
     if ctype not in CARD_TYPES:
@@ -417,7 +421,16 @@ def card_to_dict(card: Card, deck: str | None = None) -> dict[str, Any]:
 
 def dump_bank(cards: Iterable[Card], deck: str) -> str:
     doc = {"schema": SCHEMA_VERSION, "deck": deck, "cards": [card_to_dict(c, deck) for c in cards]}
-    return str(yaml.dump(doc, Dumper=_BaseDumper, sort_keys=False, allow_unicode=True, width=4096))
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    enabled = gc.isenabled()
+    gc.disable()  # as when reading: many small objects, no cycles; collecting costs a third of the time
+    try:
+        return str(yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=4096))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from awsprep import __version__
 
-app = typer.Typer(
-    name="awsprep",
-    help="Study for AWS certification exams in the terminal: review, mock exams, calculators.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
+# The module of each top-level command: `awsprep calc ...` imports the calc commands and no others.
+COMMAND_MODULES = {
+    "review": "review",
+    "settings": "review",
+    "cards": "review",
+    "import": "importer",
+    "decks": "importer",
+    "lint": "lint",
+    "exam": "exam",
+    "bank": "bank",
+    "calc": "calc",
+    "triage": "triage",
+    "db": "db",
+}
+_ORDER = (  # the order --help lists them in
+    "review",
+    "exam",
+    "importer",
+    "bank",
+    "calc",
+    "lint",
+    "triage",
+    "db",
 )
 
 
@@ -22,7 +40,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version."
@@ -31,21 +48,33 @@ def main(
     """Study for AWS certification exams in the terminal."""
 
 
-def _register() -> None:
-    from awsprep.cli import bank, calc, db, exam, importer, lint, review, triage
+def build(command: str | None = None) -> typer.Typer:
+    """The awsprep app with every command, or with only the one the command line names."""
+    import importlib
 
-    review.register(app)
-    exam.register(app)
-    importer.register(app)
-    bank.register(app)
-    calc.register(app)
-    lint.register(app)
-    triage.register(app)
-    db.register(app)
+    root = typer.Typer(
+        name="awsprep",
+        help="Study for AWS certification exams in the terminal: review, mock exams, calculators.",
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+    root.callback()(main)
+    only = COMMAND_MODULES.get(command or "")
+    for name in _ORDER:
+        if only is None or name == only:
+            importlib.import_module(f"awsprep.cli.{name}").register(root)
+    return root
 
 
-_register()
+def __getattr__(name: str) -> typer.Typer:
+    """`app`, with every command, made when first asked for (tests and tools import it)."""
+    if name == "app":
+        globals()["app"] = app = build()
+        return app
+    raise AttributeError(name)
 
 
 def run() -> None:
-    app()
+    build(sys.argv[1] if len(sys.argv) > 1 else None)()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from awsprep.errors import AwsprepError, UsageError
 from awsprep.store.models import Base, Meta
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -106,8 +106,16 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _v2_pick_indexes(conn: Any) -> None:
+    """Version 2: the queue's indexes (due reviews in order, drills, new cards in bank order) replace
+    the one index that made the due-cards query walk every reviewed card."""
+    conn.execute(text("DROP INDEX IF EXISTS ix_cards_pick"))
+    for index in Base.metadata.tables["cards"].indexes:
+        index.create(conn, checkfirst=True)
+
+
 # Each migration takes a connection and brings the schema from version N-1 to N.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_pick_indexes}
 
 
 def migrate(engine: Engine, url: str) -> None:
@@ -131,6 +139,8 @@ def migrate(engine: Engine, url: str) -> None:
             raise StoreError(
                 f"The database {url} was written by a newer awsprep (schema {version}); upgrade awsprep."
             )
+        if version == SCHEMA_VERSION and tables >= set(Base.metadata.tables):
+            return  # up to date: nothing to create (this runs at every start)
         Base.metadata.create_all(engine)  # adds tables new in this version
         with Session(engine) as s, s.begin():
             for target in range(version + 1, SCHEMA_VERSION + 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -24,6 +24,15 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class BankFile(Base):
+    """A parsed bank file, kept so that a file whose bytes have not changed is not parsed again."""
+
+    __tablename__ = "bank_files"
+    path: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))  # of the bytes, the default deck and awsprep's version
+    cards: Mapped[str] = mapped_column(Text)  # the file's cards, as JSON
 
 
 class CardRow(Base):
@@ -50,7 +59,22 @@ class CardRow(Base):
     buried_until: Mapped[date | None] = mapped_column(Date, nullable=True)
     leech: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (Index("ix_cards_pick", "retired", "suspended", "due"),)
+    __table_args__ = (
+        # today's reviews in the order they are shown (most overdue, then hardest, first): the due-cards
+        # query reads only the cards due by today, and with a review limit stops after that many
+        Index("ix_cards_due", "retired", "suspended", "due", "ef", "id"),
+        # same-day drills: few, found without walking the cards due later
+        Index("ix_cards_drill", "retired", "suspended", "drill", "due"),
+        # new cards in bank order, read in order and only as many as the day allows
+        Index(
+            "ix_cards_new",
+            "retired",
+            "suspended",
+            "ordinal",
+            sqlite_where=text("due IS NULL"),
+            postgresql_where=text("due IS NULL"),
+        ),
+    )
 
 
 class ReviewLog(Base):

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
@@ -19,7 +19,7 @@ from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
 from awsprep.store.db import open_store, translate_errors
-from awsprep.store.models import CardRow, Meta, ReviewLog, Setting
+from awsprep.store.models import BankFile, Base, CardRow, Meta, ReviewLog, Setting
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 UNDOABLE = ("answer", "suspend", "bury")
@@ -59,9 +59,10 @@ def _transition(
     after: CardState,
     session: str | None,
     **extra: Any,
-) -> ReviewLog:
-    """A review-log row for a graded change of state, keeping both states so undo can restore."""
-    return ReviewLog(
+) -> dict[str, Any]:
+    """The values of a review-log row for a graded change of state, keeping both states so undo can
+    restore (a row to insert, not an ORM object: an answer is two statements and a commit)."""
+    return dict(
         card_id=card_id,
         ts=now,
         day=now.date(),
@@ -76,6 +77,30 @@ def _transition(
         session=session,
         **extra,
     )
+
+
+def _state_values(state: CardState) -> dict[str, Any]:
+    return {name: getattr(state, name) for name in STATE_FIELDS}
+
+
+_CARDS = Base.metadata.tables["cards"]
+_SYNC_UPDATE = (
+    update(_CARDS)
+    .where(_CARDS.c.id == bindparam("card_id"))
+    .values({name: bindparam(name) for name in ("deck", "type", "content", "content_hash", "ordinal")})
+    .values(retired=False)
+)
+
+# An answer's statements, built once: each answer is one small transaction, and building the SQL
+# expressions again for every answer cost more than executing them.
+_ANSWER_READ = select(CardRow.leech, *(getattr(CardRow, name) for name in STATE_FIELDS)).where(
+    CardRow.id == bindparam("card_id")
+)
+_ANSWER_WRITE = (
+    update(CardRow)
+    .where(CardRow.id == bindparam("card_id"))
+    .values({name: bindparam(name) for name in STATE_FIELDS})
+)
 
 
 def content_hash(content: dict[str, Any]) -> str:
@@ -126,6 +151,7 @@ class Store:
             added = changed = 0
             seen: set[str] = set()
             new_rows: list[dict[str, Any]] = []
+            updates: list[dict[str, Any]] = []
             for ordinal, card in enumerate(cards):
                 content = card_to_dict(card)
                 digest = content_hash(content)
@@ -154,20 +180,27 @@ class Store:
                 elif old.content_hash != digest or old.retired or old.ordinal != ordinal:
                     if old.content_hash != digest:
                         changed += 1
-                    s.execute(
-                        update(CardRow)
-                        .where(CardRow.id == card.id)
-                        .values(
-                            deck=card.deck,
-                            type=card.type,
-                            content=json.dumps(content),
-                            content_hash=digest,
-                            ordinal=ordinal,
-                            retired=False,
-                        )
+                    updates.append(
+                        {
+                            "card_id": card.id,
+                            "deck": card.deck,
+                            "type": card.type,
+                            "content": json.dumps(content),
+                            "content_hash": digest,
+                            "ordinal": ordinal,
+                        }
                     )
+                # in batches of Core executemany: a 100k-card first sync holds 2,000 rows at a time
+                if len(new_rows) >= 2000:
+                    s.execute(_CARDS.insert(), new_rows)
+                    new_rows = []
+                if len(updates) >= 2000:
+                    s.execute(_SYNC_UPDATE, updates)
+                    updates = []
             if new_rows:
-                s.execute(insert(CardRow), new_rows)  # one bulk insert, not one ORM object per card
+                s.execute(_CARDS.insert(), new_rows)
+            if updates:
+                s.execute(_SYNC_UPDATE, updates)
             gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
             for start in range(0, len(gone), 500):
                 s.execute(
@@ -175,6 +208,22 @@ class Store:
                 )
             s.merge(Meta(key="bank_fingerprint", value=fingerprint))
         return SyncReport(added=added, changed=changed, retired=len(gone))
+
+    def bank_cache(self) -> dict[str, tuple[str, str]]:
+        """Parsed bank files from earlier syncs: path -> (digest, cards JSON)."""
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(select(BankFile.path, BankFile.digest, BankFile.cards))
+            return {path: (digest, cards) for path, digest, cards in rows}
+
+    def save_bank_cache(self, entries: dict[str, tuple[str, str]], keep: set[str]) -> None:
+        """Keep these parsed files (path -> (digest, cards JSON)); forget files not in `keep`."""
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            known = set(s.execute(select(BankFile.path)).scalars())
+            gone = [p for p in known if p not in keep]
+            for start in range(0, len(gone), 500):
+                s.execute(delete(BankFile).where(BankFile.path.in_(gone[start : start + 500])))
+            for path, (digest, cards) in entries.items():
+                s.merge(BankFile(path=path, digest=digest, cards=cards))
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -206,8 +255,12 @@ class Store:
             )
             return {deck: n for deck, n in rows}
 
-    def candidates(self, today: date, decks: Iterable[str] | None, new_limit: int) -> list[Candidate]:
-        """Cards that could be studied today: due or drilling, and up to new_limit new ones in bank order."""
+    def candidates(
+        self, today: date, decks: Iterable[str] | None, new_limit: int, review_limit: int | None = None
+    ) -> list[Candidate]:
+        """Cards that could be studied today: due reviews, same-day drills, and up to new_limit new ones in
+        bank order. With review_limit, only the first that many reviews in the order the queue shows them
+        (sched.queue.build_queue: most overdue, then lowest EF, then id), so a backlog costs no more."""
         active = self._active(decks)
         usable = [
             *active,
@@ -216,10 +269,14 @@ class Store:
         ]
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
         with translate_errors(self.url), self.Session() as s:
-            seen = s.execute(
-                select(*cols).where(
-                    *usable, CardRow.due.is_not(None), or_(CardRow.due <= today, CardRow.drill.is_(True))
-                )
+            due_q = select(*cols).where(*usable, CardRow.due <= today)
+            if review_limit is not None:
+                due_q = due_q.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(max(0, review_limit))
+            due = s.execute(due_q).all()
+            drills = s.execute(
+                select(*cols)
+                .where(*usable, CardRow.drill.is_(True), CardRow.due > today)
+                .order_by(CardRow.due, CardRow.ordinal)
             ).all()
             new = (
                 s.execute(
@@ -231,10 +288,7 @@ class Store:
                 if new_limit > 0
                 else []
             )
-        out = []
-        for r in [*seen, *new]:
-            out.append(Candidate(card_id=r.id, state=state_of(r)))
-        return out
+        return [Candidate(r[0], CardState(*r[1:])) for r in (*due, *drills, *new)]  # cols: id, then state
 
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
         """New cards introduced and reviews done today (undone answers do not count)."""
@@ -279,18 +333,20 @@ class Store:
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
     ) -> AnswerResult:
         with translate_errors(self.url), self.Session() as s, s.begin():
-            row = s.get(CardRow, card_id)
+            row = s.execute(_ANSWER_READ, {"card_id": card_id}).first()
             if row is None:
                 raise KeyError(card_id)
-            before = state_of(row)
+            before = CardState(*row[1:])
             drill_answer = sm2.is_drill_answer(before, now.date())
             after = sm2.review(before, grade, now)
-            _apply(row, after)
             became_leech = not drill_answer and sm2.is_leech(after) and not row.leech
+            values = _state_values(after)
             if became_leech:
-                row.leech = True
-                row.suspended = True
-            s.add(
+                values.update(leech=True, suspended=True)
+                s.execute(update(CardRow).where(CardRow.id == card_id).values(**values))
+            else:
+                s.execute(_ANSWER_WRITE, {"card_id": card_id, **values})
+            logs = [
                 _transition(
                     card_id,
                     now,
@@ -302,8 +358,10 @@ class Store:
                     was_new=before.is_new,
                     drill=drill_answer,
                     response_ms=response_ms,
+                    undone=False,
                 )
-            )
+            ]
+            s.execute(insert(ReviewLog), logs)
             if became_leech:
                 s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action="leech", session=session))
         return AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech)
@@ -378,7 +436,7 @@ class Store:
         before = state_of(row)
         after = sm2.failed_recall(before, now)
         _apply(row, after)
-        s.add(_transition(card_id, now, "exam", 1, before, after, session))
+        s.execute(insert(ReviewLog), [_transition(card_id, now, "exam", 1, before, after, session)])
 
     def log(self, card_id: str | None = None) -> list[LogEntry]:
         """The review log in the order it was written (of one card, if given)."""

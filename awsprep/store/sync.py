@@ -1,4 +1,5 @@
-"""Open the store and bring the bank into it, skipping the work when no bank file has changed."""
+"""Open the store and bring the bank into it, skipping the work when no bank file has changed, and
+parsing again only the files whose bytes changed since they were last parsed (the store keeps the rest)."""
 
 from __future__ import annotations
 
@@ -23,10 +24,30 @@ def fingerprint(roots: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
+class StoreParseCache:
+    """bank.io.ParseCache over the store's bank_files table: read once, written after the sync."""
+
+    def __init__(self, store: Store) -> None:
+        self.known = store.bank_cache()
+        self.fresh: dict[str, tuple[str, str]] = {}
+        self.used: set[str] = set()
+
+    def get(self, file: str, digest: str) -> str | None:
+        self.used.add(file)
+        hit = self.known.get(file)
+        return hit[1] if hit is not None and hit[0] == digest else None
+
+    def put(self, file: str, digest: str, cards: str) -> None:
+        self.fresh[file] = (digest, cards)
+
+
 def sync_bank(store: Store, roots: Sequence[Path]) -> SyncReport:
     existing = [r for r in roots if r.exists()]
     fp = fingerprint(existing)
     if store.bank_fingerprint() == fp:
         return SyncReport(skipped=True)
-    cards = interleave(cards for _, cards in load_bank_files(existing))
-    return store.sync(cards, fp)
+    cache = StoreParseCache(store)
+    cards = interleave(cards for _, cards in load_bank_files(existing, cache=cache))
+    report = store.sync(cards, fp)
+    store.save_bank_cache(cache.fresh, keep=cache.used)
+    return report

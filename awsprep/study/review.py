@@ -103,7 +103,8 @@ def question_rng(card_id: str, now: datetime, done: int) -> random.Random:
 def todays_queue(store: ReviewStore, today: date, decks: list[str] | None, limits: Limits) -> SessionQueue:
     """Due reviews, drills left from earlier today, then new cards, within what is left of the limits."""
     done = store.day_counts(today, decks)
-    candidates = store.candidates(today, decks, new_allowance(limits, done))
+    review_limit = max(0, limits.reviews_per_day - done.reviews)  # a backlog is not read whole
+    candidates = store.candidates(today, decks, new_allowance(limits, done), review_limit)
     return SessionQueue.of(build_queue(candidates, today, limits, done), today)
 
 

@@ -1,0 +1,228 @@
+"""The parsed-bank cache gives the same cards as parsing (a changed file is parsed again, a damaged cache
+is ignored, a broken file still names file and line); the queue's indexes and their migration; a review
+limit in the candidates query picks the same queue as the ordering in sched.queue."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from awsprep.bank import io as bank_io
+from awsprep.cli.main import app
+from awsprep.sched.queue import Limits, build_queue
+from awsprep.store import db as store_db
+from awsprep.store.db import sqlite_url
+from awsprep.store.repo import Store
+from awsprep.store.sync import sync_bank
+from tests.conftest import MIXED, basic_cards, write_bank
+
+
+def listing(runner):
+    res = runner.invoke(app, ["cards", "list", "--json"])
+    assert res.exit_code == 0, res.output
+    return {c["id"]: c for c in json.loads(res.stdout)}
+
+
+def db_path(env: dict[str, str]) -> Path:
+    return Path(env["AWSPREP_HOME"]) / "awsprep.db"
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files parsed as YAML, in order."""
+    seen: list[str] = []
+    real = bank_io.parse_yaml
+
+    def counting(text: str, file: str):  # type: ignore[no-untyped-def]
+        seen.append(Path(file).name)
+        return real(text, file)
+
+    monkeypatch.setattr(bank_io, "parse_yaml", counting)
+    return seen
+
+
+def test_unchanged_file_is_not_parsed_again_changed_one_is(env, runner, parses):
+    a = write_bank(env, basic_cards(3, "a"), "a.yaml")
+    write_bank(env, MIXED, "b.yaml")
+    first = listing(runner)
+    assert sorted(parses) == ["a.yaml", "b.yaml"]
+    parses.clear()
+    a.write_text(a.read_text().replace("Front 1?", "Front one?"))  # a changes, b does not
+    assert listing(runner).keys() == first.keys()
+    assert parses == ["a.yaml"]
+    store = Store(sqlite_url(db_path(env)))
+    assert store.card("a001").prompt() == "Front one?"  # type: ignore[union-attr]
+    assert store.card("m1") == next(
+        c for c in bank_io.load_bank_file(Path(env["AWSPREP_BANK"]) / "b.yaml") if c.id == "m1"
+    )
+
+
+def test_touched_but_same_bytes_is_not_parsed(env, runner, parses):
+    a = write_bank(env, basic_cards(2), "a.yaml")
+    listing(runner)
+    parses.clear()
+    a.write_text(a.read_text())  # new mtime, same bytes: the fingerprint changes, the digest does not
+    listing(runner)
+    assert parses == []
+
+
+def test_cached_cards_equal_parsed_cards(env, tmp_path):
+    write_bank(env, MIXED + basic_cards(2), "mixed.yaml")
+    roots = [Path(env["AWSPREP_BANK"])]
+    parsed = bank_io.load_bank(roots)
+    store = Store(sqlite_url(tmp_path / "s.db"))
+    sync_bank(store, roots)
+    cache = {path: entry for path, entry in store.bank_cache().items()}
+    assert list(cache) == [str(roots[0] / "mixed.yaml")]
+
+    class Reader:
+        def get(self, file: str, digest: str) -> str | None:
+            return cache[file][1] if cache[file][0] == digest else None
+
+        def put(self, file: str, digest: str, cards: str) -> None:
+            raise AssertionError("a cached file was parsed again")
+
+    assert [c for _, cs in bank_io.load_bank_files(roots, cache=Reader()) for c in cs] == parsed
+
+
+@pytest.mark.parametrize(
+    "damage", ["not json", "[1, 2]", '[{"id": "x"}]', "{}", '[{"deck": "d", "id": "a b"}]']
+)
+def test_damaged_cache_is_ignored(env, runner, parses, damage):
+    write_bank(env, MIXED)
+    before = listing(runner)
+    with sqlite3.connect(db_path(env)) as conn:
+        conn.execute("UPDATE bank_files SET cards = ?", (damage,))
+        conn.execute("UPDATE meta SET value = 'x' WHERE key = 'bank_fingerprint'")  # force a sync
+    parses.clear()
+    assert listing(runner) == before
+    assert parses == ["test.yaml"]
+    with sqlite3.connect(db_path(env)) as conn:  # and the entry is good again
+        (cards,) = conn.execute("SELECT cards FROM bank_files").fetchone()
+    assert [c["id"] for c in json.loads(cards)] == ["b1", "z1", "m1", "n1"]
+
+
+def test_cached_file_that_breaks_still_names_file_and_line(env, runner):
+    path = write_bank(env, basic_cards(3))
+    listing(runner)
+    path.write_text(path.read_text().replace("front: 'Front 1?'", "front: [unclosed"))
+    res = runner.invoke(app, ["cards", "list"])
+    assert res.exit_code == 2
+    assert res.stderr.startswith(f"awsprep: {path}:5:") and "not valid YAML" in res.stderr
+    path.write_text(path.read_text().replace("type: basic, topic: T, front: [unclosed", "type: nope"))
+    res = runner.invoke(app, ["cards", "list"])
+    assert res.exit_code == 2 and f"{path}:" in res.stderr
+
+
+def test_removed_file_leaves_the_cache(env, runner):
+    write_bank(env, basic_cards(2, "a"), "a.yaml")
+    b = write_bank(env, basic_cards(2, "b"), "b.yaml")
+    listing(runner)
+    b.unlink()
+    listing(runner)
+    with sqlite3.connect(db_path(env)) as conn:
+        assert [r[0] for r in conn.execute("SELECT path FROM bank_files")] == [str(b.parent / "a.yaml")]
+
+
+def test_cards_that_json_would_change_are_not_cached():
+    from awsprep.bank.models import NumericCard
+
+    faithful = NumericCard(id="t1", deck="d", generator="dynamodb-rcu", params={"reads": 80})
+    assert bank_io._cards_from_cache(bank_io._cache_text([faithful]) or "", "f") == [faithful]
+    for params in ({1: 2}, {"when": date(2020, 1, 1)}):
+        changed = NumericCard(id="t2", deck="d", generator="dynamodb-rcu", params=params)
+        assert bank_io._cache_text([faithful, changed]) is None
+
+
+def test_version_1_database_gets_the_queue_indexes(tmp_path):
+    path = tmp_path / "old.db"
+    engine = store_db.make_engine(sqlite_url(path))
+    store_db.Base.metadata.create_all(engine)  # type: ignore[attr-defined]
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        indexes = conn.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='cards'")
+        for (name,) in indexes.fetchall():
+            if not name.startswith("sqlite_"):
+                conn.execute(f"DROP INDEX {name}")
+        conn.execute("CREATE INDEX ix_cards_pick ON cards (retired, suspended, due)")
+        conn.execute("CREATE INDEX ix_cards_deck ON cards (deck)")
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        conn.execute(
+            "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval,"
+            " ef, lapses, drill, suspended, leech)"
+            " VALUES ('k', 'd', 'basic', '{}', 'h', 0, 0, 0, 0, 2.5, 0, 0, 0, 0)"
+        )
+    Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+        kept = conn.execute("SELECT count(*) FROM cards").fetchone()[0]
+    assert {"ix_cards_due", "ix_cards_drill", "ix_cards_new"} <= names and "ix_cards_pick" not in names
+    assert version == str(store_db.SCHEMA_VERSION) and kept == 1
+
+
+def test_review_limit_picks_the_same_queue(tmp_path):
+    rng = random.Random(7)
+    today = date(2026, 3, 1)
+    store = Store(sqlite_url(tmp_path / "q.db"))
+    with sqlite3.connect(tmp_path / "q.db") as conn:
+        for i in range(400):
+            due = None if i % 5 == 0 else (today + timedelta(days=rng.randint(-6, 6))).isoformat()
+            conn.execute(
+                "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval,"
+                " ef, lapses, drill, suspended, leech, due, buried_until) VALUES"
+                " (?, 'd', 'basic', '{}', 'h', ?, ?, 1, 1, ?, 0, ?, ?, 0, ?, ?)",
+                (
+                    f"c{rng.randint(0, 10**6):07d}-{i}",
+                    rng.randint(0, 50),
+                    rng.random() < 0.05,
+                    rng.choice([1.3, 2.5, 2.5, 2.36]),
+                    due is not None and rng.random() < 0.1,
+                    rng.random() < 0.05,
+                    due,
+                    (today + timedelta(days=rng.randint(-1, 1))).isoformat() if rng.random() < 0.1 else None,
+                ),
+            )
+    for reviews in (0, 1, 7, 30, 1000):
+        limits = Limits(new_per_day=10, reviews_per_day=reviews)
+        everything = build_queue(store.candidates(today, None, 10), today, limits, _done())
+        limited = build_queue(store.candidates(today, None, 10, review_limit=reviews), today, limits, _done())
+        assert limited == everything
+
+
+def _done():  # type: ignore[no-untyped-def]
+    from awsprep.sched.queue import DayCounts
+
+    return DayCounts()
+
+
+def test_answer_is_logged_and_undoable(tmp_path):
+    write = tmp_path / "b.yaml"
+    write.write_text("schema: 1\ndeck: d\ncards:\n" + basic_cards(2))
+    store = Store(sqlite_url(tmp_path / "a.db"))
+    sync_bank(store, [write])
+    now = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    result = store.answer("c000", 5, now, 1200, session="s")
+    saved = store.state("c000")
+    assert (
+        (saved.reps, saved.interval, saved.due)
+        == (1, 1, date(2026, 1, 6))
+        == (result.after.reps, result.after.interval, result.after.due)
+    )
+    (log,) = store.log("c000")
+    assert (log.action, log.grade, log.was_new, log.drill, log.undone, log.response_ms) == (
+        "answer",
+        5,
+        True,
+        False,
+        False,
+        1200,
+    )
+    undone = store.undo_last(now, session="s")
+    assert undone is not None and store.state("c000") == result.before
+    assert [r.undone for r in store.log("c000")] == [True, False]
