@@ -215,3 +215,89 @@ def test_calc_module_imports_no_heavy_packages() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+def test_on_demand_is_labelled_in_request_units_not_rcu() -> None:
+    result = CliRunner().invoke(
+        app,
+        ["calc", "dynamodb", "--item-size", "3KB", "--reads", "100", "--writes", "10", "--mode", "on-demand"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "read request units/s" in result.output and "write request units/s" in result.output
+    assert "RCU" not in result.output and "WCU" not in result.output and "RRU" not in result.output
+    provisioned = CliRunner().invoke(app, ["calc", "dynamodb", "--item-size", "3KB", "--reads", "100"])
+    assert "RCU" in provisioned.output
+
+
+@pytest.mark.parametrize("name", ["GetItem", "getitem", "get-item", "get", "GET_ITEM"])
+def test_dynamodb_op_takes_api_names(name: str) -> None:
+    result = CliRunner().invoke(app, ["calc", "dynamodb-op", name, "--item", "6.5KB", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["api"] == "GetItem"
+
+
+def test_dynamodb_op_batch_api_name_and_unknown_name() -> None:
+    ok = CliRunner().invoke(app, ["calc", "dynamodb-op", "BatchGetItem", "--item", "3KB,5KB", "--json"])
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["api"] == "BatchGetItem"
+    bad = CliRunner().invoke(app, ["calc", "dynamodb-op", "GetItems", "--item", "3KB"])
+    assert bad.exit_code == 2 and "get (GetItem)" in bad.output and "Traceback" not in bad.output
+
+
+def test_kinesis_prices_a_provisioned_stream() -> None:
+    # 3,000 records/s of 30 KB: 2 PUT payload units each (one per started 25 KB).
+    data = _json("kinesis", "--records-per-sec", "3000", "--record-size", "30KB")
+    cost = data["cost"]
+    assert data["shards"] == 88  # 3,000 x 30 KB = 87.9 MB/s -> 88 shards
+    lines = {line["name"]: line for line in cost["lines"]}  # type: ignore[index,union-attr]
+    assert lines["shard-hours"]["quantity"] == 88 * 730
+    assert lines["shard-hours"]["usd"] == pytest.approx(88 * 730 * 0.015)
+    assert lines["PUT payload units"]["quantity"] == 3000 * 2 * 3600 * 730
+    assert lines["PUT payload units"]["usd"] == pytest.approx(3000 * 2 * 3600 * 730 / 1e6 * 0.014)
+    assert cost["left_out"] is None and cost["mode"] == "provisioned"
+
+
+def test_kinesis_prices_on_demand_and_shows_no_placeholder() -> None:
+    data = _json("kinesis", "--records-per-sec", "1000", "--record-size", "4.5KB", "--mode", "on-demand")
+    lines = {line["name"]: line for line in data["cost"]["lines"]}  # type: ignore[index,union-attr]
+    assert lines["stream-hours"]["quantity"] == 730
+    # each 4.5 KB record is billed as 5 KB written
+    assert lines["data written"]["quantity"] == pytest.approx(1000 * 5 * 3600 * 730 / 1024**2)
+    code, out, _ = _run("kinesis", "--mb-per-sec", "3", "--consumers", "2")
+    assert code == 0
+    assert "max(3, 3)" in out and "-," not in out and "$32.85" in out
+    assert "not included: PUT payload units" in out
+
+
+def test_kinesis_mode_is_checked() -> None:
+    code, _, err = _run("kinesis", "--mb-per-sec", "3", "--mode", "reserved")
+    assert code == 2 and "provisioned, on-demand" in err
+
+
+def _ask(*args: str, typed: str) -> str:
+    result = runner.invoke(app, ["calc", "question", *args], input=typed)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_calc_question_hides_the_answer_until_answered() -> None:
+    right = _ask("dynamodb-rcu", "--seed", "3", typed="20\n")
+    before, _, after = right.partition("Your answer in RCU (Enter to see it):")
+    assert "eventually consistent reads" in before and "20 RCU" not in before and "Worked steps" not in before
+    assert "Correct." in after and "20 RCU" in after and "Worked steps" in after
+    wrong = _ask("dynamodb-rcu", "--seed", "3", typed="40 RCU\n")
+    assert "Not quite: you said 40 RCU." in wrong and "20 RCU" in wrong.partition("Not quite")[2]
+    shown = _ask("dynamodb-rcu", "--seed", "3", typed="\n")
+    assert "Correct" not in shown and "Not quite" not in shown and "20 RCU" in shown
+    ended = _ask("dynamodb-rcu", "--seed", "3", typed="")  # end of input shows the answer too
+    assert "20 RCU" in ended and "Aborted" not in ended
+    at_once = _ask("dynamodb-rcu", "--seed", "3", "--answer", typed="")
+    assert "Your answer" not in at_once and "20 RCU" in at_once
+
+
+def test_calc_question_draws_fresh_numbers_without_a_seed() -> None:
+    seeds = {_json("question", "dynamodb-rcu")["seed"] for _ in range(4)}
+    assert len(seeds) > 1
+    text = _ask("dynamodb-rcu", typed="\n")
+    seed = text.split("(seed ", 1)[1].split(":", 1)[0]
+    again = _ask("dynamodb-rcu", "--seed", seed, "--answer", typed="")
+    assert text.splitlines()[0] == again.splitlines()[0]  # the seed printed asks the same question

@@ -106,7 +106,8 @@ def test_side_cost_provisioned_and_on_demand() -> None:
     od = d.side_cost(t, "on-demand", 730, DDB)
     assert od.request_units == pytest.approx(3_942_000) and od.usd == pytest.approx(15.768)
     assert d.side_cost_step(od) == (
-        "reads: 1.5 RRU/s x 3,600 s x 730 h = 3,942,000 RRU; 3.942 million x $4.00 = $15.77"
+        "reads: 1.5 read request units/s x 3,600 s x 730 h = 3,942,000 read request units; "
+        "3.942 million x $4.00 = $15.77"
     )
 
 
@@ -201,7 +202,7 @@ def test_ties_and_enhanced_fan_out() -> None:
     e = k.shards(mb_per_second=2, consumers=2)
     assert (e.shards, e.limiting_factor, e.shards_for_write_records) == (2, "write-mb", 0)
     assert k.shard_steps(e)[-1] == (
-        "shards = max(2, -, 2) = 2; limited by write throughput (1 MB/s per shard) "
+        "shards = max(2, 2) = 2; limited by write throughput (1 MB/s per shard) "
         "(tied with shared read throughput (2 MB/s per shard, split between consumers))"
     )
     # enhanced fan-out: each of 10 consumers has its own 2 MB/s, so 3 MB/s needs 2 shards to read

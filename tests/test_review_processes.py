@@ -198,7 +198,7 @@ def test_kill_9_at_press_any_key_keeps_the_auto_graded_answer(env):
     answer is in the log."""
     write_bank(
         env,
-        "  - {id: n1, type: numeric, question: 'How many RCU?', answer: 80, unit: RCU}\n" + basic_cards(1),
+        "  - {id: n1, type: numeric, question: 'How many RCU?', answer: 80, unit: RCU}\n",
     )
     child = _spawn_review_tty(env, (30, 100))
     try:

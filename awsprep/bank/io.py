@@ -23,7 +23,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -164,20 +164,26 @@ def iter_bank_files(root: Path) -> Iterator[Path]:
 
 
 def load_bank_files(
-    paths: Iterable[Path], default_deck: str | None = None, cache: ParseCache | None = None
+    paths: Iterable[Path],
+    default_deck: str | None = None,
+    cache: ParseCache | None = None,
+    on_file: Callable[[int, int], None] | None = None,
 ) -> list[tuple[Path, list[Card]]]:
-    """Load every bank file under the given paths, file by file; ids must be unique across all of them."""
+    """Load every bank file under the given paths, file by file; ids must be unique across all of them.
+    `on_file(done, total)` is told before each file is read (a first start shows its progress)."""
     out: list[tuple[Path, list[Card]]] = []
     seen: dict[str, str] = {}
-    for root in paths:
-        for path in iter_bank_files(root):
-            cards = load_bank_file(path, default_deck, cache)
-            for card in cards:
-                where = seen.get(card.id)
-                if where is not None:
-                    raise BankError(str(path), 0, "id", f"{card.id!r} is used twice (first in {where})")
-                seen[card.id] = str(path)
-            out.append((path, cards))
+    files = [path for root in paths for path in iter_bank_files(root)]
+    for number, path in enumerate(files):
+        if on_file is not None:
+            on_file(number, len(files))
+        cards = load_bank_file(path, default_deck, cache)
+        for card in cards:
+            where = seen.get(card.id)
+            if where is not None:
+                raise BankError(str(path), 0, "id", f"{card.id!r} is used twice (first in {where})")
+            seen[card.id] = str(path)
+        out.append((path, cards))
     return out
 
 
@@ -185,9 +191,12 @@ def load_bank(paths: Iterable[Path], default_deck: str | None = None) -> list[Ca
     return [card for _, cards in load_bank_files(paths, default_deck) for card in cards]
 
 
+STARTER_FILE = "starter.yaml"  # a deck's hand-ordered foundations: introduced before anything else
+TYPE_TURNS = ("basic", "cloze", "mcq", "numeric")  # one card of each type in turn
+
+
 def interleave(groups: Iterable[list[Card]]) -> list[Card]:
-    """One card from each file in turn: the order new cards are introduced in, so that a day's new
-    cards mix notes, questions and calculations instead of exhausting one file first."""
+    """One card from each group in turn (groups of unequal length drop out as they run dry)."""
     queues = [list(g) for g in groups if g]
     out: list[Card] = []
     depth = 0
@@ -196,6 +205,34 @@ def interleave(groups: Iterable[list[Card]]) -> list[Card]:
         out.extend(q[depth] for q in queues)
         depth += 1
     return out
+
+
+def introduction_order(files: Iterable[tuple[Path, list[Card]]]) -> list[Card]:
+    """The order new cards are introduced in, deck by deck in turn. In each deck: its starter.yaml
+    first, as written (the foundations); then one card of each type in turn (a note, a cloze, a
+    question, a calculation), each type drawing from the deck's files in turn, so no day is eighteen
+    multiple-choice questions in a row."""
+    starters: dict[str, list[Card]] = {}
+    files_by_deck: dict[str, list[list[Card]]] = {}
+    for path, cards in files:
+        for card in cards:
+            starters.setdefault(card.deck, [])
+            files_by_deck.setdefault(card.deck, [])
+        if path.name == STARTER_FILE:
+            for card in cards:
+                starters[card.deck].append(card)
+            continue
+        for deck, group in files_by_deck.items():
+            mine = [c for c in cards if c.deck == deck]
+            if mine:
+                group.append(mine)
+    decks = []
+    for deck, groups in files_by_deck.items():
+        by_type = [
+            interleave([c for c in cards if c.type == kind] for cards in groups) for kind in TYPE_TURNS
+        ]
+        decks.append(starters[deck] + interleave(by_type))
+    return interleave(decks)
 
 
 # --- validation -------------------------------------------------------------------------------

@@ -81,6 +81,15 @@ class ClozeCard(CardBase):
     def revealed(self) -> str:
         return CLOZE_RE.sub(lambda m: m.group(1), self.text)
 
+    def revealed_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the hidden words stand in `revealed()`: (start, end) of each, in order."""
+        spans, shift = [], 0
+        for m in CLOZE_RE.finditer(self.text):
+            start = m.start() - shift
+            spans.append((start, start + len(m.group(1))))
+            shift += len(m.group(0)) - len(m.group(1))
+        return tuple(spans)
+
 
 @dataclass(frozen=True)
 class McqCard(CardBase):
@@ -118,3 +127,8 @@ class NumericCard(CardBase):
 
 
 Card = BasicCard | ClozeCard | McqCard | NumericCard
+
+
+def card_text(card: Card) -> str:
+    """What a card asks, in one string: the front or question, or a cloze sentence with its words shown."""
+    return card.revealed() if isinstance(card, ClozeCard) else card.prompt()

@@ -22,7 +22,17 @@ from typing import Any
 from awsprep.calc.checks import check_choice, check_positive
 from awsprep.calc.errors import CalcError
 from awsprep.calc.prices import DynamoDBPrices
-from awsprep.calc.units import KB, MB, ceil_div, fmt_num, fmt_price, fmt_size, fmt_usd
+from awsprep.calc.units import (
+    HOURS_PER_MONTH,
+    KB,
+    MB,
+    SECONDS_PER_HOUR,
+    ceil_div,
+    fmt_num,
+    fmt_price,
+    fmt_size,
+    fmt_usd,
+)
 
 READ_UNIT_BYTES = 4 * KB
 WRITE_UNIT_BYTES = KB
@@ -31,8 +41,6 @@ MAX_PAGE_BYTES = MB  # one Query or Scan call reads at most 1 MB
 BATCH_GET_MAX_ITEMS = 100
 BATCH_WRITE_MAX_ITEMS = 25
 TRANSACT_MAX_ITEMS = 100  # TransactGetItems and TransactWriteItems actions per call
-HOURS_PER_MONTH = 730.0
-SECONDS_PER_HOUR = 3600
 
 CONSISTENCIES = ("strong", "eventual", "transactional")
 MODES = ("provisioned", "on-demand")
@@ -78,8 +86,13 @@ def check_item_size(size_bytes: int, what: str = "item size") -> int:
 
 
 def capacity_unit(kind: str) -> str:
-    """RCU for reads, WCU for writes."""
+    """RCU for reads, WCU for writes (provisioned capacity)."""
     return "RCU" if kind == "read" else "WCU"
+
+
+def request_unit(kind: str) -> str:
+    """What on-demand mode bills instead of capacity units: read or write request units."""
+    return f"{kind} request units"
 
 
 def whole_units(exact: float) -> int:
@@ -131,7 +144,7 @@ def write_throughput(size_bytes: int, writes_per_second: float, transactional: b
     return Throughput("write", size_bytes, writes, blocks, factor, None, exact, whole_units(exact))
 
 
-def throughput_steps(t: Throughput) -> tuple[str, ...]:
+def throughput_steps(t: Throughput, mode: str = "provisioned") -> tuple[str, ...]:
     unit_bytes = READ_UNIT_BYTES if t.kind == "read" else WRITE_UNIT_BYTES
     base = t.blocks * t.per_second  # units before the consistency or transaction factor
     steps = [
@@ -146,7 +159,11 @@ def throughput_steps(t: Throughput) -> tuple[str, ...]:
         )
     elif t.factor != 1:
         steps.append(f"transactional: x {fmt_num(t.factor)} = {fmt_num(t.exact)}")
-    if t.provisioned != t.exact:
+    if mode == "on-demand":
+        steps.append(
+            f"= {fmt_num(t.exact)} {request_unit(t.kind)} per second (on-demand: nothing provisioned)"
+        )
+    elif t.provisioned != t.exact:
         steps.append(f"{fmt_num(t.exact)} rounded up to whole units = {t.provisioned} {t.unit}")
     else:
         steps.append(f"= {t.provisioned} {t.unit}")
@@ -185,10 +202,10 @@ def side_cost_step(c: SideCost) -> str:
             f"{kind}s: {c.throughput.provisioned} {unit} x {fmt_price(c.price)} per {unit}-hour x "
             f"{fmt_num(c.hours)} h = {fmt_usd(c.usd)}"
         )
-    short = "RRU" if kind == "read" else "WRU"
+    units = request_unit(kind)
     return (
-        f"{kind}s: {fmt_num(c.throughput.exact)} {short}/s x {SECONDS_PER_HOUR:,} s x {fmt_num(c.hours)} h "
-        f"= {fmt_num(c.request_units)} {short}; "
+        f"{kind}s: {fmt_num(c.throughput.exact)} {units}/s x {SECONDS_PER_HOUR:,} s x {fmt_num(c.hours)} h "
+        f"= {fmt_num(c.request_units)} {units}; "
         f"{fmt_num(c.request_units / 1_000_000)} million x {fmt_price(c.price)} = {fmt_usd(c.usd)}"
     )
 
@@ -253,6 +270,8 @@ class DynamoDBEstimate:
             "read_cost_usd": round(self.read_cost_usd, 6),
             "write_cost_usd": round(self.write_cost_usd, 6),
             "monthly_cost_usd": round(self.monthly_cost_usd, 6),
+            "read_request_units": self.read.request_units if self.read else None,
+            "write_request_units": self.write.request_units if self.write else None,
             "steps": list(self.steps),
             "prices": {
                 "checked": self.prices.checked,
@@ -308,7 +327,7 @@ def estimate(
 
 def estimate_steps(e: DynamoDBEstimate) -> tuple[str, ...]:
     sides = [side for side in (e.read, e.write) if side is not None]
-    steps = [step for side in sides for step in side.throughput.steps]
+    steps = [step for side in sides for step in throughput_steps(side.throughput, e.mode)]
     steps += [side_cost_step(side) for side in sides]
     steps.append(f"total over {fmt_num(e.hours)} h ({e.mode}, {e.region}) = {fmt_usd(e.monthly_cost_usd)}")
     return tuple(steps)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from awsprep.calc.checks import check_choice, check_positive
+from awsprep.calc.checks import check_choice, check_positive, choice_key
 from awsprep.calc.dynamodb import (
     BATCH_GET_MAX_ITEMS,
     BATCH_WRITE_MAX_ITEMS,
@@ -153,6 +153,25 @@ def _read_consistency(op: Operation, consistency: str) -> str:
     return value
 
 
+# Each operation by its CLI name and by its API name (GetItem, getitem, get-item, BatchGetItem, ...).
+_BY_ANY_NAME: dict[str, Operation] = {
+    key: op
+    for op in OPERATIONS.values()
+    for key in (
+        choice_key(op.name),
+        choice_key(op.api),
+        choice_key(re.sub(r"(?<=[a-z])(?=[A-Z])", "-", op.api)),
+    )
+}
+
+
+def check_operation(value: str) -> Operation:
+    """An operation by its CLI name (batch-get) or its API name (BatchGetItem, batchgetitem)."""
+    return check_choice(
+        value, "operation", _BY_ANY_NAME, [f"{op.name} ({op.api})" for op in OPERATIONS.values()]
+    )
+
+
 def operation_units(
     operation: str,
     item_sizes: Sequence[int],
@@ -160,7 +179,7 @@ def operation_units(
     calls_per_second: float = 1.0,
 ) -> OperationUnits:
     """Units one call of a DynamoDB API operation consumes, applying that operation's rounding rule."""
-    op = check_choice(operation, "operation", OPERATIONS, OPERATIONS)
+    op = check_operation(operation)
     sizes = _checked_sizes(op, item_sizes)
     calls = float(check_positive(calls_per_second, "calls per second"))
     cons: str | None = None

@@ -188,9 +188,10 @@ def shard_steps(e: KinesisEstimate) -> tuple[str, ...]:
         "read-mb": e.shards_for_read,
     }
     tied = [FACTORS[k] for k, n in by_factor.items() if n == e.shards and k != e.limiting_factor]
+    counted = [n for k, n in by_factor.items() if k != "write-records" or e.records_per_second is not None]
+    largest = ", ".join(str(n) for n in counted)
     steps.append(
-        f"shards = max({e.shards_for_write_mb}, {e.shards_for_write_records or '-'}, {e.shards_for_read}) "
-        f"= {e.shards}; limited by {e.limiting_factor_text}"
+        f"shards = max({largest}) = {e.shards}; limited by {e.limiting_factor_text}"
         + (f" (tied with {', '.join(tied)})" if tied else "")
     )
     return tuple(steps)

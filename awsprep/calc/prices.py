@@ -96,3 +96,31 @@ def lambda_prices(region: str) -> LambdaPrices:
         free_gb_seconds=float(t["free_tier"]["gb_seconds"]),
         unconfirmed=tuple(t.get("unconfirmed", ())),
     )
+
+
+@dataclass(frozen=True)
+class KinesisPrices:
+    region: str
+    checked: str
+    source: str
+    shard_hour: float  # provisioned mode, per shard per hour
+    put_payload_unit_million: float  # provisioned mode, per million 25 KB PUT payload units
+    on_demand_stream_hour: float
+    on_demand_data_in_gb: float
+    on_demand_data_out_gb: float
+    unconfirmed: tuple[str, ...] = ()
+
+
+def kinesis_prices(region: str) -> KinesisPrices:
+    t = _table("kinesis", region)
+    return KinesisPrices(
+        region=region,
+        checked=t["checked"],
+        source=t["source"],
+        shard_hour=float(t["shard_hour"]),
+        put_payload_unit_million=float(t["put_payload_unit_million"]),
+        on_demand_stream_hour=float(t["on_demand_stream_hour"]),
+        on_demand_data_in_gb=float(t["on_demand_data_in_gb"]),
+        on_demand_data_out_gb=float(t["on_demand_data_out_gb"]),
+        unconfirmed=tuple(t.get("unconfirmed", ())),
+    )

@@ -13,6 +13,9 @@ from awsprep.calc.errors import CalcError
 
 KB = 1024
 MB = 1024 * KB
+GB = 1024 * MB
+HOURS_PER_MONTH = 730.0  # the month AWS pricing pages use
+SECONDS_PER_HOUR = 3600
 
 _NUMBER = r"(\d+(?:\.\d*)?|\.\d+)"
 _SIZE_RE = re.compile(rf"^\s*{_NUMBER}\s*([a-zA-Z]*)\s*$")

@@ -8,6 +8,7 @@ imports only the calculator it needs, and rich only when it prints a table.
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -95,7 +96,10 @@ def dynamodb_cmd(
     region: str = typer.Option("us-east-1", "--region", help=_REGION_HELP),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """RCU and WCU for a steady read/write rate, with each rounding step, and the monthly cost."""
+    """RCU and WCU (on-demand: request units) for a steady read/write rate, and the monthly cost.
+
+    Example: awsprep calc dynamodb --item-size 6KB --reads 100 --consistency eventual
+    """
     from awsprep.calc import dynamodb
     from awsprep.calc.prices import dynamodb_prices
 
@@ -113,10 +117,13 @@ def dynamodb_cmd(
     if as_json:
         emit_json(result.to_dict())
         return
+    on_demand = result.mode == "on-demand"
     rows = [("item size", f"{fmt_size(size)} ({size:,} bytes)")]
     if result.reads_per_second is not None:
         rows.append((f"reads/s ({result.consistency})", fmt_num(result.reads_per_second)))
-        rows.append(("RCU", fmt_num(result.rcu)))
+        rows.append(
+            ("read request units/s", fmt_num(result.rcu_exact)) if on_demand else ("RCU", fmt_num(result.rcu))
+        )
     if result.writes_per_second is not None:
         rows.append(
             (
@@ -124,7 +131,11 @@ def dynamodb_cmd(
                 fmt_num(result.writes_per_second),
             )
         )
-        rows.append(("WCU", fmt_num(result.wcu)))
+        rows.append(
+            ("write request units/s", fmt_num(result.wcu_exact))
+            if on_demand
+            else ("WCU", fmt_num(result.wcu))
+        )
     rows.append((f"cost for {fmt_num(result.hours)} h ({result.mode})", fmt_usd(result.monthly_cost_usd)))
     p = result.prices
     _render(
@@ -140,7 +151,8 @@ def dynamodb_cmd(
 def dynamodb_op_cmd(
     operation: str = typer.Argument(
         ...,
-        help="get, batch-get, query, scan, transact-get, put, update, delete, batch-write, transact-write.",
+        help="get, batch-get, query, scan, transact-get, put, update, delete, batch-write, transact-write,"
+        " or the API name: GetItem, BatchGetItem, TransactWriteItems, ...",
     ),
     item: list[str] = typer.Option(
         ...,
@@ -151,7 +163,10 @@ def dynamodb_op_cmd(
     rate: str = typer.Option("1", "--rate", help="Calls per second (for the capacity to provision)."),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """Units one API call consumes, by that operation's rounding rule (Query sums, batches round each)."""
+    """Units one API call consumes, by that operation's rounding rule (Query sums, batches round each).
+
+    Example: awsprep calc dynamodb-op BatchGetItem --item 1.5KB --item 6.5KB
+    """
     from awsprep.calc import dynamodb_operations as ops
 
     sizes = ops.parse_items(item)
@@ -191,7 +206,10 @@ def lambda_cmd(
     region: str = typer.Option("us-east-1", "--region", help=_REGION_HELP),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """Monthly Lambda cost: requests, compute GB-seconds, ephemeral storage, provisioned concurrency."""
+    """Monthly Lambda cost: requests, compute GB-seconds, ephemeral storage, provisioned concurrency.
+
+    Example: awsprep calc lambda --requests 3M --duration 120ms --memory 1536 --no-free-tier
+    """
     from awsprep.calc import lambda_cost
     from awsprep.calc.prices import lambda_prices
 
@@ -243,10 +261,19 @@ def kinesis_cmd(
     record_size: str | None = typer.Option(None, "--record-size", help="Average record size: 512B, 2KB."),
     consumers: int = typer.Option(1, "--consumers", help="Consumer applications reading every record."),
     fan_out: str = typer.Option("shared", "--fan-out", help="shared (standard) or enhanced (fan-out)."),
+    mode: str = typer.Option(
+        "provisioned", "--mode", help="Capacity mode to price: provisioned or on-demand."
+    ),
+    hours: str = typer.Option("730", "--hours", help="Hours to price (default a 730-hour month)."),
+    region: str = typer.Option("us-east-1", "--region", help="Price table to use: us-east-1."),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """Shards a provisioned stream needs for a write rate and its consumers, and the limiting factor."""
-    from awsprep.calc import kinesis
+    """Shards a stream needs for a write rate and its consumers, the limiting factor, and the cost.
+
+    Example: awsprep calc kinesis --records-per-sec 3000 --record-size 1KB --consumers 3 --mode on-demand
+    """
+    from awsprep.calc import kinesis, kinesis_cost
+    from awsprep.calc.prices import kinesis_prices
 
     result = kinesis.shards(
         mb_per_second=_optional_number(mb_per_sec, "MB per second"),
@@ -255,17 +282,28 @@ def kinesis_cmd(
         consumers=consumers,
         fan_out=fan_out,
     )
+    priced = kinesis_cost.cost(result, kinesis_prices(region), mode, parse_number(hours, "hours"))
     if as_json:
-        emit_json(result.to_dict())
+        emit_json({**result.to_dict(), "cost": priced.to_dict()})
         return
     rows = [
         ("write MB/s", fmt_num(result.mb_per_second)),
-        ("records/s", "-" if result.records_per_second is None else fmt_num(result.records_per_second)),
+        *([] if result.records_per_second is None else [("records/s", fmt_num(result.records_per_second))]),
         (f"consumers ({result.fan_out})", str(result.consumers)),
         ("shards", str(result.shards)),
         ("limited by", result.limiting_factor_text),
     ]
-    _render("Kinesis Data Streams shards", rows, result.steps)
+    rows += [
+        (f"{line.name} ({fmt_num(line.quantity)} {line.unit})", fmt_usd(line.usd)) for line in priced.lines
+    ]
+    rows.append((f"cost for {fmt_num(priced.hours)} h ({priced.mode})", fmt_usd(priced.total_usd)))
+    p = priced.prices
+    _render(
+        f"Kinesis Data Streams, {p.region}",
+        rows,
+        [*result.steps, *priced.steps],
+        _price_footer(p.checked, p.source, p.unconfirmed),
+    )
 
 
 # --- practice questions --------------------------------------------------------------------------
@@ -277,12 +315,23 @@ def question_cmd(
     generator: str = typer.Argument(
         ..., help="Generator name, e.g. dynamodb-rcu (see: awsprep calc generators)."
     ),
-    seed: int = typer.Option(0, "--seed", help="Seed: the same seed gives the same question."),
+    seed: int | None = typer.Option(
+        None, "--seed", help="Seed: the same seed gives the same question (default: fresh numbers)."
+    ),
+    show_answer: bool = typer.Option(False, "--answer", help="Print the answer and worked steps at once."),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:
-    """Print one practice question from a generator's default parameter space, with its answer."""
-    from awsprep.calc.generators import generate
+    """One practice question with fresh numbers; type your answer to have it graded.
 
+    The answer stays hidden until you answer (or press Enter to see it), or pass --answer.
+
+    Example: awsprep calc question dynamodb-rcu        (then type e.g. 40)
+    """
+    from awsprep.calc.generators import generate
+    from awsprep.question.answers import parse_number, with_unit
+
+    if seed is None:
+        seed = random.SystemRandom().randrange(1_000_000)
     problem = generate(generator, {}, random.Random(seed))
     if as_json:
         data: dict[str, Any] = {
@@ -296,18 +345,45 @@ def question_cmd(
         }
         emit_json(data)
         return
+    typer.echo(problem.question)
+    typer.echo(f"(seed {seed}: `awsprep calc question {generator} --seed {seed}` asks it again)")
+    verdict = ""
+    if not show_answer:
+        try:
+            typed = typer.prompt(
+                f"Your answer{' in ' + problem.unit if problem.unit else ''} (Enter to see it)",
+                default="",
+                show_default=False,
+            )
+        except typer.Abort:  # end of input: show the answer, as Enter would
+            typed = ""
+        if not sys.stdin.isatty():
+            typer.echo()  # the typed line was not echoed: end the prompt's line
+        given = parse_number(typed) if typed.strip() else None
+        if typed.strip() and given is None:
+            verdict = f"'{typed.strip()}' is not a number."
+        elif given is not None:
+            verdict = (
+                "Correct."
+                if problem.is_correct(given)
+                else f"Not quite: you said {with_unit(given, problem.unit)}."
+            )
+    if verdict:
+        typer.echo(verdict)
     rows = [
         ("answer", f"{fmt_num(problem.answer)} {problem.unit}"),
         ("tolerance", f"± {fmt_num(problem.tolerance)}"),
     ]
-    typer.echo(problem.question)
     _render(f"{generator} (seed {seed})", rows, problem.steps)
 
 
 @app.command("generators")
 @guard
 def generators_cmd(as_json: bool = typer.Option(False, "--json", help=_JSON_HELP)) -> None:
-    """List the question generators templates can name, with their parameters."""
+    """List the question generators templates can name, with their parameters.
+
+    Example: awsprep calc generators --json
+    """
     from awsprep.calc.generators import GENERATORS
 
     if as_json:

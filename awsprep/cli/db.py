@@ -15,6 +15,7 @@ from awsprep.ui.escape import literal
 if TYPE_CHECKING:
     from awsprep.store.repo import Store, SyncReport
 
+DB_FILE = "awsprep.db"
 DB_HELP = "SQLAlchemy database URL (default: AWSPREP_DB, else SQLite in the user data dir)."
 
 
@@ -31,15 +32,23 @@ def db_url(option: str | None) -> str:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"Cannot create the data folder {home}: {exc.strerror or exc}.") from None
-    return sqlite_url(home / "awsprep.db")
+    return sqlite_url(home / DB_FILE)
 
 
 def open_store(option: str | None, sync: bool = True) -> tuple[Store, SyncReport | None]:
+    from awsprep.ui.progress import FirstStart
+
+    first_start = FirstStart(sys.stderr)
+    default_db = not option and not os.environ.get("AWSPREP_DB")
+    if sync and default_db and not (data_dir() / DB_FILE).exists():
+        first_start.opening()  # said before the database code loads: no blank screen at all
     from awsprep.store.repo import Store
     from awsprep.store.sync import sync_bank
+    from awsprep.study.settings import policy
 
     store = Store(db_url(option))
-    report = sync_bank(store, bank_roots()) if sync else None
+    store.policy = policy(store)  # answers and exam failures go through the chosen scheduler
+    report = sync_bank(store, bank_roots(), first_start) if sync else None
     return store, report
 
 

@@ -7,12 +7,13 @@ import sys
 import typer
 
 from awsprep import __version__
+from awsprep.cli.help import PlainGroup
 
 # The module of each top-level command: `awsprep calc ...` imports the calc commands and no others.
 COMMAND_MODULES = {
     "review": "review",
     "settings": "review",
-    "cards": "review",
+    "cards": "cards",
     "import": "importer",
     "decks": "importer",
     "lint": "lint",
@@ -20,18 +21,11 @@ COMMAND_MODULES = {
     "bank": "bank",
     "calc": "calc",
     "triage": "triage",
+    "ready": "ready",
     "db": "db",
 }
-_ORDER = (  # the order --help lists them in
-    "review",
-    "exam",
-    "importer",
-    "bank",
-    "calc",
-    "lint",
-    "triage",
-    "db",
-)
+# the order --help lists them in
+_ORDER = ("review", "cards", "ready", "exam", "importer", "bank", "calc", "lint", "triage", "db")
 
 
 def _version(value: bool) -> None:
@@ -55,8 +49,8 @@ def build(command: str | None = None) -> typer.Typer:
     root = typer.Typer(
         name="awsprep",
         help="Study for AWS certification exams in the terminal: review, mock exams, calculators.",
+        cls=PlainGroup,
         no_args_is_help=True,
-        add_completion=False,
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
     )

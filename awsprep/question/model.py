@@ -28,6 +28,7 @@ class Question:
     domain: str | None = None
     context: str = ""  # heading path, or the topic
     answer_text: str = ""  # self-graded: the back / the revealed cloze
+    answer_spans: tuple[tuple[int, int], ...] = ()  # cloze: where the hidden words stand in answer_text
     options: tuple[str, ...] = ()  # mcq: in the order shown
     correct: tuple[int, ...] = ()  # mcq: indices into `options` as shown
     explanation: str = ""
@@ -71,6 +72,7 @@ class Question:
             "refs": list(self.refs),
             "context": self.context,
             "answer_text": self.answer_text,
+            "answer_spans": [list(span) for span in self.answer_spans],
         }
 
     @classmethod
@@ -93,6 +95,7 @@ class Question:
             refs=tuple(data.get("refs", ())),
             context=data.get("context", ""),
             answer_text=data.get("answer_text", ""),
+            answer_spans=tuple((int(a), int(b)) for a, b in data.get("answer_spans", ())),
         )
 
 
@@ -111,7 +114,13 @@ def ask(card: Card, rng: random.Random, shuffle: bool = False) -> Question:
     if isinstance(card, BasicCard):
         return Question(kind="self", prompt=card.front, answer_text=card.back, **common)
     if isinstance(card, ClozeCard):
-        return Question(kind="self", prompt=card.prompt(), answer_text=card.revealed(), **common)
+        return Question(
+            kind="self",
+            prompt=card.prompt(),
+            answer_text=card.revealed(),
+            answer_spans=card.revealed_spans(),
+            **common,
+        )
     if isinstance(card, McqCard):
         order = list(range(len(card.options)))
         if shuffle:

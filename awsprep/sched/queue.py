@@ -11,8 +11,10 @@ from awsprep.sched.sm2 import CardState, is_drill_answer
 
 @dataclass(frozen=True)
 class Limits:
-    new_per_day: int = 20
+    new_per_day: int = 20  # per deck: an imported deck does not eat the bundled deck's new cards
     reviews_per_day: int = 200
+    new_total_per_day: int = 40  # all decks together
+    more_new: int | None = None  # `review --new N`: N more new cards today, whatever was done already
 
 
 DEFAULT_LIMITS = Limits()
@@ -42,7 +44,17 @@ def kind(state: CardState, today: date) -> str:
 
 
 def new_allowance(limits: Limits, done: DayCounts) -> int:
-    return max(0, limits.new_per_day - done.new)
+    """New cards still allowed today across all decks (`done`: today's counts over those decks)."""
+    if limits.more_new is not None:
+        return limits.more_new
+    return max(0, limits.new_total_per_day - done.new)
+
+
+def deck_new_allowance(limits: Limits, done_in_deck: DayCounts) -> int:
+    """New cards still allowed today from one deck."""
+    if limits.more_new is not None:
+        return limits.more_new
+    return max(0, limits.new_per_day - done_in_deck.new)
 
 
 def build_queue(candidates: list[Candidate], today: date, limits: Limits, done: DayCounts) -> list[Candidate]:

@@ -51,6 +51,9 @@ class CardState:
     lapses: int = 0
     drill: bool = False  # scored below 4 at its last review: repeat it today until q >= 4
     last_review: datetime | None = None
+    # FSRS memory state (awsprep/sched/fsrs.py), kept only while FSRS schedules; None under SM-2
+    stability: float | None = None
+    difficulty: float | None = None
 
     @property
     def is_new(self) -> bool:

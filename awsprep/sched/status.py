@@ -19,6 +19,8 @@ class CardStatus:
     suspended: bool = False
     leech: bool = False
     buried_until: date | None = None
+    text: str = ""  # what the card asks: front, question, or the cloze sentence with its words shown
+    tags: tuple[str, ...] = ()
 
     def name(self, today: date) -> str:
         """leech, suspended, buried, or the queue's kind (new, learning, due), or review (due later)."""
@@ -46,4 +48,31 @@ class CardStatus:
             "reps": st.reps,
             "lapses": st.lapses,
             "state": self.name(today),
+            "tags": list(self.tags),
+            "text": self.text,
         }
+
+
+STATE_NAMES = ("new", "learning", "due", "review", "suspended", "buried", "leech")
+
+
+def matching(
+    statuses: list[CardStatus],
+    today: date,
+    search: str | None = None,
+    tags: list[str] | None = None,
+    states: list[str] | None = None,
+) -> list[CardStatus]:
+    """The cards whose id or text holds `search` (any case), with every tag in `tags`, in one of `states`."""
+    needle = (search or "").casefold()
+    wanted_tags = {t.casefold() for t in tags or ()}
+    out = []
+    for c in statuses:
+        if needle and needle not in c.id.casefold() and needle not in c.text.casefold():
+            continue
+        if wanted_tags and not wanted_tags <= {t.casefold() for t in c.tags}:
+            continue
+        if states and c.name(today) not in states:
+            continue
+        out.append(c)
+    return out

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from awsprep.errors import AwsprepError, UsageError
 from awsprep.store.models import Base, Meta
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -114,8 +114,16 @@ def _v2_pick_indexes(conn: Any) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v3_fsrs_columns(conn: Any) -> None:
+    """Version 3: each card's FSRS memory state (stability, difficulty), empty until FSRS schedules."""
+    have = {c["name"] for c in inspect(conn).get_columns("cards")}
+    for name in ("stability", "difficulty"):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE cards ADD COLUMN {name} FLOAT"))
+
+
 # Each migration takes a connection and brings the schema from version N-1 to N.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_pick_indexes}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_pick_indexes, 3: _v3_fsrs_columns}
 
 
 def migrate(engine: Engine, url: str) -> None:

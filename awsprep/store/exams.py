@@ -178,7 +178,7 @@ class ExamStore:
                 )
             )
             for card_id in failed_recalls:
-                self.store.fail_recall_in(s, card_id, now, session)
+                self.store.fail_recall_in(s, card_id, now, session, self.store.policy)
 
     def recent_card_ids(self, blueprint: str, attempts: int = 3) -> set[str]:
         """Cards asked in the last few attempts of this blueprint."""

@@ -54,6 +54,9 @@ class CardRow(Base):
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     drill: Mapped[bool] = mapped_column(Boolean, default=False)
     last_review: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # FSRS memory state, kept while FSRS schedules (schema 2)
+    stability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
     # user actions
     suspended: Mapped[bool] = mapped_column(Boolean, default=False)
     buried_until: Mapped[date | None] = mapped_column(Date, nullable=True)

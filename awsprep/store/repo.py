@@ -13,8 +13,10 @@ from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
-from awsprep.bank.models import Card
+from awsprep.bank.models import Card, card_text
 from awsprep.sched import sm2
+from awsprep.sched.fsrs import GRADED_ACTIONS
+from awsprep.sched.policy import SM2, Policy, replay
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
@@ -23,7 +25,7 @@ from awsprep.store.models import BankFile, Base, CardRow, Meta, ReviewLog, Setti
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 UNDOABLE = ("answer", "suspend", "bury")
-STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review")
+STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review", "stability", "difficulty")
 
 
 def state_of(row: Any) -> CardState:
@@ -48,6 +50,7 @@ def _state_from_json(raw: str) -> CardState:
 def _apply(row: CardRow, state: CardState) -> None:
     row.reps, row.interval, row.ef = state.reps, state.interval, state.ef
     row.due, row.lapses, row.drill, row.last_review = state.due, state.lapses, state.drill, state.last_review
+    row.stability, row.difficulty = state.stability, state.difficulty
 
 
 def _transition(
@@ -103,6 +106,21 @@ _ANSWER_WRITE = (
 )
 
 
+def _status_of(r: CardRow) -> CardStatus:
+    card = card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck)
+    return CardStatus(
+        r.id,
+        r.deck,
+        r.type,
+        state_of(r),
+        r.suspended,
+        r.leech,
+        r.buried_until,
+        text=" ".join(card_text(card).split()),
+        tags=card.tags,
+    )
+
+
 def content_hash(content: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
@@ -116,9 +134,10 @@ class SyncReport:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, policy: Policy = SM2) -> None:
         self.url = url
         self.Session: sessionmaker[Session] = open_store(url)
+        self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
 
     # --- meta and settings -------------------------------------------------------------------
 
@@ -255,6 +274,22 @@ class Store:
             )
             return {deck: n for deck, n in rows}
 
+    def card_domains(self, domains: Iterable[str]) -> dict[str, str]:
+        """Active, unsuspended cards whose exam domain is one of `domains`: id -> domain."""
+        wanted = set(domains)
+        out: dict[str, str] = {}
+        with translate_errors(self.url), self.Session() as s:
+            rows = s.execute(
+                select(CardRow.id, CardRow.content).where(
+                    CardRow.retired.is_(False), CardRow.suspended.is_(False)
+                )
+            )
+            for card_id, content in rows:
+                domain = json.loads(content).get("domain")
+                if domain in wanted:
+                    out[card_id] = domain
+        return out
+
     def candidates(
         self, today: date, decks: Iterable[str] | None, new_limit: int, review_limit: int | None = None
     ) -> list[Candidate]:
@@ -290,6 +325,39 @@ class Store:
             )
         return [Candidate(r[0], CardState(*r[1:])) for r in (*due, *drills, *new)]  # cols: id, then state
 
+    def final_pass(
+        self, exam: date, window_start: date, today: date, decks: Iterable[str] | None, limit: int
+    ) -> tuple[int, list[Candidate]]:
+        """The exam plan's final pass, in SQL so a 20,000-card store stays fast: studied, usable cards due
+        after the exam and not reviewed since the window opened. Returns how many there are and the
+        `limit` weakest on exam day: FSRS recall falls as (days from the last review to the exam) /
+        stability grows, so ordering by that ratio, largest first, is ordering by recall, lowest first."""
+        cond = [
+            *self._active(decks),
+            CardRow.suspended.is_(False),
+            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
+            CardRow.due > exam,
+            CardRow.last_review < datetime.combine(window_start, datetime.min.time()),
+        ]
+        ratio = (func.julianday(exam.isoformat()) - func.julianday(CardRow.last_review)) / func.coalesce(
+            CardRow.stability, 0.001
+        )
+        cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+        with translate_errors(self.url), self.Session() as s:
+            total = int(s.execute(select(func.count()).where(*cond)).scalar_one())
+            if limit <= 0:
+                return total, []
+            rows = s.execute(select(*cols).where(*cond).order_by(ratio.desc(), CardRow.id).limit(limit)).all()
+        return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows]
+
+    def new_count(self, decks: Iterable[str] | None = None) -> int:
+        """Cards never answered (not suspended): what is left to introduce."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(func.count()).where(
+                *self._active(decks), CardRow.suspended.is_(False), CardRow.due.is_(None)
+            )
+            return int(s.execute(q).scalar_one())
+
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
         """New cards introduced and reviews done today (undone answers do not count)."""
         with translate_errors(self.url), self.Session() as s:
@@ -312,10 +380,15 @@ class Store:
             if due_by is not None:
                 q = q.where(CardRow.due.is_not(None), CardRow.due <= due_by)
             rows = s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal)).scalars()
-            return [
-                CardStatus(r.id, r.deck, r.type, state_of(r), r.suspended, r.leech, r.buried_until)
-                for r in rows
-            ]
+            return [_status_of(r) for r in rows]
+
+    def status(self, card_id: str) -> CardStatus:
+        """One card's status (retired cards too); KeyError when there is no such card."""
+        with translate_errors(self.url), self.Session() as s:
+            row = s.get(CardRow, card_id)
+            if row is None:
+                raise KeyError(card_id)
+            return _status_of(row)
 
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""
@@ -338,7 +411,7 @@ class Store:
                 raise KeyError(card_id)
             before = CardState(*row[1:])
             drill_answer = sm2.is_drill_answer(before, now.date())
-            after = sm2.review(before, grade, now)
+            after = self.policy.review(before, grade, now)
             became_leech = not drill_answer and sm2.is_leech(after) and not row.leech
             values = _state_values(after)
             if became_leech:
@@ -428,13 +501,15 @@ class Store:
         self._flag(card_id, now, "bury", session, buried_until=now.date() + timedelta(days=1))
 
     @staticmethod
-    def fail_recall_in(s: Session, card_id: str, now: datetime, session: str | None = None) -> None:
+    def fail_recall_in(
+        s: Session, card_id: str, now: datetime, session: str | None = None, policy: Policy = SM2
+    ) -> None:
         """A wrong exam answer, inside the caller's transaction: a failed recall, due tomorrow."""
         row = s.get(CardRow, card_id)
         if row is None:
             return
         before = state_of(row)
-        after = sm2.failed_recall(before, now)
+        after = policy.failed_recall(before, now)
         _apply(row, after)
         s.execute(insert(ReviewLog), [_transition(card_id, now, "exam", 1, before, after, session)])
 
@@ -444,21 +519,59 @@ class Store:
             q = select(ReviewLog)
             if card_id is not None:
                 q = q.where(ReviewLog.card_id == card_id)
-            return [
-                LogEntry(
-                    id=r.id,
-                    card_id=r.card_id,
-                    ts=r.ts,
-                    day=r.day,
-                    action=r.action,
-                    grade=r.grade,
-                    was_new=r.was_new,
-                    drill=r.drill,
-                    response_ms=r.response_ms,
-                    interval_before=r.interval_before,
-                    interval_after=r.interval_after,
-                    undone=r.undone,
-                    session=r.session,
-                )
-                for r in s.execute(q.order_by(ReviewLog.id)).scalars()
-            ]
+            return [_entry(r) for r in s.execute(q.order_by(ReviewLog.id)).scalars()]
+
+    def recent_answers(self, limit: int = 300) -> list[LogEntry]:
+        """The last answers given (oldest first): the learner's pace."""
+        with translate_errors(self.url), self.Session() as s:
+            q = (
+                select(ReviewLog)
+                .where(ReviewLog.action == "answer")
+                .order_by(ReviewLog.id.desc())
+                .limit(limit)
+            )
+            return [_entry(r) for r in reversed(list(s.execute(q).scalars()))]
+
+    def graded_log(self, decks: Iterable[str] | None = None) -> dict[str, list[LogEntry]]:
+        """Each card's graded rows (answers and exam failures), oldest first: what the memory model reads."""
+        with translate_errors(self.url), self.Session() as s:
+            q = select(ReviewLog).where(ReviewLog.action.in_(GRADED_ACTIONS), ReviewLog.undone.is_(False))
+            deck_list = list(decks) if decks else []
+            if deck_list:
+                q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
+            out: dict[str, list[LogEntry]] = {}
+            for r in s.execute(q.order_by(ReviewLog.id)).scalars():
+                out.setdefault(r.card_id, []).append(_entry(r))
+            return out
+
+    def reschedule(self, policy: Policy, settings: dict[str, str]) -> int:
+        """Save the settings and rebuild every answered card's state from its log under `policy`, in one
+        transaction (switching scheduler or retention). Returns how many cards were rescheduled."""
+        logs = self.graded_log()
+        with translate_errors(self.url), self.Session() as s, s.begin():
+            for key, value in settings.items():
+                s.merge(Setting(key=key, value=value))
+            for card_id, entries in logs.items():
+                row = s.get(CardRow, card_id)
+                if row is not None:
+                    _apply(row, replay(policy, entries))
+        self.policy = policy
+        return len(logs)
+
+
+def _entry(r: ReviewLog) -> LogEntry:
+    return LogEntry(
+        id=r.id,
+        card_id=r.card_id,
+        ts=r.ts,
+        day=r.day,
+        action=r.action,
+        grade=r.grade,
+        was_new=r.was_new,
+        drill=r.drill,
+        response_ms=r.response_ms,
+        interval_before=r.interval_before,
+        interval_after=r.interval_after,
+        undone=r.undone,
+        session=r.session,
+    )

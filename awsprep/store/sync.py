@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from awsprep import __version__
-from awsprep.bank.io import interleave, iter_bank_files, load_bank_files
+from awsprep.bank.io import introduction_order, iter_bank_files, load_bank_files
 from awsprep.store.repo import Store, SyncReport
 
 
@@ -41,13 +42,29 @@ class StoreParseCache:
         self.fresh[file] = (digest, cards)
 
 
-def sync_bank(store: Store, roots: Sequence[Path]) -> SyncReport:
+class Progress(Protocol):
+    """What a first start tells the learner while the bank goes into the empty database."""
+
+    def reading(self, done: int, total: int) -> None: ...
+    def saving(self, cards: int) -> None: ...
+    def done(self, cards: int) -> None: ...
+
+
+def sync_bank(store: Store, roots: Sequence[Path], first_start: Progress | None = None) -> SyncReport:
+    """Sync the bank files into the store; on a first start (an empty store) report progress."""
     existing = [r for r in roots if r.exists()]
     fp = fingerprint(existing)
-    if store.bank_fingerprint() == fp:
+    known = store.bank_fingerprint()
+    if known == fp:
         return SyncReport(skipped=True)
     cache = StoreParseCache(store)
-    cards = interleave(cards for _, cards in load_bank_files(existing, cache=cache))
+    progress = first_start if known is None else None
+    files = load_bank_files(existing, cache=cache, on_file=progress.reading if progress else None)
+    cards = introduction_order(files)
+    if progress:
+        progress.saving(len(cards))
     report = store.sync(cards, fp)
     store.save_bank_cache(cache.fresh, keep=cache.used)
+    if progress:
+        progress.done(len(cards))
     return report

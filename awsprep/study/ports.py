@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from awsprep.bank.models import Card
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
+from awsprep.sched.status import CardStatus
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,16 @@ class LogEntry:
 
 class ReviewStore(Protocol):
     def card(self, card_id: str) -> Card: ...
+    def decks(self) -> dict[str, int]: ...
     def get_setting(self, key: str, default: str) -> str: ...
     def candidates(
         self, today: date, decks: Iterable[str] | None, new_limit: int, review_limit: int | None = None
     ) -> list[Candidate]: ...
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts: ...
+    def final_pass(
+        self, exam: date, window_start: date, today: date, decks: Iterable[str] | None, limit: int
+    ) -> tuple[int, list[Candidate]]: ...
+    def new_count(self, decks: Iterable[str] | None = None) -> int: ...
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]: ...
     def answer(
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
@@ -95,6 +101,12 @@ class ItemRecord:
     answer: Any
     flagged: bool
     correct: bool | None = None  # set when the attempt is submitted
+
+
+class CardStore(Protocol):
+    def card(self, card_id: str) -> Card: ...
+    def status(self, card_id: str) -> CardStatus: ...
+    def log(self, card_id: str | None = None) -> list[LogEntry]: ...
 
 
 class ExamRepository(Protocol):

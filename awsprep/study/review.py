@@ -13,12 +13,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import zip_longest
 from typing import Protocol
 
 from awsprep.bank.models import Card
 from awsprep.question import Question, ask, is_correct, read_answer
 from awsprep.sched.grading import DEFAULT_TIMING, Timing, auto_grade, parse_grade
-from awsprep.sched.queue import Limits, SessionQueue, build_queue, new_allowance
+from awsprep.sched.plan import ExamPlan
+from awsprep.sched.queue import Limits, SessionQueue, build_queue, deck_new_allowance, new_allowance
 from awsprep.study.ports import ReviewStore
 
 COMMANDS = {"s": "suspend", "b": "bury", "u": "undo", "q": "quit"}
@@ -100,12 +102,33 @@ def question_rng(card_id: str, now: datetime, done: int) -> random.Random:
     return random.Random(f"{card_id}:{now.isoformat()}:{done}")
 
 
-def todays_queue(store: ReviewStore, today: date, decks: list[str] | None, limits: Limits) -> SessionQueue:
-    """Due reviews, drills left from earlier today, then new cards, within what is left of the limits."""
+def todays_queue(
+    store: ReviewStore, today: date, decks: list[str] | None, limits: Limits, plan: ExamPlan | None = None
+) -> SessionQueue:
+    """Due reviews, drills left from earlier today, then new cards within what is left of the limits:
+    each deck's own new-card limit, the total cap over all of them, the decks' new cards in turn. With an
+    exam plan in its final days, today's share of the final pass comes after the due reviews."""
     done = store.day_counts(today, decks)
+    total_new = new_allowance(limits, done)
     review_limit = max(0, limits.reviews_per_day - done.reviews)  # a backlog is not read whole
-    candidates = store.candidates(today, decks, new_allowance(limits, done), review_limit)
-    return SessionQueue.of(build_queue(candidates, today, limits, done), today)
+    candidates = store.candidates(today, decks, 0, review_limit)
+    per_deck = []
+    for deck in decks if decks is not None else sorted(store.decks()):
+        allowed = min(total_new, deck_new_allowance(limits, store.day_counts(today, [deck])))
+        if allowed > 0:
+            fresh = store.candidates(today, [deck], allowed, 0)
+            per_deck.append([c for c in fresh if c.state.is_new])
+    new = [c for turn in zip_longest(*per_deck) for c in turn if c is not None]
+    queue = build_queue(candidates + new, today, limits, done)
+    if plan is not None and plan.in_window(today):
+        reviews = [c for c in queue if not c.state.is_new]
+        room = max(0, limits.reviews_per_day - done.reviews - len(reviews))
+        if room:  # final-pass cards are due after the exam, so none is in the queue already
+            waiting, _ = store.final_pass(plan.exam_date, plan.window_start, today, decks, 0)
+            take = min(room, plan.share(waiting, today))
+            _, extra = store.final_pass(plan.exam_date, plan.window_start, today, decks, take)
+            queue = [*reviews, *extra, *(c for c in queue if c.state.is_new)]
+    return SessionQueue.of(queue, today)
 
 
 class ReviewSession:

@@ -4,6 +4,7 @@ Rich keys (question screen): letters choose options (a "choose two" question tog
 → next; ← previous; digits then Enter jump to that question (on a numeric question digits type the
 answer; # starts a jump); * or ! flags; ? or Tab opens the review screen; Esc pauses (resume later).
 Review screen: a number and Enter goes to it, S submits, Esc, ← or Enter goes back.
+A question taller than the window scrolls (↑/↓ or PgUp/PgDn); the header and the key line stay put.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import sys
 from types import TracebackType
 from typing import TextIO
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.live import Live
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -35,6 +37,18 @@ REVIEW_HELP = "a number goes to that question; :s submits; Enter goes back; :q p
 
 def _list(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers) or "none"
+
+
+class _Lines:
+    """Lines already rendered at the screen's width, drawn as they are."""
+
+    def __init__(self, lines: list[list[Segment]]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            yield from line
+            yield Segment.line()
 
 
 class PlainExamFace:
@@ -151,6 +165,9 @@ class RichExamFace:
         self.message = ""
         self.buffer = ""  # digits typed: a question number, or a numeric answer
         self.jumping = False
+        self.scroll = 0  # first line of the question shown when it is taller than the window
+        self._scrolled: tuple[bool, int] | None = None  # (reviewing, question) the scroll belongs to
+        self._page = 1  # lines one ↓ moves: the height of the question's window
 
     def __enter__(self) -> RichExamFace:
         self.live.__enter__()
@@ -239,13 +256,7 @@ class RichExamFace:
             border_style="magenta",
         )
 
-    def render(self, view: View) -> RenderableType:
-        parts: list[RenderableType] = [self._header(view)]
-        parts.append(self._review(view) if view.reviewing else self._question(view.item))
-        if self.message:
-            parts.append(plain(self.message, "yellow"))
-        if self.jumping or (self.buffer and view.reviewing):
-            parts.append(Text(f"Go to question: {self.buffer}_", style="bold"))
+    def _keys(self, view: View) -> str:
         if view.reviewing:
             keys = "number + Enter go to question · S submit · Esc / ← / Enter back"
         elif view.item.question.kind == "mcq":
@@ -256,8 +267,42 @@ class RichExamFace:
             keys = "type a number+Enter · → next · ← previous · #number go to · * flag · ? review · Esc pause"
         if view.practice and not view.reviewing:
             keys += " · Enter shows the answer"
-        parts.append(Text(keys, style="dim"))
-        return Group(*parts)
+        return keys
+
+    def render(self, view: View) -> RenderableType:
+        footer: list[RenderableType] = []
+        if self.message:
+            footer.append(plain(self.message, "yellow"))
+        if self.jumping or (self.buffer and view.reviewing):
+            footer.append(Text(f"Go to question: {self.buffer}_", style="bold"))
+        footer.append(Text(self._keys(view), style="dim"))
+        body = self._review(view) if view.reviewing else self._question(view.item)
+        header = self._header(view)
+        return Group(header, self._window(view, body, Group(header, *footer)), *footer)
+
+    def _window(self, view: View, body: RenderableType, fixed: RenderableType) -> RenderableType:
+        """The body as it fits between the header and the keys: scrolled, with a line saying so."""
+        where = (view.reviewing, -1 if view.reviewing else view.item.position)
+        if where != self._scrolled:
+            self._scrolled, self.scroll = where, 0
+        options = self.console.options
+        height = options.size.height - len(self.console.render_lines(fixed, options, pad=False))
+        lines = self.console.render_lines(body, options, pad=False)
+        if len(lines) <= height or height < 2:
+            self.scroll, self._page = 0, 1
+            return _Lines(lines)
+        shown = height - 1  # one line says what is above and below
+        self._page = max(1, shown - 1)
+        self.scroll = max(0, min(self.scroll, len(lines) - shown))
+        end = self.scroll + shown
+        more = []
+        if self.scroll:
+            more.append(f"↑ {self.scroll} line{'s' if self.scroll != 1 else ''} above")
+        if end < len(lines):
+            more.append(f"↓ {len(lines) - end} more below")
+        note = Text(" · ".join(more) + " (↑/↓ scroll)", style="bold")
+        note_lines = self.console.render_lines(note, options.update(height=1), pad=False)[:1]
+        return _Lines(lines[self.scroll : end] + note_lines)
 
     # --- input -----------------------------------------------------------------------------------
 
@@ -294,6 +339,9 @@ class RichExamFace:
             value = parse_number(text)
             return Command("answer", value) if value is not None else None
         self.buffer, self.jumping = "", False
+        if key in ("up", "down", "pgup", "pgdn"):
+            self.scroll = max(0, self.scroll + (self._page if key in ("down", "pgdn") else -self._page))
+            return None  # the next show() draws the scrolled question
         if view.reviewing:
             if key.lower() == "s":
                 return Command("submit")

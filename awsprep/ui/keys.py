@@ -15,6 +15,8 @@ _SEQUENCES = {
     "\x1b[B": "down",
     "\x1b[C": "right",
     "\x1b[D": "left",
+    "\x1b[5~": "pgup",
+    "\x1b[6~": "pgdn",
 }
 
 
@@ -43,7 +45,7 @@ def read_key(stream: TextIO | None = None, timeout: float | None = None) -> str 
                 if not more:
                     break
                 data += more
-                if len(data) >= 3:
+                if len(data) >= 3 and (data[-1:].isalpha() or data.endswith(b"~")):
                     break
         while data[-1] >= 0x80 and select.select([fd], [], [], 0.01)[0]:  # rest of a UTF-8 character
             data += os.read(fd, 1)

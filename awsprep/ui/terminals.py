@@ -14,7 +14,7 @@ from awsprep.question import Question, expected_answer
 from awsprep.sched.grading import ALIAS_NAMES, ALIASES, GRADE_MEANINGS
 from awsprep.study.review import Summary, grade_from_key
 from awsprep.ui.keys import ENTER, ESC, read_key, read_line
-from awsprep.ui.text import bar, literal, markdown, plain
+from awsprep.ui.text import bar, literal, markdown, marked, plain
 
 GRADE_HELP = "Grade 0-5, or " + ", ".join(f"{k}={v} ({ALIASES[k]})" for k, v in ALIAS_NAMES.items())
 TYPED_HELP = "commands :u undo, :s suspend, :b bury, :q quit"
@@ -89,7 +89,7 @@ class PlainTerminal:
             self._say("Press Enter to see the answer first, or s, b, u, q.")
 
     def show_answer(self, question: Question) -> None:
-        self._say(f"A: {question.answer_text.strip()}")
+        self._say(f"A: {marked(question.answer_text, question.answer_spans, '[', ']').strip()}")
 
     def grade_or_command(self) -> int | str:
         while True:
@@ -197,7 +197,9 @@ class RichTerminal:
                 return action
 
     def show_answer(self, question: Question) -> None:
-        self.console.print(Panel(markdown(question.answer_text), title="answer", border_style="green"))
+        # the hidden words of a cloze stand out in its sentence (bold: visible without colour too)
+        text = marked(question.answer_text, question.answer_spans, "**", "**")
+        self.console.print(Panel(markdown(text), title="answer", border_style="green"))
 
     def grade_or_command(self) -> int | str:
         help_text = "  ".join(f"{g} {m}" for g, m in GRADE_MEANINGS.items())

@@ -16,6 +16,15 @@ def markdown(text: str) -> RenderableType:
     return Markdown(literal(text), hyperlinks=False)
 
 
+def marked(text: str, spans: tuple[tuple[int, int], ...], before: str, after: str) -> str:
+    """`text` with `before` and `after` around each span: a cloze answer's hidden words picked out."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out += [text[at:start], before, text[start:end], after]
+        at = end
+    return "".join(out) + text[at:]
+
+
 def plain(text: str, style: str = "") -> Text:
     """A line of card text shown exactly as written."""
     return Text(literal(text), style=style)

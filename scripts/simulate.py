@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Simulated learners studying the bundled DVA-C02 bank to an exam date, under SM-2, FSRS and FSRS with
+the exam-date plan; and the calibration of `awsprep ready`'s pass probability.
+
+Run: python scripts/simulate.py [--learners N] [--days N] [--cards N] [--seed N] [--json]
+
+The learner (seeded, one `random.Random` each) has a KNOWN forgetting model: FSRS-6 with their own
+initial stabilities (the defaults times an ability factor drawn per learner, 0.5-2), so awsprep's model
+(the defaults) is deliberately wrong for most of them. Each day they study the queue awsprep builds
+(sched/queue.build_queue, sched/plan for the exam plan), within new-per-day and reviews-per-day;
+an answer is right with the true recall probability; right answers are graded 3, 4 or 5, wrong ones 1;
+a grade below 4 is drilled the same day (counted as reviews and minutes); answers take 6-25 s.
+
+Figures per arm: reviews (every answer, drills included), minutes, and recall on exam day: the mean true
+recall over all cards of the exam's domains (never introduced = 0) and over the introduced ones.
+
+Calibration: for learners with varied days, pace and ability, `study/ready.readiness` predicts the pass
+probability on exam day from the simulated review log; the learner then sits SIMULATED_EXAMS exams drawn
+like the real one (domain weights, scored questions, the scaled pass mark; a question is right if
+recalled, else guessed among four). Predicted vs observed pass rates are compared in bins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from awsprep.bank.io import interleave, iter_bank_files, load_bank_file  # noqa: E402
+from awsprep.exam.blueprint import Blueprint, load_blueprint  # noqa: E402
+from awsprep.exam.sampling import domain_counts  # noqa: E402
+from awsprep.exam.scoring import scaled_score  # noqa: E402
+from awsprep.sched import fsrs  # noqa: E402
+from awsprep.sched.plan import ExamPlan  # noqa: E402
+from awsprep.sched.policy import Policy  # noqa: E402
+from awsprep.sched.queue import Candidate, DayCounts, Limits, build_queue  # noqa: E402
+from awsprep.sched.sm2 import CardState  # noqa: E402
+from awsprep.study.ready import readiness  # noqa: E402
+
+START = date(2027, 1, 1)
+SIMULATED_EXAMS = 200
+GUESS = 0.25
+
+
+@dataclass
+class Row:
+    """A review-log row as the store keeps it (what the memory model and ready read)."""
+
+    ts: datetime
+    grade: int | None
+    action: str = "answer"
+    drill: bool = False
+    undone: bool = False
+    response_ms: int | None = None
+    card_id: str = ""
+
+
+def bank(cards: int) -> tuple[Blueprint, list[tuple[str, str]]]:
+    bp = load_blueprint(ROOT / "content" / "exams" / "dva-c02.yaml")
+    groups = [load_bank_file(p) for p in iter_bank_files(ROOT / "content" / "bank")]
+    ordered = [c for c in interleave(groups) if c.domain in bp.domain_keys]
+    return bp, [(c.id, str(c.domain)) for c in ordered[:cards]]
+
+
+def learner_params(ability: float) -> fsrs.Params:
+    w = list(fsrs.DEFAULT_PARAMS.weights)
+    for i in range(4):
+        w[i] = min(100.0, max(0.01, w[i] * ability))
+    return fsrs.Params(tuple(w))
+
+
+@dataclass
+class Result:
+    reviews: int
+    minutes: float
+    recall_all: float
+    recall_introduced: float
+    logs: dict[str, list[Row]]
+    true: dict[str, fsrs.Memory | None]
+
+
+def study(
+    cards: list[tuple[str, str]],
+    days: int,
+    policy: Policy,
+    plan: bool,
+    ability: float,
+    new_per_day: int,
+    rng: random.Random,
+    skip: float = 0.0,
+) -> Result:
+    truth = learner_params(ability)
+    exam_day = START + timedelta(days=days)
+    limits = Limits(new_per_day=new_per_day, reviews_per_day=200)
+    states = {cid: CardState() for cid, _ in cards}
+    true: dict[str, fsrs.Memory | None] = {cid: None for cid, _ in cards}
+    logs: dict[str, list[Row]] = {cid: [] for cid, _ in cards}
+    exam_plan = ExamPlan(exam_day, 0.9, policy.params) if plan else None
+    reviews, seconds = 0, 0.0
+    order = [cid for cid, _ in cards]
+    for offset in range(days):
+        today = START + timedelta(days=offset)
+        if rng.random() < skip:
+            continue
+        now = datetime.combine(today, datetime.min.time(), UTC) + timedelta(hours=9)
+        due = [Candidate(c, s) for c, s in states.items() if s.due is not None and s.due <= today]
+        new = [Candidate(c, states[c]) for c in order if states[c].is_new][:new_per_day]
+        queue = build_queue(due + new, today, limits, DayCounts())
+        if exam_plan is not None and exam_plan.in_window(today):
+            beyond = [Candidate(c, s) for c, s in states.items() if s.due is not None and s.due > exam_day]
+            taken = {c.card_id for c in queue}
+            room = max(0, limits.reviews_per_day - sum(1 for c in queue if not c.state.is_new))
+            queue += [c for c in exam_plan.final_pass(beyond, today) if c.card_id not in taken][:room]
+        for item in queue:
+            cid = item.card_id
+            p = fsrs.recall_on(true[cid], today, truth)
+            recalled = rng.random() < p
+            grade = rng.choices([3, 4, 5], [0.15, 0.6, 0.25])[0] if recalled else 1
+            ms = rng.randint(6000, 25000)
+            logs[cid].append(Row(now, grade, response_ms=ms, card_id=cid))
+            states[cid] = policy.review(states[cid], grade, now)
+            true[cid], _ = fsrs.step(true[cid], grade, now, truth)
+            reviews += 1
+            seconds += ms / 1000
+            while states[cid].drill:  # the same-day drill: asked again until graded 4 or more
+                g = rng.choices([1, 4, 5], [0.15, 0.65, 0.2])[0]
+                ms = rng.randint(4000, 15000)
+                logs[cid].append(Row(now + timedelta(minutes=5), g, drill=True, response_ms=ms, card_id=cid))
+                states[cid] = policy.review(states[cid], g, now + timedelta(minutes=5))
+                reviews += 1
+                seconds += ms / 1000
+    recalls = {cid: fsrs.recall_on(true[cid], exam_day, truth) for cid, _ in cards}
+    introduced = [r for cid, r in recalls.items() if true[cid] is not None]
+    return Result(
+        reviews,
+        seconds / 60,
+        sum(recalls.values()) / len(recalls),
+        sum(introduced) / len(introduced) if introduced else 0.0,
+        logs,
+        true,
+    )
+
+
+def exams_passed(
+    bp: Blueprint,
+    cards: list[tuple[str, str]],
+    result: Result,
+    on: date,
+    truth: fsrs.Params,
+    rng: random.Random,
+) -> float:
+    by_domain: dict[str, list[float]] = {k: [] for k in bp.domain_keys}
+    for cid, dom in cards:
+        by_domain[dom].append(fsrs.recall_on(result.true[cid], on, truth))
+    n = bp.scored or bp.questions
+    passed = 0
+    for _ in range(SIMULATED_EXAMS):
+        right = 0
+        for dom, k in domain_counts(bp, n, rng).items():
+            for r in rng.choices(by_domain[dom], k=k):
+                right += rng.random() < r + (1 - r) * GUESS
+        passed += scaled_score(right, n, bp.pass_mark, bp.assumed_raw_cut) >= bp.pass_mark
+    return passed / SIMULATED_EXAMS
+
+
+def arms(args: argparse.Namespace, cards: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
+    setups = {
+        "sm2": (Policy("sm2"), False),
+        "fsrs": (Policy("fsrs"), False),
+        "sm2+plan": (Policy("sm2"), True),
+        "fsrs+plan": (Policy("fsrs"), True),
+        "fsrs0.8+plan": (Policy("fsrs", fsrs.Params(desired_retention=0.8)), True),
+    }
+    out: dict[str, dict[str, float]] = {}
+    for name, (policy, plan) in setups.items():
+        runs = [
+            study(
+                cards, args.days, policy, plan, ability, args.new_per_day, random.Random(args.seed * 1000 + i)
+            )
+            for i, ability in enumerate(
+                random.Random(args.seed).uniform(0.5, 2.0) for _ in range(args.learners)
+            )
+        ]
+        k = len(runs)
+        out[name] = {
+            "learners": k,
+            "reviews": round(sum(r.reviews for r in runs) / k, 1),
+            "minutes": round(sum(r.minutes for r in runs) / k, 1),
+            "recall_all": round(sum(r.recall_all for r in runs) / k, 4),
+            "recall_introduced": round(sum(r.recall_introduced for r in runs) / k, 4),
+        }
+    return out
+
+
+def calibration(args: argparse.Namespace, bp: Blueprint, cards: list[tuple[str, str]]) -> dict[str, object]:
+    rng = random.Random(args.seed + 7)
+    pairs: list[tuple[float, float]] = []
+    skipped = 0
+    for i in range(args.calibration):
+        days = rng.randint(10, args.days)
+        ability = rng.uniform(0.4, 2.5)
+        new = rng.choice([5, 10, 20, 30])
+        policy = Policy(rng.choice(["sm2", "fsrs"]))
+        res = study(
+            cards, days, policy, rng.random() < 0.5, ability, new, random.Random(i), rng.uniform(0, 0.4)
+        )
+        on = START + timedelta(days=days)
+        logs = {cid: rows for cid, rows in res.logs.items() if rows}
+        pred = readiness(bp, dict(cards), logs, [], on, on, random.Random(i), fsrs.DEFAULT_PARAMS)
+        if pred.pass_probability is None:
+            skipped += 1
+            continue
+        observed = exams_passed(bp, cards, res, on, learner_params(ability), random.Random(i + 1))
+        pairs.append((pred.pass_probability, observed))
+    bins = []
+    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+        inside = [(p, o) for p, o in pairs if lo <= p < lo + 0.2 or (lo == 0.8 and p == 1.0)]
+        if inside:
+            bins.append(
+                {
+                    "bin": f"{lo:.1f}-{lo + 0.2:.1f}",
+                    "learners": len(inside),
+                    "predicted": round(sum(p for p, _ in inside) / len(inside), 3),
+                    "observed": round(sum(o for _, o in inside) / len(inside), 3),
+                }
+            )
+    return {"learners": len(pairs), "too_little_history": skipped, "bins": bins}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--learners", type=int, default=8, help="simulated learners per arm")
+    ap.add_argument("--calibration", type=int, default=60, help="simulated learners for ready's calibration")
+    ap.add_argument("--days", type=int, default=60, help="days from the start to the exam")
+    ap.add_argument("--cards", type=int, default=600, help="cards of the DVA-C02 domains studied")
+    ap.add_argument("--new-per-day", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    bp, cards = bank(args.cards)
+    report = {
+        "setup": {k: v for k, v in vars(args).items() if k != "json"} | {"cards": len(cards)},
+        "arms": arms(args, cards),
+        "calibration": calibration(args, bp, cards) if args.calibration else None,
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    setup = f"{len(cards)} cards, {args.days} days, new-per-day {args.new_per_day}"
+    print(f"{setup}, {args.learners} learners per arm")
+    print(f"{'arm':<10} {'reviews':>8} {'minutes':>8} {'recall(all)':>12} {'recall(introduced)':>19}")
+    for name, a in report["arms"].items():  # type: ignore[union-attr]
+        recall = f"{a['recall_all']:>12.1%} {a['recall_introduced']:>19.1%}"
+        print(f"{name:<10} {a['reviews']:>8} {a['minutes']:>8} {recall}")
+    cal = report["calibration"]
+    if cal:
+        short = cal["too_little_history"]  # type: ignore[index]
+        print(f"ready calibration: {cal['learners']} learners ({short} with too little history)")  # type: ignore[index]
+        for b in cal["bins"]:  # type: ignore[index]
+            counts = f"n={b['learners']:>3} predicted {b['predicted']:.1%} observed {b['observed']:.1%}"
+            print(f"  predicted {b['bin']}: {counts}")
+
+
+if __name__ == "__main__":
+    main()
