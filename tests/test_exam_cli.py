@@ -206,14 +206,16 @@ def test_blueprints_list_question_counts_and_an_empty_one_says_what_would_serve(
             ["--blueprint", "xyz-c01"],
             "There is no blueprint 'xyz-c01'; the blueprints are: clf-c02, dva-c02, saa-c03.",
         ),
-        (["--questions", "0"], "awsprep: --questions must be at least 1, not 0.\n"),
+        (["--questions", "0"], "awsprep: --questions must be from 1 to 1000, not 0.\n"),
         (
             ["--domain", "networking"],
             "DVA-C02 has no domain 'networking'; its domains are: development, security,",
         ),
         (["--resume"], "There is no unfinished exam to resume; start one with awsprep exam."),
         (["--mode", "exam"], "--mode must be timed or practice, not 'exam'."),
-        (["--minutes", "0"], "--minutes must be more than 0, not 0."),
+        (["--minutes", "0"], "--minutes must be more than 0 and at most 1440, not 0."),
+        (["--minutes", "NaN"], "--minutes must be more than 0 and at most 1440, not nan."),
+        (["--minutes", "1e999"], "--minutes must be more than 0 and at most 1440, not inf."),
     ],
 )
 def test_usage_errors_exit_2(env, runner, args, message):

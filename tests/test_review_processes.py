@@ -217,3 +217,23 @@ def test_no_color_keeps_the_progress_bar_and_ctrl_c_summary_starts_a_line(env):
         child.close()
     assert "\x1b[3" not in before  # no colour codes under NO_COLOR
     assert child.exitstatus == 130
+
+
+def test_kill_9_at_press_any_key_keeps_the_auto_graded_answer(env):
+    """A numeric card is graded and saved before its result is shown: killed at "Press any key", the
+    answer is in the log."""
+    write_bank(
+        env,
+        "  - {id: n1, type: numeric, question: 'How many RCU?', answer: 80, unit: RCU}\n",
+    )
+    child = _spawn_review_tty(env, (30, 100))
+    try:
+        child.expect("How many RCU")
+        child.expect("Answer: ")
+        child.sendline("80")
+        child.expect("Press any key")
+        child.kill(signal.SIGKILL)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert [card for card, _ in answers_in_log(env)] == ["n1"]

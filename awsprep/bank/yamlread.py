@@ -150,6 +150,41 @@ def fast_load(text: str) -> Any:
         loader.dispose()
 
 
+ALIAS_BUDGET = 10_000  # nodes that aliases may add beyond the file's own: a "billion laughs" exceeds it
+
+
+def _check_expansion(root: yaml.Node, file: str) -> None:
+    """Refuse a document whose aliases expand it by more than ALIAS_BUDGET nodes (an alias bomb)."""
+    distinct: set[int] = set()
+    budget, stack = ALIAS_BUDGET, [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in distinct:
+            budget -= 1
+            if budget < 0:
+                line = node.start_mark.line + 1
+                raise BankError(file, line, None, "repeats YAML aliases too many times (an alias bomb?)")
+        distinct.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+
+
+def _load_checked(text: str, file: str) -> Any:
+    """The full loader, with the alias budget checked on the node tree before anything is built."""
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_expansion(node, file)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text safely; a syntax error becomes a BankError with its line."""
     enabled = gc.isenabled()
@@ -159,7 +194,7 @@ def parse_yaml(text: str, file: str) -> Any:
             return fast_load(text)
         except (_Unusual, yaml.YAMLError):
             pass
-        return yaml.load(text, Loader=Loader)
+        return _load_checked(text, file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0

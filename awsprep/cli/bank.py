@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from awsprep.cli.common import bank_roots, emit_json, guard
+from awsprep.ui.escape import line
 
 bank_app = typer.Typer(help="Inspect the card and question bank.", no_args_is_help=True)
 
@@ -30,7 +31,7 @@ def stats(
     for title, key in (("type", "by_type"), ("domain", "by_domain"), ("deck", "by_deck")):
         typer.echo(f"By {title}:")
         for name, n in result[key].items():
-            typer.echo(f"  {name:32s} {n:6d}")
+            typer.echo(f"  {line(name):32s} {n:6d}")
     typer.echo(f"Numeric templates: {result['numeric_templates']}")
     typer.echo(f"Multiple-response questions: {result['mcq_multiple_response']}")
 

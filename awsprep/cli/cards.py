@@ -9,6 +9,7 @@ import typer
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
 from awsprep.errors import UsageError
+from awsprep.ui.escape import literal
 
 cards_app = typer.Typer(help="List, show and manage cards and their scheduling state.", no_args_is_help=True)
 
@@ -79,7 +80,7 @@ def _set_flag(card_id: str, db: str | None, suspend: bool) -> None:
         store.suspend(card_id, now())
     else:
         store.unsuspend(card_id, now())
-    typer.echo(f"{'Suspended' if suspend else 'Unsuspended'} {card_id}.")
+    typer.echo(f"{'Suspended' if suspend else 'Unsuspended'} {literal(card_id)}.")
 
 
 @cards_app.command("suspend")

@@ -18,6 +18,9 @@ import typer
 
 from awsprep.errors import AwsprepError, UsageError
 
+# Dates far from today leave no room for due dates and intervals (date arithmetic stops at year 9999).
+EARLIEST_YEAR, LATEST_YEAR = 1970, 9000
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -33,7 +36,13 @@ def now() -> datetime:
         raise UsageError(
             f"AWSPREP_NOW={raw!r} is not an ISO 8601 date-time such as 2026-01-31T09:00."
         ) from None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    value = value if value.tzinfo else value.replace(tzinfo=UTC)
+    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise UsageError(
+            f"AWSPREP_NOW={raw!r} is outside the years awsprep can schedule in "
+            f"({EARLIEST_YEAR} to {LATEST_YEAR})."
+        )
+    return value
 
 
 def data_dir() -> Path:
@@ -71,13 +80,69 @@ def imported_decks_dir() -> Path:
     return data_dir() / "decks"
 
 
+def given_paths(raw: list[str] | list[Path], what: str = "The path") -> list[Path]:
+    """Paths named on the command line (as typed: Path('') would be the current folder): an empty one
+    is a usage error, and a path the system cannot even look up (too long, a loop) is one sentence."""
+    paths = []
+    for text in raw:
+        if str(text) == "":
+            raise UsageError("A path is empty; name a file or folder (use . for the current folder).")
+        path = Path(text)
+        paths.append(path)
+        try:
+            path.exists()
+            os.stat(path)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise UsageError(f"{what} {_short(path)} cannot be used ({exc.strerror or exc}).") from None
+    return paths
+
+
+def _short(path: Path | str) -> str:
+    text = str(path)
+    return text if len(text) <= 80 else f"{text[:60]}...({len(text)} characters)"
+
+
+SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
+
+
+def writable_file(path: Path, option: str) -> Path:
+    """A file awsprep may write: a regular file, or none yet, in a writable folder; never a device or a
+    file under /proc, /sys or /dev."""
+    given_paths([path], option)
+    try:
+        real = path.resolve()
+        exists = real.exists()
+        regular = real.is_file()
+        nearest = next(p for p in real.parents if p.exists())  # missing folders are created
+        folder_ok = nearest.is_dir() and os.access(nearest, os.W_OK)
+    except (OSError, RuntimeError) as exc:
+        raise UsageError(f"{option} {_short(path)} cannot be used ({exc}).") from None
+    if any(real == Path(s) or Path(s) in real.parents for s in SYSTEM_FOLDERS):
+        raise UsageError(f"{option} {_short(path)} is a system path; give a file in one of your folders.")
+    if exists and real.is_dir():
+        raise UsageError(
+            f"{option} {_short(path)} is a folder; give a file name such as {path / 'notes.yaml'}."
+        )
+    if exists and not regular:
+        raise UsageError(
+            f"{option} {_short(path)} is not a regular file; give a file in one of your folders."
+        )
+    if not folder_ok:
+        raise UsageError(f"{option} {_short(path)}: the folder {_short(real.parent)} cannot be written.")
+    return path
+
+
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, sort_keys=False, default=str) + "\n")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print one plain sentence to stderr; return the Exit to raise."""
-    sys.stderr.write(f"awsprep: {message}\n")
+    from awsprep.ui.escape import literal
+
+    sys.stderr.write(f"awsprep: {literal(message)}\n")
     sys.stderr.flush()
     return typer.Exit(code)
 
@@ -93,5 +158,8 @@ def guard(func: Callable[P, R]) -> Callable[P, R]:
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted; every answer given so far is saved.", 130) from None
+        except OSError as exc:  # a path the system refuses (too long, a device, no permission)
+            where = f"{_short(exc.filename)}: " if exc.filename else ""
+            raise fail(f"{where}{exc.strerror or exc}.", 2) from None
 
     return wrapper

@@ -6,8 +6,11 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from awsprep.cli.common import bank_roots, data_dir
+import typer
+
+from awsprep.cli.common import bank_roots, data_dir, fail, guard
 from awsprep.errors import UsageError
+from awsprep.ui.escape import literal
 
 if TYPE_CHECKING:
     from awsprep.store.repo import Store, SyncReport
@@ -58,3 +61,29 @@ def check_decks(store: Store, decks: list[str] | None) -> list[str] | None:
         names = ", ".join(sorted(known)) or "none"
         raise UsageError(f"There is no deck named {missing[0]!r}; the decks are: {names}.")
     return decks
+
+
+def add_check(db_app: typer.Typer) -> None:
+    """`awsprep db check`, added to the `db` group (cli/transfer.py has `db copy`)."""
+
+    @db_app.command("check")
+    @guard
+    def check(db: str = typer.Option(None, "--db", help=DB_HELP)) -> None:
+        """Run SQLite's full integrity check (read-only); say where the last good backup is."""
+        from awsprep.store import health
+        from awsprep.store.db import redact
+
+        url = db_url(db)
+        path = health.sqlite_path(url)
+        if path is None:
+            raise UsageError(f"db check works on SQLite files; {redact(url)} is not one.")
+        if not path.is_file():
+            raise UsageError(f"There is no database at {path} yet.")
+        problems = health.check(path, full=True)
+        if problems:
+            for line in problems:
+                sys.stderr.write(f"awsprep: {literal(line)}\n")
+            raise fail(f"The database {path} is damaged; {health.where_backup(path)}.", 1)
+        typer.echo(f"The database {path} is sound (integrity_check: ok).")
+        if health.backup_path(path).is_file():
+            typer.echo(f"Backup: {health.backup_path(path)}")

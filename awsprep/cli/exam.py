@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from awsprep.store.exams import ExamStore
     from awsprep.study.exam import Attempt, Submitted
 
+MAX_ID = 2**62  # attempt numbers are SQLite integers
+
 exam_app = typer.Typer(help="Timed mock exams shaped like the real one, and their history.")
 
 
@@ -67,8 +69,12 @@ def exam(
     resume: bool = typer.Option(
         False, "--resume", help="Continue the newest unfinished attempt (or --attempt N) with the time left."
     ),
-    attempt_id: int = typer.Option(None, "--attempt", help="With --resume: which unfinished attempt."),
-    retake: int = typer.Option(None, "--retake", help="Ask the questions of attempt N again."),
+    attempt_id: int = typer.Option(
+        None, "--attempt", min=1, max=MAX_ID, help="With --resume: which unfinished attempt."
+    ),
+    retake: int = typer.Option(
+        None, "--retake", min=1, max=MAX_ID, help="Ask the questions of attempt N again."
+    ),
     wrong: bool = typer.Option(False, "--wrong", help="With --retake: only the questions missed in it."),
     plain: bool = typer.Option(False, "--plain", help="Plain lines, answers read line by line from stdin."),
     json_out: bool = typer.Option(False, "--json", help="Print the report as JSON on stdout."),
@@ -92,8 +98,7 @@ def exam(
         store, _ = open_store(db)
         attempt = use.resume(ExamStore(store), blueprints(), attempt_id)
     elif retake is not None:
-        if minutes is not None and minutes <= 0:
-            raise UsageError(f"--minutes must be more than 0, not {minutes:g}.")
+        use.check_minutes(minutes)
         store, _ = open_store(db)
         attempt = use.retake(ExamStore(store), blueprints(), retake, wrong, mode, minutes, rng, now())
     else:

@@ -49,7 +49,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "export anki": ("awsprep export anki awsprep.apkg", "awsprep export anki awsprep.apkg --with-history"),
     "export csv": ("awsprep export csv cards.csv", "awsprep export csv log.csv --log"),
     "export json": ("awsprep export json awsprep.json",),
-    "db": ("awsprep db copy --to sqlite:///backup.db",),
+    "db": ("awsprep db check", "awsprep db copy --to sqlite:///backup.db"),
+    "db check": ("awsprep db check",),
     "db copy": ("awsprep db copy --to sqlite:///copy.db",),
     "calc": ("awsprep calc dynamodb --item-size 3KB --reads 80 --consistency eventual",),
     "calc dynamodb": (

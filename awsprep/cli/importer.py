@@ -17,17 +17,20 @@ from awsprep.cli.common import (
     content_dir,
     data_dir,
     emit_json,
+    given_paths,
     guard,
     imported_decks_dir,
+    writable_file,
 )
 from awsprep.errors import UsageError
+from awsprep.ui.escape import line, literal
 
 _DECK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 CARD_TYPES = ("basic", "cloze", "mcq", "numeric")
 
 
 def _warn(message: str) -> None:
-    sys.stderr.write(f"awsprep: warning: {message}\n")
+    sys.stderr.write(f"awsprep: warning: {literal(message)}\n")
 
 
 def _deck_name(paths: list[Path], deck: str | None) -> str:
@@ -76,9 +79,7 @@ def import_notes(
 
     notes = collect_files(paths)
     deck_name = _deck_name(paths, deck)
-    target = bank if bank is not None else imported_decks_dir() / f"{deck_name}.yaml"
-    if target.exists() and target.is_dir():
-        raise UsageError(f"--bank {target} is a folder; give a file name such as {target / 'notes.yaml'}.")
+    target = writable_file(bank, "--bank") if bank is not None else imported_decks_dir() / f"{deck_name}.yaml"
     previous = []
     if target.is_file():
         try:
@@ -169,12 +170,13 @@ def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain:
     if explain:
         for row in _explain_rows(result):
             if "rule" in row:
-                line = Text(f"{row['rule']:<13} {row['source']:<32} {row['type']:<6} ")
-                line.append(row["prompt"].replace("\n", " ")[:120])
+                shown = Text(f"{row['rule']:<13} {line(row['source']):<32} {row['type']:<6} ")
+                shown.append(line(row["prompt"].replace("\n", " ")[:120]))
             else:
-                line = Text(f"{'skipped':<13} {row['source']:<32} {row['skipped']}: ", style="dim")
-                line.append(row["text"])
-            console.print(line)
+                head = f"{'skipped':<13} {line(row['source']):<32} {line(row['skipped'])}: "
+                shown = Text(head, style="dim")
+                shown.append(line(row["text"]))
+            console.print(shown)
         console.print()
     table = Table(title=None, show_header=True, header_style="bold")
     table.add_column("count", justify="right")
@@ -186,14 +188,14 @@ def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain:
     for reason, n in summary["triage_reasons"].items():
         table.add_row(str(n), Text(f"triage: {reason}"))
     for reason, n in summary["skipped"].items():
-        table.add_row(str(n), Text(f"skipped: {reason}"))
+        table.add_row(str(n), Text(f"skipped: {line(reason)}"))
     console.print(table)
     verb = "would write" if info["dry_run"] else ("wrote" if info["written"] else "unchanged")
     console.print(
         Text(
             f"{summary['cards']} cards from {info['files']} files ({info['unchanged_files']} unchanged) "
             f"in deck {info['deck']}: {summary['added']} added, {summary['changed']} changed, "
-            f"{summary['retired']} retired; {verb} {info['bank']}"
+            f"{summary['retired']} retired; {verb} {line(info['bank'])}"
         )
     )
     skipped = sum(summary["skipped"].values())
@@ -250,7 +252,7 @@ def register(root: typer.Typer) -> None:
     @root.command(name="import")
     @guard
     def import_cmd(
-        paths: list[Path] = typer.Argument(..., help="Markdown files or folders of notes (.md, .markdown)."),
+        paths: list[str] = typer.Argument(..., help="Markdown files or folders of notes (.md, .markdown)."),
         deck: str | None = typer.Option(None, "--deck", help="Deck name (default: the folder or file name)."),
         bank: Path | None = typer.Option(None, "--bank", help="Write the bank to this file instead."),
         dry_run: bool = typer.Option(False, "--dry-run", help="Show what would be imported; write nothing."),
@@ -263,12 +265,13 @@ def register(root: typer.Typer) -> None:
         """Turn Markdown notes (or an Anki .apkg package) into a deck of cards and questions."""
         from awsprep.cli import anki
 
-        if anki.is_package(paths):
-            anki.import_package(paths, deck, bank, with_history, as_json)
+        files = given_paths(paths)
+        if anki.is_package(files):
+            anki.import_package(files, deck, bank, with_history, as_json)
             return
         if with_history:
             raise UsageError("--with-history is for Anki packages (.apkg); notes have no review log.")
-        import_notes(paths, deck, bank, dry_run, explain, as_json)
+        import_notes(files, deck, bank, dry_run, explain, as_json)
 
     @root.command(name="decks")
     @guard
@@ -296,7 +299,7 @@ def register(root: typer.Typer) -> None:
             table.add_column(col, justify="left" if col in ("deck", "origin", "active") else "right")
         for d in decks:
             table.add_row(
-                Text(d["name"]),
+                Text(line(d["name"])),
                 d["origin"],
                 "yes" if d["active"] else "no",
                 str(d["cards"]),

@@ -5,11 +5,13 @@ Kept light: no database, no rich; importing this module must not import sqlalche
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
-from awsprep.cli.common import content_dir, emit_json, guard
+from awsprep.cli.common import content_dir, emit_json, given_paths, guard
+from awsprep.ui.escape import literal
 
 
 def default_facts_file() -> Path:
@@ -18,7 +20,7 @@ def default_facts_file() -> Path:
 
 @guard
 def lint(
-    paths: list[Path] = typer.Argument(
+    paths: list[str] = typer.Argument(
         ..., metavar="PATH", help="Markdown notes, bank files or folders to check."
     ),
     facts: Path = typer.Option(None, "--facts", help="Facts file (default: the bundled content/facts.yaml)."),
@@ -29,12 +31,15 @@ def lint(
 
     facts_path = facts or default_facts_file()
     known = load_facts(facts_path)
-    warnings = lint_files(paths, known, skip=[facts_path])
+    skipped: list[str] = []
+    warnings = lint_files(given_paths(paths), known, skip=[facts_path], skipped=skipped)
+    for why in skipped:
+        sys.stderr.write(f"awsprep: warning: {literal(why)}\n")
     if json_out:
         emit_json([w.to_dict() for w in warnings])
     else:
         for warning in warnings:
-            typer.echo(warning.message())
+            typer.echo(literal(warning.message()))
     if warnings:
         raise typer.Exit(1)
 

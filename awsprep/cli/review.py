@@ -10,6 +10,8 @@ import typer
 
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
+from awsprep.study.settings import MAX_VALUE
+from awsprep.ui.escape import literal
 
 if TYPE_CHECKING:
     from awsprep.store.repo import Store
@@ -25,11 +27,12 @@ def review(
         None,
         "--new",
         min=0,
+        max=MAX_VALUE,
         help="N more new cards today, on top of those already studied (default: the settings new-per-day"
         " for each deck and new-total-per-day).",
     ),
     limit: int = typer.Option(
-        None, "--limit", min=0, help="Reviews allowed today (default: reviews-per-day)."
+        None, "--limit", min=0, max=MAX_VALUE, help="Reviews allowed today (default: reviews-per-day)."
     ),
 ) -> None:
     """Study today's due cards (SM-2, or FSRS: awsprep settings scheduler fsrs); says how many minutes the
@@ -109,7 +112,7 @@ def settings(
         return
     for k in keys:
         shown = store.get_setting(k, prefs.SPECS[k].default)
-        typer.echo(f"{k} = {shown}    ({prefs.SPECS[k].meaning})")
+        typer.echo(f"{k} = {literal(shown)}    ({prefs.SPECS[k].meaning})")
 
 
 def register(app: typer.Typer) -> None:

@@ -17,7 +17,8 @@ from awsprep.errors import UsageError
 
 export_app = typer.Typer(help="Write cards and the review log for Anki, spreadsheets and other tools.")
 db_app = typer.Typer(
-    help="The database: copy a learner's whole history to another one.", no_args_is_help=True
+    help="The database: copy a learner's whole history to another one, or check it for damage.",
+    no_args_is_help=True,
 )
 
 DECK_HELP = "Only this deck (repeatable; default: every deck)."
@@ -226,4 +227,7 @@ def db_copy(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(export_app, name="export")
+    from awsprep.cli.db import add_check
+
+    add_check(db_app)
     app.add_typer(db_app, name="db")

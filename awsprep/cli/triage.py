@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from awsprep.cli.common import emit_json, guard, imported_decks_dir
+from awsprep.cli.common import emit_json, guard, imported_decks_dir, writable_file
 from awsprep.errors import UsageError
 
 
@@ -17,6 +17,7 @@ def _triage_files(deck: str | None, bank: Path | None) -> list[tuple[Path, Path]
     from awsprep.notes.triage import triage_path
 
     if bank is not None:
+        bank = writable_file(bank, "--bank")
         return [(triage_path(bank), bank)]
     folder = imported_decks_dir()
     if deck is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,19 +64,23 @@ def card_content(card: Card) -> str:
 
 def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
     """Merge near-duplicates (same type and topic, nearly the same words, or one card's words inside
-    the other's): the first in note order keeps the other's sources (and its high priority)."""
+    the other's): the first in note order keeps the other's sources (and its high priority).
+
+    Near-linear: each bucket (type, topic) keeps an index of its cards by word, and a card is compared
+    only with the cards that could pass the test (see `_Bucket.candidates`), in note order, so the
+    result is the one that comparing with every earlier card gives."""
     kept: list[Draft] = []
     exact: dict[tuple[str, frozenset[str], frozenset[str]], Draft] = {}
-    buckets: dict[tuple[str, str], list[tuple[frozenset[str], Draft]]] = {}
+    buckets: dict[tuple[str, str], _Bucket] = {}
     merged = 0
     for d in drafts:
         tokens = token_set(d.core or d.content())
         front = _front_tokens(d)
         key = (d.kind, front, tokens) if d.kind == "basic" else (d.kind, frozenset(), tokens)
         first = exact.get(key)
+        bucket = buckets.setdefault((d.kind, d.topic), _Bucket())
         if first is None and tokens:
-            bucket = buckets.setdefault((d.kind, d.topic), [])
-            for other_tokens, other in bucket:
+            for other_tokens, other in bucket.candidates(tokens):
                 inter = len(tokens & other_tokens)
                 if d.kind == "basic" and _jac(front, _front_tokens(other)) < NEAR_DUP:
                     continue
@@ -95,9 +100,52 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
             merged += 1
             continue
         exact[key] = d
-        buckets.setdefault((d.kind, d.topic), []).append((tokens, d))
+        bucket.add(tokens, d)
         kept.append(d)
     return kept, merged
+
+
+def _must_share(size: int, share: float) -> int:
+    """How many of a set's words another set must hold somewhere among any `n` of them: a set of
+    `size` words that shares at least share x size words with another shares one of any
+    size - ceil(share x size) + 1 of its words (prefix filtering)."""
+    return size - math.ceil(share * size - 1e-9) + 1
+
+
+class _Bucket:
+    """The kept cards of one type and topic, indexed so a new card meets only possible near-duplicates.
+
+    A pair passes when the Jaccard is >= NEAR_DUP (then the new card shares one of any
+    _must_share(n, NEAR_DUP) of its words with the other) or the smaller one's words are >= CONTAINED
+    inside the other's: when the new card is the smaller, the same holds with CONTAINED; when the kept
+    card is the smaller, it shares one of any _must_share(m, CONTAINED) of ITS words with the new card.
+    So the new card probes the full index with its rarest words, and the prefix index with all of them.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[tuple[frozenset[str], Draft]] = []
+        self.by_word: dict[str, list[int]] = {}  # every word of every kept card
+        self.by_prefix: dict[str, list[int]] = {}  # a few (rare) words of each kept card
+
+    def _rarest(self, tokens: frozenset[str], n: int) -> list[str]:
+        return sorted(tokens, key=lambda t: (len(self.by_word.get(t, ())), t))[:n]
+
+    def candidates(self, tokens: frozenset[str]) -> list[tuple[frozenset[str], Draft]]:
+        n = max(_must_share(len(tokens), NEAR_DUP), _must_share(len(tokens), CONTAINED))
+        found: set[int] = set()
+        for word in self._rarest(tokens, n):
+            found.update(self.by_word.get(word, ()))
+        for word in tokens:
+            found.update(self.by_prefix.get(word, ()))
+        return [self.items[i] for i in sorted(found)]
+
+    def add(self, tokens: frozenset[str], d: Draft) -> None:
+        index = len(self.items)
+        self.items.append((tokens, d))
+        for word in self._rarest(tokens, _must_share(len(tokens), CONTAINED)):
+            self.by_prefix.setdefault(word, []).append(index)
+        for word in tokens:
+            self.by_word.setdefault(word, []).append(index)
 
 
 def _front_tokens(d: Draft) -> frozenset[str]:

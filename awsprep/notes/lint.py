@@ -27,6 +27,7 @@ from typing import Any
 
 from awsprep.bank.io import parse_yaml, read_text
 from awsprep.errors import UsageError
+from awsprep.notes.files import read_note_bytes
 
 FACTS_SCHEMA = 1
 
@@ -346,8 +347,19 @@ def iter_note_files(paths: Iterable[Path], skip: Iterable[Path] = ()) -> list[Pa
     return out
 
 
-def lint_files(paths: Iterable[Path], facts: Sequence[Fact], skip: Iterable[Path] = ()) -> list[LintWarning]:
+def lint_files(
+    paths: Iterable[Path], facts: Sequence[Fact], skip: Iterable[Path] = (), skipped: list[str] | None = None
+) -> list[LintWarning]:
+    """The warnings of every file; files too big or not text are left out and named in `skipped`."""
     warnings: list[LintWarning] = []
     for path in iter_note_files(paths, skip):
-        warnings.extend(scan_text(read_text(path), str(path), facts))
+        try:
+            text, why = read_note_bytes(path.read_bytes())
+        except OSError as exc:
+            text, why = None, f"cannot be read ({exc.strerror or exc})"
+        if text is None:
+            if skipped is not None:
+                skipped.append(f"{path}: {why}, so it was skipped.")
+            continue
+        warnings.extend(scan_text(text, str(path), facts))
     return warnings

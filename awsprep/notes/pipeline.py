@@ -17,6 +17,7 @@ from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard, Source
 from awsprep.errors import UsageError
 from awsprep.notes import ids as idmod
 from awsprep.notes.blocks import MAX_DEPTH, parse_blocks, strip_front_matter
+from awsprep.notes.files import MAX_FILE_BYTES, looks_binary
 from awsprep.notes.lint import Fact, scan_text
 from awsprep.notes.model import Draft, Skip, Warning
 from awsprep.notes.quality import Quality, score
@@ -25,7 +26,6 @@ from awsprep.notes.topics import TopicTable
 from awsprep.notes.triage import Decision, Pending, decision_for, edited, wording_hash
 
 RULES_VERSION = "1"  # cached drafts are rebuilt when this or the caller's signature changes
-MAX_FILE_BYTES = 5 * 1024 * 1024
 NOTE_SUFFIXES = (".md", ".markdown")
 
 
@@ -115,6 +115,8 @@ def read_note(note: NoteFile) -> tuple[str | None, bytes, list[Warning]]:
         limit = MAX_FILE_BYTES // 1024 // 1024
         msg = f"is {mb:.1f} MB, over the {limit} MB limit for notes, so it was skipped."
         return None, data, [Warning(note.name, 1, msg)]
+    if looks_binary(data):
+        return None, data, [Warning(note.name, 0, "is not text (a binary file), so it was skipped.")]
     try:
         return data.decode("utf-8-sig"), data, []
     except UnicodeDecodeError as exc:

@@ -58,6 +58,8 @@ def translate_errors(url: str) -> Iterator[None]:
         yield
     except (DatabaseError, OperationalError) as exc:
         raise describe(url, exc) from None
+    except UnicodeDecodeError:  # a damaged header or schema page
+        raise StoreError(f"The database {redact(url)} is damaged (its schema cannot be read).") from None
     except SQLAlchemyError as exc:
         raise StoreError(
             redact(f"The database {url} cannot be used ({exc.__class__.__name__}: {exc}).")
@@ -68,7 +70,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event below issues BEGIN itself
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode=WAL")
+    tables = {r[0] for r in cur.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables or "meta" in tables or "cards" in tables:  # another program's file is left as it is
+        cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")  # an answer is on disk when its commit returns
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
@@ -201,7 +205,23 @@ def _migrate(engine: Engine, url: str) -> None:
             s.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
 
 
+def check_writable(engine: Engine, url: str) -> None:
+    """Find a read-only database now, before the first card, not after the first answer."""
+    with translate_errors(url), engine.connect() as conn:
+        tx = conn.begin()
+        conn.execute(text("UPDATE meta SET value = value WHERE key = 'schema_version'"))
+        tx.rollback()
+
+
 def open_store(url: str) -> sessionmaker[Session]:
+    from awsprep.store import health
+
     engine = make_engine(url)
+    db = health.sqlite_file(engine)
+    if db is not None:
+        health.refuse_if_damaged(db)  # before anything is written to it
     migrate(engine, url)
+    check_writable(engine, url)
+    if db is not None:
+        health.daily_backup(engine, db)
     return sessionmaker(engine, expire_on_commit=False)

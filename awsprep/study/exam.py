@@ -41,6 +41,16 @@ class Attempt:
     also_open: tuple[int, ...] = ()  # other unfinished attempts (kept; each can be resumed)
 
 
+MAX_QUESTIONS = 1000  # fifteen real exams in one sitting is a typo too
+MAX_MINUTES = 24 * 60  # a mock exam longer than a day is a typo
+
+
+def check_minutes(minutes: float | None) -> None:
+    """--minutes is a number above 0 and at most a day (NaN, inf and 1e308 are refused)."""
+    if minutes is not None and not 0 < minutes <= MAX_MINUTES:  # False for NaN too
+        raise UsageError(f"--minutes must be more than 0 and at most {MAX_MINUTES}, not {minutes:g}.")
+
+
 @dataclass(frozen=True)
 class ExamRequest:
     blueprint: Blueprint
@@ -53,10 +63,9 @@ class ExamRequest:
     def check(self) -> None:
         if self.mode not in MODES:
             raise UsageError(f"--mode must be timed or practice, not {self.mode!r}.")
-        if self.questions is not None and self.questions < 1:
-            raise UsageError(f"--questions must be at least 1, not {self.questions}.")
-        if self.minutes is not None and self.minutes <= 0:
-            raise UsageError(f"--minutes must be more than 0, not {self.minutes:g}.")
+        if self.questions is not None and not 1 <= self.questions <= MAX_QUESTIONS:
+            raise UsageError(f"--questions must be from 1 to {MAX_QUESTIONS}, not {self.questions}.")
+        check_minutes(self.minutes)
         bp = self.blueprint
         if self.domain is not None and self.domain not in bp.domain_keys:
             raise UsageError(

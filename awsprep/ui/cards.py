@@ -7,7 +7,6 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from awsprep.bank.models import BasicCard, ClozeCard, McqCard, NumericCard
 from awsprep.sched.status import CardStatus
@@ -23,7 +22,7 @@ def print_card_list(cards: list[CardStatus], today: date, out: TextIO) -> None:
     """A table in a terminal (the text cut to the width); tab-separated lines, nothing cut, in a pipe."""
     if not out.isatty():
         for c in cards:
-            out.write("\t".join((c.id, c.type, c.name(today), _due(c), literal(c.text))) + "\n")
+            out.write("\t".join((literal(c.id), c.type, c.name(today), _due(c), literal(c.text))) + "\n")
         return
     console = Console(file=out, highlight=False)
     table = Table(box=None, expand=True, pad_edge=False)
@@ -32,7 +31,7 @@ def print_card_list(cards: list[CardStatus], today: date, out: TextIO) -> None:
         table.add_column(name, no_wrap=True)
     table.add_column("text", no_wrap=True, overflow="ellipsis", ratio=1)
     for c in cards:
-        table.add_row(Text(c.id), c.type, c.name(today), _due(c), plain(c.text))
+        table.add_row(plain(c.id), c.type, c.name(today), _due(c), plain(c.text))
     console.print(table)
     console.print(f"{len(cards)} card(s)")
 
@@ -59,7 +58,7 @@ def _answer_lines(d: CardDetails) -> list[str]:
 def print_card(d: CardDetails, out: TextIO) -> None:
     console = Console(file=out, highlight=False, markup=False, emoji=False)
     s, st = d.status, d.status.state
-    console.print(Text(f"{s.id}  ({s.type}, deck {s.deck})", style="bold"))
+    console.print(plain(f"{s.id}  ({s.type}, deck {s.deck})", style="bold"))
     for line in _answer_lines(d):
         console.print(plain(line))
     for source in d.card.sources:

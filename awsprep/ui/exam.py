@@ -25,7 +25,7 @@ from awsprep.exam.timing import format_left
 from awsprep.question import describe_answer, expected_answer
 from awsprep.question.answers import parse_number, read_answer
 from awsprep.study.exam_session import Command, View
-from awsprep.ui.keys import ENTER, ESC, read_key, read_line
+from awsprep.ui.keys import ENTER, ESC, TimedLines, read_key
 from awsprep.ui.text import literal, markdown, plain
 
 PLAIN_HELP = (
@@ -61,6 +61,8 @@ class PlainExamFace:
         self.out = out or sys.stdout
         self._shown: tuple[int, bool] | None = None
         self._helped = False
+        self._lines = TimedLines(self.inp)
+        self._waiting = False  # the prompt is out and no line has come yet
 
     def _say(self, text: str = "") -> None:
         self.out.write(literal(text) + "\n")
@@ -94,10 +96,15 @@ class PlainExamFace:
         if not self._helped:
             self._say(PLAIN_HELP)
             self._helped = True
-        self.out.write(("Review: " + REVIEW_HELP + "\n> ") if view.reviewing else "> ")
-        self.out.flush()
-        line = read_line(self.inp).strip()
-        cmd = self.parse(line, view)
+        if not self._waiting:
+            self.out.write(("Review: " + REVIEW_HELP + "\n> ") if view.reviewing else "> ")
+            self.out.flush()
+            self._waiting = True
+        got = self._lines.read(timeout)  # the loop saves the clock and ends the exam at zero meanwhile
+        if got is None:
+            return None
+        self._waiting = False
+        cmd = self.parse(got.strip(), view)
         if cmd is None:
             self._shown = None  # show the question again after the note
         return cmd
@@ -220,7 +227,7 @@ class RichExamFace:
         if item.revealed:
             body.append(self._feedback(item))
         title = f"Question {item.position + 1}" + (" · flagged for review" if item.flagged else "")
-        return Panel(Group(*body), title=Text(title), border_style="yellow" if item.flagged else "cyan")
+        return Panel(Group(*body), title=plain(title), border_style="yellow" if item.flagged else "cyan")
 
     def _feedback(self, item: Item) -> RenderableType:
         ok = item.correct

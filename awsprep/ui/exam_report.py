@@ -128,7 +128,7 @@ def rich_report(
         parts.append(plain(source_line(item), "dim"))
         title = f"Question {item.position + 1} · {item.domain or '-'}"
         console.print(
-            Panel(Group(markdown(item.question.prompt), *parts), title=Text(title), border_style="red")
+            Panel(Group(markdown(item.question.prompt), *parts), title=plain(title), border_style="red")
         )
     if fed:
         console.print(plain(feeds_review_line(fed), "yellow"))

@@ -75,3 +75,42 @@ def read_line(stream: TextIO | None = None) -> str:
     if line == "":
         raise EOFError
     return line.rstrip("\r\n")
+
+
+class TimedLines:
+    """Lines from a stream, with a time limit per read when the stream is a real file descriptor (a
+    terminal or a pipe): select() waits for input, os.read takes what is there, and the bytes after a
+    line are kept for the next read, so nothing is lost to a second buffer. Other streams (tests'
+    StringIO) are read line by line without a limit."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.buffer = b""
+        try:
+            self.fd: int | None = stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            self.fd = None
+
+    def read(self, timeout: float | None) -> str | None:
+        """One line without its newline, None when `timeout` seconds pass first; EOFError at the end."""
+        if self.fd is None:
+            return read_line(self.stream)
+        import os
+        import select
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while b"\n" not in self.buffer:
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([self.fd], [], [], wait)
+            if not ready:
+                return None
+            chunk = os.read(self.fd, 4096)
+            if not chunk:
+                if self.buffer:
+                    line, self.buffer = self.buffer, b""
+                    return line.decode("utf-8", errors="replace").rstrip("\r")
+                raise EOFError
+            self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line.decode("utf-8", errors="replace").rstrip("\r")

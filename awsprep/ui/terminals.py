@@ -179,7 +179,7 @@ class RichTerminal:
         self.console.print(
             Panel(
                 Group(*body),
-                title=Text(f"{question.card_type} · {question.card_id}"),
+                title=plain(f"{question.card_type} · {question.card_id}"),
                 border_style="cyan",
             )
         )

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.console import RenderableType
 from rich.markdown import Markdown
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from awsprep.ui.escape import literal
 
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group(0))
-    if code == 0x1B:
-        return "^["
-    if code < 0x20:
-        return "^" + chr(code + 0x40)
-    return f"\\x{code:02x}"
-
-
-def literal(text: str) -> str:
-    """Replace terminal control characters (ESC, BEL, CR...) by visible stand-ins like ^[ ."""
-    return _CONTROL.sub(_visible, text.replace("\r\n", "\n"))
+__all__ = ["bar", "literal", "markdown", "plain"]
 
 
 def markdown(text: str) -> RenderableType:
