@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
@@ -359,9 +359,12 @@ class Store:
             CardRow.due > exam,
             CardRow.last_review < datetime.combine(window_start, datetime.min.time()),
         ]
-        ratio = (func.julianday(exam.isoformat()) - func.julianday(CardRow.last_review)) / func.coalesce(
-            CardRow.stability, 0.001
-        )
+        if self.url.startswith("sqlite"):
+            days = func.julianday(exam.isoformat()) - func.julianday(CardRow.last_review)
+        else:  # PostgreSQL: seconds between the exam day and the last review, in days
+            exam_start = datetime.combine(exam, datetime.min.time(), tzinfo=UTC)
+            days = func.extract("epoch", literal(exam_start) - CardRow.last_review) / 86400.0
+        ratio = days / func.coalesce(CardRow.stability, 0.001)
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
         with translate_errors(self.url), self.Session() as s:
             total = int(s.execute(select(func.count()).where(*cond)).scalar_one())

@@ -79,7 +79,8 @@ class StatsStore:
         """Reviewed, unsuspended active cards per due day: how many, how many buried past today, and
         the sum of 1 / interval."""
         buried = func.sum(case((CardRow.buried_until > today, 1), else_=0))
-        load = func.sum(1.0 / func.max(1, CardRow.interval))
+        at_least_one = case((CardRow.interval < 1, 1), else_=CardRow.interval)  # portable max(1, interval)
+        load = func.sum(1.0 / at_least_one)
         rows = self._rows(
             select(CardRow.due, func.count(), buried, load)
             .where(
