@@ -151,6 +151,13 @@ def export_anki(
     typer.echo(f"Wrote {report.notes} notes ({kinds}) in {len(report.decks)} decks to {out}{extra}.")
 
 
+def _selection(out: Path, suffix: str, deck: list[str] | None, db: str | None) -> tuple[Path, Any, Any]:
+    """The file to write, the store, and the cards of the decks asked for with their state."""
+    target = _target(out, suffix)
+    store, _ = open_store(db)
+    return target, store, store.records(check_decks(store, deck))
+
+
 @export_app.command("csv")
 @guard
 def export_csv(
@@ -160,10 +167,7 @@ def export_csv(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Write the cards with their scheduling state (or, with --log, the review log) as CSV."""
-    out = _target(out, ".csv")
-    store, _ = open_store(db)
-    decks = check_decks(store, deck)
-    records = store.records(decks)
+    out, store, records = _selection(out, ".csv", deck, db)
     buf = io.StringIO()
     if log_only:
         ids = {c.id for c, _ in records}
@@ -188,10 +192,7 @@ def export_json(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Write the cards with their scheduling state and the review log as one JSON document."""
-    out = _target(out, ".json")
-    store, _ = open_store(db)
-    decks = check_decks(store, deck)
-    records = store.records(decks)
+    out, store, records = _selection(out, ".json", deck, db)
     ids = {c.id for c, _ in records}
     today = now().date()
     doc = {
