@@ -70,8 +70,9 @@ def test_every_command_and_flag_is_fuzzed() -> None:
 
 
 @pytest.mark.parametrize("now", ["2026-01-05T09:00:00", "9999-12-31T23:59", "0001-01-01T00:00"])
-def test_no_traceback_for_any_hostile_value(env, now, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_traceback_for_any_hostile_value(env, now, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     write_bank(env, MIXED)
+    monkeypatch.chdir(tmp_path)  # a hostile value taken as an output path ("NaN") lands here, not in the repo
     monkeypatch.setenv("AWSPREP_NOW", now)
     runner = CliRunner()
     chosen = CASES if now.startswith("2026") else CASES[:: PER_OPTION * 2]
