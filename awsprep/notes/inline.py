@@ -17,6 +17,7 @@ HTML_TAG = re.compile(
 )
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPH1 = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")  # *one*, _one_
 _SPACE = re.compile(r"\s+")
 _URL = re.compile(r"https?://\S+")
 
@@ -109,7 +110,7 @@ def plain(raw: str) -> tuple[str, list[str]]:
     text = _LINK.sub(link, text)
     text = _REFLINK.sub(r"\1", text)
     text = HTML_TAG.sub(" ", text)
-    text = _EMPH.sub(r"\2", text)
+    text = _EMPH1.sub(r"\2", _EMPH.sub(r"\2", text))
     text = text.replace("\\", "").replace("```", "`")
     text = re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)
     return _SPACE.sub(" ", text).strip(), urls

@@ -17,6 +17,9 @@ from awsprep.notes.inline import HTML_TAG
 from awsprep.notes.model import Draft
 
 THRESHOLD = 0.6
+STEP_SECTION = 0.5  # share of step lines that makes a section a walkthrough (see rules.section_steps)
+STEP_HEADED = 0.2  # the same under a heading that announces a walkthrough
+STEP_FILE = 0.4  # share of step lines that makes a whole file a lab log or a code project's README
 
 # the learner wrote these as cards; the rest are guesses of decreasing reliability
 _BASE = {
@@ -34,11 +37,16 @@ _BASE = {
 }
 _EXPLICIT = frozenset(k for k, v in _BASE.items() if v == 1.0)
 
-# a heading that announces clicks, not knowledge
+# a heading that announces clicks, not knowledge: for sure ("Hands on", "Demo") or when the section
+# has some steps in it too ("... walkthrough" may title a whole course's notes, "Setup" a real topic)
+_LAB_HEADING = re.compile(
+    r"\b(hands[- ]?on|demo|lab|follow[- ]?along|clean[- ]?up|tutorial|exercise|step\s*\d+|"
+    r"sample (app|application|project)|hello world)\b",
+    re.IGNORECASE,
+)
 _WALKTHROUGH = re.compile(
-    r"\b(hands[- ]?on|demo|lab|walk-?through|clean[- ]?up|tutorial|console|step\s*\d+|"
-    r"setup|set up|install(ation)?|getting started|exercise|create|deploy(ing)? (an?|the|my)|"
-    r"download|init\w*|sample (app|application|project)|hello world)\b",
+    r"\b(walk-?through|console|setup|set up|install(ation)?|getting started|create|deploy(ing)? (an?|the|my)|"
+    r"download|init\w*)\b",
     re.IGNORECASE,
 )
 # "Lambda -> Functions -> Create", "(for study purpose)": someone clicking through a console
@@ -54,7 +62,10 @@ _CHROME_PATH = re.compile(
     re.IGNORECASE,
 )
 _LOGISTICS = re.compile(
-    r"\b(exam (fee|cost|duration|format|registration|voucher)|passing score|scaled score|"
+    r"\b(exams? (fees?|costs?|durations?|formats?|registrations?|vouchers?|lasts?|length|takes)|"
+    r"passing (score|mark|grade)|scaled score|\d+\s?% is (passing|needed to pass)|is passing|"
+    r"to pass the exam|"
+    r"per attempt|retake|practice exams?|\d+ (scored |unscored )?questions|"
     r"(number|no\.) of questions|udemy|coupon|discount code|(buy|purchase) (the|this|our)|patreon|discord|"
     r"subscribe to (our|my|the channel)|"
     r"course updates?|practice tests?|this (course|repo|repository|guide)|star (this|the) repo)\b",
@@ -65,6 +76,18 @@ _MARKUP = re.compile(
     r"\{#[\w-]+\}|@startuml|```|<!--",
     re.IGNORECASE,
 )
+# a heading that lists references, not facts: "Resources", "Further reading", "Useful links"
+_REFERENCE_HEADING = re.compile(
+    r"^(?:(?:additional|other|useful|more|further|external|recommended)\s+)?(?:resources|references|links|"
+    r"reading|reading list|sources|bibliography|talks|videos|podcasts|courses|books|articles|credits)$",
+    re.IGNORECASE,
+)
+# a file or folder of a code project as the question: "src/main", ".ebextensions/", "pom.xml"
+_FILE_TERM = re.compile(
+    r"^\.[a-z][\w-]*/?$|^\S+/$|^(?:\S+/)?[a-z]+/\S+$|"
+    r"^(?:[a-z][\w-]*|README)\.(?:md|xml|java|py|js|ts|go|rb|sh|txt|gradle|lock|ini|cfg|war|jar)$"
+)
+_URL_ANSWER = re.compile(r"^(?:https?://|www\.)[^\s{}<>]+$", re.IGNORECASE)  # a link to read, no fact
 _NAV = re.compile(r"back to top|⬆|↑ top|next page|previous page|edit (this|on github)", re.IGNORECASE)
 _CUT = re.compile(r"(?:[:,(\[&+\-–—]|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
 # a whole answer that is a name typed in a console: `my-bucket`, MyFirstALB, i-0a1b2c, Enabled
@@ -84,7 +107,9 @@ _GENERIC_TERM = re.compile(
 # "the alternative to these tools", "each of the above": the answer leans on text the card does not show
 _DEICTIC = re.compile(
     r"\b(?:(?:these|those) (?:tools|ones|two|three|options|steps|services)|the above|above mentioned|"
-    r"below|the following|this one|previous (?:one|slide))\b",
+    r"below|the following|this one|previous (?:one|slide)|"
+    r"this (?:file|directory|folder|project|sample|repo|repository)|"
+    r"see (?:my |the )?(?:notes?|docs|above|below))\b",
     re.IGNORECASE,
 )
 _EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
@@ -143,6 +168,8 @@ def score(d: Draft) -> Quality:
         minus(0.45, "exam logistics or marketing")
     if d.path and d.kind != "mcq" and _CHROME_PATH.search(d.path[-1]):
         minus(0.5, "under a table of contents or site section")
+    elif d.kind != "mcq" and any(_REFERENCE_HEADING.match(h) for h in d.path):
+        minus(0.5, "under a list of references")
     if d.kind == "mcq":
         if _IMAGE_MENTION.search(d.question) or d.image:
             minus(0.45, "the question relies on an image")
@@ -151,8 +178,16 @@ def score(d: Draft) -> Quality:
         return Quality(round(value, 3), tuple(reasons))
     if d.rule not in _EXPLICIT:
         answer = back if d.kind == "basic" else "".join(re.findall(r"\{\{(.*?)\}\}", d.text))
-        if _WALKTHROUGH.search(path) or _CLICKS.search(both):
+        # a section mostly made of steps is a walkthrough whatever its heading says
+        walkthrough = (
+            d.steps >= STEP_SECTION
+            or (d.steps >= STEP_HEADED and _WALKTHROUGH.search(path))
+            or bool(_LAB_HEADING.search(path))
+        )
+        if walkthrough or _CLICKS.search(d.core or both):
             minus(0.4, "a step of a console walkthrough")
+        if d.file_steps >= STEP_FILE:
+            minus(0.4, "from a file of steps and code (a lab log or a code project)")
         if ("`" in answer and d.kind == "basic") or (d.rule == "list" and "`" in back):
             minus(0.2, "code in the answer")
         if d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
@@ -161,6 +196,10 @@ def score(d: Draft) -> Quality:
             minus(0.4, "the answer looks cut short")
         if d.key and _GENERIC_TERM.match(d.key.strip(" *_`:")) and not _context_of(d):
             minus(0.4, "a generic label as the question")
+        if _URL_ANSWER.match(answer.strip()):
+            minus(0.4, "the answer is a link")
+        if d.key and _FILE_TERM.search(d.key.strip(" *_`")):
+            minus(0.35, "the question is a file or folder name")
         if _DEICTIC.search(back):
             minus(0.3, "the answer points at text around it")
         if _EXAMPLE_PATH.search(path):

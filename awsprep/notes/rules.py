@@ -20,6 +20,85 @@ from awsprep.notes.topics import TopicTable
 from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, _COMMAND, MAX_ANSWER, basic_qa, unit
 
 QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
+_MIN_SECTION = 3  # lines: a shorter section says too little about itself to be judged a walkthrough
+_MIN_FILE = 20  # lines: the same for a whole file
+
+# What a line of a lab log, a console walkthrough or a code project's README looks like: an order to
+# the reader ("Create bucket", "Run the tests"), a click path, a command, a setting typed into a form
+# ("Name: my-app"), a line that is mostly code, first-person steps ("we deploy our app").
+_STEP_VERB = re.compile(
+    r"^(?:\d+[.)]\s*)?(?:create|add|go to|go|choose|select|click|enable|disable|set|launch|open|copy|paste|"
+    r"run|test|delete|remove|attach|detach|allocate|associate|release|configure|upload|download|install|"
+    r"deploy|edit|save|next|confirm|review|start|stop|terminate|modify|navigate|type|enter|log ?in|login|"
+    r"sign in|wait|refresh|verify|build|clone|push|pull|commit|change|insert|rename|fill|press|visit|"
+    r"browse|restart|reboot|connect|generate|import|export|execute|invoke|publish|send|register|apply|"
+    r"mount|compile|init|initialize|customize|make sure|try|check|look at|open up|scroll|pick)\b",
+    re.IGNORECASE,
+)
+_STEP_CLICK = re.compile(r"\w\s*->\s*\w|\w\s*->\s*$|[A-Za-z]\s>\s[A-Z]")
+_STEP_SETTING = re.compile(
+    r"^[A-Z][\w ]{0,30}:\s*(?:`[^`]+`|[a-z0-9][\w.]*-[\w.-]+|[a-z]+|[A-Z][a-z]+[A-Z]\w+|true|false|"
+    r"enabled?|disabled?)\s*$"
+)
+_STEP_PERSON = re.compile(
+    r"\b(?:I'm|I've|I'll|I will|I have|I used|we|my|our|let's|you'll need|"
+    r"in your (?:shell|terminal|browser))\b"
+    r"|^to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b",
+    re.IGNORECASE,
+)
+_STEP_DEF = re.compile(r"^\W*\w+\W*\s*[:=–—-]\s")  # "Create: a new stack" names a term, it is no step
+_CODE_SPAN = re.compile(r"`[^`]+`")
+
+
+def is_step(line: str) -> bool:
+    """A line that tells the reader what to do rather than what is true."""
+    s = line.strip().lstrip("*_ ")
+    if not s:
+        return False
+    code = sum(len(m) for m in _CODE_SPAN.findall(s))
+    return bool(
+        (_STEP_VERB.match(s) and not _STEP_DEF.match(s))
+        or _STEP_CLICK.search(s)
+        or _COMMAND.search(s)
+        or code * 2 >= len(s)
+        or _STEP_SETTING.match(s)
+        or _STEP_PERSON.search(s)
+    )
+
+
+def _item_lines(items: list[Item], out: list[str]) -> list[str]:
+    for it in items:
+        if it.task is None and not explicit.OPTION.match(it.text):  # options of a question are no steps
+            out.append(it.text.split("\n")[0])
+        _item_lines(it.children, out)
+    return out
+
+
+def step_shares(blocks: list[Block]) -> tuple[dict[tuple[str, ...], float], float]:
+    """The share of lines that are steps, per section (heading path) and over the whole file; a code
+    block counts as one step line. Sections shorter than :data:`_MIN_SECTION` lines and files
+    shorter than :data:`_MIN_FILE` get 0."""
+    counts: dict[tuple[str, ...], list[int]] = {}
+    for blk in blocks:
+        c = counts.setdefault(blk.path, [0, 0])
+        if blk.kind == "code":
+            c[0] += 1
+            c[1] += 1
+            continue
+        if blk.kind == "para":
+            lines = [x for x in blk.text.split("\n") if x.strip() and not explicit.OPTION.match(x)]
+        elif blk.kind == "list":
+            lines = _item_lines(blk.items, [])
+        else:
+            continue
+        c[0] += sum(map(is_step, lines))
+        c[1] += len(lines)
+    steps = sum(s for s, _ in counts.values())
+    total = sum(n for _, n in counts.values())
+    whole = round(steps / total, 2) if total >= _MIN_FILE else 0.0
+    return {p: round(s / n, 2) if n >= _MIN_SECTION else 0.0 for p, (s, n) in counts.items()}, whole
+
+
 _LABEL_END = re.compile(r"[:?]\s*$")
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
@@ -184,6 +263,9 @@ def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: 
     c = Collector(file, topics, fallback_topic)
     walker = Walker(c, blocks)
     walker.run()
+    sections, whole = step_shares(blocks)
+    for d in c.drafts:
+        d.steps, d.file_steps = sections.get(d.path, 0.0), whole
     options = walker.questions.option_lines
     if sum(d.kind == "mcq" for d in c.drafts) >= QUESTION_FILE and options:
         # a file of practice questions: its options are answers to choose, not notes to learn

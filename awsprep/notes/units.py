@@ -71,6 +71,14 @@ _CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|hav
 _CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore|if)\b", re.IGNORECASE)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
+_LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
+# "1.36.00 IAM", "5:17 Keys": a video's time stamp is not part of a term
+_TIMESTAMP = re.compile(r"\b\d{1,2}[.:]\d{2}[.:]\d{2}\b")
+# a term that is the start of a clause: "key-value pairs which", "If scope"
+_CLAUSE_START = re.compile(
+    r"^(?:if|when|while|unless|because|since|once|after|before|where)\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"\b(?:which|that|who|whose|where|when)$", re.IGNORECASE)
 
 
 def restates(term: str, answer: str) -> bool:
@@ -127,6 +135,10 @@ def unit(
         c.skip(line, "example", text)
         return False
     bold = _BOLD_DEF.match(raw)
+    linked = sum(len(m) for m in _LINK_TEXT.findall(raw))
+    if urls and linked * 2 >= len(text) - len(text.split(":")[0]) and not bold:
+        c.skip(line, "link only", text)  # "Talk 2019: [A talk's title](url), a speaker": a reference
+        return False
     if _STARTS_LINK.match(raw):
         prose = True  # "[Guide](url) - Linux": a link is not a term
     elif bold and (bold.group("c") or bold.group("sep")):
@@ -159,7 +171,8 @@ def unit(
     if m and good_term(m.group("term")) and len(m.group("term").split()) <= 4:
         term, verb, rest = m.group("term"), m.group("verb"), m.group("rest").rstrip(". ")
         if 3 <= len(rest.split()) <= 30 and not _VAGUE_REST.match(rest) and not restates(term, rest):
-            front = f"What {verb} {term}?" + c.ctx_suffix(term, path, parents)
+            shown = re.sub(r"^(An?|The)\s", lambda a: a.group(0).lower(), term)  # "What is a VPC?"
+            front = f"What {verb} {shown}?" + c.ctx_suffix(term, path, parents)
             core = f"{term}\n{rest}"
             c.add("basic", "is-a", line, path, key=term, front=front, back=rest, refs=tuple(urls), core=core)
             return True
@@ -169,6 +182,8 @@ def unit(
 
 def good_term(term: str) -> bool:
     term = term.strip(" *_`“”\"'")
+    if _TIMESTAMP.search(term) or _CLAUSE_START.match(term) or _CLAUSE_END.search(term):
+        return False
     if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or re.search(r"(?:^|\s)[a-z](?:\s|$)", term):
         return False
     term = re.sub(r"^(?:an?|the)\s+", "", term, flags=re.IGNORECASE)
@@ -185,6 +200,9 @@ def definition(
         r"\1", (term if term.isascii() else strip_symbols(term)).strip(' :*_`“”"').lstrip("-+ ")
     )
     rest = rest.strip(' .“”"')
+    if re.fullmatch(r"\([^()]*\)", rest):
+        c.skip(line, "fragment", f"{term}: {rest}")  # "... - (potential exam question)": a remark, no answer
+        return False
     if _EXAMPLE.match(rest):
         c.skip(line, "example", f"{term}: {rest}")
         return False
