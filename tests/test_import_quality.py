@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from awsprep.bank.io import load_bank_file
-from awsprep.bank.models import McqCard
+from awsprep.bank.models import BasicCard, McqCard
 from awsprep.cli.main import app
 from awsprep.notes.lint import parse_facts
 from awsprep.notes.model import Draft
@@ -266,3 +266,119 @@ def test_triage_unknown_deck_is_one_sentence_exit_2(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("AWSPREP_HOME", str(tmp_path / "home"))
     res = invoke("triage", "--deck", "nope", "--plain")
     assert res.exit_code == 2 and "Traceback" not in res.output and "nope" in res.output
+
+
+# --- round 2: failure classes found on the tuning folders (fixtures in our own words) -------------
+
+
+def test_numbered_question_with_nested_option_list_and_summary_attributes(tmp_path: Path) -> None:
+    text = (
+        "# Drill\n\n1. Which two services hold objects for years at low cost? (Choose two.)\n"
+        "    - A. Amazon S3 Glacier\n    - B. AWS Lambda\n"
+        "    - C. Amazon SQS\n    - D. Amazon S3 Standard-IA\n\n"
+        "    <details markdown=1><summary markdown='span'>Show the answer</summary>\n"
+        "    Correct answer: A, D\n    </details>\n\n"
+        "2. Which service answers DNS queries?\n    A. Route 53\n    B. CloudTrail\n\n"
+        "    <details markdown=1><summary markdown='span'>Answer</summary>\n\n"
+        "    Correct Answer: A\n\n    Explanation: it is the managed DNS service.\n    </details>\n"
+    )
+    r = imp(tmp_path, text)
+    cards = mcqs(r)
+    assert [c.correct for c in cards] == [(0, 3), (0,)]
+    assert cards[0].options[3] == "Amazon S3 Standard-IA"
+    # the summary's own words are no explanation
+    assert cards[0].explanation == "" and cards[1].explanation == "it is the managed DNS service"
+    assert all(isinstance(c, McqCard) for c in r.cards)
+
+
+def test_option_list_after_a_question_paragraph_and_bold_answer(tmp_path: Path) -> None:
+    text = (
+        "# Drill\n\nWhich volume type is shared by many instances at once?\n\n"
+        "- A) Amazon EFS\n- B) Amazon EBS gp3\n- C) Instance store\n"
+        "\n> Answer: A. EFS is a network file system.\n\n"
+        "**Question 2**\n\nWhat blocks SQL injection in front of a web app?\n\n"
+        "A. AWS WAF\nB. AWS Artifact\nC. Amazon Macie\n\n**Answer:** A\n\n"
+        "Which two store audit evidence? (Select TWO)\n\n"
+        "(A) AWS Artifact\n(B) AWS Audit Manager\n(C) Amazon Polly\n"
+        "(D) Amazon Lex\n\nCorrect answers: A and B\n\nExplanation: both collect proof for auditors.\n"
+    )
+    r = imp(tmp_path, text)
+    cards = mcqs(r)
+    assert [c.correct for c in cards] == [(0,), (0,), (0, 1)]  # "A and B" is two letters, not A, N, D
+    assert cards[0].explanation == "EFS is a network file system"
+    assert cards[2].explanation == "both collect proof for auditors"
+    assert all(isinstance(c, McqCard) for c in r.cards)  # no list card from the options
+
+
+def test_lab_log_sections_wait_in_triage_whatever_their_heading(tmp_path: Path) -> None:
+    steps = "".join(
+        f"- Open the console -> Buckets -> Create {n}\n- Name: `demo-bucket-{n}`\n- Region: eu-west-{n}\n"
+        for n in range(1, 3)
+    )
+    text = (
+        "# My course log\n\n## 12. Buckets\n\n" + steps + "- Versioning: keeps every version of an object\n"
+        "\n## 13. Queues\n\n- Standard queue: at-least-once delivery, best-effort order\n"
+        "- FIFO queue: exactly-once processing in strict order\n"
+        "- Long polling: waits up to 20 s for messages\n"
+        "\n## 14. Topics\n\n- Fan-out: one message copied to many queues\n- Filter policy: lets a subscriber"
+        " get only some messages\n- Subscriber types: queues, functions, HTTP endpoints, e-mail\n"
+        "\n## 15. Streams\n\n- Shard: the unit of capacity of a data stream\n"
+        "- Retention: 24 hours by default\n"
+        "- Partition key: decides which shard a record goes to\n"
+    )
+    r = imp(tmp_path, text)
+    # the section made of clicks and settings sends even its one real fact to triage ...
+    assert any(p.card.get("front", "").startswith("Versioning") for p in r.triage)
+    # ... while the section of facts next to it is kept
+    kept = " ".join(c.prompt() for c in r.cards)
+    assert "Standard queue" in kept and "FIFO queue" in kept and "Versioning" not in kept
+
+
+def test_a_course_title_saying_walkthrough_does_not_send_real_notes_to_triage(tmp_path: Path) -> None:
+    text = (
+        "# Queues\n\n## Video course walkthrough\n\n- **SQS**: a managed message queue\n"
+        "- **Visibility timeout**: hides a message while one consumer works on it\n"
+        "- **Dead-letter queue**: keeps messages that failed too many times\n"
+    )
+    r = imp(tmp_path, text)
+    assert len(r.cards) == 3 and r.triage == []
+
+
+def test_a_code_project_readme_adds_nothing_to_the_deck(tmp_path: Path) -> None:
+    block = "```bash\nmake build\n```\n\n"
+    text = (
+        "# sample-service\n\nThis project holds a small web service.\n\n## Layout\n\n"
+        "- src/app - the handler code\n"
+        "- tests/unit - unit tests for the handler\n- Makefile - build targets\n"
+        "- template.yml - this file declares the stack\n\n## Build\n\nTo build the service, run:\n\n"
+        + block
+        + "## Deploy\n\nTo deploy the stack, run:\n\n"
+        + block
+        + "## Docs\n\n"
+        "- Guide: https://example.com/guide\n\n## Test\n\n1. Install the tools.\n2. Run the tests.\n"
+        "3. Open http://localhost:8080 in your browser.\n"
+    )
+    r = imp(tmp_path, text, name="README.md")
+    assert r.cards == []
+
+
+def test_exam_logistics_and_reference_lists_wait_in_triage(tmp_path: Path) -> None:
+    text = (
+        "# About the exam\n\n- The exam lasts 130 minutes.\n"
+        "- 70% is passing.\n- Exam fees: 150 USD per attempt\n\n"
+        "## Resources\n\n- Conference 2020: [Designing tables for scale](https://example.com/t), A. Speaker\n"
+        "- **Tables**: See notes\n"
+    )
+    r = imp(tmp_path, text)
+    assert r.cards == []
+
+
+def test_is_a_fronts_read_as_questions(tmp_path: Path) -> None:
+    text = (
+        "# Network\n\n- A NAT gateway is a managed device that lets private subnets reach the internet\n"
+        "- Route tables which are attached is a topic for later study\n"
+        "- 1.02.03 Subnets is a part of the video at that time\n"
+    )
+    r = imp(tmp_path, text)
+    fronts = [c.front for c in r.cards if isinstance(c, BasicCard)]
+    assert fronts == ["What is a NAT gateway? (Network)"]

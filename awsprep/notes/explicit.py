@@ -16,7 +16,7 @@ CORRECT = re.compile(
     r"([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*|[A-H]{2,8})\b",
     re.IGNORECASE,
 )
-_SUMMARY = re.compile(r"<summary>.*?</summary>", re.IGNORECASE | re.DOTALL)
+_SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.IGNORECASE | re.DOTALL)
 _EXPL = re.compile(r"^\s*(?:explanation|why)\s*[:\-]\s*", re.IGNORECASE)
 
 
@@ -87,17 +87,17 @@ def q_and_a(para: str, next_para: str = "") -> tuple[str, str, bool] | None:
 
 
 def correct_letters(text: str) -> list[str]:
-    m = CORRECT.search(_SUMMARY.sub(" ", text))
+    """The letters of ``Correct answer: B, E`` / ``**Answer:** AC`` / ``Answer: a and d``."""
+    m = CORRECT.search(re.sub(r"[*_]", "", _SUMMARY.sub(" ", text)))
     if not m:
         return []
-    return re.findall(r"[A-H]", m.group(1).upper())
+    return re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group(1), flags=re.IGNORECASE).upper())
 
 
 def explanation(text: str) -> str:
     """Explanation text without a leading 'Correct answer: B' / 'Explanation:'."""
-    text = _SUMMARY.sub(" ", text)
+    text, _ = plain(_SUMMARY.sub(" ", text))
     m = CORRECT.search(text)
     if m:
         text = text[: m.start()] + text[m.end() :]
-    text, _ = plain(text)
     return _EXPL.sub("", text.strip(" .:-")).strip()

@@ -23,10 +23,26 @@ def is_task_list(blk: Block) -> bool:
     return sum(1 for it in blk.items if it.task is not None) >= 2
 
 
+_EXPLAINS = re.compile(r"^\W*(?:explanation|explained|why|reason|rationale)\b", re.IGNORECASE)
+
+
+def option_items(items: list[Item]) -> list[str] | None:
+    """The options of a list whose items are ``A.`` ``B.`` ... in order (at least two), else None."""
+    options = []
+    for k, it in enumerate(items):
+        m = explicit.OPTION.match(it.text.split("\n")[0])
+        if m is None or m.group(1).upper() != chr(ord("A") + k):
+            return None
+        options.append(_OPTION_LABEL.sub("", plain(m.group(2))[0]))
+    return options if len(options) >= 2 else None
+
+
 def lettered_question(blk: Block, nxt: Block | None) -> bool:
-    if nxt is None or nxt.kind != "para" or has_option(blk.text):
+    if nxt is None or has_option(blk.text):
         return False
-    return bool(explicit.OPTION.match(nxt.text.split("\n")[0]))
+    if nxt.kind == "list":
+        return option_items(nxt.items) is not None
+    return nxt.kind == "para" and bool(explicit.OPTION.match(nxt.text.split("\n")[0]))
 
 
 class McqReader:
@@ -64,6 +80,21 @@ class McqReader:
                 k += 1
             return "\n".join(texts), used
         return "", set()
+
+    def explanation_after(self, j: int) -> tuple[str, set[int]]:
+        """A paragraph after the answer that starts with "Explanation", "Why", "Reason"."""
+        if j < len(self.blocks) and self.blocks[j].kind == "para" and _EXPLAINS.match(self.blocks[j].text):
+            return self.blocks[j].text, {j}
+        return "", set()
+
+    def answer_after(self, j: int) -> tuple[str, set[int]]:
+        """The answer (and explanation) after a question's options, starting at block ``j``."""
+        text, used = self.following_text(j)
+        if used:
+            more, extra = self.explanation_after(max(used) + 1)
+            if more:
+                return f"{text}\n{more}", used | extra
+        return text, used
 
     def question_before(self, i: int) -> tuple[str, int]:
         """The question above block ``i`` (a paragraph or heading), looking past images; an image
@@ -138,6 +169,20 @@ class McqReader:
         )
         return True
 
+    def list_mcq(self, i: int) -> set[int]:
+        """A question whose options are a list ``- A) ...``, ``- B) ...`` and whose answer follows it."""
+        blk = self.blocks[i]
+        options = option_items(blk.items)
+        if options is None:
+            return set()
+        question, qline = self.question_before(i)
+        self.option_lines.update(it.line for it in blk.items)
+        tail, used = self.answer_after(i + 1)
+        letters = explicit.correct_letters(tail)
+        correct = tuple(sorted({ord(x) - ord("A") for x in letters if ord(x) - ord("A") < len(options)}))
+        self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
+        return {i} | used
+
     def item_mcq(self, item: Item, path: tuple[str, ...]) -> bool:
         """A numbered question whose item holds ``A.`` ``B.`` ... option lines and, below them, its
         answer (``Correct answer: B``, often in a ``<details>`` block); True when the item had options."""
@@ -152,6 +197,10 @@ class McqReader:
                 tail.append(ln)
             else:
                 question.append(ln)
+        nested = option_items(item.children) if len(options) < 2 else None
+        if nested is not None:  # the options are a list nested under the question
+            options, tail = nested, []
+            self.option_lines.update(it.line for it in item.children)
         if len(options) < 2:
             return False
         self.image = False
@@ -196,7 +245,7 @@ class McqReader:
         if not question:
             question, qline = self.question_before(i)
         tail = "\n".join(after)
-        extra, more = self.following_text(k + 1)
+        extra, more = self.answer_after(k + 1)
         if not explicit.correct_letters(tail) and extra:
             tail = f"{tail}\n{extra}"
             used |= more

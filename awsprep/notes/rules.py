@@ -14,14 +14,14 @@ from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import cloze_numbers, is_link_or_image_only, plain, sentences, words
-from awsprep.notes.mcq import McqReader, has_option, is_task_list, lettered_question
+from awsprep.notes.mcq import McqReader, has_option, is_task_list, lettered_question, option_items
 from awsprep.notes.tables import html_block, table
 from awsprep.notes.topics import TopicTable
 from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, _COMMAND, MAX_ANSWER, basic_qa, unit
 
 QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
 _MIN_SECTION = 3  # lines: a shorter section says too little about itself to be judged a walkthrough
-_MIN_FILE = 20  # lines: the same for a whole file
+_MIN_FILE = 10  # lines: the same for a whole file
 
 # What a line of a lab log, a console walkthrough or a code project's README looks like: an order to
 # the reader ("Create bucket", "Run the tests"), a click path, a command, a setting typed into a form
@@ -152,6 +152,10 @@ class Walker:
                     for it in notes:
                         self.item(it, blk.path, [])
                 else:
+                    consumed = self.questions.list_mcq(i)
+                    if consumed:
+                        used |= consumed
+                        continue
                     label = None
                     prev = blocks[i - 1] if i else None
                     if prev is not None and prev.kind == "para" and _LABEL_END.search(prev.text):
@@ -219,7 +223,9 @@ class Walker:
             self.item(item, blk.path, [])
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
-        if "\n" in item.text and has_option(item.text) and self.questions.item_mcq(item, path):
+        if (
+            ("\n" in item.text and has_option(item.text)) or option_items(item.children) is not None
+        ) and self.questions.item_mcq(item, path):
             return
         label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
         listed = bool(item.children) and self.list_card(label, item.children, item.line, path, parents)
