@@ -51,8 +51,7 @@ _WALKTHROUGH = re.compile(
 )
 # "Lambda -> Functions -> Create", "(for study purpose)": someone clicking through a console
 _CLICKS = re.compile(
-    r"->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b|"
-    r"\b(?-i:we|our|my|We|Our|My)\b(?! (?:own|organization|account)\b)",
+    r"->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _CHROME_PATH = re.compile(
@@ -204,6 +203,8 @@ def score(d: Draft) -> Quality:
             minus(0.3, "the answer points at text around it")
         if _EXAMPLE_PATH.search(path):
             minus(0.3, "a step of a worked example")
+        if d.rule == "table-row" and len(d.key.split()) > 8:
+            minus(0.3, "a table row named by a statement, not a term")
         if d.kind == "basic" and len(d.front) > 160:
             minus(0.25, "a long question")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):

@@ -17,6 +17,8 @@ _GENERIC = re.compile(
     r"overview|deep dive|lab|to|of|what is|basics)\b",
     re.IGNORECASE,
 )
+# a course's or video's title names where the notes came from, not what a card is about
+_SOURCE_TITLE = re.compile(r"\b(walk-?through|course|video|lecture|udemy|youtube|follow[- ]along)\b", re.IGNORECASE)
 TIPS = re.compile(r"\bexam\s*ti\w*|\bexam\s+hints?\b", re.IGNORECASE)
 
 
@@ -85,6 +87,6 @@ def is_tips(path: tuple[str, ...]) -> bool:
 def context(path: tuple[str, ...]) -> str:
     """The innermost heading that says what a card is about ('Exam tips' headings say nothing)."""
     for heading in reversed(path):
-        if _GENERIC.sub(" ", heading).strip(" -:&/.,()"):
+        if _GENERIC.sub(" ", heading).strip(" -:&/.,()") and not _SOURCE_TITLE.search(heading):
             return heading
     return ""
