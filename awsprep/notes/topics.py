@@ -18,7 +18,9 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 # a course's or video's title names where the notes came from, not what a card is about
-_SOURCE_TITLE = re.compile(r"\b(walk-?through|course|video|lecture|udemy|youtube|follow[- ]along)\b", re.IGNORECASE)
+_SOURCE_TITLE = re.compile(
+    r"\b(walk-?through|course|video|lecture|udemy|youtube|follow[- ]along)\b", re.IGNORECASE
+)
 TIPS = re.compile(r"\bexam\s*ti\w*|\bexam\s+hints?\b", re.IGNORECASE)
 
 
