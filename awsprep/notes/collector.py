@@ -9,6 +9,13 @@ from awsprep.notes.inline import norm
 from awsprep.notes.model import Draft, Skip, Warning
 from awsprep.notes.topics import TopicTable, context, is_tips
 
+# a page title that names the notes, not a service: "SAA Study Guide", "My exam notes"
+_TITLE = re.compile(
+    r"\b(study|guide|notes?|exam|certifi\w*|associate|practitioner|professional|course|cheat ?sheet|"
+    r"readme)\b",
+    re.IGNORECASE,
+)
+
 
 class Collector:
     def __init__(self, file: str, topics: TopicTable, fallback_topic: str) -> None:
@@ -55,7 +62,11 @@ class Collector:
         ctx = context(path)
         topic = self.topic(path)
         parts = []
-        if self.topics.domain(topic) is not None and self.topics.find(ctx) != topic:
+        # a known topic, or a short page title ("Amplify") above a heading that does not say it
+        named = self.topics.domain(topic) is not None or (
+            topic in path and len(topic.split()) <= 4 and not _TITLE.search(topic)
+        )
+        if named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx):
             parts.append(topic)
         parts.append(ctx)
         if parents and len(parents[-1]) <= 60:
