@@ -92,7 +92,7 @@ _NAV = re.compile(r"back to top|⬆|↑ top|next page|previous page|edit (this|o
 _CUT = re.compile(r"(?:[:,(\[&+\-–—]|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
 # a whole answer that is a name typed in a console: `my-bucket`, MyFirstALB, i-0a1b2c, Enabled
 _NAME_VALUE = re.compile(
-    r"^`[^`]+`$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
+    r"^`[^`]+`$|^[~.]?/[\w./~-]+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
 )
 _SETTING = re.compile(
     r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save)$", re.IGNORECASE
@@ -108,7 +108,7 @@ _GENERIC_TERM = re.compile(
 _DEICTIC = re.compile(
     r"\b(?:(?:these|those) (?:tools|ones|two|three|options|steps|services)|the above|above mentioned|"
     r"below|the following|this one|previous (?:one|slide)|"
-    r"this (?:file|directory|folder|project|sample|repo|repository)|"
+    r"this (?:file|directory|folder|project|sample|repo|repository)|the same thing|same as above|"
     r"see (?:my |the )?(?:notes?|docs|above|below))\b",
     re.IGNORECASE,
 )

@@ -41,7 +41,9 @@ _BAD_TERM = re.compile(
     r"issue|idea|summary|key|value|values|default|info|details?|other|misc|description|definition|"
     r"the key|the idea|the problem|the solution|the answer|the result|following|the following|"
     r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there|best|"
-    r"pro|pros|con|cons|hostname|image|images)$"
+    r"pro|pros|con|cons|hostname|image|images|by default|in general|in short|in practice|in summary|"
+    r"typically|usually|generally|however|otherwise|for instance|in addition|additionally|finally|first|"
+    r"second|third|next|last|later|also note|note that)$"
     r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get|or|and|but)\b",
     re.IGNORECASE,
 )
