@@ -382,3 +382,33 @@ def test_is_a_fronts_read_as_questions(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     fronts = [c.front for c in r.cards if isinstance(c, BasicCard)]
     assert fronts == ["What is a NAT gateway? (Network)"]
+
+
+def test_a_short_page_title_names_a_generic_heading(tmp_path: Path) -> None:
+    text = "# Widget Studio\n\n## Parts\n\n- **Console**: a visual editor for the app's screens\n"
+    r = imp(tmp_path, text)
+    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Console (Widget Studio › Parts)"]
+    # a title that names the notes themselves adds nothing
+    r = imp(tmp_path, "# My Exam Study Notes\n\n## Parts\n\n- **Console**: a visual editor for the screens\n")
+    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Console (Parts)"]
+
+
+def test_exam_outline_waits_but_a_template_section_named_resources_is_kept(tmp_path: Path) -> None:
+    text = (
+        "# Guide\n\n## Exam content outline\n\n- **Domain 2**: Design for speed\n\n"
+        "# CloudFormation\n\n## Resources\n\n- **Type**: names the kind of resource to create, such as a queue\n"
+        "\n## Further reading\n\n- **Templates**: the anatomy page of the user guide\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Type (CloudFormation › Resources)"]
+    assert len(r.triage) == 2
+
+
+def test_adverbs_are_no_terms_and_paths_no_answers(tmp_path: Path) -> None:
+    text = (
+        "# Workflows\n\n- By default: a failed step fails the whole run\n"
+        "- Home folder: /home/shell-user/work\n- **Retry**: runs a failed step again after a pause\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Retry (Workflows)"]
+    assert [p.card["front"] for p in r.triage] == ["Home folder (Workflows)"]

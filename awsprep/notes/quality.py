@@ -78,15 +78,21 @@ _MARKUP = re.compile(
 )
 # a heading that lists references, not facts: "Resources", "Further reading", "Useful links"
 _REFERENCE_HEADING = re.compile(
-    r"^(?:(?:additional|other|useful|more|further|external|recommended)\s+)?(?:resources|references|links|"
-    r"reading|reading list|sources|bibliography|talks|videos|podcasts|courses|books|articles|credits)$",
+    r"^(?:additional|other|useful|more|further|external|recommended|learning|study)\s+"
+    r"(?:resources|references|links|reading|materials?)$|^(?:further reading|reading list|bibliography|"
+    r"talks|videos|podcasts|courses|books|articles|credits)$",
     re.IGNORECASE,
 )
+# a bare "Resources" or "Links" heading lists references only when its lines link somewhere
+# ("Resources" is also a part of a CloudFormation template)
+_LINKS_HEADING = re.compile(r"^(?:resources|references|links|reading|sources)$", re.IGNORECASE)
 # a file or folder of a code project as the question: "src/main", ".ebextensions/", "pom.xml"
 _FILE_TERM = re.compile(
-    r"^\.[a-z][\w-]*/?$|^\S+/$|^(?:\S+/)?[a-z]+/\S+$|"
-    r"^(?:[a-z][\w-]*|README)\.(?:md|xml|java|py|js|ts|go|rb|sh|txt|gradle|lock|ini|cfg|war|jar)$"
+    r"^\.[a-z][\w-]*/?$|^\S+/$|(?:^|/)(?:src|lib|tests?|app|bin|build|dist|target|node_modules|public|"
+    r"scripts|config|main)(?:/|$)|^(?:[a-z][\w-]*|README)\.(?:md|xml|java|py|js|ts|go|rb|sh|txt|gradle|lock|"
+    r"ini|cfg|war|jar)$"
 )
+_POINTER = re.compile(r"^(?:see|check|refer to|read|look at)\b.{0,40}$", re.IGNORECASE)  # "See notes"
 _URL_ANSWER = re.compile(r"^(?:https?://|www\.)[^\s{}<>]+$", re.IGNORECASE)  # a link to read, no fact
 _NAV = re.compile(r"back to top|⬆|↑ top|next page|previous page|edit (this|on github)", re.IGNORECASE)
 _CUT = re.compile(r"(?:[:,(\[&+\-–—]|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
@@ -168,7 +174,9 @@ def score(d: Draft) -> Quality:
         minus(0.45, "exam logistics or marketing")
     if d.path and d.kind != "mcq" and _CHROME_PATH.search(d.path[-1]):
         minus(0.5, "under a table of contents or site section")
-    elif d.kind != "mcq" and any(_REFERENCE_HEADING.match(h) for h in d.path):
+    elif d.kind != "mcq" and any(
+        _REFERENCE_HEADING.match(h) or (d.refs and _LINKS_HEADING.match(h)) for h in d.path
+    ):
         minus(0.5, "under a list of references")
     if d.kind == "mcq":
         if _IMAGE_MENTION.search(d.question) or d.image:
@@ -200,7 +208,9 @@ def score(d: Draft) -> Quality:
             minus(0.4, "the answer is a link")
         if d.key and _FILE_TERM.search(d.key.strip(" *_`")):
             minus(0.35, "the question is a file or folder name")
-        if _DEICTIC.search(back):
+        if _POINTER.match(answer.strip()):
+            minus(0.5, "the answer only points elsewhere")
+        elif _DEICTIC.search(back):
             minus(0.3, "the answer points at text around it")
         if _EXAMPLE_PATH.search(path):
             minus(0.3, "a step of a worked example")
