@@ -396,7 +396,7 @@ def test_a_short_page_title_names_a_generic_heading(tmp_path: Path) -> None:
 def test_exam_outline_waits_but_a_template_section_named_resources_is_kept(tmp_path: Path) -> None:
     text = (
         "# Guide\n\n## Exam content outline\n\n- **Domain 2**: Design for speed\n\n"
-        "# CloudFormation\n\n## Resources\n\n- **Type**: names the kind of resource to create, such as a queue\n"
+        "# CloudFormation\n\n## Resources\n\n- **Type**: names the kind of resource to create\n"
         "\n## Further reading\n\n- **Templates**: the anatomy page of the user guide\n"
     )
     r = imp(tmp_path, text)
