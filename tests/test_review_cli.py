@@ -196,3 +196,11 @@ def test_undo_after_bury_or_suspend_undoes_that_not_the_answer_before(env, runne
     state = cards(runner)
     assert state["c000"]["reps"] == 1  # the answer before the bury still counts
     assert state["c001"]["state"] == "new"
+
+
+def test_end_of_input_leaves_the_summary_on_a_line_of_its_own(env, runner):
+    write_bank(env, basic_cards(2))
+    res = runner.invoke(app, ["review", "--plain"], input="\n4\n")
+    assert res.exit_code == 0, res.output
+    assert "> === Session summary" not in res.output
+    assert "\n=== Session summary" in res.output and "answers: 1" in res.output
