@@ -412,3 +412,16 @@ def test_adverbs_are_no_terms_and_paths_no_answers(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Retry (Workflows)"]
     assert [p.card["front"] for p in r.triage] == ["Home folder (Workflows)"]
+
+
+def test_answer_lines_in_other_words(tmp_path: Path) -> None:
+    text = (
+        "# Drill\n\n1. Which service sends mail in bulk?\n   A. Amazon SES\n   B. Amazon SNS\n\n   Ans: A\n\n"
+        "2. Which store is a graph database?\n   A. Redshift\n   B. Neptune\n\n   Correct option: B\n\n"
+        "3. Which service is a CDN?\n   A. Direct Connect\n   B. CloudFront\n\n   **Answer: Option B**\n\n"
+        "Which service runs containers without servers?\n\n- A. Amazon EC2\n- B. AWS Fargate\n\n"
+        "Answer: AWS Fargate. No servers to manage.\n"
+    )
+    cards = mcqs(imp(tmp_path, text))
+    assert [c.correct for c in cards] == [(0,), (1,), (1,), (1,)]
+    assert cards[3].explanation == "No servers to manage"

@@ -12,10 +12,13 @@ MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 OPTION = re.compile(r"^\s*\(?([A-Ha-h])[.)]\s+(.+)$")
 CORRECT = re.compile(
-    r"(?:correct\s+answers?|answers?)\s*(?:is|are)?\s*[:\-]?\s*\(?\s*"
-    r"([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*|[A-H]{2,8})\b",
+    r"(?:correct\s+(?:answers?|options?|choices?)|answers?|ans)\s*(?:is|are)?\s*[:\-]?\s*"
+    r"(?:options?\s+)?\(?\s*([A-H](?:\s*\)?\s*(?:,|and|&|/)\s*\(?[A-H])*|[A-H]{2,8})\b",
     re.IGNORECASE,
 )
+# "Answer: Amazon S3" names the option instead of its letter
+ANSWER_TEXT = re.compile(r"(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-]\s*(.+)", re.IGNORECASE)
+_ANSWER_LEAD = re.compile(r"^\W*(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-][^.]*\.?", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.IGNORECASE | re.DOTALL)
 _EXPL = re.compile(r"^\s*(?:explanation|why)\s*[:\-]\s*", re.IGNORECASE)
 
@@ -94,10 +97,21 @@ def correct_letters(text: str) -> list[str]:
     return re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group(1), flags=re.IGNORECASE).upper())
 
 
+def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[int, ...]:
+    """The indexes of the right options: by letter, else by the option's own words after "Answer:"."""
+    n = len(options)
+    picked = {ord(x) - ord("A") for x in correct_letters(text)}
+    if not picked:
+        m = ANSWER_TEXT.search(plain(_SUMMARY.sub(" ", text))[0])
+        said = re.split(r"[.;]\s|\s[-–—]\s", m.group(1))[0].strip(" .").lower() if m else ""
+        picked = {k for k, o in enumerate(options) if said and o.strip(" .").lower() == said}
+    return tuple(sorted(k for k in picked if k < n))
+
+
 def explanation(text: str) -> str:
     """Explanation text without a leading 'Correct answer: B' / 'Explanation:'."""
     text, _ = plain(_SUMMARY.sub(" ", text))
     m = CORRECT.search(text)
-    if m:
-        text = text[: m.start()] + text[m.end() :]
+    # "Answer: Amazon S3. Because ...": without a letter, the answer's own words are no explanation
+    text = text[: m.start()] + text[m.end() :] if m else _ANSWER_LEAD.sub("", text)
     return _EXPL.sub("", text.strip(" .:-")).strip()

@@ -178,8 +178,7 @@ class McqReader:
         question, qline = self.question_before(i)
         self.option_lines.update(it.line for it in blk.items)
         tail, used = self.answer_after(i + 1)
-        letters = explicit.correct_letters(tail)
-        correct = tuple(sorted({ord(x) - ord("A") for x in letters if ord(x) - ord("A") < len(options)}))
+        correct = explicit.correct_options(tail, options)
         self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
         return {i} | used
 
@@ -206,8 +205,7 @@ class McqReader:
         self.image = False
         self.option_lines.add(item.line)
         text = "\n".join([*tail, *item.extra])
-        letters = explicit.correct_letters(text)
-        correct = tuple(sorted({ord(x) - ord("A") for x in letters if ord(x) - ord("A") < len(options)}))
+        correct = explicit.correct_options(text, options)
         q = _Q_PREFIX.sub("", plain("\n".join(question))[0])
         self.mcq(q, item.line, path, options, correct, text, "mcq-lettered")
         return True
@@ -217,7 +215,6 @@ class McqReader:
         self.image = False
         q_lines: list[str] = []
         options: list[str] = []
-        letters: list[str] = []
         after: list[str] = []
         used = {i}
         k = i
@@ -226,7 +223,6 @@ class McqReader:
                 m = explicit.OPTION.match(ln)
                 if m and not after and m.group(1).upper() == chr(ord("A") + len(options)):
                     options.append(plain(m.group(2))[0])
-                    letters.append(m.group(1).upper())
                 elif options:
                     after.append(ln)
                 else:
@@ -246,12 +242,11 @@ class McqReader:
             question, qline = self.question_before(i)
         tail = "\n".join(after)
         extra, more = self.answer_after(k + 1)
-        if not explicit.correct_letters(tail) and extra:
+        if not explicit.correct_options(tail, options) and extra:
             tail = f"{tail}\n{extra}"
             used |= more
         elif extra and not tail.strip(" \n"):
             used |= more
-        picked = explicit.correct_letters(tail)
-        correct = tuple(sorted({letters.index(x) for x in picked if x in letters}))
+        correct = explicit.correct_options(tail, options)
         self.mcq(question, qline, blocks[i].path, options, correct, tail, "mcq-lettered")
         return used
