@@ -92,7 +92,7 @@ _FILE_TERM = re.compile(
     r"scripts|config|main)(?:/|$)|^(?:[a-z][\w-]*|README)\.(?:md|xml|java|py|js|ts|go|rb|sh|txt|gradle|lock|"
     r"ini|cfg|war|jar)$"
 )
-_POINTER = re.compile(r"^(?:see|check|refer to|read|look at)\b.{0,40}$", re.IGNORECASE)  # "See notes"
+_POINTER = re.compile(r"^(?:see|refer to|check out|look at)\b.{0,40}$", re.IGNORECASE)  # "See notes"
 _URL_ANSWER = re.compile(r"^(?:https?://|www\.)[^\s{}<>]+$", re.IGNORECASE)  # a link to read, no fact
 _NAV = re.compile(r"back to top|⬆|↑ top|next page|previous page|edit (this|on github)", re.IGNORECASE)
 _CUT = re.compile(r"(?:[:,(\[&+\-–—]|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
