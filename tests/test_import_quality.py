@@ -425,3 +425,18 @@ def test_answer_lines_in_other_words(tmp_path: Path) -> None:
     cards = mcqs(imp(tmp_path, text))
     assert [c.correct for c in cards] == [(0,), (1,), (1,), (1,)]
     assert cards[3].explanation == "No servers to manage"
+
+
+def test_a_project_readme_with_feature_bullets_adds_nothing_to_the_deck(tmp_path: Path) -> None:
+    text = (
+        "# order-pipeline\n\nA small event-driven demo that turns orders into invoices.\n\n"
+        "## Architecture\n\n- **Queue**: buffers the incoming orders for the worker\n"
+        "- **Worker function**: turns each order into an invoice within 5 seconds\n"
+        "- **Table**: keeps one item per invoice, keyed by order id\n\n"
+        "## Prerequisites\n\n- **Runtime**: a recent language runtime on your machine\n\n"
+        "## Deploy the stack\n\nThe template declares every resource of the stack.\n\n"
+        "## Clean up\n\nDeleting the stack removes every resource but the table.\n"
+    )
+    r = imp(tmp_path, text, name="README.md")
+    assert r.cards == [] and len(r.triage) >= 3
+    assert all(any("code project" in why for why in p.reasons) for p in r.triage)

@@ -50,6 +50,27 @@ _STEP_DEF = re.compile(r"^\W*\w+\W*\s*[:=–—-]\s")  # "Create: a new stack" n
 _CODE_SPAN = re.compile(r"`[^`]+`")
 
 
+# the headings of a code project's README ("Prerequisites", "Usage", "Deploy the application", "License")
+_PROJECT_HEADING = re.compile(
+    r"^(?:prerequisites?|requirements|install(?:ation|ing)?|getting started|quick ?start|usage|build(?:ing)?|"
+    r"deploy(?:ment|ing)?|running|run locally|local development|development|testing|tests|unit tests|"
+    r"clean ?up|configuration|environment variables|contributing|license|next steps|setup|set up|commands|"
+    r"scripts|what's here|what do i do next\??|"
+    r"(?:project|folder|directory|repo(?:sitory)?) (?:structure|layout))$"
+    r"|^(?:deploy|use|add|run|build|install|create|configure|test|set up|clean up|start|invoke)\b.*"
+    r"\b(?:the|your|a|an)\b",
+    re.IGNORECASE,
+)
+
+
+def project_readme(blocks: list[Block]) -> bool:
+    """A code project's README: two or more of its headings are about installing, building, running."""
+    heads = [b.text for b in blocks if b.kind == "heading"]
+    hits = sum(1 for h in heads if _PROJECT_HEADING.match(h))
+    code = sum(1 for b in blocks if b.kind == "code")
+    return hits >= 2 and (hits * 5 >= len(heads) * 2 or code >= 3)
+
+
 def is_step(line: str) -> bool:
     """A line that tells the reader what to do rather than what is true."""
     s = line.strip().lstrip("*_ ")
@@ -270,6 +291,8 @@ def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: 
     walker = Walker(c, blocks)
     walker.run()
     sections, whole = step_shares(blocks)
+    if project_readme(blocks):
+        whole = 1.0  # a code project's README: setup steps and commands, whatever its lines say
     for d in c.drafts:
         d.steps, d.file_steps = sections.get(d.path, 0.0), whole
     options = walker.questions.option_lines
