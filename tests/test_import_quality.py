@@ -440,3 +440,15 @@ def test_a_project_readme_with_feature_bullets_adds_nothing_to_the_deck(tmp_path
     r = imp(tmp_path, text, name="README.md")
     assert r.cards == [] and len(r.triage) >= 3
     assert all(any("code project" in why for why in p.reasons) for p in r.triage)
+
+
+def test_used_for_sentences_ask_what_for_and_empty_praise_is_no_answer(tmp_path: Path) -> None:
+    text = (
+        "# Tools\n\n- A message bus is used to connect many producers with many consumers\n"
+        "- Health hook - really important\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
+        ("What is a message bus used for? (Tools)", "to connect many producers with many consumers")
+    ]
+    assert any(s.reason == "vague" for s in r.skips)

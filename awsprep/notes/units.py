@@ -66,12 +66,15 @@ _WORKED = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_REST = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:integral|important|essential|great|good|nice|handy|big|huge|very|cool|key\b(?!-))",
+    r"^(?:an?\s+|the\s+)?(?:integral|important|essential|great|good|nice|handy|big|huge|very|really|super|"
+    r"quite|cool|key\b(?!-))",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|have|do|does)\b", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore|if)\b", re.IGNORECASE)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
+_LEFT_BULLET = re.compile(r"^[-*+]\s+(?!\[[ xX]\])")
+_USED_FOR = re.compile(r"^used\s+(?:(?:mainly|mostly|primarily|only|often)\s+)?(?=for\b|to\b)", re.I)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
 _LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 # "1.36.00 IAM", "5:17 Keys": a video's time stamp is not part of a term
@@ -105,7 +108,7 @@ def unit(
     prose: bool = False,
 ) -> bool:
     """Try every rule on one line of text; return whether a card was made."""
-    raw = raw.strip()
+    raw = _LEFT_BULLET.sub("", raw.strip())  # "- Write penalty ...": a bullet the parser left in the text
     if ("{%" in raw or "{{" in raw) and _TEMPLATE.search(raw):
         c.skip(line, "template", raw)  # {{ site.title }}, {% include nav.html %}: a site generator's
         return False
@@ -174,7 +177,12 @@ def unit(
         term, verb, rest = m.group("term"), m.group("verb"), m.group("rest").rstrip(". ")
         if 3 <= len(rest.split()) <= 30 and not _VAGUE_REST.match(rest) and not restates(term, rest):
             shown = re.sub(r"^(An?|The)\s", lambda a: a.group(0).lower(), term)  # "What is a VPC?"
-            front = f"What {verb} {shown}?" + c.ctx_suffix(term, path, parents)
+            used = _USED_FOR.match(rest)
+            if used:  # "X is used for Y": ask what it is used for, not what it is
+                front, rest = f"What {verb} {shown} used for?", rest[used.end() :]
+            else:
+                front = f"What {verb} {shown}?"
+            front += c.ctx_suffix(term, path, parents)
             core = f"{term}\n{rest}"
             c.add("basic", "is-a", line, path, key=term, front=front, back=rest, refs=tuple(urls), core=core)
             return True
@@ -235,6 +243,9 @@ def definition(
         return True
     if (len(words(rest)) < 2 and len(rest) < 4) or re.fullmatch(r"[\w.]*_[\w.]*", rest):
         c.skip(line, "fragment", f"{term}: {rest}")
+        return False
+    if _VAGUE_REST.match(rest) and len(rest.split()) <= 3:
+        c.skip(line, "vague", f"{term}: {rest}")  # "ValidateService - really important"
         return False
     if _VAGUE_PAIR_TERM.fullmatch(term) and _VAGUE_PAIR_ANSWER.fullmatch(rest):
         # "environment - ubuntu", "synchronous - app to app": a lower-case label and a two- or
