@@ -254,3 +254,17 @@ def test_vague_lowercase_pairs_are_skipped_but_real_definitions_kept(tmp_path: P
     assert "environment" not in fronts and "synchronous" not in fronts
     assert {"Fargate", "buildspec"} <= fronts
     assert sum(1 for s in r.skips if s.reason == "vague") == 2
+
+
+def test_a_question_with_its_answer_in_details_is_a_flashcard(tmp_path: Path) -> None:
+    text = (
+        "# Self check\n\nHow long may one run of a function last at most?\n\n"
+        "<details>\n<summary>Answer</summary>\n\n"
+        "Fifteen minutes.\n\n</details>\n\n- Which store adds a memory cache to a table?\n"
+        "  <details><summary>Show</summary>\n  An accelerator cluster.\n  </details>\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.front, c.back) for c in by_rule(r, "qa")] == [
+        ("How long may one run of a function last at most?", "Fifteen minutes."),
+        ("Which store adds a memory cache to a table?", "An accelerator cluster."),
+    ]

@@ -115,3 +115,9 @@ def explanation(text: str) -> str:
     # "Answer: Amazon S3. Because ...": without a letter, the answer's own words are no explanation
     text = text[: m.start()] + text[m.end() :] if m else _ANSWER_LEAD.sub("", text)
     return _EXPL.sub("", text.strip(" .:-")).strip()
+
+
+def details_answer(text: str) -> str:
+    """The answer in a ``<details>`` block under a question: its text without the summary line."""
+    text, _ = plain(_SUMMARY.sub(" ", text))
+    return re.sub(r"^(?:answer|solution|show)\s*[:\-]?\s*", "", text, flags=re.IGNORECASE).strip()

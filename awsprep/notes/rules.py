@@ -187,6 +187,8 @@ class Walker:
                     continue  # the question of a multiple-choice card
                 if blk.text.strip() == "?":
                     continue
+                if self.details_card(blk.text, blk.line, blk.path, i + 1, used):
+                    continue
                 qa = explicit.q_and_a(blk.text, nxt.text if nxt is not None and nxt.kind == "para" else "")
                 if qa is not None:
                     basic_qa(self.c, qa[0], qa[1], blk.line, blk.path, "qa")
@@ -206,6 +208,22 @@ class Walker:
                         used |= consumed
                         continue
                 self.paragraph(blk)
+
+    def details_card(self, question: str, line: int, path: tuple[str, ...], j: int, used: set[int]) -> bool:
+        """A question (ending in "?") with its answer hidden in the ``<details>`` block after it: the
+        learner's own flashcard (rule ``qa``)."""
+        nxt = self.blocks[j] if j < len(self.blocks) else None
+        if nxt is None or nxt.kind != "html" or "<details" not in nxt.text.lower():
+            return False
+        if not plain(question)[0].endswith("?"):
+            return False
+        text, consumed = self.questions.following_text(j)
+        back = explicit.details_answer(text)
+        if not back or has_option(text):
+            return False
+        basic_qa(self.c, question, back, line, path, "qa")
+        used |= consumed
+        return True
 
     def paragraph(self, blk: Block) -> None:
         raw = blk.text
@@ -248,6 +266,12 @@ class Walker:
             ("\n" in item.text and has_option(item.text)) or option_items(item.children) is not None
         ) and self.questions.item_mcq(item, path):
             return
+        details = "\n".join(item.extra)
+        if "<details" in details.lower() and plain(item.text)[0].endswith("?") and not has_option(details):
+            back = explicit.details_answer(details)
+            if back:
+                basic_qa(self.c, item.text, back, item.line, path, "qa")  # a flashcard in a list
+                return
         label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
         listed = bool(item.children) and self.list_card(label, item.children, item.line, path, parents)
         if item.text.strip():
