@@ -452,3 +452,26 @@ def test_used_for_sentences_ask_what_for_and_empty_praise_is_no_answer(tmp_path:
         ("What is a message bus used for? (Tools)", "to connect many producers with many consumers")
     ]
     assert any(s.reason == "vague" for s in r.skips)
+
+
+def test_heading_questions_with_bold_answers_and_bare_letters_in_details(tmp_path: Path) -> None:
+    text = (
+        "# Practice\n\n### Question 1\n\nA shop must keep uploads durably. Which service fits?\n\n"
+        "- A. Amazon S3\n- B. Instance store\n\n**Answer:** A\n\n"
+        "**Explanation:** built for durability.\n\n---\n\n"
+        "**2. Which service runs a managed relational engine?**\n\nA. Amazon RDS  \nB. AWS Lambda  \n\n"
+        "Answer: A  \nExplanation: it patches and backs up the engine.\n\n"
+        "### Question 3\nWhich two run code without servers? (Choose 2)\n* A) AWS Lambda\n* B) Amazon EC2\n"
+        "* C) AWS Fargate\n\n<details>\n<summary>Answer</summary>\n\nA, C — nothing to patch.\n</details>\n"
+    )
+    cards = mcqs(imp(tmp_path, text))
+    assert [(c.question, c.correct) for c in cards] == [
+        ("A shop must keep uploads durably. Which service fits?", (0,)),
+        ("Which service runs a managed relational engine?", (0,)),
+        ("Which two run code without servers? (Choose 2)", (0, 2)),
+    ]
+    assert [c.explanation for c in cards] == [
+        "built for durability",
+        "it patches and backs up the engine",
+        "nothing to patch",
+    ]

@@ -19,6 +19,7 @@ CORRECT = re.compile(
 # "Answer: Amazon S3" names the option instead of its letter
 ANSWER_TEXT = re.compile(r"(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-]\s*(.+)", re.IGNORECASE)
 _ANSWER_LEAD = re.compile(r"^\W*(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-][^.]*\.?", re.I)
+_BARE_LETTERS = re.compile(r"^\W*([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)(?=\s*(?:[.)—:–-]|$))")
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.IGNORECASE | re.DOTALL)
 _EXPL = re.compile(r"^\s*(?:explanation|why)\s*[:\-]\s*", re.IGNORECASE)
 
@@ -101,6 +102,9 @@ def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[in
     """The indexes of the right options: by letter, else by the option's own words after "Answer:"."""
     n = len(options)
     picked = {ord(x) - ord("A") for x in correct_letters(text)}
+    bare = _BARE_LETTERS.match(plain(_SUMMARY.sub(" ", text))[0]) if not picked else None
+    if bare:  # a hidden answer that starts with its letters: "A, C — both run without servers"
+        picked = {ord(x) - ord("A") for x in re.findall(r"[A-H]", bare.group(1))}
     if not picked:
         m = ANSWER_TEXT.search(plain(_SUMMARY.sub(" ", text))[0])
         said = re.split(r"[.;]\s|\s[-–—]\s", m.group(1))[0].strip(" .").lower() if m else ""
@@ -113,8 +117,8 @@ def explanation(text: str) -> str:
     text, _ = plain(_SUMMARY.sub(" ", text))
     m = CORRECT.search(text)
     # "Answer: Amazon S3. Because ...": without a letter, the answer's own words are no explanation
-    text = text[: m.start()] + text[m.end() :] if m else _ANSWER_LEAD.sub("", text)
-    return _EXPL.sub("", text.strip(" .:-")).strip()
+    text = text[: m.start()] + text[m.end() :] if m else _BARE_LETTERS.sub("", _ANSWER_LEAD.sub("", text))
+    return _EXPL.sub("", text.strip(" .:-—–")).strip()
 
 
 def details_answer(text: str) -> str:

@@ -12,7 +12,7 @@ from awsprep.notes.collector import Collector
 from awsprep.notes.inline import is_link_or_image_only, plain
 
 _OPTION_LABEL = re.compile(r"^(?:option\s+)?[A-Ha-h][:.)]\s+", re.IGNORECASE)  # "Option A: ..." -> "..."
-_Q_PREFIX = re.compile(r"^\s*(?:question|q\d*)\s*[:.)]\s*", re.IGNORECASE)
+_Q_PREFIX = re.compile(r"^\s*(?:(?:question|q)\s*\d*\s*[:.)]|\d{1,4}[.)])\s*", re.IGNORECASE)
 
 
 def has_option(text: str) -> bool:
