@@ -268,3 +268,13 @@ def test_a_question_with_its_answer_in_details_is_a_flashcard(tmp_path: Path) ->
         ("How long may one run of a function last at most?", "Fifteen minutes."),
         ("Which store adds a memory cache to a table?", "An accelerator cluster."),
     ]
+
+
+def test_a_definition_ending_in_a_colon_takes_its_short_children(tmp_path: Path) -> None:
+    text = (
+        "# Streams\n\n- Record: the unit of data in a stream, made of:\n  - a sequence number\n  - a blob\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.front, c.back) for c in by_rule(r, "definition")] == [
+        ("Record (Streams)", "the unit of data in a stream, made of: a sequence number; a blob")
+    ]

@@ -121,6 +121,7 @@ def step_shares(blocks: list[Block]) -> tuple[dict[tuple[str, ...], float], floa
 
 
 _LABEL_END = re.compile(r"[:?]\s*$")
+_HAS_SEPARATOR = re.compile(r"\S\s*(?::|\s[-–—=])\s+\S")  # a term and its meaning before the final colon
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
@@ -274,8 +275,13 @@ class Walker:
                 return
         label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
         listed = bool(item.children) and self.list_card(label, item.children, item.line, path, parents)
+        kids = short_items(item.children) if item.children and not listed else None
         if item.text.strip():
-            for n, (text, ln) in enumerate(logical_lines(item.text, item.line)):
+            lines = logical_lines(item.text, item.line)
+            for n, (text, ln) in enumerate(lines):
+                if kids and len(lines) == 1 and text.rstrip().endswith(":") and _HAS_SEPARATOR.search(text):
+                    # "Record: a unit of data, made of:" + short children: the children end the answer
+                    text = f"{text.rstrip(' :')}: {'; '.join(kids)}"
                 before = len(self.c.skips)
                 made = unit(self.c, text, ln, path, parents)
                 if listed and n == 0 and not made:
@@ -296,10 +302,8 @@ class Walker:
             return False
         if re.search(r"[:=]\s*\S", label):  # "default: 5 minutes" is a fact, not a list's name
             return False
-        kids = [plain(i.text.split("\n")[0])[0] for i in items]
-        if any(not k or len(k) > 60 or len(k.split()) > 8 or re.search(r"[:=]", k) for k in kids):
-            return False
-        if any(cloze_numbers(k) or _COMMAND.search(k) for k in kids) or _BAD_TERM.match(label.rstrip(":?")):
+        kids = short_items(items)
+        if kids is None or _BAD_TERM.match(label.rstrip(":?")):
             return False
         front = label.rstrip(" :")
         front += self.c.ctx_suffix(front, path, parents)
@@ -308,6 +312,18 @@ class Walker:
             return False
         self.c.add("basic", "list", line, path, key=label, front=front, back=back, core=f"{label}\n{back}")
         return True
+
+
+def short_items(items: list[Item]) -> list[str] | None:
+    """The texts of 2-8 short list items (no definitions, numbers or commands), else None."""
+    kids = [plain(i.text.split("\n")[0])[0] for i in items]
+    if not 2 <= len(kids) <= 8:
+        return None
+    if any(not k or len(k) > 60 or len(k.split()) > 8 or re.search(r"[:=]", k) for k in kids):
+        return None
+    if any(cloze_numbers(k) or _COMMAND.search(k) for k in kids):
+        return None
+    return kids
 
 
 def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: str) -> Collector:
