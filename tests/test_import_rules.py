@@ -278,3 +278,12 @@ def test_a_definition_ending_in_a_colon_takes_its_short_children(tmp_path: Path)
     assert [(c.front, c.back) for c in by_rule(r, "definition")] == [
         ("Record (Streams)", "the unit of data in a stream, made of: a sequence number; a blob")
     ]
+
+
+def test_a_long_fact_keeps_only_the_sentences_with_its_numbers(tmp_path: Path) -> None:
+    text = (
+        "# Tokens\n\n- Sign-in tokens are short strings the service hands out on request to a caller. "
+        "They last 15 minutes. Nothing about the caller's password is stored with them at all.\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.text for c in by_rule(r, "fact")] == ["Tokens — They last {{15 minutes}}."]

@@ -161,6 +161,11 @@ def unit(
         c.skip(line, "too long", text)
         return False
     fact = cloze_numbers(text)
+    if fact and len(text) > 160:
+        # a long line of several sentences: the card keeps the sentences with the numbers in them
+        kept = [x for x in sentences(text) if cloze_numbers(x)]
+        if kept and len(kept) < len(sentences(text)):
+            fact = cloze_numbers(" ".join(kept)) or fact
     if fact:
         c.add(
             "cloze",
