@@ -73,6 +73,7 @@ _VAGUE_REST = re.compile(
 _CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|have|do|does)\b", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore|if)\b", re.IGNORECASE)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:it|its|they|their|this|these|that|those|he|she)\b", re.IGNORECASE)
 _LEFT_BULLET = re.compile(r"^[-*+]\s+(?!\[[ xX]\])")
 _USED_FOR = re.compile(r"^used\s+(?:(?:mainly|mostly|primarily|only|often)\s+)?(?=for\b|to\b)", re.I)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
@@ -163,8 +164,12 @@ def unit(
     fact = cloze_numbers(text)
     if fact and len(text) > 160:
         # a long line of several sentences: the card keeps the sentences with the numbers in them
-        kept = [x for x in sentences(text) if cloze_numbers(x)]
-        if kept and len(kept) < len(sentences(text)):
+        parts = sentences(text)
+        # a sentence that starts with "It"/"They" keeps the one before it, which says what "it" is
+        keep = {k for k, x in enumerate(parts) if cloze_numbers(x)}
+        keep |= {k - 1 for k in keep if k and _PRONOUN.match(parts[k])}
+        kept = [x for k, x in enumerate(parts) if k in keep]
+        if kept and len(kept) < len(parts):
             fact = cloze_numbers(" ".join(kept)) or fact
     if fact:
         c.add(
