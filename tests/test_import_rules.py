@@ -287,6 +287,6 @@ def test_a_long_fact_keeps_only_the_sentences_with_its_numbers(tmp_path: Path) -
     )
     r = imp(tmp_path, text)
     assert [c.text for c in by_rule(r, "fact")] == [
-        "Tokens — Sign-in tokens are short strings the service hands out on request to a caller. "
+        "Sign-in tokens are short strings the service hands out on request to a caller. "
         "They last {{15 minutes}}."
     ]
