@@ -17,6 +17,9 @@ _TITLE = re.compile(
 )
 
 
+_CHAPTER = re.compile(r",|&|\band\b|\be\b")  # "Billing, pricing and support": a chapter, not one service
+
+
 class Collector:
     def __init__(self, file: str, topics: TopicTable, fallback_topic: str) -> None:
         self.file = file
@@ -62,9 +65,14 @@ class Collector:
         ctx = context(path)
         topic = self.topic(path)
         parts = []
-        # a known topic, or a short page title ("Amplify") above a heading that does not say it
+        # a known topic, or a short page title ("Amplify") above a short heading that does not say it
+        # ("Components", "Use cases")
         named = self.topics.domain(topic) is not None or (
-            topic in path and len(topic.split()) <= 4 and not _TITLE.search(topic)
+            topic in path
+            and len(topic.split()) <= 4
+            and len(ctx.split()) <= 4
+            and not _TITLE.search(topic)
+            and not _CHAPTER.search(topic)
         )
         if named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx):
             parts.append(topic)

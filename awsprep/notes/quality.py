@@ -86,9 +86,9 @@ _REFERENCE_HEADING = re.compile(
 # a bare "Resources" or "Links" heading lists references only when its lines link somewhere
 # ("Resources" is also a part of a CloudFormation template)
 _LINKS_HEADING = re.compile(r"^(?:resources|references|links|reading|sources)$", re.IGNORECASE)
-# a file or folder of a code project as the question: "src/main", ".ebextensions/", "pom.xml"
+# a file or folder of a code project as the question: "src/main", "build/", "pom.xml"
 _FILE_TERM = re.compile(
-    r"^\.[a-z][\w-]*/?$|^\S+/$|(?:^|/)(?:src|lib|tests?|app|bin|build|dist|target|node_modules|public|"
+    r"^\S+/$|(?:^|/)(?:src|lib|tests?|app|bin|build|dist|target|node_modules|public|"
     r"scripts|config|main)(?:/|$)|^(?:[a-z][\w-]*|README)\.(?:md|xml|java|py|js|ts|go|rb|sh|txt|gradle|lock|"
     r"ini|cfg|war|jar)$"
 )
@@ -214,7 +214,7 @@ def score(d: Draft) -> Quality:
             minus(0.3, "the answer points at text around it")
         if _EXAMPLE_PATH.search(path):
             minus(0.3, "a step of a worked example")
-        if d.rule == "table-row" and len(d.key.split()) > 8:
+        if d.rule == "table-row" and len(d.key.split()) > 8 and len(answer.split()) > 4:
             minus(0.3, "a table row named by a statement, not a term")
         if d.kind == "basic" and len(d.front) > 160:
             minus(0.25, "a long question")

@@ -46,7 +46,8 @@ _STEP_PERSON = re.compile(
     r"|^to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b",
     re.IGNORECASE,
 )
-_STEP_DEF = re.compile(r"^\W*\w+\W*\s*[:=–—-]\s")  # "Create: a new stack" names a term, it is no step
+# "Create: a new stack", "Stop guessing capacity: scale with demand" name a term and say what it is
+_STEP_DEF = re.compile(r"^\W*[^:=]{1,50}?\W*(?::|\s[-–—=])\s+\S")
 _CODE_SPAN = re.compile(r"`[^`]+`")
 
 
