@@ -73,7 +73,7 @@ _LOGISTICS = re.compile(
 )
 _MARKUP = re.compile(
     r"\{\{\s*[\w.]+\s*\}\}|\{%|%\}|~~|\*\*|(?<!\w)__\w|&[a-z]+;|&#\d+;|\]\(|\[\^?\d+\]|"
-    r"\{#[\w-]+\}|@startuml|```|<!--",
+    r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S",  # "a | b": a table row read as a line
     re.IGNORECASE,
 )
 # a heading that lists references, not facts: "Resources", "Further reading", "Useful links"
