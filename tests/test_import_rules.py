@@ -290,3 +290,15 @@ def test_a_long_fact_keeps_only_the_sentences_with_its_numbers(tmp_path: Path) -
         "Sign-in tokens are short strings the service hands out on request to a caller. "
         "They last {{15 minutes}}."
     ]
+
+
+def test_a_table_comparing_things_by_column_says_whose_trait_a_row_names(tmp_path: Path) -> None:
+    text = (
+        "# Databases\n\n| SQL | NoSQL |\n|---|---|\n| Grows by a bigger server | Grows by more servers |\n\n"
+        "| Class | Retrieval |\n|---|---|\n| Archive tier | hours |\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.front, c.back) for c in by_rule(r, "table-row")] == [
+        ("SQL: Grows by a bigger server — NoSQL? (Databases)", "Grows by more servers"),
+        ("Archive tier: Retrieval? (Databases)", "hours"),
+    ]

@@ -215,7 +215,8 @@ def score(d: Draft) -> Quality:
             minus(0.3, "the answer points at text around it")
         if _EXAMPLE_PATH.search(path):
             minus(0.3, "a step of a worked example")
-        if d.rule == "table-row" and len(d.key.split()) > 8 and len(answer.split()) > 4:
+        compared = " — " in d.front  # "SQS: pulls — SNS?": the row says whose trait its name is
+        if d.rule == "table-row" and len(d.key.split()) > 8 and len(answer.split()) > 4 and not compared:
             minus(0.3, "a table row named by a statement, not a term")
         if d.kind == "basic" and len(d.front) > 160:
             minus(0.25, "a long question")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from awsprep.notes.blocks import Block
@@ -9,12 +10,22 @@ from awsprep.notes.collector import Collector
 from awsprep.notes.inline import is_link_or_image_only, plain
 from awsprep.notes.units import MAX_ANSWER
 
+_ACRONYM = re.compile(r"[A-Z]{2}")
+
+
+def _names_a_thing(c: Collector, cell: str) -> bool:
+    """A header cell naming a service or technology ("SQS", "NoSQL", "User Pools"), not a property."""
+    return bool(_ACRONYM.search(cell.replace("AWS", "")) or c.topics.find(cell))
+
 
 def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...]) -> None:
     if len(rows) < 2:
         c.skip(line, "broken table")
         return
     header = [plain(h)[0] for h in rows[0]]
+    # a table comparing things column by column ("SQS | SNS", "SQL | NoSQL"): its first cell is a
+    # trait of the first column's thing, so the question must say whose trait it is
+    compares = len(header) >= 2 and all(_names_a_thing(c, h) for h in header)
     for n, row in enumerate(rows[1:], start=1):
         cells = [plain(x)[0] for x in row]
         ln = line + n + 1
@@ -31,17 +42,21 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
             c.skip(ln, "fragment", cells[0])
             continue
         name = cells[0]
+        if compares:
+            name = f"{header[0]}: {name} —"
         if len(pairs) == 1:
-            front = f"{name}: {pairs[0][0]}?" if pairs[0][0] else f"{name}?"
+            front = f"{name} {pairs[0][0]}?" if pairs[0][0] else f"{name}?"
             back = pairs[0][1]
         else:
-            front = f"{name}: {', '.join(h for h, _ in pairs if h)}?"
+            front = f"{name} {', '.join(h for h, _ in pairs if h)}?"
             back = "; ".join(f"{h}: {v}" if h else v for h, v in pairs)
+        if not name.endswith("—"):
+            front = front.replace(f"{name} ", f"{name}: ", 1)
         front += c.ctx_suffix(front, path, [])
         if len(back) > MAX_ANSWER:
             c.skip(ln, "too long", back)
             continue
-        c.add("basic", "table-row", ln, path, key=name, front=front, back=back)
+        c.add("basic", "table-row", ln, path, key=cells[0], front=front, back=back)
 
 
 def html_block(c: Collector, blk: Block) -> None:
