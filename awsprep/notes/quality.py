@@ -103,7 +103,7 @@ _NAME_VALUE = re.compile(
 _SETTING = re.compile(
     r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save)$", re.IGNORECASE
 )
-_SHORT_PLAIN = re.compile(r"[a-z][a-z'-]* [a-z][a-z'-]*")  # two lower-case words, no name or number
+_SHORT_PLAIN = re.compile(r"[a-z][a-z']* [a-z][a-z']*")  # two lower-case words, no name or number
 _TRIVIAL_NUMBER = re.compile(r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more")
 _GENERIC_TERM = re.compile(
     r"^(notes?|nb|pros?|cons?|use ?cases?|examples?|e\.?g|tips?|important|summary|remember|info|details?|"
