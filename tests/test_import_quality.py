@@ -477,13 +477,6 @@ def test_heading_questions_with_bold_answers_and_bare_letters_in_details(tmp_pat
     ]
 
 
-def test_two_plain_words_as_a_definition_wait_in_triage(tmp_path: Path) -> None:
-    text = "# Storage\n\n- **Object lists**: finer grain\n- **Bucket lists**: Rarer than policies today\n"
-    r = imp(tmp_path, text)
-    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Bucket lists (Storage)"]
-    assert [p.card["front"] for p in r.triage] == ["Object lists (Storage)"]
-
-
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

@@ -103,7 +103,6 @@ _NAME_VALUE = re.compile(
 _SETTING = re.compile(
     r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save)$", re.IGNORECASE
 )
-_SHORT_PLAIN = re.compile(r"[a-z][a-z']* [a-z][a-z']*")  # two lower-case words, no name or number
 _TRIVIAL_NUMBER = re.compile(r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more")
 _GENERIC_TERM = re.compile(
     r"^(notes?|nb|pros?|cons?|use ?cases?|examples?|e\.?g|tips?|important|summary|remember|info|details?|"
@@ -226,8 +225,6 @@ def score(d: Draft) -> Quality:
             minus(0.2, "a long cloze")
         if d.kind == "basic" and len(answer.split()) == 1 and d.rule == "definition":
             minus(0.15, "a one-word answer")
-        elif d.rule == "definition" and _SHORT_PLAIN.fullmatch(answer.strip()):
-            minus(0.35, "a two-word answer that says little")  # "less common", "queue service"
     if d.outdated:
         reasons.append(f"outdated: {d.outdated}")
     return Quality(round(value, 3), tuple(reasons))
