@@ -480,3 +480,17 @@ def test_heading_questions_with_bold_answers_and_bare_letters_in_details(tmp_pat
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}
+
+
+def test_a_repository_paperwork_file_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "CONTRIBUTING.md").write_text(
+        "# How to help\n\n- **Pull requests**: open one against the main branch\n", encoding="utf-8"
+    )
+    (tmp_path / "notes" / "security.md").write_text(
+        "# Security\n\n- **KMS**: a managed service for encryption keys\n", encoding="utf-8"
+    )
+    notes = [NoteFile(f"notes/{p.name}", p) for p in sorted((tmp_path / "notes").iterdir())]
+    r = run_import(notes, "t", TOPICS)
+    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["KMS (Security)"]
+    assert [s.reason for s in r.skips if s.file == "notes/CONTRIBUTING.md"] == ["repository file"]

@@ -315,6 +315,14 @@ class Walker:
         return True
 
 
+# a repository's own paperwork: contribution rules, code of conduct, change log, licence, templates
+_REPO_FILE = re.compile(
+    r"(?:^|/)(?:\.github/.*|(?:contributing|code_of_conduct|code-of-conduct|changelog|license|licence|"
+    r"authors|contributors|pull_request_template|issue_template|maintainers)(?:\.\w+)?)$",
+    re.IGNORECASE,
+)
+
+
 def short_items(items: list[Item]) -> list[str] | None:
     """The texts of 2-8 short list items (no definitions, numbers or commands), else None."""
     kids = [plain(i.text.split("\n")[0])[0] for i in items]
@@ -329,6 +337,9 @@ def short_items(items: list[Item]) -> list[str] | None:
 
 def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: str) -> Collector:
     c = Collector(file, topics, fallback_topic)
+    if _REPO_FILE.search(file):
+        c.skip(1, "repository file")  # a code of conduct or a changelog teaches nothing for the exam
+        return c
     walker = Walker(c, blocks)
     walker.run()
     sections, whole = step_shares(blocks)
