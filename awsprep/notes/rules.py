@@ -54,6 +54,7 @@ _CODE_SPAN = re.compile(r"`[^`]+`")
 # the headings of a code project's README ("Prerequisites", "Usage", "Deploy the application", "License")
 _PROJECT_HEADING = re.compile(
     r"^(?:prerequisites?|requirements|install(?:ation|ing)?|getting started|quick ?start|usage|build(?:ing)?|"
+    r"(?:deployment|installation|setup|build|usage) instructions|"
     r"deploy(?:ment|ing)?|running|run locally|local development|development|testing|tests|unit tests|"
     r"clean ?up|configuration|environment variables|contributing|license|next steps|setup|set up|commands|"
     r"scripts|what's here|what do i do next\??|"
