@@ -57,7 +57,7 @@ def ratio(state: CardState, on: date) -> float:
 @dataclass(frozen=True)
 class PlanQuery:
     """What today's plan selects, as ratio bounds (the store runs it in SQL, `ExamPlan.pick` in Python):
-    studied cards with ratio on `exam` above `exam_ratio`; before the window also ratio today at least
+    studied cards not answered today with ratio on `exam` above `exam_ratio`; before the window also ratio today at least
     `review_ratio` and ratio on `window_start` above `wait_ratio`. Ordered by ratio on `order_on`,
     largest (weakest) first."""
 
@@ -73,8 +73,8 @@ class PlanQuery:
         return self.exam if self.review_ratio is None else self.today
 
     def matches(self, state: CardState) -> bool:
-        if state.is_new or ratio(state, self.exam) <= self.exam_ratio:
-            return False
+        if state.is_new or ratio(state, self.today) <= 0 or ratio(state, self.exam) <= self.exam_ratio:
+            return False  # new, answered today already, or recalled well enough on exam day
         if self.review_ratio is None or self.wait_ratio is None:
             return True
         return ratio(state, self.today) >= self.review_ratio and ratio(state, self.window_start) > self.wait_ratio

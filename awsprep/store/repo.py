@@ -9,13 +9,14 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Date, bindparam, cast, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import Card, card_text
 from awsprep.sched import sm2
 from awsprep.sched.fsrs import GRADED_ACTIONS
+from awsprep.sched.plan import NO_STABILITY, PlanQuery
 from awsprep.sched.policy import SM2, Policy, replay
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
@@ -345,32 +346,42 @@ class Store:
             )
         return [Candidate(r[0], CardState(*r[1:])) for r in (*due, *drills, *new)]  # cols: id, then state
 
-    def final_pass(
-        self, exam: date, window_start: date, today: date, decks: Iterable[str] | None, limit: int
-    ) -> tuple[int, list[Candidate]]:
-        """The exam plan's final pass, in SQL so a 20,000-card store stays fast: studied, usable cards due
-        after the exam and not reviewed since the window opened. Returns how many there are and the
-        `limit` weakest on exam day: FSRS recall falls as (days from the last review to the exam) /
-        stability grows, so ordering by that ratio, largest first, is ordering by recall, lowest first."""
+    def plan_reviews(self, query: PlanQuery, decks: Iterable[str] | None, limit: int) -> tuple[int, list[Candidate]]:
+        """The exam plan's reviews for a day (sched/plan.PlanQuery, the same rule as `PlanQuery.matches`),
+        in SQL so a 20,000-card store stays fast. Returns how many usable cards match and the first
+        `limit` of them, weakest (largest ratio of days since the last review to stability) first."""
+        stability = func.coalesce(CardRow.stability, NO_STABILITY)
+        if self.url.startswith("sqlite"):
+            last = func.julianday(func.date(CardRow.last_review))
+
+            def days(on: date) -> Any:
+                return func.julianday(on.isoformat()) - last
+        else:  # PostgreSQL: date minus date is whole days
+
+            def days(on: date) -> Any:
+                return literal(on) - cast(func.timezone("UTC", CardRow.last_review), Date)
+
+        def past(on: date, ratio: float) -> Any:  # ratio on `on` above `ratio`; no last review: always
+            return or_(CardRow.last_review.is_(None), days(on) > ratio * stability)
+
         cond = [
             *self._active(decks),
             CardRow.suspended.is_(False),
-            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
-            CardRow.due > exam,
-            CardRow.last_review < datetime.combine(window_start, datetime.min.time()),
+            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= query.today),
+            CardRow.due.is_not(None),
+            past(query.today, 0.0),  # not answered today already
+            past(query.exam, query.exam_ratio),
         ]
-        if self.url.startswith("sqlite"):
-            days = func.julianday(exam.isoformat()) - func.julianday(CardRow.last_review)
-        else:  # PostgreSQL: seconds between the exam day and the last review, in days
-            exam_start = datetime.combine(exam, datetime.min.time(), tzinfo=UTC)
-            days = func.extract("epoch", literal(exam_start) - CardRow.last_review) / 86400.0
-        ratio = days / func.coalesce(CardRow.stability, 0.001)
+        if query.review_ratio is not None and query.wait_ratio is not None:
+            cond.append(or_(CardRow.last_review.is_(None), days(query.today) >= query.review_ratio * stability))
+            cond.append(past(query.window_start, query.wait_ratio))
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
         with translate_errors(self.url), self.Session() as s:
             total = int(s.execute(select(func.count()).where(*cond)).scalar_one())
             if limit <= 0:
                 return total, []
-            rows = s.execute(select(*cols).where(*cond).order_by(ratio.desc(), CardRow.id).limit(limit)).all()
+            weakest = (days(query.order_on) / stability).desc()
+            rows = s.execute(select(*cols).where(*cond).order_by(weakest, CardRow.id).limit(limit)).all()
         return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows]
 
     def new_count(self, decks: Iterable[str] | None = None) -> int:
