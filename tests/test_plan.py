@@ -125,12 +125,16 @@ def test_store_selects_what_the_pure_rule_picks(env) -> None:
             day += timedelta(days=rng.randint(1, 15))
     plan = ExamPlan(date(2026, 3, 1))
     states = [Candidate(f"c{i:03d}", store.state(f"c{i:03d}")) for i in range(60)]
+    totals = []
     for offset in range(0, 60, 3):
         today = plan.exam_date - timedelta(days=offset)
         pure = plan.pick(states, today, 1000)
-        total, picked = store.plan_reviews(plan.query(today), None, plan.share(total_of(plan, states, today), today))
+        total, picked = store.plan_reviews(plan.query(today), None, 1000)
         assert total == total_of(plan, states, today)
-        assert [c.card_id for c in picked] == [c.card_id for c in pure], today
+        assert [c.card_id for c in picked[: plan.share(total, today)]] == [c.card_id for c in pure], today
+        assert store.plan_reviews(plan.query(today), None, 0) == (total, [])
+        totals.append(total)
+    assert min(totals) < max(totals) and max(totals) > 5  # the rule selected something, not all alike
 
 
 def total_of(plan: ExamPlan, states: list[Candidate], today: date) -> int:

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, bindparam, cast, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Date, Integer, bindparam, cast, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
@@ -27,6 +27,7 @@ from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 UNDOABLE = ("answer", "suspend", "bury")
 CLAIM_MINUTES = 10  # a claim left by a session that died (kill -9, power cut) lapses after this long
+JDN_OFFSET = 1_721_425  # date.toordinal() + this = the Julian day number SQLite's julianday() counts
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review", "stability", "difficulty")
 
 
@@ -348,41 +349,61 @@ class Store:
 
     def plan_reviews(self, query: PlanQuery, decks: Iterable[str] | None, limit: int) -> tuple[int, list[Candidate]]:
         """The exam plan's reviews for a day (sched/plan.PlanQuery, the same rule as `PlanQuery.matches`),
-        in SQL so a 20,000-card store stays fast. Returns how many usable cards match and the first
-        `limit` of them, weakest (largest ratio of days since the last review to stability) first."""
-        stability = func.coalesce(CardRow.stability, NO_STABILITY)
-        if self.url.startswith("sqlite"):
-            last = func.julianday(func.date(CardRow.last_review))
+        in one SQL statement so a 20,000-card store stays fast: each usable studied card's last review
+        day is computed once (a materialized CTE), then the ratio bounds are tested on it. Returns how
+        many cards match and the first `limit` of them, weakest (largest ratio) first."""
+        if self.url.startswith("sqlite"):  # whole days as Julian day numbers
+            last_day: Any = cast(func.julianday(CardRow.last_review) + 0.5, Integer)
 
-            def days(on: date) -> Any:
-                return func.julianday(on.isoformat()) - last
+            def day(on: date) -> Any:
+                return literal(on.toordinal() + JDN_OFFSET)
         else:  # PostgreSQL: date minus date is whole days
+            last_day = cast(func.timezone("UTC", CardRow.last_review), Date)
 
-            def days(on: date) -> Any:
-                return literal(on) - cast(func.timezone("UTC", CardRow.last_review), Date)
+            def day(on: date) -> Any:
+                return literal(on, Date)
 
-        def past(on: date, ratio: float) -> Any:  # ratio on `on` above `ratio`; no last review: always
-            return or_(CardRow.last_review.is_(None), days(on) > ratio * stability)
+        studied = (
+            select(
+                CardRow.id,
+                last_day.label("last_day"),
+                func.coalesce(CardRow.stability, NO_STABILITY).label("s"),
+            )
+            .where(
+                *self._active(decks),
+                CardRow.suspended.is_(False),
+                or_(CardRow.buried_until.is_(None), CardRow.buried_until <= query.today),
+                CardRow.due.is_not(None),
+            )
+            .cte("studied")
+            .prefix_with("MATERIALIZED")
+        )
 
-        cond = [
-            *self._active(decks),
-            CardRow.suspended.is_(False),
-            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= query.today),
-            CardRow.due.is_not(None),
-            past(query.today, 0.0),  # not answered today already
-            past(query.exam, query.exam_ratio),
-        ]
+        def days(on: date) -> Any:  # no last review (a card from before FSRS memory): long ago
+            return func.coalesce(day(on) - studied.c.last_day, 1_000_000)
+
+        cond = [days(query.today) > 0, days(query.exam) > query.exam_ratio * studied.c.s]
         if query.review_ratio is not None and query.wait_ratio is not None:
-            cond.append(or_(CardRow.last_review.is_(None), days(query.today) >= query.review_ratio * stability))
-            cond.append(past(query.window_start, query.wait_ratio))
+            cond.append(days(query.today) >= query.review_ratio * studied.c.s)
+            cond.append(days(query.window_start) > query.wait_ratio * studied.c.s)
+        weakness = (days(query.order_on) / studied.c.s).label("weakness")
+        picked = (
+            select(studied.c.id, weakness, func.count().over().label("total"))
+            .where(*cond)
+            .order_by(weakness.desc(), studied.c.id)
+            .limit(max(1, limit))
+            .subquery()
+        )
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+        rows_q = (  # the state columns of the few picked cards only
+            select(*cols, picked.c.total)
+            .join(picked, CardRow.id == picked.c.id)
+            .order_by(picked.c.weakness.desc(), CardRow.id)
+        )
         with translate_errors(self.url), self.Session() as s:
-            total = int(s.execute(select(func.count()).where(*cond)).scalar_one())
-            if limit <= 0:
-                return total, []
-            weakest = (days(query.order_on) / stability).desc()
-            rows = s.execute(select(*cols).where(*cond).order_by(weakest, CardRow.id).limit(limit)).all()
-        return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows]
+            rows = s.execute(rows_q).all()
+        total = int(rows[0].total) if rows else 0
+        return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows[: max(0, limit)]]
 
     def new_count(self, decks: Iterable[str] | None = None) -> int:
         """Cards never answered (not suspended): what is left to introduce."""

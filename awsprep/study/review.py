@@ -126,10 +126,8 @@ def todays_queue(
     new = [c for turn in zip_longest(*per_deck) for c in turn if c is not None][:total_new]
     queue = build_queue(candidates + new, today, limits, done)
     if plan is not None and planning:
-        query = plan.query(today)
-        waiting, _ = store.plan_reviews(query, decks, 0)
-        _, reviews = store.plan_reviews(query, decks, min(review_limit, plan.share(waiting, today)))
-        queue = [*reviews, *queue]  # the queue holds only drills and new cards here
+        waiting, reviews = store.plan_reviews(plan.query(today), decks, review_limit)
+        queue = [*reviews[: plan.share(waiting, today)], *queue]  # the queue held drills and new cards
     return SessionQueue.of(queue, today)
 
 
