@@ -207,3 +207,20 @@ def test_undo_after_bury_or_suspend_undoes_that_not_the_answer_before(env, runne
     state = cards(runner)
     assert state["c000"]["reps"] == 1  # the answer before the bury still counts
     assert state["c001"]["state"] == "new"
+
+
+def test_end_of_input_leaves_the_summary_on_a_line_of_its_own(env, runner):
+    write_bank(env, basic_cards(2))
+    res = runner.invoke(app, ["review", "--plain"], input="\n4\n")
+    assert res.exit_code == 0, res.output
+    assert "> === Session summary" not in res.output
+    assert "\n=== Session summary" in res.output and "answers: 1" in res.output
+
+
+def test_queue_time_is_a_first_guess_until_the_learner_has_answered(env, runner):
+    write_bank(env, basic_cards(4))
+    first = runner.invoke(app, ["review", "--plain", "--new", "2"], input="\n4\n\n5\n")
+    assert "Today's queue: 2 card(s), about 1 minute(s) at 20 s an answer (a first guess" in first.output
+    nxt = runner.invoke(app, ["review", "--plain", "--new", "4"], input="q\n")
+    assert "Today's queue: 2 card(s)" in nxt.output and "at your median" in nxt.output
+    assert "first guess" not in nxt.output
