@@ -23,6 +23,7 @@ recalled, else guessed among four). Predicted vs observed pass rates are compare
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import sys
@@ -193,7 +194,16 @@ def run_arm(
     draw = random.Random(args.seed)
     abilities = [draw.uniform(0.5, 2.0) for _ in range(args.learners)]
     runs = [
-        study(cards, args.days, policy, plan, ability, new_per_day, random.Random(args.seed * 1000 + i), target=target)
+        study(
+            cards,
+            args.days,
+            policy,
+            plan,
+            ability,
+            new_per_day,
+            random.Random(args.seed * 1000 + i),
+            target=target,
+        )
         for i, ability in enumerate(abilities)
     ]
     k = len(runs)
@@ -217,20 +227,26 @@ def arms(args: argparse.Namespace, cards: list[tuple[str, str]]) -> dict[str, di
         "sm2+plan": (Policy("sm2"), True),
         "fsrs+plan": (Policy("fsrs"), True),
     }
-    out = {name: run_arm(args, cards, policy, plan, args.new_per_day) for name, (policy, plan) in setups.items()}
-    out[f"fsrs+plan@{HIGH_TARGET}"] = run_arm(args, cards, Policy("fsrs"), True, args.new_per_day, HIGH_TARGET)
+    out = {
+        name: run_arm(args, cards, policy, plan, args.new_per_day) for name, (policy, plan) in setups.items()
+    }
+    out[f"fsrs+plan@{HIGH_TARGET}"] = run_arm(
+        args, cards, Policy("fsrs"), True, args.new_per_day, HIGH_TARGET
+    )
     return out
 
 
 def interpolate(points: list[tuple[float, float]], x: float) -> float | None:
     """y at x on the polyline through `points` (sorted by x); None outside their range."""
-    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         if x0 <= x <= x1:
             return y0 if x1 == x0 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
     return None
 
 
-def versus_sm2(args: argparse.Namespace, cards: list[tuple[str, str]], plan: dict[str, float]) -> dict[str, object]:
+def versus_sm2(
+    args: argparse.Namespace, cards: list[tuple[str, str]], plan: dict[str, float]
+) -> dict[str, object]:
     """Plain SM-2 at several new-per-day settings traces reviews against exam-day recall; on that curve:
     the reviews SM-2 needs for the plan's recall, and SM-2's recall at the plan's reviews."""
     curve = [run_arm(args, cards, Policy("sm2"), False, n) for n in SM2_CURVE]
@@ -297,7 +313,10 @@ def main() -> None:
     ap.add_argument("--new-per-day", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
-        "--no-curve", dest="curve", action="store_false", help="skip the plain SM-2 curve (equal-recall ratio)"
+        "--no-curve",
+        dest="curve",
+        action="store_false",
+        help="skip the plain SM-2 curve (equal-recall ratio)",
     )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -322,10 +341,12 @@ def main() -> None:
     vs = report["versus_sm2"]
     if vs:
         for c in vs["curve"]:  # type: ignore[index]
-            print(f"  sm2 new-per-day {c['new_per_day']:>3}: {c['reviews']:>8} reviews, recall {c['recall_all']:.1%}")
+            recall = c["recall_all"]
+            print(f"  sm2 new-per-day {c['new_per_day']:>3}: {c['reviews']:>8} reviews, recall {recall:.1%}")
+        needed, same = vs["sm2_reviews_for_plan_recall"], vs["sm2_recall_at_plan_reviews"]  # type: ignore[index]
         print(
-            f"fsrs+plan vs plain SM-2: SM-2 needs {vs['sm2_reviews_for_plan_recall']} reviews for the plan's "  # type: ignore[index]
-            f"recall (ratio {vs['ratio']}); at the plan's reviews SM-2 recalls {vs['sm2_recall_at_plan_reviews']}"  # type: ignore[index]
+            f"fsrs+plan vs plain SM-2: SM-2 needs {needed} reviews for the plan's recall "
+            f"(ratio {vs['ratio']}); at the plan's reviews SM-2 recalls {same}"  # type: ignore[index]
         )
     cal = report["calibration"]
     if cal:

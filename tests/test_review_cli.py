@@ -33,7 +33,9 @@ def test_plain_session_grades_and_saves(env, runner, scheduler):
     assert "Context: T > Part" in res.output
     state = cards(runner)
     assert (
-        state["c000"]["interval"] == FIRST_INTERVAL[scheduler] and state["c000"]["reps"] == 1 and state["c000"]["state"] == "review"
+        state["c000"]["interval"] == FIRST_INTERVAL[scheduler]
+        and state["c000"]["reps"] == 1
+        and state["c000"]["state"] == "review"
     )
     assert state["c001"]["reps"] == 0 and state["c001"]["lapses"] == 0  # failed on first sight: not a lapse
     assert state["c002"]["ef"] == (2.6 if scheduler == "sm2" else 2.5)  # FSRS keeps difficulty, not EF
@@ -108,7 +110,9 @@ def test_undo_restores_and_asks_again(env, runner, scheduler):
     assert res.output.count("Q: Front 0?") >= 2
     state = cards(runner)
     # the 5 was undone; the 1 counts: a failed first answer, drilled today, due tomorrow
-    assert state["c000"]["reps"] == 0 and state["c000"]["interval"] == 1 and state["c000"]["state"] == "learning"
+    assert (
+        state["c000"]["reps"] == 0 and state["c000"]["interval"] == 1 and state["c000"]["state"] == "learning"
+    )
     assert state["c000"]["ef"] == (1.96 if scheduler == "sm2" else 2.5)
     assert state["c001"]["state"] == "new"
 
@@ -140,12 +144,17 @@ def test_daily_new_limit_and_counts_across_sessions(env, runner):
 
 def test_leech_is_tagged_and_suspended(env, runner):
     write_bank(env, basic_cards(1))
-    res = runner.invoke(app, ["review", "--plain", "--json"], input="\n5\n", env={"AWSPREP_NOW": "2026-01-05T09:00"})
+    res = runner.invoke(
+        app, ["review", "--plain", "--json"], input="\n5\n", env={"AWSPREP_NOW": "2026-01-05T09:00"}
+    )
     data = json.loads(res.stdout)
     output = ""
     for _ in range(8):  # failed on each day it is due (the next day after a failure, under both)
         res = runner.invoke(
-            app, ["review", "--plain", "--json"], input="\n0\n", env={"AWSPREP_NOW": f"{data['next_due']}T09:00"}
+            app,
+            ["review", "--plain", "--json"],
+            input="\n0\n",
+            env={"AWSPREP_NOW": f"{data['next_due']}T09:00"},
         )
         output = res.stderr
         data = json.loads(res.stdout)

@@ -57,8 +57,9 @@ def ratio(state: CardState, on: date) -> float:
 @dataclass(frozen=True)
 class PlanQuery:
     """What today's plan selects, as ratio bounds (the store runs it in SQL, `ExamPlan.pick` in Python):
-    studied cards not answered today with ratio on `exam` above `exam_ratio`; before the window also ratio today at least
-    `review_ratio` and ratio on `window_start` above `wait_ratio`. Ordered by ratio on `order_on`,
+    studied cards not answered today with ratio on `exam` above `exam_ratio`; before the window also
+    ratio today at least `review_ratio` and ratio on `window_start` above `wait_ratio`. Ordered by ratio
+    on `order_on`,
     largest (weakest) first."""
 
     exam: date
@@ -77,7 +78,10 @@ class PlanQuery:
             return False  # new, answered today already, or recalled well enough on exam day
         if self.review_ratio is None or self.wait_ratio is None:
             return True
-        return ratio(state, self.today) >= self.review_ratio and ratio(state, self.window_start) > self.wait_ratio
+        return (
+            ratio(state, self.today) >= self.review_ratio
+            and ratio(state, self.window_start) > self.wait_ratio
+        )
 
 
 @dataclass(frozen=True)

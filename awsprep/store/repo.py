@@ -347,7 +347,9 @@ class Store:
             )
         return [Candidate(r[0], CardState(*r[1:])) for r in (*due, *drills, *new)]  # cols: id, then state
 
-    def plan_reviews(self, query: PlanQuery, decks: Iterable[str] | None, limit: int) -> tuple[int, list[Candidate]]:
+    def plan_reviews(
+        self, query: PlanQuery, decks: Iterable[str] | None, limit: int
+    ) -> tuple[int, list[Candidate]]:
         """The exam plan's reviews for a day (sched/plan.PlanQuery, the same rule as `PlanQuery.matches`),
         in one SQL statement so a 20,000-card store stays fast: each usable studied card's last review
         day is computed once (a materialized CTE), then the ratio bounds are tested on it. Returns how
