@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from awsprep.cli.main import app
@@ -138,6 +139,7 @@ def test_schema_1_database_gains_fsrs_columns(env, runner, tmp_path: Path):
     assert abs(stability - 2.3065) < 1e-9
 
 
+@pytest.mark.usefixtures("db")  # the plan's reviews are chosen in SQL: SQLite and PostgreSQL
 def test_exam_plan_final_pass_in_the_last_days(env, runner):
     """Ten cards learnt on days 0, 1 and 7 (FSRS stability about 65 days; SM-2 has them due on day 24);
     exam on 20 March: recall on exam day would be just under 90%, so the plan skips SM-2's due date (no
