@@ -494,3 +494,9 @@ def test_a_repository_paperwork_file_is_not_read(tmp_path: Path) -> None:
     r = run_import(notes, "t", TOPICS)
     assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["KMS (Security)"]
     assert [s.reason for s in r.skips if s.file == "notes/CONTRIBUTING.md"] == ["repository file"]
+
+
+def test_a_note_label_is_no_question_even_under_a_heading(tmp_path: Path) -> None:
+    text = "# Instances\n\n## Lifecycle\n\n- **Note**: a stopped instance still pays for its volumes\n"
+    r = imp(tmp_path, text)
+    assert r.cards == [] and r.summary()["triage_reasons"] == {"a generic label as the question": 1}

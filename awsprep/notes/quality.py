@@ -18,7 +18,7 @@ from awsprep.notes.model import Draft
 
 THRESHOLD = 0.6
 STEP_SECTION = 0.5  # share of step lines that makes a section a walkthrough (see rules.section_steps)
-STEP_HEADED = 0.2  # the same under a heading that announces a walkthrough
+STEP_HEADED = 0.34  # the same under a heading that announces a walkthrough
 STEP_FILE = 0.4  # share of step lines that makes a whole file a lab log or a code project's README
 
 # the learner wrote these as cards; the rest are guesses of decreasing reliability
@@ -108,6 +108,12 @@ _GENERIC_TERM = re.compile(
     r"^(notes?|nb|pros?|cons?|use ?cases?|examples?|e\.?g|tips?|important|summary|remember|info|details?|"
     r"description|overview|features?|benefits?|advantages?|disadvantages?|limitations?|options?|other|misc|"
     r"see also|more|warning|caution|todo|question|answer|solution|result|output|input|usage|why|how|what)$",
+    re.IGNORECASE,
+)
+# a note's label says nothing about what is asked, whatever its heading
+_NOTE_LABEL = re.compile(
+    r"^(?:notes?|nb|n\.b\.|tips?|pro tip|important|remember|info|warning|caution|hint|fyi|also|recommended|"
+    r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )
 # "the alternative to these tools", "each of the above": the answer leans on text the card does not show
@@ -202,8 +208,10 @@ def score(d: Draft) -> Quality:
             minus(0.35, "the answer is a name or a setting, not a fact")
         if _CUT.search(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
             minus(0.4, "the answer looks cut short")
-        if d.key and _GENERIC_TERM.match(d.key.strip(" *_`:")) and not _context_of(d):
-            minus(0.4, "a generic label as the question")
+        label = d.key.strip(" *_`:!")
+        noted = d.kind == "basic" and _NOTE_LABEL.match(label)
+        if d.key and (noted or (_GENERIC_TERM.match(label) and not _context_of(d))):
+            minus(0.4, "a generic label as the question")  # "Note (EC2)": what is asked?
         if _URL_ANSWER.match(answer.strip()):
             minus(0.4, "the answer is a link")
         if d.key and _FILE_TERM.search(d.key.strip(" *_`")):
