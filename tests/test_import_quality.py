@@ -500,3 +500,13 @@ def test_a_note_label_is_no_question_even_under_a_heading(tmp_path: Path) -> Non
     text = "# Instances\n\n## Lifecycle\n\n- **Note**: a stopped instance still pays for its volumes\n"
     r = imp(tmp_path, text)
     assert r.cards == [] and r.summary()["triage_reasons"] == {"a generic label as the question": 1}
+
+
+def test_exam_preparation_sections_and_pronoun_labels(tmp_path: Path) -> None:
+    text = (
+        "# Guide\n\n## Exam preparation\n\n- **Question kinds**: single answer and multiple answer\n\n"
+        "# Firewalls\n\n- They filter\n  - ports\n  - address ranges\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c for c in r.cards if c.type == "basic"] == []
+    assert r.summary()["triage_reasons"] == {"exam logistics or marketing": 1}

@@ -62,7 +62,8 @@ _CHROME_PATH = re.compile(
 )
 _LOGISTICS = re.compile(
     r"\b(exams? (fees?|costs?|durations?|formats?|registrations?|vouchers?|lasts?|length|takes)|"
-    r"exam (content|guide|domains?|outline|breakdown|objectives|blueprint|weighting)|domain \d\b|"
+    r"exam (content|guide|domains?|outline|breakdown|objectives|blueprint|weighting|preparation|prep)|"
+    r"domain \d\b|"
     r"passing (score|mark|grade)|scaled score|\d+\s?% is (passing|needed to pass)|is passing|"
     r"to pass the exam|"
     r"per attempt|retake|practice exams?|\d+ (scored |unscored )?questions|"

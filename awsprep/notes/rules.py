@@ -123,6 +123,7 @@ def step_shares(blocks: list[Block]) -> tuple[dict[tuple[str, ...], float], floa
 
 
 _LABEL_END = re.compile(r"[:?]\s*$")
+_PRONOUN_LABEL = re.compile(r"^(?:it|its|they|their|this|these|those|that|he|she|we|you)\b", re.IGNORECASE)
 _HAS_SEPARATOR = re.compile(r"\S\s*(?::|\s[-–—=])\s+\S")  # a term and its meaning before the final colon
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
@@ -305,7 +306,7 @@ class Walker:
         if re.search(r"[:=]\s*\S", label):  # "default: 5 minutes" is a fact, not a list's name
             return False
         kids = short_items(items)
-        if kids is None or _BAD_TERM.match(label.rstrip(":?")):
+        if kids is None or _BAD_TERM.match(label.rstrip(":?")) or _PRONOUN_LABEL.match(label):
             return False
         front = label.rstrip(" :")
         front += self.c.ctx_suffix(front, path, parents)
