@@ -510,3 +510,20 @@ def test_exam_preparation_sections_and_pronoun_labels(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert [c for c in r.cards if c.type == "basic"] == []
     assert r.summary()["triage_reasons"] == {"exam logistics or marketing": 1}
+
+
+def test_an_explanation_label_takes_the_paragraphs_after_it(tmp_path: Path) -> None:
+    text = (
+        "# Drill\n\n## Question 1\n\nWhich store answers in under a millisecond?\n\n"
+        "- A. Object storage\n- B. An in-memory cache\n\n**Correct answer: B**\n\n**Explanation:**\n\n"
+        "A cache keeps data in memory.\n\nOption A is wrong: objects are read over HTTP.\n\n"
+        "## Question 2\n\nWhich one is serverless?\n\n- A. A function service\n- B. A virtual server\n\n"
+        "Answer: A\n"
+    )
+    r = imp(tmp_path, text)
+    cards = mcqs(r)
+    assert [c.correct for c in cards] == [(1,), (0,)]
+    assert cards[0].explanation == (
+        "A cache keeps data in memory. Option A is wrong: objects are read over HTTP"
+    )
+    assert all(isinstance(c, McqCard) for c in r.cards)

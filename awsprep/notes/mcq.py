@@ -23,6 +23,7 @@ def is_task_list(blk: Block) -> bool:
     return sum(1 for it in blk.items if it.task is not None) >= 2
 
 
+_EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
 _EXPLAINS = re.compile(r"^\W*(?:explanation|explained|why|reason|rationale)\b", re.IGNORECASE)
 
 
@@ -82,10 +83,19 @@ class McqReader:
         return "", set()
 
     def explanation_after(self, j: int) -> tuple[str, set[int]]:
-        """A paragraph after the answer that starts with "Explanation", "Why", "Reason"."""
-        if j < len(self.blocks) and self.blocks[j].kind == "para" and _EXPLAINS.match(self.blocks[j].text):
-            return self.blocks[j].text, {j}
-        return "", set()
+        """The paragraphs after the answer that start with "Explanation", "Why", "Reason" (and the
+        ones after it, up to the next heading, list or rule: "Option A is wrong because ...")."""
+        blocks = self.blocks
+        if not (j < len(blocks) and blocks[j].kind == "para" and _EXPLAINS.match(blocks[j].text)):
+            return "", set()
+        texts, used, k = [blocks[j].text], {j}, j + 1
+        while k < len(blocks) and blocks[k].kind == "para" and len(used) < _EXPLANATION_PARAS:
+            if has_option(blocks[k].text) or is_link_or_image_only(blocks[k].text):
+                break
+            texts.append(blocks[k].text)
+            used.add(k)
+            k += 1
+        return "\n".join(texts), used
 
     def answer_after(self, j: int) -> tuple[str, set[int]]:
         """The answer (and explanation) after a question's options, starting at block ``j``."""
