@@ -34,7 +34,7 @@ _IS_A = re.compile(
     r"(?P<rest>(?:an?|the|used|one)\s.+)$"
 )
 _BAD_TERM = re.compile(
-    r"^(e\.?g|i\.?e|ex|example|examples|note|nb|tip|tips|review|option\s*\d*|step\s*\d*|remember|important|"
+    r"^(e\.?g|i\.?e|ex|example|examples|note|nb|tip|tips|review|option\s*(?:\d+|[a-h])?|step\s*\d*|remember|important|"
     r"also|see|hint|interview hint|it|this|that|they|these|there|he|she|we|you|i|so|then|now|but|and|"
     r"optional|update|test|result|results|answer|question|why|how|what|warning|todo|recall|error|errors|remember|"
     r"reason|reasons|use|uses|usage|benefit|benefits|pros|cons|advantages?|disadvantages?|problem|solution|"
