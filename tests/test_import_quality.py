@@ -527,3 +527,10 @@ def test_an_explanation_label_takes_the_paragraphs_after_it(tmp_path: Path) -> N
         "A cache keeps data in memory. Option A is wrong: objects are read over HTTP"
     )
     assert all(isinstance(c, McqCard) for c in r.cards)
+
+
+def test_a_list_ending_in_c_plus_plus_is_not_cut_short(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# Kits\n\n- Official kits:\n  - Java\n  - Python\n  - C++\n")
+    assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
+        ("Official kits", "Java; Python; C++")
+    ]

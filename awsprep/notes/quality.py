@@ -96,7 +96,8 @@ _FILE_TERM = re.compile(
 _POINTER = re.compile(r"^(?:see|refer to|check out|look at)\b.{0,40}$", re.IGNORECASE)  # "See notes"
 _URL_ANSWER = re.compile(r"^(?:https?://|www\.)[^\s{}<>]+$", re.IGNORECASE)  # a link to read, no fact
 _NAV = re.compile(r"back to top|⬆|↑ top|next page|previous page|edit (this|on github)", re.IGNORECASE)
-_CUT = re.compile(r"(?:[:,(\[&+\-–—]|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
+# an answer ending in a comma, a colon, "and"... was cut short ("C++" is whole)
+_CUT = re.compile(r"(?:[:,(\[&\-–—]|(?<!\+)\+|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
 # a whole answer that is a name typed in a console: `my-bucket`, MyFirstALB, i-0a1b2c, Enabled
 _NAME_VALUE = re.compile(
     r"^`[^`]+`$|^[~.]?/[\w./~-]+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
