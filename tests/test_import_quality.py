@@ -534,3 +534,20 @@ def test_a_list_ending_in_c_plus_plus_is_not_cut_short(tmp_path: Path) -> None:
     assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
         ("Official kits", "Java; Python; C++")
     ]
+
+
+def test_steps_headings_and_select_answers_wait_and_first_person_notes_stay(tmp_path: Path) -> None:
+    text = (
+        "# Functions\n\n## Here are the steps to create the function\n\n"
+        "- **Memory**: pick what the job needs\n\n"
+        "## Pricing by analogy\n\n- **On demand**: we pay the full room price per night\n"
+        "- **Reserved**: we book a year ahead and pay less per night\n- **Spot**: we bid for empty rooms\n\n"
+        "## Settings\n\n- **Timeout**: Select a limit for each run\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.front.split(" (")[0] for c in r.cards if isinstance(c, BasicCard)] == [
+        "On demand",
+        "Reserved",
+        "Spot",
+    ]
+    assert sorted(p.card["front"].split(" (")[0] for p in r.triage) == ["Memory", "Timeout"]

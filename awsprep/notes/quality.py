@@ -41,7 +41,7 @@ _EXPLICIT = frozenset(k for k, v in _BASE.items() if v == 1.0)
 # has some steps in it too ("... walkthrough" may title a whole course's notes, "Setup" a real topic)
 _LAB_HEADING = re.compile(
     r"\b(hands[- ]?on|demo|lab|follow[- ]?along|clean[- ]?up|tutorial|exercise|step\s*\d+|"
-    r"sample (app|application|project)|hello world)\b",
+    r"sample (app|application|project)|hello world|steps? (?:to|required|for)|step[- ]by[- ]step)\b",
     re.IGNORECASE,
 )
 _WALKTHROUGH = re.compile(
@@ -51,7 +51,8 @@ _WALKTHROUGH = re.compile(
 )
 # "Lambda -> Functions -> Create", "(for study purpose)": someone clicking through a console
 _CLICKS = re.compile(
-    r"->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b",
+    r"->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b|"
+    r"^(?:select|tick|untick)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _CHROME_PATH = re.compile(

@@ -41,7 +41,7 @@ _STEP_SETTING = re.compile(
     r"enabled?|disabled?)\s*$"
 )
 _STEP_PERSON = re.compile(
-    r"\b(?:I'm|I've|I'll|I will|I have|I used|we|my|our|let's|you'll need|"
+    r"\b(?:I'm|I've|I'll|I will|I have|I used|my|let's|you'll need|"
     r"in your (?:shell|terminal|browser))\b"
     r"|^to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b",
     re.IGNORECASE,
