@@ -69,7 +69,7 @@ class Collector:
         # ("Components", "Use cases")
         named = self.topics.domain(topic) is not None or (
             topic in path
-            and len(topic.split()) <= 4
+            and len(topic.split()) <= 6
             and len(ctx.split()) <= 4
             and not _TITLE.search(topic)
             and not _CHAPTER.search(topic)
