@@ -302,3 +302,8 @@ def test_a_table_comparing_things_by_column_says_whose_trait_a_row_names(tmp_pat
         ("SQL: Grows by a bigger server — NoSQL? (Databases)", "Grows by more servers"),
         ("Archive tier: Retrieval? (Databases)", "hours"),
     ]
+
+
+def test_a_sentence_over_a_short_list_is_no_list_name(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# Apps\n\n- Apps often run two tiers.\n  - a web tier\n  - a worker tier\n")
+    assert by_rule(r, "list") == []

@@ -303,6 +303,8 @@ class Walker:
             return False
         if len(label.split()) > 6 and not _LABEL_END.search(label):
             return False
+        if len(label.split()) > 3 and label.endswith("."):  # a whole sentence, not the name of a list
+            return False
         if re.search(r"[:=]\s*\S", label):  # "default: 5 minutes" is a fact, not a list's name
             return False
         kids = short_items(items)
