@@ -15,113 +15,12 @@ from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import cloze_numbers, is_link_or_image_only, plain, sentences, words
 from awsprep.notes.mcq import McqReader, has_option, is_task_list, lettered_question, option_items
+from awsprep.notes.steps import REPO_FILE, project_readme, step_shares
 from awsprep.notes.tables import html_block, table
 from awsprep.notes.topics import TopicTable
 from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, _COMMAND, MAX_ANSWER, basic_qa, unit
 
 QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
-_MIN_SECTION = 3  # lines: a shorter section says too little about itself to be judged a walkthrough
-_MIN_FILE = 10  # lines: the same for a whole file
-
-# What a line of a lab log, a console walkthrough or a code project's README looks like: an order to
-# the reader ("Create bucket", "Run the tests"), a click path, a command, a setting typed into a form
-# ("Name: my-app"), a line that is mostly code, first-person steps ("we deploy our app").
-_STEP_VERB = re.compile(
-    r"^(?:\d+[.)]\s*)?(?:create|add|go to|go|choose|select|click|enable|disable|set|launch|open|copy|paste|"
-    r"run|test|delete|remove|attach|detach|allocate|associate|release|configure|upload|download|install|"
-    r"deploy|edit|save|next|confirm|review|start|stop|terminate|modify|navigate|type|enter|log ?in|login|"
-    r"sign in|wait|refresh|verify|build|clone|push|pull|commit|change|insert|rename|fill|press|visit|"
-    r"browse|restart|reboot|connect|generate|import|export|execute|invoke|publish|send|register|apply|"
-    r"mount|compile|init|initialize|customize|make sure|try|check|look at|open up|scroll|pick)\b",
-    re.IGNORECASE,
-)
-_STEP_CLICK = re.compile(r"\w\s*->\s*\w|\w\s*->\s*$|[A-Za-z]\s>\s[A-Z]")
-_STEP_SETTING = re.compile(
-    r"^[A-Z][\w ]{0,30}:\s*(?:`[^`]+`|[a-z0-9][\w.]*-[\w.-]+|[a-z]+|[A-Z][a-z]+[A-Z]\w+|true|false|"
-    r"enabled?|disabled?)\s*$"
-)
-_STEP_PERSON = re.compile(
-    r"\b(?:I'm|I've|I'll|I will|I have|I used|my|let's|you'll need|"
-    r"in your (?:shell|terminal|browser))\b"
-    r"|^to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b",
-    re.IGNORECASE,
-)
-# "Create: a new stack", "Stop guessing capacity: scale with demand" name a term and say what it is
-_STEP_DEF = re.compile(r"^\W*[^:=]{1,50}?\W*(?::|\s[-–—=])\s+\S")
-_CODE_SPAN = re.compile(r"`[^`]+`")
-
-
-# the headings of a code project's README ("Prerequisites", "Usage", "Deploy the application", "License")
-_PROJECT_HEADING = re.compile(
-    r"^(?:prerequisites?|requirements|install(?:ation|ing)?|getting started|quick ?start|usage|build(?:ing)?|"
-    r"(?:deployment|installation|setup|build|usage) instructions|"
-    r"deploy(?:ment|ing)?|running|run locally|local development|development|testing|tests|unit tests|"
-    r"clean ?up|configuration|environment variables|contributing|license|next steps|setup|set up|commands|"
-    r"scripts|what's here|what do i do next\??|"
-    r"(?:project|folder|directory|repo(?:sitory)?) (?:structure|layout))$"
-    r"|^(?:deploy|use|add|run|build|install|create|configure|test|set up|clean up|start|invoke)\b.*"
-    r"\b(?:the|your|a|an)\b",
-    re.IGNORECASE,
-)
-
-
-def project_readme(blocks: list[Block]) -> bool:
-    """A code project's README: two or more of its headings are about installing, building, running."""
-    heads = [b.text for b in blocks if b.kind == "heading"]
-    hits = sum(1 for h in heads if _PROJECT_HEADING.match(h))
-    code = sum(1 for b in blocks if b.kind == "code")
-    return hits >= 2 and (hits * 5 >= len(heads) * 2 or code >= 3)
-
-
-def is_step(line: str) -> bool:
-    """A line that tells the reader what to do rather than what is true."""
-    s = line.strip().lstrip("*_ ")
-    if not s:
-        return False
-    code = sum(len(m) for m in _CODE_SPAN.findall(s))
-    return bool(
-        (_STEP_VERB.match(s) and not _STEP_DEF.match(s))
-        or _STEP_CLICK.search(s)
-        or _COMMAND.search(s)
-        or code * 2 >= len(s)
-        or _STEP_SETTING.match(s)
-        or _STEP_PERSON.search(s)
-    )
-
-
-def _item_lines(items: list[Item], out: list[str]) -> list[str]:
-    for it in items:
-        if it.task is None and not explicit.OPTION.match(it.text):  # options of a question are no steps
-            out.append(it.text.split("\n")[0])
-        _item_lines(it.children, out)
-    return out
-
-
-def step_shares(blocks: list[Block]) -> tuple[dict[tuple[str, ...], float], float]:
-    """The share of lines that are steps, per section (heading path) and over the whole file; a code
-    block counts as one step line. Sections shorter than :data:`_MIN_SECTION` lines and files
-    shorter than :data:`_MIN_FILE` get 0."""
-    counts: dict[tuple[str, ...], list[int]] = {}
-    for blk in blocks:
-        c = counts.setdefault(blk.path, [0, 0])
-        if blk.kind == "code":
-            c[0] += 1
-            c[1] += 1
-            continue
-        if blk.kind == "para":
-            lines = [x for x in blk.text.split("\n") if x.strip() and not explicit.OPTION.match(x)]
-        elif blk.kind == "list":
-            lines = _item_lines(blk.items, [])
-        else:
-            continue
-        c[0] += sum(map(is_step, lines))
-        c[1] += len(lines)
-    steps = sum(s for s, _ in counts.values())
-    total = sum(n for _, n in counts.values())
-    whole = round(steps / total, 2) if total >= _MIN_FILE else 0.0
-    return {p: round(s / n, 2) if n >= _MIN_SECTION else 0.0 for p, (s, n) in counts.items()}, whole
-
-
 _LABEL_END = re.compile(r"[:?]\s*$")
 _PRONOUN_LABEL = re.compile(r"^(?:it|its|they|their|this|these|those|that|he|she|we|you)\b", re.IGNORECASE)
 _HAS_SEPARATOR = re.compile(r"\S\s*(?::|\s[-–—=])\s+\S")  # a term and its meaning before the final colon
@@ -319,14 +218,6 @@ class Walker:
         return True
 
 
-# a repository's own paperwork: contribution rules, code of conduct, change log, licence, templates
-_REPO_FILE = re.compile(
-    r"(?:^|/)(?:\.github/.*|(?:contributing|code_of_conduct|code-of-conduct|changelog|license|licence|"
-    r"authors|contributors|pull_request_template|issue_template|maintainers)(?:\.\w+)?)$",
-    re.IGNORECASE,
-)
-
-
 def short_items(items: list[Item]) -> list[str] | None:
     """The texts of 2-8 short list items (no definitions, numbers or commands), else None."""
     kids = [plain(i.text.split("\n")[0])[0] for i in items]
@@ -341,7 +232,7 @@ def short_items(items: list[Item]) -> list[str] | None:
 
 def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: str) -> Collector:
     c = Collector(file, topics, fallback_topic)
-    if _REPO_FILE.search(file):
+    if REPO_FILE.search(file):
         c.skip(1, "repository file")  # a code of conduct or a changelog teaches nothing for the exam
         return c
     walker = Walker(c, blocks)
