@@ -307,3 +307,8 @@ def test_a_table_comparing_things_by_column_says_whose_trait_a_row_names(tmp_pat
 def test_a_sentence_over_a_short_list_is_no_list_name(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Apps\n\n- Apps often run two tiers.\n  - a web tier\n  - a worker tier\n")
     assert by_rule(r, "list") == []
+
+
+def test_a_possessive_is_no_term(tmp_path: Path) -> None:
+    r = imp(tmp_path, "# Servers\n\n- Its setup at boot is a copy of the image you picked at launch time\n")
+    assert by_rule(r, "is-a") == []
