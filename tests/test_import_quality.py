@@ -551,3 +551,13 @@ def test_steps_headings_and_select_answers_wait_and_first_person_notes_stay(tmp_
         "Spot",
     ]
     assert sorted(p.card["front"].split(" (")[0] for p in r.triage) == ["Memory", "Timeout"]
+
+
+def test_summary_labels_and_question_answers_wait_and_praise_is_no_definition(tmp_path: Path) -> None:
+    text = (
+        "# Links\n\n## Peering\n\n- **Summary**: peering joins two networks privately\n"
+        "- **Latency**: will it grow over time?\n\n# Devices\n\n"
+        "- A transfer box is a strong choice when the link is slow and the data is large\n"
+    )
+    r = imp(tmp_path, text)
+    assert r.cards == [] and len(r.triage) == 2

@@ -116,6 +116,7 @@ _GENERIC_TERM = re.compile(
 # a note's label says nothing about what is asked, whatever its heading
 _NOTE_LABEL = re.compile(
     r"^(?:notes?|nb|n\.b\.|tips?|pro tip|important|remember|info|warning|caution|hint|fyi|also|recommended|"
+    r"summary|in summary|in short|tl;?dr|bottom line|"
     r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )
@@ -219,6 +220,8 @@ def score(d: Draft) -> Quality:
             minus(0.4, "the answer is a link")
         if d.key and _FILE_TERM.search(d.key.strip(" *_`")):
             minus(0.35, "the question is a file or folder name")
+        if d.rule in ("definition", "is-a") and answer.rstrip().endswith("?"):
+            minus(0.35, "the answer is a question")  # "Latency - will it grow over time?"
         if _POINTER.match(answer.strip()):
             minus(0.5, "the answer only points elsewhere")
         elif _DEICTIC.search(back):

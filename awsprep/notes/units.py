@@ -67,6 +67,7 @@ _WORKED = re.compile(
 )
 _VAGUE_REST = re.compile(
     r"^(?:an?\s+|the\s+)?(?:integral|important|essential|great|good|nice|handy|big|huge|very|really|super|"
+    r"strong|solid|popular|perfect|"
     r"quite|cool|key\b(?!-))",
     re.IGNORECASE,
 )
