@@ -312,3 +312,8 @@ def test_a_sentence_over_a_short_list_is_no_list_name(tmp_path: Path) -> None:
 def test_a_possessive_is_no_term(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Servers\n\n- Its setup at boot is a copy of the image you picked at launch time\n")
     assert by_rule(r, "is-a") == []
+
+
+def test_dates_and_versions_are_no_terms(tmp_path: Path) -> None:
+    text = "# Volumes\n\n- Mar 2019: volumes can grow while attached\n- v2.1.0: the first stable release\n"
+    assert by_rule(imp(tmp_path, text), "definition") == []

@@ -80,7 +80,11 @@ _USED_FOR = re.compile(r"^used\s+(?:(?:mainly|mostly|primarily|only|often)\s+)?(
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
 _LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
 # "1.36.00 IAM", "5:17 Keys": a video's time stamp is not part of a term
-_TIMESTAMP = re.compile(r"\b\d{1,2}[.:]\d{2}[.:]\d{2}\b")
+_TIMESTAMP = re.compile(
+    r"\b\d{1,2}[.:]\d{2}[.:]\d{2}\b|^v?\d+(?:\.\d+)+$|"  # a video's time stamp, a version
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}$|^(?:19|20)\d{2}$",  # a date
+    re.IGNORECASE,
+)
 # a term that is the start of a clause: "key-value pairs which", "If scope"
 _CLAUSE_START = re.compile(
     r"^(?:if|when|while|unless|because|since|once|after|before|where)\b", re.IGNORECASE
