@@ -317,3 +317,14 @@ def test_a_possessive_is_no_term(tmp_path: Path) -> None:
 def test_dates_and_versions_are_no_terms(tmp_path: Path) -> None:
     text = "# Volumes\n\n- Mar 2019: volumes can grow while attached\n- v2.1.0: the first stable release\n"
     assert by_rule(imp(tmp_path, text), "definition") == []
+
+
+def test_a_table_of_statements_under_two_names_compares_them(tmp_path: Path) -> None:
+    text = (
+        "# Firewalls\n\n| Subnet Filter | Instance Filter |\n|---|---|\n"
+        "| Works on the whole subnet | Works on one instance |\n| Keeps no state at all | Keeps the state |\n"
+    )
+    r = imp(tmp_path, text)
+    assert by_rule(r, "table-row")[0].front == (
+        "Subnet Filter: Works on the whole subnet — Instance Filter? (Firewalls)"
+    )

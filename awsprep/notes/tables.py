@@ -18,6 +18,12 @@ def _names_a_thing(c: Collector, cell: str) -> bool:
     return bool(_ACRONYM.search(cell.replace("AWS", "")) or c.topics.find(cell))
 
 
+def _title_name(cell: str) -> bool:
+    """A header cell written as a name ("Security Group", "Network ACL"): every word capitalised."""
+    names = cell.split()
+    return 0 < len(names) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in names)
+
+
 def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...]) -> None:
     if len(rows) < 2:
         c.skip(line, "broken table")
@@ -25,7 +31,10 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
     header = [plain(h)[0] for h in rows[0]]
     # a table comparing things column by column ("SQS | SNS", "SQL | NoSQL"): its first cell is a
     # trait of the first column's thing, so the question must say whose trait it is
-    compares = len(header) >= 2 and all(_names_a_thing(c, h) for h in header)
+    statements = sum(len(r[0].split()) > 3 for r in rows[1:] if r) * 2 > len(rows) - 1
+    compares = len(header) >= 2 and (
+        all(_names_a_thing(c, h) for h in header) or (statements and all(map(_title_name, header)))
+    )
     for n, row in enumerate(rows[1:], start=1):
         cells = [plain(x)[0] for x in row]
         ln = line + n + 1
