@@ -226,3 +226,50 @@ def test_answer_is_logged_and_undoable(tmp_path):
     undone = store.undo_last(now, session="s")
     assert undone is not None and store.state("c000") == result.before
     assert [r.undone for r in store.log("c000")] == [True, False]
+
+
+def test_version_3_database_gets_the_covering_indexes(tmp_path):
+    """Schema 4: (deck, retired) replaces the deck index, the log's day index becomes a covering one; the
+    rows and the answers' history are kept."""
+    path = tmp_path / "v3.db"
+    Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX ix_cards_deck_retired")
+        conn.execute("DROP INDEX ix_review_log_days")
+        conn.execute("CREATE INDEX ix_cards_deck ON cards (deck)")
+        conn.execute("CREATE INDEX ix_review_log_day ON review_log (day)")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        conn.execute(
+            "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval,"
+            " ef, lapses, drill, suspended, leech) VALUES ('k', 'd', 'basic', '{}', 'h', 0, 0, 0, 0, 2.5, 0,"
+            " 0, 0, 0)"
+        )
+        conn.execute(
+            "INSERT INTO review_log (card_id, ts, day, action, grade, was_new, drill, undone)"
+            " VALUES ('k', '2026-03-01 09:00:00', '2026-03-01', 'answer', 4, 1, 0, 0)"
+        )
+    store = Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+    assert {"ix_cards_deck_retired", "ix_review_log_days"} <= names
+    assert not {"ix_cards_deck", "ix_review_log_day"} & names
+    assert version == str(store_db.SCHEMA_VERSION)
+    assert store.decks() == {"d": 1} and [e.card_id for e in store.log()] == ["k"]
+
+
+def test_deck_names_and_counts_leave_out_decks_with_only_retired_cards(tmp_path):
+    path = tmp_path / "decks.db"
+    store = Store(sqlite_url(path))
+    rows = [("a1", "a", 0), ("a2", "a", 1), ("g1", "gone", 1), ("m1", "mid", 0), ("z1", "z", 0), ("z2", "z", 0)]
+    with sqlite3.connect(path) as conn:
+        for card_id, deck, retired in rows:
+            conn.execute(
+                "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval,"
+                " ef, lapses, drill, suspended, leech) VALUES (?, ?, 'basic', '{}', 'h', 0, ?, 0, 0, 2.5,"
+                " 0, 0, 0, 0)",
+                (card_id, deck, retired),
+            )
+    assert store.deck_names() == ["a", "mid", "z"]
+    assert store.decks() == {"a": 1, "mid": 1, "z": 2}
+    assert Store(sqlite_url(tmp_path / "empty.db")).deck_names() == []

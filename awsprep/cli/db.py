@@ -55,7 +55,7 @@ def open_store(option: str | None, sync: bool = True) -> tuple[Store, SyncReport
 def check_decks(store: Store, decks: list[str] | None) -> list[str] | None:
     if not decks:
         return None
-    known = store.decks()
+    known = store.deck_names()
     missing = [d for d in decks if d not in known]
     if missing:
         names = ", ".join(sorted(known)) or "none"

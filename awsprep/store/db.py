@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from awsprep.errors import AwsprepError, UsageError
 from awsprep.store.models import Base, Meta
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -150,8 +150,22 @@ def _v3_fsrs_columns(conn: Any) -> None:
             conn.execute(text(f"ALTER TABLE cards ADD COLUMN {name} FLOAT"))
 
 
+def _v4_covering_indexes(conn: Any) -> None:
+    """Version 4: the deck names and counts from an index of (deck, retired), which replaces the index of
+    the deck alone; the log by day with the columns `stats` counts, which replaces the index of the day."""
+    conn.execute(text("DROP INDEX IF EXISTS ix_cards_deck"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_review_log_day"))
+    for table in ("cards", "review_log"):
+        for index in Base.metadata.tables[table].indexes:
+            index.create(conn, checkfirst=True)
+
+
 # Each migration takes a connection and brings the schema from version N-1 to N.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_pick_indexes, 3: _v3_fsrs_columns}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {
+    2: _v2_pick_indexes,
+    3: _v3_fsrs_columns,
+    4: _v4_covering_indexes,
+}
 
 
 MIGRATE_LOCK = 0x61777370  # PostgreSQL advisory lock key: one process creates or upgrades the schema

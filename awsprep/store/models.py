@@ -40,7 +40,7 @@ class CardRow(Base):
 
     __tablename__ = "cards"
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    deck: Mapped[str] = mapped_column(String(100), index=True)
+    deck: Mapped[str] = mapped_column(String(100))
     type: Mapped[str] = mapped_column(String(16))
     content: Mapped[str] = mapped_column(Text)  # the card's bank mapping, as JSON
     content_hash: Mapped[str] = mapped_column(String(64))
@@ -69,6 +69,8 @@ class CardRow(Base):
         # same-day drills: few, found without walking the cards due later
         Index("ix_cards_drill", "retired", "suspended", "drill", "due"),
         # new cards in bank order, read in order and only as many as the day allows
+        # a deck's cards, and the deck names read from the index alone (schema 4)
+        Index("ix_cards_deck_retired", "deck", "retired"),
         Index(
             "ix_cards_new",
             "retired",
@@ -84,10 +86,28 @@ class ReviewLog(Base):
     """Every action on a card. Answers keep the state before and after, so undo can restore it."""
 
     __tablename__ = "review_log"
+    __table_args__ = (
+        # The log by day with every column `stats` counts and the card (schema 4; it replaces the index of
+        # the day alone): the day's counts, the last day answered and the counts per day are read from
+        # this index alone, in day order. The day comes first so that the queries in the order of writing
+        # (the last answers, undo) still read the table backwards instead of sorting this index.
+        Index(
+            "ix_review_log_days",
+            "day",
+            "action",
+            "undone",
+            "card_id",
+            "was_new",
+            "drill",
+            "grade",
+            "interval_before",
+            "response_ms",
+        ),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     card_id: Mapped[str] = mapped_column(String(200), index=True)
     ts: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    day: Mapped[date] = mapped_column(Date, index=True)
+    day: Mapped[date] = mapped_column(Date)
     action: Mapped[str] = mapped_column(
         String(16)
     )  # answer | undo | suspend | unsuspend | bury | leech | exam

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Connection, and_, case, func, select, type_coerce
+from sqlalchemy import JSON, Connection, and_, case, exists, func, select, type_coerce
 
 from awsprep.bank.models import QUESTION_TYPES
 from awsprep.store.db import translate_errors
@@ -186,7 +186,11 @@ class StatsStore:
         ]
 
     def last_answer_day(self, decks: Iterable[str] | None = None) -> date | None:
-        """The last day with an answer."""
-        rows = self._rows(select(func.max(ReviewLog.day)).where(*self._answers(decks)))
+        """The last day with an answer: the log's day index read backwards until an answer of a card in the
+        decks (EXISTS for that card, not `IN (cards of the decks)` or a join: both read every card first)."""
+        q = select(ReviewLog.day).where(ReviewLog.action == "answer", ReviewLog.undone.is_(False))
+        if decks:
+            q = q.where(exists().where(CardRow.id == ReviewLog.card_id, *self._in_decks(decks)))
+        rows = self._rows(q.order_by(ReviewLog.day.desc()).limit(1))
         value = rows[0][0] if rows else None
         return date.fromisoformat(value) if isinstance(value, str) else value

@@ -568,9 +568,15 @@ class WelcomeBack:
         )
 
 
+def away(last_day: date | None, today: date) -> bool:
+    """At least one whole day passed without a review: the learner is welcomed back (and only then are
+    the due cards counted)."""
+    return last_day is not None and (today - last_day).days >= 2
+
+
 def welcome_back(last_day: date | None, today: date, dues: Iterable[DueTally]) -> WelcomeBack | None:
     """What piled up, when at least one whole day passed without a review (None otherwise)."""
-    if last_day is None or (today - last_day).days < 2:
+    if last_day is None or not away(last_day, today):
         return None
     due = [(t.due, t.count - t.buried) for t in dues if t.due <= today]
     total = sum(n for _, n in due)
