@@ -52,15 +52,26 @@ def describe(url: str, exc: BaseException) -> StoreError | StoreBusyError:
     return StoreError(f"The database {url} cannot be used ({msg}).")
 
 
+_errors_met = 0  # database errors translated in this process: a store that met one is not noted as sound
+
+
+def errors_met() -> int:
+    return _errors_met
+
+
 @contextlib.contextmanager
 def translate_errors(url: str) -> Iterator[None]:
+    global _errors_met
     try:
         yield
     except (DatabaseError, OperationalError) as exc:
+        _errors_met += 1
         raise describe(url, exc) from None
     except UnicodeDecodeError:  # a damaged header or schema page
+        _errors_met += 1
         raise StoreError(f"The database {redact(url)} is damaged (its schema cannot be read).") from None
     except SQLAlchemyError as exc:
+        _errors_met += 1
         raise StoreError(
             redact(f"The database {url} cannot be used ({exc.__class__.__name__}: {exc}).")
         ) from None

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, delete, exists, func, insert, literal, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
@@ -20,7 +21,8 @@ from awsprep.sched.policy import SM2, Policy, replay
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
-from awsprep.store.db import open_store, translate_errors
+from awsprep.store import health
+from awsprep.store.db import errors_met, open_store, translate_errors
 from awsprep.store.models import BankFile, Base, CardClaim, CardRow, Meta, ReviewLog, Setting
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
@@ -153,6 +155,19 @@ class Store:
         self.url = url
         self.Session: sessionmaker[Session] = open_store(url)
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
+        self._errors_at_open = errors_met()
+
+    def close(self) -> None:
+        """The command is done: close the connections (SQLite folds the WAL into the file) and, when no
+        database error was met, note the file as sound so the next start skips its quick check."""
+        engine = self.Session.kw["bind"]
+        try:
+            engine.dispose()
+        except SQLAlchemyError:  # the command's own outcome stands; the next start checks the file
+            return
+        db = health.sqlite_file(engine)
+        if db is not None and errors_met() == self._errors_at_open:
+            health.remember(db)
 
     # --- meta and settings -------------------------------------------------------------------
 
