@@ -274,3 +274,21 @@ def test_deck_names_and_counts_leave_out_decks_with_only_retired_cards(tmp_path)
     assert store.deck_names() == ["a", "mid", "z"]
     assert store.decks() == {"a": 1, "mid": 1, "z": 2}
     assert Store(sqlite_url(tmp_path / "empty.db")).deck_names() == []
+
+
+def test_reading_does_not_wait_for_a_writer_and_writing_still_takes_turns(tmp_path):
+    path = tmp_path / "lock.db"
+    store = Store(sqlite_url(path))
+    store.set_setting("new-per-day", "7")
+    other = sqlite3.connect(path, isolation_level=None, timeout=0.0)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of an answer
+    try:
+        assert store.get_setting("new-per-day", "20") == "7"  # a snapshot read, no write lock
+        assert store.decks() == {} and store.deck_names() == []
+    finally:
+        other.execute("ROLLBACK")
+    reader = sqlite3.connect(path, isolation_level=None, timeout=0.0)
+    reader.execute("BEGIN IMMEDIATE")
+    reader.execute("ROLLBACK")  # the store's read sessions left no lock behind
+    reader.close()
+    other.close()

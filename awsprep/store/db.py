@@ -89,11 +89,22 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+READ_ONLY = "awsprep_read_only"  # an execution option: the sessions of reading_sessions() set it
+
+
 def _begin_immediate(conn: Any) -> None:
     """Take the write lock when a transaction starts. A deferred transaction that reads and then writes
     fails at once with "database is locked" if another process committed in between; an immediate one
-    waits (busy_timeout) for its turn instead, so two sessions at once both succeed."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    waits (busy_timeout) for its turn instead, so two sessions at once both succeed. A session that only
+    reads (READ_ONLY) begins deferred: in WAL mode it reads a snapshot and neither waits for a writer
+    nor makes one wait."""
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+def reading_sessions(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
+    """Sessions over the same engine for reading only (never committed): no write lock on SQLite."""
+    engine = sessions.kw["bind"]
+    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
 
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")

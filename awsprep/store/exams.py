@@ -43,10 +43,11 @@ class ExamStore:
         self.store = store
         self.url = store.url
         self.Session = store.Session
+        self.Reader = store.Reader
 
     def exam_cards(self) -> list[Card]:
         """Every active mcq and numeric card, in bank order."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             rows = s.execute(
                 select(CardRow.id, CardRow.deck, CardRow.content)
                 .where(CardRow.retired.is_(False), CardRow.type.in_(QUESTION_TYPES))
@@ -89,7 +90,7 @@ class ExamStore:
 
     def open_attempts(self) -> list[AttemptInfo]:
         """Unfinished attempts, newest first."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             rows = s.execute(
                 select(ExamAttempt).where(ExamAttempt.finished.is_(None)).order_by(ExamAttempt.id.desc())
             ).scalars()
@@ -103,12 +104,12 @@ class ExamStore:
         return next((a for a in attempts if a.id == attempt_id), None)
 
     def attempt(self, attempt_id: int) -> AttemptInfo | None:
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             row = s.get(ExamAttempt, attempt_id)
             return _info(row) if row else None
 
     def items(self, attempt_id: int) -> list[ItemRecord]:
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             rows = s.execute(
                 select(ExamItem).where(ExamItem.attempt_id == attempt_id).order_by(ExamItem.position)
             ).scalars()
@@ -182,7 +183,7 @@ class ExamStore:
 
     def recent_card_ids(self, blueprint: str, attempts: int = 3) -> set[str]:
         """Cards asked in the last few attempts of this blueprint."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             ids = list(
                 s.execute(
                     select(ExamAttempt.id)
@@ -196,13 +197,13 @@ class ExamStore:
             return set(s.execute(select(ExamItem.card_id).where(ExamItem.attempt_id.in_(ids))).scalars())
 
     def history(self) -> list[AttemptInfo]:
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             rows = s.execute(select(ExamAttempt).order_by(ExamAttempt.started, ExamAttempt.id)).scalars()
             return [_info(r) for r in rows]
 
     def report(self, attempt_id: int) -> dict[str, Any] | None:
         """The report JSON stored when the attempt was submitted (None before then)."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             q = select(ExamAttempt.report).where(ExamAttempt.id == attempt_id)
             raw = s.execute(q).scalar_one_or_none()
         return json.loads(raw) if raw else None

@@ -22,7 +22,7 @@ from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
 from awsprep.store import health
-from awsprep.store.db import errors_met, open_store, translate_errors
+from awsprep.store.db import errors_met, open_store, reading_sessions, translate_errors
 from awsprep.store.models import BankFile, Base, CardClaim, CardRow, Meta, ReviewLog, Setting
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
@@ -153,7 +153,8 @@ class SyncReport:
 class Store:
     def __init__(self, url: str, policy: Policy = SM2) -> None:
         self.url = url
-        self.Session: sessionmaker[Session] = open_store(url)
+        self.Session: sessionmaker[Session] = open_store(url)  # for transactions that write
+        self.Reader = reading_sessions(self.Session)  # for reading: never committed, no write lock
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
         self._errors_at_open = errors_met()
 
@@ -175,7 +176,7 @@ class Store:
         return s.execute(select(Meta.value).where(Meta.key == key)).scalar_one_or_none()
 
     def get_setting(self, key: str, default: str) -> str:
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             value = s.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
             return default if value is None else value
 
@@ -186,7 +187,7 @@ class Store:
     # --- bank sync ---------------------------------------------------------------------------
 
     def bank_fingerprint(self) -> str | None:
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             return self._meta(s, "bank_fingerprint")
 
     def sync(self, cards: Sequence[Card], fingerprint: str) -> SyncReport:
@@ -265,7 +266,7 @@ class Store:
 
     def bank_cache(self) -> dict[str, tuple[str, str]]:
         """Parsed bank files from earlier syncs: path -> (digest, cards JSON)."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             rows = s.execute(select(BankFile.path, BankFile.digest, BankFile.cards))
             return {path: (digest, cards) for path, digest, cards in rows}
 
@@ -282,14 +283,14 @@ class Store:
     # --- reading -----------------------------------------------------------------------------
 
     def card(self, card_id: str) -> Card:
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             row = s.get(CardRow, card_id)
             if row is None:
                 raise KeyError(card_id)
             return card_from_dict(json.loads(row.content), f"database card {card_id}", row.deck)
 
     def state(self, card_id: str) -> CardState:
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             row = s.get(CardRow, card_id)
             if row is None:
                 raise KeyError(card_id)
@@ -305,7 +306,7 @@ class Store:
     def decks(self) -> dict[str, int]:
         """Active cards per deck, by name. Counted from the (deck, retired) index alone: a filter on
         `retired` would make SQLite read every card's row through another index."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             rows = s.execute(
                 select(CardRow.deck, CardRow.retired, func.count()).group_by(CardRow.deck, CardRow.retired)
             )
@@ -318,14 +319,14 @@ class Store:
         after = select(func.min(CardRow.deck)).where(CardRow.deck > step.c.deck).scalar_subquery()
         walk = step.union_all(select(after).where(step.c.deck.is_not(None)))
         active = exists().where(CardRow.deck == walk.c.deck, CardRow.retired.is_(False))
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             return list(s.execute(select(walk.c.deck).where(walk.c.deck.is_not(None), active)).scalars())
 
     def card_domains(self, domains: Iterable[str]) -> dict[str, str]:
         """Active, unsuspended cards whose exam domain is one of `domains`: id -> domain."""
         wanted = set(domains)
         out: dict[str, str] = {}
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             rows = s.execute(
                 select(CardRow.id, CardRow.content).where(
                     CardRow.retired.is_(False), CardRow.suspended.is_(False)
@@ -350,7 +351,7 @@ class Store:
             or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
         ]
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             due_q = select(*cols).where(*usable, CardRow.due <= today)
             if review_limit is not None:
                 due_q = due_q.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(max(0, review_limit))
@@ -393,7 +394,7 @@ class Store:
             days = func.extract("epoch", literal(exam_start) - CardRow.last_review) / 86400.0
         ratio = days / func.coalesce(CardRow.stability, 0.001)
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             total = int(s.execute(select(func.count()).where(*cond)).scalar_one())
             if limit <= 0:
                 return total, []
@@ -402,7 +403,7 @@ class Store:
 
     def new_count(self, decks: Iterable[str] | None = None) -> int:
         """Cards never answered (not suspended): what is left to introduce."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             q = select(func.count()).where(
                 *self._active(decks), CardRow.suspended.is_(False), CardRow.due.is_(None)
             )
@@ -410,7 +411,7 @@ class Store:
 
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
         """New cards introduced and reviews done today (undone answers do not count)."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             q = select(ReviewLog.was_new, func.count()).where(
                 ReviewLog.day == today,
                 ReviewLog.action == "answer",
@@ -425,7 +426,7 @@ class Store:
 
     def statuses(self, decks: Iterable[str] | None = None, due_by: date | None = None) -> list[CardStatus]:
         """Every active card's scheduling status, due ones first (by date), then new ones in bank order."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             q = select(CardRow).where(*self._active(decks))
             if due_by is not None:
                 q = q.where(CardRow.due.is_not(None), CardRow.due <= due_by)
@@ -434,7 +435,7 @@ class Store:
 
     def status(self, card_id: str) -> CardStatus:
         """One card's status (retired cards too); KeyError when there is no such card."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             row = s.get(CardRow, card_id)
             if row is None:
                 raise KeyError(card_id)
@@ -442,7 +443,7 @@ class Store:
 
     def records(self, decks: Iterable[str] | None = None) -> list[tuple[Card, CardStatus]]:
         """Every active card with its status, in bank order: what an export writes."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             rows = s.execute(select(CardRow).where(*self._active(decks)).order_by(CardRow.ordinal)).scalars()
             return [
                 (
@@ -454,7 +455,7 @@ class Store:
 
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             cond = [*self._active(decks), CardRow.suspended.is_(False), CardRow.due > after]
             first = s.execute(select(func.min(CardRow.due)).where(*cond)).scalar_one_or_none()
             if first is None:
@@ -627,7 +628,7 @@ class Store:
 
     def log(self, card_id: str | None = None) -> list[LogEntry]:
         """The review log in the order it was written (of one card, if given)."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             q = select(ReviewLog)
             if card_id is not None:
                 q = q.where(ReviewLog.card_id == card_id)
@@ -635,7 +636,7 @@ class Store:
 
     def recent_answers(self, limit: int = 300) -> list[LogEntry]:
         """The last answers given (oldest first): the learner's pace."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             q = (
                 select(ReviewLog)
                 .where(ReviewLog.action == "answer")
@@ -646,7 +647,7 @@ class Store:
 
     def graded_log(self, decks: Iterable[str] | None = None) -> dict[str, list[LogEntry]]:
         """Each card's graded rows (answers and exam failures), oldest first: what the memory model reads."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             q = select(ReviewLog).where(ReviewLog.action.in_(GRADED_ACTIONS), ReviewLog.undone.is_(False))
             deck_list = list(decks) if decks else []
             if deck_list:

@@ -25,6 +25,7 @@ class StatsStore:
     def __init__(self, store: Store) -> None:
         self.url = store.url
         self.Session = store.Session
+        self.Reader = store.Reader
         self._conn: Connection | None = None
 
     @staticmethod
@@ -46,7 +47,7 @@ class StatsStore:
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
         """Read everything inside one transaction: one consistent view, one BEGIN."""
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             self._conn = s.connection()
             try:
                 yield
@@ -58,7 +59,7 @@ class StatsStore:
         if self._conn is not None:
             with translate_errors(self.url):
                 return list(self._conn.execute(stmt).all())
-        with translate_errors(self.url), self.Session() as s:
+        with translate_errors(self.url), self.Reader() as s:
             return list(s.connection().execute(stmt).all())
 
     @staticmethod
