@@ -28,7 +28,17 @@ COMMAND_MODULES = {
 }
 # the order --help lists them in
 _ORDER = (
-    "review", "cards", "ready", "stats", "exam", "importer", "bank", "calc", "lint", "triage", "transfer"
+    "review",
+    "cards",
+    "ready",
+    "stats",
+    "exam",
+    "importer",
+    "bank",
+    "calc",
+    "lint",
+    "triage",
+    "transfer",
 )
 
 

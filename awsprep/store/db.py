@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAl
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.errors import AwsprepError, UsageError
-from awsprep.store.models import Base, Meta
+from awsprep.store.models import Base, Meta, partial_indexes
 
 SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000
@@ -212,6 +212,7 @@ def migrate(engine: Engine, url: str) -> None:
 
 def _migrate(engine: Engine, url: str) -> None:
     url = redact(url)  # only used in messages
+    partial_indexes(engine.dialect.name)
     with translate_errors(url):
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))  # opens the file: a non-database fails here or below

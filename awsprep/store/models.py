@@ -71,14 +71,8 @@ class CardRow(Base):
         # new cards in bank order, read in order and only as many as the day allows
         # a deck's cards, and the deck names read from the index alone (schema 4)
         Index("ix_cards_deck_retired", "deck", "retired"),
-        Index(
-            "ix_cards_new",
-            "retired",
-            "suspended",
-            "ordinal",
-            sqlite_where=text("due IS NULL"),
-            postgresql_where=text("due IS NULL"),
-        ),
+        # (partial: only cards never answered; the condition is set per dialect by `partial_indexes`)
+        Index("ix_cards_new", "retired", "suspended", "ordinal"),
     )
 
 
@@ -160,3 +154,18 @@ class ExamItem(Base):
     answer: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON of the chosen answer
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
     correct: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+
+
+PARTIAL_INDEXES = {"ix_cards_new": "due IS NULL"}
+
+
+def partial_indexes(dialect: str) -> None:
+    """Give the partial indexes their condition for the dialect about to create them. Set here, when the
+    schema is made, rather than in the table definitions: naming a dialect's options there imports that
+    dialect's module (PostgreSQL's costs 15 ms at every start on SQLite)."""
+    if dialect not in ("sqlite", "postgresql"):
+        return  # another database gets the full index, as before
+    for index in Base.metadata.tables["cards"].indexes:
+        where = PARTIAL_INDEXES.get(str(index.name))
+        if where is not None:
+            index.dialect_kwargs[f"{dialect}_where"] = text(where)
