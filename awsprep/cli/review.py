@@ -72,8 +72,8 @@ def review(
 def welcome_back(store: Store, today: date, decks: list[str] | None) -> str | None:
     """For a learner back after missed days: when they last studied and what piled up."""
     from awsprep.store.stats import StatsStore
-    from awsprep.study.stats import away
-    from awsprep.study.stats import welcome_back as greet
+    from awsprep.study.welcome import away
+    from awsprep.study.welcome import welcome_back as greet
 
     reader = StatsStore(store)
     last = reader.last_answer_day(decks)  # today, after a session earlier today: no greeting

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, exists, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, func, insert, literal, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -123,7 +124,7 @@ _ANSWER_WRITE = (
 )
 
 
-def _status_of(r: CardRow) -> CardStatus:
+def _status_of(r: Any) -> CardStatus:  # a cards row: an ORM object or a selected row
     card = card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck)
     return CardStatus(
         r.id,
@@ -155,8 +156,16 @@ class Store:
         self.url = url
         self.Session: sessionmaker[Session] = open_store(url)  # for transactions that write
         self.Reader = reading_sessions(self.Session)  # for reading: never committed, no write lock
+        self._reading = self.Reader.kw["bind"]
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
         self._errors_at_open = errors_met()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A read: a Core connection (no ORM session, no identity map) in a deferred transaction,
+        rolled back when done. Rows are read by column name, as the ORM objects were."""
+        with translate_errors(self.url), self._reading.connect() as conn:
+            yield conn
 
     def close(self) -> None:
         """The command is done: close the connections (SQLite folds the WAL into the file) and, when no
@@ -172,11 +181,11 @@ class Store:
 
     # --- meta and settings -------------------------------------------------------------------
 
-    def _meta(self, s: Session, key: str) -> str | None:
+    def _meta(self, s: Session | Connection, key: str) -> str | None:
         return s.execute(select(Meta.value).where(Meta.key == key)).scalar_one_or_none()
 
     def get_setting(self, key: str, default: str) -> str:
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             value = s.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
             return default if value is None else value
 
@@ -187,7 +196,7 @@ class Store:
     # --- bank sync ---------------------------------------------------------------------------
 
     def bank_fingerprint(self) -> str | None:
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             return self._meta(s, "bank_fingerprint")
 
     def sync(self, cards: Sequence[Card], fingerprint: str) -> SyncReport:
@@ -266,7 +275,7 @@ class Store:
 
     def bank_cache(self) -> dict[str, tuple[str, str]]:
         """Parsed bank files from earlier syncs: path -> (digest, cards JSON)."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             rows = s.execute(select(BankFile.path, BankFile.digest, BankFile.cards))
             return {path: (digest, cards) for path, digest, cards in rows}
 
@@ -283,15 +292,15 @@ class Store:
     # --- reading -----------------------------------------------------------------------------
 
     def card(self, card_id: str) -> Card:
-        with translate_errors(self.url), self.Reader() as s:
-            row = s.get(CardRow, card_id)
+        with self.reading() as s:
+            row = s.execute(select(CardRow).where(CardRow.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return card_from_dict(json.loads(row.content), f"database card {card_id}", row.deck)
 
     def state(self, card_id: str) -> CardState:
-        with translate_errors(self.url), self.Reader() as s:
-            row = s.get(CardRow, card_id)
+        with self.reading() as s:
+            row = s.execute(select(CardRow).where(CardRow.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return state_of(row)
@@ -306,7 +315,7 @@ class Store:
     def decks(self) -> dict[str, int]:
         """Active cards per deck, by name. Counted from the (deck, retired) index alone: a filter on
         `retired` would make SQLite read every card's row through another index."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             rows = s.execute(
                 select(CardRow.deck, CardRow.retired, func.count()).group_by(CardRow.deck, CardRow.retired)
             )
@@ -319,14 +328,14 @@ class Store:
         after = select(func.min(CardRow.deck)).where(CardRow.deck > step.c.deck).scalar_subquery()
         walk = step.union_all(select(after).where(step.c.deck.is_not(None)))
         active = exists().where(CardRow.deck == walk.c.deck, CardRow.retired.is_(False))
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             return list(s.execute(select(walk.c.deck).where(walk.c.deck.is_not(None), active)).scalars())
 
     def card_domains(self, domains: Iterable[str]) -> dict[str, str]:
         """Active, unsuspended cards whose exam domain is one of `domains`: id -> domain."""
         wanted = set(domains)
         out: dict[str, str] = {}
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             rows = s.execute(
                 select(CardRow.id, CardRow.content).where(
                     CardRow.retired.is_(False), CardRow.suspended.is_(False)
@@ -351,7 +360,7 @@ class Store:
             or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
         ]
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             due_q = select(*cols).where(*usable, CardRow.due <= today)
             if review_limit is not None:
                 due_q = due_q.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(max(0, review_limit))
@@ -394,7 +403,7 @@ class Store:
             days = func.extract("epoch", literal(exam_start) - CardRow.last_review) / 86400.0
         ratio = days / func.coalesce(CardRow.stability, 0.001)
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             total = int(s.execute(select(func.count()).where(*cond)).scalar_one())
             if limit <= 0:
                 return total, []
@@ -403,7 +412,7 @@ class Store:
 
     def new_count(self, decks: Iterable[str] | None = None) -> int:
         """Cards never answered (not suspended): what is left to introduce."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             q = select(func.count()).where(
                 *self._active(decks), CardRow.suspended.is_(False), CardRow.due.is_(None)
             )
@@ -411,7 +420,7 @@ class Store:
 
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
         """New cards introduced and reviews done today (undone answers do not count)."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             q = select(ReviewLog.was_new, func.count()).where(
                 ReviewLog.day == today,
                 ReviewLog.action == "answer",
@@ -426,25 +435,25 @@ class Store:
 
     def statuses(self, decks: Iterable[str] | None = None, due_by: date | None = None) -> list[CardStatus]:
         """Every active card's scheduling status, due ones first (by date), then new ones in bank order."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             q = select(CardRow).where(*self._active(decks))
             if due_by is not None:
                 q = q.where(CardRow.due.is_not(None), CardRow.due <= due_by)
-            rows = s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal)).scalars()
+            rows = s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal))
             return [_status_of(r) for r in rows]
 
     def status(self, card_id: str) -> CardStatus:
         """One card's status (retired cards too); KeyError when there is no such card."""
-        with translate_errors(self.url), self.Reader() as s:
-            row = s.get(CardRow, card_id)
+        with self.reading() as s:
+            row = s.execute(select(CardRow).where(CardRow.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return _status_of(row)
 
     def records(self, decks: Iterable[str] | None = None) -> list[tuple[Card, CardStatus]]:
         """Every active card with its status, in bank order: what an export writes."""
-        with translate_errors(self.url), self.Reader() as s:
-            rows = s.execute(select(CardRow).where(*self._active(decks)).order_by(CardRow.ordinal)).scalars()
+        with self.reading() as s:
+            rows = s.execute(select(CardRow).where(*self._active(decks)).order_by(CardRow.ordinal))
             return [
                 (
                     card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck),
@@ -455,7 +464,7 @@ class Store:
 
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             cond = [*self._active(decks), CardRow.suspended.is_(False), CardRow.due > after]
             first = s.execute(select(func.min(CardRow.due)).where(*cond)).scalar_one_or_none()
             if first is None:
@@ -628,32 +637,32 @@ class Store:
 
     def log(self, card_id: str | None = None) -> list[LogEntry]:
         """The review log in the order it was written (of one card, if given)."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             q = select(ReviewLog)
             if card_id is not None:
                 q = q.where(ReviewLog.card_id == card_id)
-            return [_entry(r) for r in s.execute(q.order_by(ReviewLog.id)).scalars()]
+            return [_entry(r) for r in s.execute(q.order_by(ReviewLog.id))]
 
     def recent_answers(self, limit: int = 300) -> list[LogEntry]:
         """The last answers given (oldest first): the learner's pace."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             q = (
                 select(ReviewLog)
                 .where(ReviewLog.action == "answer")
                 .order_by(ReviewLog.id.desc())
                 .limit(limit)
             )
-            return [_entry(r) for r in reversed(list(s.execute(q).scalars()))]
+            return [_entry(r) for r in reversed(s.execute(q).all())]
 
     def graded_log(self, decks: Iterable[str] | None = None) -> dict[str, list[LogEntry]]:
         """Each card's graded rows (answers and exam failures), oldest first: what the memory model reads."""
-        with translate_errors(self.url), self.Reader() as s:
+        with self.reading() as s:
             q = select(ReviewLog).where(ReviewLog.action.in_(GRADED_ACTIONS), ReviewLog.undone.is_(False))
             deck_list = list(decks) if decks else []
             if deck_list:
                 q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
             out: dict[str, list[LogEntry]] = {}
-            for r in s.execute(q.order_by(ReviewLog.id)).scalars():
+            for r in s.execute(q.order_by(ReviewLog.id)):
                 out.setdefault(r.card_id, []).append(_entry(r))
             return out
 
@@ -672,7 +681,7 @@ class Store:
         return len(logs)
 
 
-def _entry(r: ReviewLog) -> LogEntry:
+def _entry(r: Any) -> LogEntry:  # a review_log row: an ORM object or a selected row
     return LogEntry(
         id=r.id,
         card_id=r.card_id,

@@ -24,8 +24,7 @@ from awsprep.study.ports import CardTally, DayTally, DomainTally, DueTally, Reca
 class StatsStore:
     def __init__(self, store: Store) -> None:
         self.url = store.url
-        self.Session = store.Session
-        self.Reader = store.Reader
+        self.store = store
         self._conn: Connection | None = None
 
     @staticmethod
@@ -47,8 +46,8 @@ class StatsStore:
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
         """Read everything inside one transaction: one consistent view, one BEGIN."""
-        with translate_errors(self.url), self.Reader() as s:
-            self._conn = s.connection()
+        with self.store.reading() as conn:
+            self._conn = conn
             try:
                 yield
             finally:
@@ -59,8 +58,8 @@ class StatsStore:
         if self._conn is not None:
             with translate_errors(self.url):
                 return list(self._conn.execute(stmt).all())
-        with translate_errors(self.url), self.Reader() as s:
-            return list(s.connection().execute(stmt).all())
+        with self.store.reading() as conn:
+            return list(conn.execute(stmt).all())
 
     @staticmethod
     def _domain() -> Any:
