@@ -236,7 +236,9 @@ def test_version_3_database_gets_the_covering_indexes(tmp_path):
     with sqlite3.connect(path) as conn:
         conn.execute("DROP INDEX ix_cards_deck_retired")
         conn.execute("DROP INDEX ix_review_log_days")
+        conn.execute("DROP INDEX ix_review_log_card")
         conn.execute("CREATE INDEX ix_cards_deck ON cards (deck)")
+        conn.execute("CREATE INDEX ix_review_log_card_id ON review_log (card_id)")
         conn.execute("CREATE INDEX ix_review_log_day ON review_log (day)")
         conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
         conn.execute(
@@ -252,8 +254,8 @@ def test_version_3_database_gets_the_covering_indexes(tmp_path):
     with sqlite3.connect(path) as conn:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
-    assert {"ix_cards_deck_retired", "ix_review_log_days"} <= names
-    assert not {"ix_cards_deck", "ix_review_log_day"} & names
+    assert {"ix_cards_deck_retired", "ix_review_log_days", "ix_review_log_card"} <= names
+    assert not {"ix_cards_deck", "ix_review_log_day", "ix_review_log_card_id"} & names
     assert version == str(store_db.SCHEMA_VERSION)
     assert store.decks() == {"d": 1} and [e.card_id for e in store.log()] == ["k"]
 

@@ -174,9 +174,10 @@ def _v3_fsrs_columns(conn: Any) -> None:
 
 def _v4_covering_indexes(conn: Any) -> None:
     """Version 4: the deck names and counts from an index of (deck, retired), which replaces the index of
-    the deck alone; the log by day with the columns `stats` counts, which replaces the index of the day."""
-    conn.execute(text("DROP INDEX IF EXISTS ix_cards_deck"))
-    conn.execute(text("DROP INDEX IF EXISTS ix_review_log_day"))
+    the deck alone; the log by day and by card with the columns `stats` counts, which replace the
+    indexes of the day and of the card alone."""
+    for old in ("ix_cards_deck", "ix_review_log_day", "ix_review_log_card_id"):
+        conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
     for table in ("cards", "review_log"):
         for index in Base.metadata.tables[table].indexes:
             index.create(conn, checkfirst=True)

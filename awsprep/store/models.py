@@ -81,6 +81,9 @@ class ReviewLog(Base):
 
     __tablename__ = "review_log"
     __table_args__ = (
+        # A card's log, with what `stats` counts of its answers (schema 4; it replaces the index of the
+        # card alone): the answers per card are read from this index alone.
+        Index("ix_review_log_card", "card_id", "action", "undone", "drill", "grade"),
         # The log by day with every column `stats` counts and the card (schema 4; it replaces the index of
         # the day alone): the day's counts, the last day answered and the counts per day are read from
         # this index alone, in day order. The day comes first so that the queries in the order of writing
@@ -99,7 +102,7 @@ class ReviewLog(Base):
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    card_id: Mapped[str] = mapped_column(String(200), index=True)
+    card_id: Mapped[str] = mapped_column(String(200))
     ts: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     day: Mapped[date] = mapped_column(Date)
     action: Mapped[str] = mapped_column(

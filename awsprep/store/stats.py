@@ -62,6 +62,13 @@ class StatsStore:
             return list(conn.execute(stmt).all())
 
     @staticmethod
+    def _every_active() -> Any:
+        """Active cards, for a query that reads (nearly) all of them: a condition no index serves, so the
+        table is read in storage order (SQLite would otherwise walk an index on `retired` and fetch each
+        card's row from it, twice as slow). `retired` is never NULL: the same cards as `retired IS false`."""
+        return func.coalesce(CardRow.retired, False).is_(False)
+
+    @staticmethod
     def _domain() -> Any:
         return type_coerce(CardRow.content, JSON)["domain"].as_string()  # from the card's content
 
@@ -70,7 +77,7 @@ class StatsStore:
         keys = (self._domain(), CardRow.type, CardRow.due.is_(None), CardRow.interval >= mature_days)
         rows = self._rows(
             select(*keys, func.count())
-            .where(CardRow.retired.is_(False), *self._in_decks(decks))
+            .where(self._every_active(), *self._in_decks(decks))
             .group_by(*keys)
         )
         return [CardTally(r[0], r[1], bool(r[2]), bool(r[3]), int(r[4])) for r in rows]
@@ -171,7 +178,7 @@ class StatsStore:
         rows = self._rows(
             select(*keys, func.count())
             .where(
-                CardRow.retired.is_(False),
+                self._every_active(),
                 CardRow.stability.is_not(None),
                 CardRow.last_review.is_not(None),
                 *self._in_decks(decks),
