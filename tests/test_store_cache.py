@@ -294,3 +294,16 @@ def test_reading_does_not_wait_for_a_writer_and_writing_still_takes_turns(tmp_pa
     reader.execute("ROLLBACK")  # the store's read sessions left no lock behind
     reader.close()
     other.close()
+
+
+def test_the_stored_state_fields_are_the_dataclass_fields_in_order():
+    """The log's state JSON is written from STATE_FIELDS: the same keys, in the same order, as asdict."""
+    from dataclasses import asdict, fields
+
+    from awsprep.sched.sm2 import CardState
+    from awsprep.store import repo
+
+    assert repo.STATE_FIELDS == tuple(f.name for f in fields(CardState))
+    state = CardState(reps=2, interval=6, due=date(2026, 3, 1), last_review=datetime(2026, 2, 23, 9, tzinfo=UTC))
+    expected = {**asdict(state), "due": "2026-03-01", "last_review": "2026-02-23T09:00:00+00:00"}
+    assert repo._state_json(state) == json.dumps(expected)

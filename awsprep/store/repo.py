@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -50,7 +50,7 @@ def same_state(a: CardState, b: CardState) -> bool:
 
 
 def _state_json(state: CardState) -> str:
-    d = asdict(state)
+    d = _state_values(state)  # the fields in the dataclass's order, as asdict gave them (no deep copy)
     d["due"] = state.due.isoformat() if state.due else None
     d["last_review"] = state.last_review.isoformat() if state.last_review else None
     return json.dumps(d)
@@ -110,18 +110,22 @@ _SYNC_UPDATE = (
     .values(retired=False)
 )
 
-# An answer's statements, built once: each answer is one small transaction, and building the SQL
-# expressions again for every answer cost more than executing them.
+# An answer's statements, built once, in Core on the cards and review_log tables: each answer is one small
+# transaction on one connection (no ORM session, no flush), and building the SQL expressions again for
+# every answer cost more than executing them.
+_LOG = Base.metadata.tables["review_log"]
 _ANSWER_READ = (
-    select(CardRow.leech, *(getattr(CardRow, name) for name in STATE_FIELDS))
-    .where(CardRow.id == bindparam("card_id"))
+    select(_CARDS.c.leech, *(_CARDS.c[name] for name in STATE_FIELDS))
+    .where(_CARDS.c.id == bindparam("card_id"))
     .with_for_update()
 )
 _ANSWER_WRITE = (
-    update(CardRow)
-    .where(CardRow.id == bindparam("card_id"))
+    update(_CARDS)
+    .where(_CARDS.c.id == bindparam("card_id"))
     .values({name: bindparam(name) for name in STATE_FIELDS})
 )
+_LEECH_WRITE = _ANSWER_WRITE.values(leech=True, suspended=True)
+_LOG_INSERT = insert(_LOG)
 
 
 def _status_of(r: Any) -> CardStatus:  # a cards row: an ORM object or a selected row
@@ -157,6 +161,7 @@ class Store:
         self.Session: sessionmaker[Session] = open_store(url)  # for transactions that write
         self.Reader = reading_sessions(self.Session)  # for reading: never committed, no write lock
         self._reading = self.Reader.kw["bind"]
+        self.engine = self.Session.kw["bind"]
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
         self._errors_at_open = errors_met()
 
@@ -501,41 +506,36 @@ class Store:
     def answer(
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
     ) -> AnswerResult:
-        with translate_errors(self.url), self.Session() as s, s.begin():
+        with translate_errors(self.url), self.engine.begin() as conn:
             # The row lock (FOR UPDATE on a server; SQLite's BEGIN IMMEDIATE locks the whole file) makes
             # reading the state and writing the new one atomic: another process answering the same card
             # waits, then starts from this answer's state instead of overwriting it.
-            row = s.execute(_ANSWER_READ, {"card_id": card_id}).first()
+            row = conn.execute(_ANSWER_READ, {"card_id": card_id}).first()
             if row is None:
                 raise KeyError(card_id)
             before = CardState(*row[1:])
             drill_answer = sm2.is_drill_answer(before, now.date())
             after = self.policy.review(before, grade, now)
             became_leech = not drill_answer and sm2.is_leech(after) and not row.leech
-            values = _state_values(after)
+            values = {"card_id": card_id, **_state_values(after)}
+            conn.execute(_LEECH_WRITE if became_leech else _ANSWER_WRITE, values)
+            log = _transition(
+                card_id,
+                now,
+                "answer",
+                grade,
+                before,
+                after,
+                session,
+                was_new=before.is_new,
+                drill=drill_answer,
+                response_ms=response_ms,
+                undone=False,
+            )
+            conn.execute(_LOG_INSERT, log)
             if became_leech:
-                values.update(leech=True, suspended=True)
-                s.execute(update(CardRow).where(CardRow.id == card_id).values(**values))
-            else:
-                s.execute(_ANSWER_WRITE, {"card_id": card_id, **values})
-            logs = [
-                _transition(
-                    card_id,
-                    now,
-                    "answer",
-                    grade,
-                    before,
-                    after,
-                    session,
-                    was_new=before.is_new,
-                    drill=drill_answer,
-                    response_ms=response_ms,
-                    undone=False,
-                )
-            ]
-            s.execute(insert(ReviewLog), logs)
-            if became_leech:
-                s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action="leech", session=session))
+                leech = {"card_id": card_id, "ts": now, "day": now.date(), "action": "leech"}
+                conn.execute(_LOG_INSERT, {**leech, "session": session})
         return AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech)
 
     def undo_last(self, now: datetime, session: str | None = None) -> Undone | None:
