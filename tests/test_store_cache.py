@@ -303,7 +303,8 @@ def test_the_stored_state_fields_are_the_dataclass_fields_in_order():
     from awsprep.sched.sm2 import CardState
     from awsprep.store import repo
 
-    assert repo.STATE_FIELDS == tuple(f.name for f in fields(CardState))
-    state = CardState(reps=2, interval=6, due=date(2026, 3, 1), last_review=datetime(2026, 2, 23, 9, tzinfo=UTC))
+    assert tuple(f.name for f in fields(CardState)) == repo.STATE_FIELDS
+    reviewed = datetime(2026, 2, 23, 9, tzinfo=UTC)
+    state = CardState(reps=2, interval=6, due=date(2026, 3, 1), last_review=reviewed)
     expected = {**asdict(state), "due": "2026-03-01", "last_review": "2026-02-23T09:00:00+00:00"}
     assert repo._state_json(state) == json.dumps(expected)

@@ -76,9 +76,7 @@ class StatsStore:
         """Active cards counted by exam domain, type, new and mature (interval >= mature_days)."""
         keys = (self._domain(), CardRow.type, CardRow.due.is_(None), CardRow.interval >= mature_days)
         rows = self._rows(
-            select(*keys, func.count())
-            .where(self._every_active(), *self._in_decks(decks))
-            .group_by(*keys)
+            select(*keys, func.count()).where(self._every_active(), *self._in_decks(decks)).group_by(*keys)
         )
         return [CardTally(r[0], r[1], bool(r[2]), bool(r[3]), int(r[4])) for r in rows]
 
