@@ -108,3 +108,10 @@ def test_invariants(grades: list[int]) -> None:
         else:
             assert new.reps == 0 and new.interval == 1
         state, now = new, datetime.combine(new.due, T0.timetz())
+
+
+def test_intervals_stop_at_100_years() -> None:
+    # every q=5 adds 0.1 to the EF: ceil(17 * 2.9) = 50, ceil(4911 * 3.4) = 16698, then 58,443 is capped
+    assert [r[1] for r in run([5] * 11)] == [1, 6, 17, 50, 150, 465, 1488, 4911, 16698, 36500, 36500]
+    state = CardState(reps=40, interval=36_500, ef=9.0, due=date(2026, 1, 1))
+    assert review(state, 5, T0).interval == sm2.MAX_INTERVAL

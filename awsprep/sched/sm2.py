@@ -23,6 +23,9 @@ Where the paper is ambiguous we chose, and the golden tests in tests/test_sm2.py
 * **Lapses** count failures (q < 3) of a card that had been answered before; a new card failing its
   first showing is not a lapse.
 * **Rounding.** I(n) is rounded up, after removing floating-point noise (6 * 2.5 is 15, not 16).
+* **Longest interval.** The paper sets no upper bound, and the EF has none either (every q=5 adds
+  0.1), so a card answered perfectly a dozen times would be due after the year 9999. Intervals are
+  capped at 36,500 days (100 years), Anki's and the ``fsrs`` package's default maximum interval.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ SECOND_INTERVAL = 6
 PASS_GRADE = 3  # q below this restarts the repetitions
 DRILL_UNTIL = 4  # q below this is repeated in the same session
 LEECH_LAPSES = 8
+MAX_INTERVAL = 36_500  # days: 100 years, as Anki and the fsrs package
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def next_interval(reps: int, prev_interval: int, ef: float) -> int:
         return FIRST_INTERVAL
     if reps == 2:
         return SECOND_INTERVAL
-    return math.ceil(round(prev_interval * ef, 6))
+    return min(MAX_INTERVAL, math.ceil(round(prev_interval * ef, 6)))
 
 
 def is_drill_answer(state: CardState, today: date) -> bool:
