@@ -385,7 +385,8 @@ class Store:
             due_q = select(*cols).where(*usable, CardRow.due <= today)
             if review_limit is not None:
                 due_q = due_q.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(max(0, review_limit))
-            due = s.execute(due_q).all()
+            # a limit of 0 (a deck's new cards only) is no reviews: not asked of the database
+            due = s.execute(due_q).all() if review_limit is None or review_limit > 0 else []
             drills = s.execute(
                 select(*cols)
                 .where(*usable, CardRow.drill.is_(True), CardRow.due > today)
@@ -530,20 +531,23 @@ class Store:
     def claim(self, card_id: str, expected: CardState, session: str, now: datetime) -> bool:
         """Claim a card for showing in this session. False when it changed since the session read it
         (answered, suspended or buried elsewhere) or another session is showing it right now."""
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            row = s.get(CardRow, card_id, with_for_update=True)
+        with translate_errors(self.url), self.engine.begin() as conn:  # Core: one small transaction
+            row = conn.execute(select(CardRow).where(CardRow.id == card_id).with_for_update()).first()
             if row is None or row.suspended or not same_state(state_of(row), expected):
                 return False
             if row.buried_until is not None and row.buried_until > now.date():
                 return False
-            held = s.get(CardClaim, card_id, with_for_update=True)
+            claims = Base.metadata.tables["card_claims"]
+            held = conn.execute(select(claims).where(claims.c.card_id == card_id).with_for_update()).first()
             until = now + timedelta(minutes=CLAIM_MINUTES)
             if held is None:
-                s.add(CardClaim(card_id=card_id, session=session, until=until))
+                conn.execute(insert(claims).values(card_id=card_id, session=session, until=until))
                 return True
             if held.session != session and _utc_naive(held.until) > _utc_naive(now):  # type: ignore[operator]
                 return False
-            held.session, held.until = session, until
+            conn.execute(
+                update(claims).where(claims.c.card_id == card_id).values(session=session, until=until)
+            )
             return True
 
     def release(self, session: str) -> None:
