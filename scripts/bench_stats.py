@@ -11,6 +11,7 @@ time also counts the wait for a core; the load average is reported). The aim is 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import random
@@ -96,6 +97,7 @@ def fill_history(db: Path, rows: int, seed: int = 1) -> None:
 
 
 def _env(home: Path, bank: Path) -> dict[str, str]:
+    compileall.compile_dir(str(ROOT / "awsprep"), quiet=1)  # bytecode, as an installed package has it
     env = dict(os.environ)
     env.update(
         AWSPREP_HOME=str(home),
