@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -142,6 +143,53 @@ _ANSWER_WRITE = (
 )
 _LEECH_WRITE = _ANSWER_WRITE.values(leech=True, suspended=True)
 _LOG_INSERT = insert(_LOG)
+
+
+@functools.cache
+def _candidate_queries(by_deck: bool, review_limit: bool) -> tuple[Any, Any, Any]:
+    """Store.candidates' three queries (due reviews, drills, new cards), built once for each shape with
+    bound values (today, decks, limits): a review's start asks them once per deck."""
+    today = bindparam("today", type_=Date)
+    usable = [
+        CardRow.retired.is_(False),
+        *([CardRow.deck.in_(bindparam("decks", expanding=True))] if by_deck else []),
+        CardRow.suspended.is_(False),
+        or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
+    ]
+    cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+    due = select(*cols).where(*usable, CardRow.due <= today)
+    if review_limit:
+        due = due.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(
+            bindparam("review_limit", type_=Integer)
+        )
+    drills = (
+        select(*cols)
+        .where(*usable, CardRow.drill.is_(True), CardRow.due > today)
+        .order_by(CardRow.due, CardRow.ordinal)
+    )
+    new = (
+        select(*cols)
+        .where(*usable, CardRow.due.is_(None))
+        .order_by(CardRow.ordinal)
+        .limit(bindparam("new_limit", type_=Integer))
+    )
+    return due, drills, new
+
+
+@functools.cache
+def _day_counts_query(by_deck: bool) -> Any:
+    """Store.day_counts' query, built once for each shape (bound values: today, decks)."""
+    q = select(ReviewLog.was_new, func.count()).where(
+        ReviewLog.day == bindparam("today", type_=Date),
+        ReviewLog.action == "answer",
+        ReviewLog.undone.is_(False),
+        ReviewLog.drill.is_(False),
+    )
+    if by_deck:
+        q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(
+            CardRow.deck.in_(bindparam("decks", expanding=True))
+        )
+    return q.group_by(ReviewLog.was_new)
 
 
 def _status_of(r: Any) -> CardStatus:  # a cards row: an ORM object or a selected row
@@ -374,34 +422,18 @@ class Store:
         """Cards that could be studied today: due reviews, same-day drills, and up to new_limit new ones in
         bank order. With review_limit, only the first that many reviews in the order the queue shows them
         (sched.queue.build_queue: most overdue, then lowest EF, then id), so a backlog costs no more."""
-        active = self._active(decks)
-        usable = [
-            *active,
-            CardRow.suspended.is_(False),
-            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
-        ]
-        cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+        deck_list = list(decks) if decks else []
+        due_q, drills_q, new_q = _candidate_queries(bool(deck_list), review_limit is not None)
+        params: dict[str, Any] = {"today": today, **({"decks": deck_list} if deck_list else {})}
         with self.reading() as s:
-            due_q = select(*cols).where(*usable, CardRow.due <= today)
-            if review_limit is not None:
-                due_q = due_q.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(max(0, review_limit))
             # a limit of 0 (a deck's new cards only) is no reviews: not asked of the database
-            due = s.execute(due_q).all() if review_limit is None or review_limit > 0 else []
-            drills = s.execute(
-                select(*cols)
-                .where(*usable, CardRow.drill.is_(True), CardRow.due > today)
-                .order_by(CardRow.due, CardRow.ordinal)
-            ).all()
-            new = (
-                s.execute(
-                    select(*cols)
-                    .where(*usable, CardRow.due.is_(None))
-                    .order_by(CardRow.ordinal)
-                    .limit(new_limit)
-                ).all()
-                if new_limit > 0
+            due = (
+                s.execute(due_q, {**params, "review_limit": max(0, review_limit or 0)}).all()
+                if review_limit is None or review_limit > 0
                 else []
             )
+            drills = s.execute(drills_q, params).all()
+            new = s.execute(new_q, {**params, "new_limit": new_limit}).all() if new_limit > 0 else []
         return [Candidate(r[0], CardState(*r[1:])) for r in (*due, *drills, *new)]  # cols: id, then state
 
     def plan_reviews(
@@ -474,17 +506,10 @@ class Store:
 
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
         """New cards introduced and reviews done today (undone answers do not count)."""
+        deck_list = list(decks) if decks else []
+        params: dict[str, Any] = {"today": today, **({"decks": deck_list} if deck_list else {})}
         with self.reading() as s:
-            q = select(ReviewLog.was_new, func.count()).where(
-                ReviewLog.day == today,
-                ReviewLog.action == "answer",
-                ReviewLog.undone.is_(False),
-                ReviewLog.drill.is_(False),
-            )
-            deck_list = list(decks) if decks else []
-            if deck_list:
-                q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
-            rows = dict(s.execute(q.group_by(ReviewLog.was_new)).all())
+            rows = dict(s.execute(_day_counts_query(bool(deck_list)), params).all())
         return DayCounts(new=rows.get(True, 0), reviews=rows.get(False, 0))
 
     def statuses(self, decks: Iterable[str] | None = None, due_by: date | None = None) -> list[CardStatus]:
