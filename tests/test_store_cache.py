@@ -142,7 +142,7 @@ def test_cards_that_json_would_change_are_not_cached():
 def test_version_1_database_gets_the_queue_indexes(tmp_path):
     path = tmp_path / "old.db"
     engine = store_db.make_engine(sqlite_url(path))
-    store_db.Base.metadata.create_all(engine)  # type: ignore[attr-defined]
+    store_db.metadata.create_all(engine)
     engine.dispose()
     with sqlite3.connect(path) as conn:
         indexes = conn.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='cards'")

@@ -8,12 +8,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text, update
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.errors import AwsprepError, UsageError
-from awsprep.store.models import Base, Meta, partial_indexes
+from awsprep.store.tables import meta, metadata, partial_indexes
 
 SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000
@@ -101,12 +100,6 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
-def reading_sessions(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
-    """Sessions over the same engine for reading only (never committed): no write lock on SQLite."""
-    engine = sessions.kw["bind"]
-    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
-
-
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
 
@@ -160,7 +153,7 @@ def _v2_pick_indexes(conn: Any) -> None:
     """Version 2: the queue's indexes (due reviews in order, drills, new cards in bank order) replace
     the one index that made the due-cards query walk every reviewed card."""
     conn.execute(text("DROP INDEX IF EXISTS ix_cards_pick"))
-    for index in Base.metadata.tables["cards"].indexes:
+    for index in metadata.tables["cards"].indexes:
         index.create(conn, checkfirst=True)
 
 
@@ -179,7 +172,7 @@ def _v4_covering_indexes(conn: Any) -> None:
     for old in ("ix_cards_deck", "ix_review_log_day", "ix_review_log_card_id"):
         conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
     for table in ("cards", "review_log"):
-        for index in Base.metadata.tables[table].indexes:
+        for index in metadata.tables[table].indexes:
             index.create(conn, checkfirst=True)
 
 
@@ -221,26 +214,36 @@ def _migrate(engine: Engine, url: str) -> None:
         if "meta" not in tables:
             if tables - {"meta"} and "cards" not in tables:
                 raise StoreError(f"The database {url} holds tables of another program; pass --db elsewhere.")
-            Base.metadata.create_all(engine)
-            with Session(engine) as s, s.begin():
-                s.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+            metadata.create_all(engine)
+            with engine.begin() as conn:
+                _set_version(conn)
             return
-        with Session(engine) as s:
-            row = s.execute(select(Meta.value).where(Meta.key == "schema_version")).scalar_one_or_none()
+        with engine.connect() as conn:
+            version_q = select(meta.c.value).where(meta.c.key == "schema_version")
+            row = conn.execute(version_q).scalar_one_or_none()
         version = int(row) if row and row.isdigit() else 0
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"The database {url} was written by a newer awsprep (schema {version}); upgrade awsprep."
             )
-        if version == SCHEMA_VERSION and tables >= set(Base.metadata.tables):
+        if version == SCHEMA_VERSION and tables >= set(metadata.tables):
             return  # up to date: nothing to create (this runs at every start)
-        Base.metadata.create_all(engine)  # adds tables new in this version
-        with Session(engine) as s, s.begin():
+        metadata.create_all(engine)  # adds tables new in this version
+        with engine.begin() as conn:
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 step = MIGRATIONS.get(target)
                 if step is not None:
-                    step(s.connection())
-            s.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+                    step(conn)
+            _set_version(conn)
+
+
+def _set_version(conn: Connection) -> None:
+    """The schema_version row says this version (updated, or added to a database without one)."""
+    done = conn.execute(
+        update(meta).where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION))
+    ).rowcount
+    if not done:
+        conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
 
 
 def check_writable(engine: Engine, url: str) -> None:
@@ -251,7 +254,8 @@ def check_writable(engine: Engine, url: str) -> None:
         tx.rollback()
 
 
-def open_store(url: str) -> sessionmaker[Session]:
+def open_store(url: str) -> Engine:
+    """The engine of a checked, current and writable database (backed up once a day if SQLite)."""
     from awsprep.store import health
 
     engine = make_engine(url)
@@ -262,4 +266,4 @@ def open_store(url: str) -> sessionmaker[Session]:
     check_writable(engine, url)
     if db is not None:
         health.daily_backup(engine, db)
-    return sessionmaker(engine, expire_on_commit=False)
+    return engine

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
@@ -27,7 +27,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import Card, card_text
@@ -39,9 +38,19 @@ from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
 from awsprep.store import health
-from awsprep.store.db import errors_met, open_store, reading_sessions, translate_errors
-from awsprep.store.models import BankFile, Base, CardClaim, CardRow, Meta, ReviewLog, Setting
+from awsprep.store.db import READ_ONLY, errors_met, open_store, translate_errors
+from awsprep.store.tables import bank_files as _BANK_FILES
+from awsprep.store.tables import card_claims as _CLAIMS
+from awsprep.store.tables import cards as _CARDS
+from awsprep.store.tables import meta as _META
+from awsprep.store.tables import review_log as _LOG
+from awsprep.store.tables import settings as _SETTINGS
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
+
+if TYPE_CHECKING:
+    from sqlalchemy import orm
+
+    from awsprep.store.models import CardRow
 
 UNDOABLE = ("answer", "suspend", "bury")
 CLAIM_MINUTES = 10  # a claim left by a session that died (kill -9, power cut) lapses after this long
@@ -119,7 +128,6 @@ def _state_values(state: CardState) -> dict[str, Any]:
     return {name: getattr(state, name) for name in STATE_FIELDS}
 
 
-_CARDS = Base.metadata.tables["cards"]
 _SYNC_UPDATE = (
     update(_CARDS)
     .where(_CARDS.c.id == bindparam("card_id"))
@@ -130,7 +138,6 @@ _SYNC_UPDATE = (
 # An answer's statements, built once, in Core on the cards and review_log tables: each answer is one small
 # transaction on one connection (no ORM session, no flush), and building the SQL expressions again for
 # every answer cost more than executing them.
-_LOG = Base.metadata.tables["review_log"]
 _ANSWER_READ = (
     select(_CARDS.c.leech, *(_CARDS.c[name] for name in STATE_FIELDS))
     .where(_CARDS.c.id == bindparam("card_id"))
@@ -151,26 +158,26 @@ def _candidate_queries(by_deck: bool, review_limit: bool) -> tuple[Any, Any, Any
     bound values (today, decks, limits): a review's start asks them once per deck."""
     today = bindparam("today", type_=Date)
     usable = [
-        CardRow.retired.is_(False),
-        *([CardRow.deck.in_(bindparam("decks", expanding=True))] if by_deck else []),
-        CardRow.suspended.is_(False),
-        or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
+        _CARDS.c.retired.is_(False),
+        *([_CARDS.c.deck.in_(bindparam("decks", expanding=True))] if by_deck else []),
+        _CARDS.c.suspended.is_(False),
+        or_(_CARDS.c.buried_until.is_(None), _CARDS.c.buried_until <= today),
     ]
-    cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
-    due = select(*cols).where(*usable, CardRow.due <= today)
+    cols = (_CARDS.c.id, *(_CARDS.c[name] for name in STATE_FIELDS))
+    due = select(*cols).where(*usable, _CARDS.c.due <= today)
     if review_limit:
-        due = due.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(
+        due = due.order_by(_CARDS.c.due, _CARDS.c.ef, _CARDS.c.id).limit(
             bindparam("review_limit", type_=Integer)
         )
     drills = (
         select(*cols)
-        .where(*usable, CardRow.drill.is_(True), CardRow.due > today)
-        .order_by(CardRow.due, CardRow.ordinal)
+        .where(*usable, _CARDS.c.drill.is_(True), _CARDS.c.due > today)
+        .order_by(_CARDS.c.due, _CARDS.c.ordinal)
     )
     new = (
         select(*cols)
-        .where(*usable, CardRow.due.is_(None))
-        .order_by(CardRow.ordinal)
+        .where(*usable, _CARDS.c.due.is_(None))
+        .order_by(_CARDS.c.ordinal)
         .limit(bindparam("new_limit", type_=Integer))
     )
     return due, drills, new
@@ -179,17 +186,17 @@ def _candidate_queries(by_deck: bool, review_limit: bool) -> tuple[Any, Any, Any
 @functools.cache
 def _day_counts_query(by_deck: bool) -> Any:
     """Store.day_counts' query, built once for each shape (bound values: today, decks)."""
-    q = select(ReviewLog.was_new, func.count()).where(
-        ReviewLog.day == bindparam("today", type_=Date),
-        ReviewLog.action == "answer",
-        ReviewLog.undone.is_(False),
-        ReviewLog.drill.is_(False),
+    q = select(_LOG.c.was_new, func.count()).where(
+        _LOG.c.day == bindparam("today", type_=Date),
+        _LOG.c.action == "answer",
+        _LOG.c.undone.is_(False),
+        _LOG.c.drill.is_(False),
     )
     if by_deck:
-        q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(
-            CardRow.deck.in_(bindparam("decks", expanding=True))
+        q = q.join(_CARDS, _CARDS.c.id == _LOG.c.card_id).where(
+            _CARDS.c.deck.in_(bindparam("decks", expanding=True))
         )
-    return q.group_by(ReviewLog.was_new)
+    return q.group_by(_LOG.c.was_new)
 
 
 def _status_of(r: Any) -> CardStatus:  # a cards row: an ORM object or a selected row
@@ -222,12 +229,25 @@ class SyncReport:
 class Store:
     def __init__(self, url: str, policy: Policy = SM2) -> None:
         self.url = url
-        self.Session: sessionmaker[Session] = open_store(url)  # for transactions that write
-        self.Reader = reading_sessions(self.Session)  # for reading: never committed, no write lock
-        self._reading = self.Reader.kw["bind"]
-        self.engine = self.Session.kw["bind"]
+        self.engine = open_store(url)  # Core connections: reads, answers, claims
+        self._reading = self.engine.execution_options(**{READ_ONLY: True})  # deferred BEGIN, never written
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
         self._errors_at_open = errors_met()
+
+    @functools.cached_property
+    def Session(self) -> orm.sessionmaker[orm.Session]:
+        """ORM sessions for the transactions that change rows as objects (undo, flags, exams...): made,
+        and `sqlalchemy.orm` imported, only when one is first needed."""
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @functools.cached_property
+    def Reader(self) -> orm.sessionmaker[orm.Session]:
+        """ORM sessions that only read (never committed, no write lock on SQLite)."""
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self._reading, expire_on_commit=False)
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -239,7 +259,7 @@ class Store:
     def close(self) -> None:
         """The command is done: close the connections (SQLite folds the WAL into the file) and, when no
         database error was met, note the file as sound so the next start skips its quick check."""
-        engine = self.Session.kw["bind"]
+        engine = self.engine
         try:
             engine.dispose()
         except SQLAlchemyError:  # the command's own outcome stands; the next start checks the file
@@ -250,15 +270,17 @@ class Store:
 
     # --- meta and settings -------------------------------------------------------------------
 
-    def _meta(self, s: Session | Connection, key: str) -> str | None:
-        return s.execute(select(Meta.value).where(Meta.key == key)).scalar_one_or_none()
+    def _meta(self, s: orm.Session | Connection, key: str) -> str | None:
+        return s.execute(select(_META.c.value).where(_META.c.key == key)).scalar_one_or_none()
 
     def get_setting(self, key: str, default: str) -> str:
         with self.reading() as s:
-            value = s.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+            value = s.execute(select(_SETTINGS.c.value).where(_SETTINGS.c.key == key)).scalar_one_or_none()
             return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
+        from awsprep.store.models import Setting  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             s.merge(Setting(key=key, value=value))
 
@@ -271,15 +293,19 @@ class Store:
     def sync(self, cards: Sequence[Card], fingerprint: str) -> SyncReport:
         """Bring the bank in: add new cards, update changed wording (same id keeps its history),
         retire cards that left the bank (kept, never shown), bring back ones that returned."""
+        from awsprep.store.models import Meta  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             # One sync at a time (two machines starting at once on one server): the second waits for
             # the first here, then finds the bank already in.
-            s.execute(select(Meta.key).where(Meta.key == "schema_version").with_for_update()).all()
+            s.execute(select(_META.c.key).where(_META.c.key == "schema_version").with_for_update()).all()
             if self._meta(s, "bank_fingerprint") == fingerprint:
                 return SyncReport(skipped=True)
             existing = {
                 r.id: r
-                for r in s.execute(select(CardRow.id, CardRow.content_hash, CardRow.retired, CardRow.ordinal))
+                for r in s.execute(
+                    select(_CARDS.c.id, _CARDS.c.content_hash, _CARDS.c.retired, _CARDS.c.ordinal)
+                )
             }
             added = changed = 0
             seen: set[str] = set()
@@ -337,7 +363,7 @@ class Store:
             gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
             for start in range(0, len(gone), 500):
                 s.execute(
-                    update(CardRow).where(CardRow.id.in_(gone[start : start + 500])).values(retired=True)
+                    update(_CARDS).where(_CARDS.c.id.in_(gone[start : start + 500])).values(retired=True)
                 )
             s.merge(Meta(key="bank_fingerprint", value=fingerprint))
         return SyncReport(added=added, changed=changed, retired=len(gone))
@@ -345,16 +371,18 @@ class Store:
     def bank_cache(self) -> dict[str, tuple[str, str]]:
         """Parsed bank files from earlier syncs: path -> (digest, cards JSON)."""
         with self.reading() as s:
-            rows = s.execute(select(BankFile.path, BankFile.digest, BankFile.cards))
+            rows = s.execute(select(_BANK_FILES.c.path, _BANK_FILES.c.digest, _BANK_FILES.c.cards))
             return {path: (digest, cards) for path, digest, cards in rows}
 
     def save_bank_cache(self, entries: dict[str, tuple[str, str]], keep: set[str]) -> None:
         """Keep these parsed files (path -> (digest, cards JSON)); forget files not in `keep`."""
+        from awsprep.store.models import BankFile  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
-            known = set(s.execute(select(BankFile.path)).scalars())
+            known = set(s.execute(select(_BANK_FILES.c.path)).scalars())
             gone = [p for p in known if p not in keep]
             for start in range(0, len(gone), 500):
-                s.execute(delete(BankFile).where(BankFile.path.in_(gone[start : start + 500])))
+                s.execute(delete(_BANK_FILES).where(_BANK_FILES.c.path.in_(gone[start : start + 500])))
             for path, (digest, cards) in entries.items():
                 s.merge(BankFile(path=path, digest=digest, cards=cards))
 
@@ -362,41 +390,40 @@ class Store:
 
     def card(self, card_id: str) -> Card:
         with self.reading() as s:
-            row = s.execute(select(CardRow).where(CardRow.id == card_id)).first()
+            row = s.execute(select(_CARDS).where(_CARDS.c.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return card_from_dict(json.loads(row.content), f"database card {card_id}", row.deck)
 
     def state(self, card_id: str) -> CardState:
         with self.reading() as s:
-            row = s.execute(select(CardRow).where(CardRow.id == card_id)).first()
+            row = s.execute(select(_CARDS).where(_CARDS.c.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return state_of(row)
 
     def _active(self, decks: Iterable[str] | None) -> Any:
-        cond = [CardRow.retired.is_(False)]
+        cond = [_CARDS.c.retired.is_(False)]
         deck_list = list(decks) if decks else []
         if deck_list:
-            cond.append(CardRow.deck.in_(deck_list))
+            cond.append(_CARDS.c.deck.in_(deck_list))
         return cond
 
     def decks(self) -> dict[str, int]:
         """Active cards per deck, by name. Counted from the (deck, retired) index alone: a filter on
         `retired` would make SQLite read every card's row through another index."""
         with self.reading() as s:
-            rows = s.execute(
-                select(CardRow.deck, CardRow.retired, func.count()).group_by(CardRow.deck, CardRow.retired)
-            )
+            by = (_CARDS.c.deck, _CARDS.c.retired)
+            rows = s.execute(select(*by, func.count()).group_by(*by))
             return {deck: n for deck, retired, n in rows if not retired}
 
     def deck_names(self) -> list[str]:
         """The names of the decks with active cards, sorted: a walk of the (deck, retired) index from one
         deck to the next (a recursive query), so its cost grows with the decks, not with the cards."""
-        step = select(func.min(CardRow.deck).label("deck")).cte("walk", recursive=True)
-        after = select(func.min(CardRow.deck)).where(CardRow.deck > step.c.deck).scalar_subquery()
+        step = select(func.min(_CARDS.c.deck).label("deck")).cte("walk", recursive=True)
+        after = select(func.min(_CARDS.c.deck)).where(_CARDS.c.deck > step.c.deck).scalar_subquery()
         walk = step.union_all(select(after).where(step.c.deck.is_not(None)))
-        active = exists().where(CardRow.deck == walk.c.deck, CardRow.retired.is_(False))
+        active = exists().where(_CARDS.c.deck == walk.c.deck, _CARDS.c.retired.is_(False))
         with self.reading() as s:
             return list(s.execute(select(walk.c.deck).where(walk.c.deck.is_not(None), active)).scalars())
 
@@ -406,8 +433,8 @@ class Store:
         out: dict[str, str] = {}
         with self.reading() as s:
             rows = s.execute(
-                select(CardRow.id, CardRow.content).where(
-                    CardRow.retired.is_(False), CardRow.suspended.is_(False)
+                select(_CARDS.c.id, _CARDS.c.content).where(
+                    _CARDS.c.retired.is_(False), _CARDS.c.suspended.is_(False)
                 )
             )
             for card_id, content in rows:
@@ -444,27 +471,27 @@ class Store:
         day is computed once (a materialized CTE), then the ratio bounds are tested on it. Returns how
         many cards match and the first `limit` of them, weakest (largest ratio) first."""
         if self.url.startswith("sqlite"):  # whole days as Julian day numbers
-            last_day: Any = cast(func.julianday(CardRow.last_review) + 0.5, Integer)
+            last_day: Any = cast(func.julianday(_CARDS.c.last_review) + 0.5, Integer)
 
             def day(on: date) -> Any:
                 return literal(on.toordinal() + JDN_OFFSET)
         else:  # PostgreSQL: date minus date is whole days
-            last_day = cast(func.timezone("UTC", CardRow.last_review), Date)
+            last_day = cast(func.timezone("UTC", _CARDS.c.last_review), Date)
 
             def day(on: date) -> Any:
                 return literal(on, Date)
 
         studied = (
             select(
-                CardRow.id,
+                _CARDS.c.id,
                 last_day.label("last_day"),
-                func.coalesce(CardRow.stability, NO_STABILITY).label("s"),
+                func.coalesce(_CARDS.c.stability, NO_STABILITY).label("s"),
             )
             .where(
                 *self._active(decks),
-                CardRow.suspended.is_(False),
-                or_(CardRow.buried_until.is_(None), CardRow.buried_until <= query.today),
-                CardRow.due.is_not(None),
+                _CARDS.c.suspended.is_(False),
+                or_(_CARDS.c.buried_until.is_(None), _CARDS.c.buried_until <= query.today),
+                _CARDS.c.due.is_not(None),
             )
             .cte("studied")
             .prefix_with("MATERIALIZED")
@@ -485,11 +512,11 @@ class Store:
             .limit(max(1, limit))
             .subquery()
         )
-        cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+        cols = (_CARDS.c.id, *(_CARDS.c[name] for name in STATE_FIELDS))
         rows_q = (  # the state columns of the few picked cards only
             select(*cols, picked.c.total)
-            .join(picked, CardRow.id == picked.c.id)
-            .order_by(picked.c.weakness.desc(), CardRow.id)
+            .join(picked, _CARDS.c.id == picked.c.id)
+            .order_by(picked.c.weakness.desc(), _CARDS.c.id)
         )
         with self.reading() as s:
             rows = s.execute(rows_q).all()
@@ -500,7 +527,7 @@ class Store:
         """Cards never answered (not suspended): what is left to introduce."""
         with self.reading() as s:
             q = select(func.count()).where(
-                *self._active(decks), CardRow.suspended.is_(False), CardRow.due.is_(None)
+                *self._active(decks), _CARDS.c.suspended.is_(False), _CARDS.c.due.is_(None)
             )
             return int(s.execute(q).scalar_one())
 
@@ -515,16 +542,16 @@ class Store:
     def statuses(self, decks: Iterable[str] | None = None, due_by: date | None = None) -> list[CardStatus]:
         """Every active card's scheduling status, due ones first (by date), then new ones in bank order."""
         with self.reading() as s:
-            q = select(CardRow).where(*self._active(decks))
+            q = select(_CARDS).where(*self._active(decks))
             if due_by is not None:
-                q = q.where(CardRow.due.is_not(None), CardRow.due <= due_by)
-            rows = s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal))
+                q = q.where(_CARDS.c.due.is_not(None), _CARDS.c.due <= due_by)
+            rows = s.execute(q.order_by(_CARDS.c.due.is_(None), _CARDS.c.due, _CARDS.c.ordinal))
             return [_status_of(r) for r in rows]
 
     def status(self, card_id: str) -> CardStatus:
         """One card's status (retired cards too); KeyError when there is no such card."""
         with self.reading() as s:
-            row = s.execute(select(CardRow).where(CardRow.id == card_id)).first()
+            row = s.execute(select(_CARDS).where(_CARDS.c.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return _status_of(row)
@@ -532,7 +559,7 @@ class Store:
     def records(self, decks: Iterable[str] | None = None) -> list[tuple[Card, CardStatus]]:
         """Every active card with its status, in bank order: what an export writes."""
         with self.reading() as s:
-            rows = s.execute(select(CardRow).where(*self._active(decks)).order_by(CardRow.ordinal))
+            rows = s.execute(select(_CARDS).where(*self._active(decks)).order_by(_CARDS.c.ordinal))
             return [
                 (
                     card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck),
@@ -544,11 +571,11 @@ class Store:
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""
         with self.reading() as s:
-            cond = [*self._active(decks), CardRow.suspended.is_(False), CardRow.due > after]
-            first = s.execute(select(func.min(CardRow.due)).where(*cond)).scalar_one_or_none()
+            cond = [*self._active(decks), _CARDS.c.suspended.is_(False), _CARDS.c.due > after]
+            first = s.execute(select(func.min(_CARDS.c.due)).where(*cond)).scalar_one_or_none()
             if first is None:
                 return None, 0
-            n = s.execute(select(func.count()).where(*cond, CardRow.due == first)).scalar_one()
+            n = s.execute(select(func.count()).where(*cond, _CARDS.c.due == first)).scalar_one()
             return first, int(n)
 
     # --- writing: each call is one transaction, committed before it returns -------------------
@@ -557,12 +584,12 @@ class Store:
         """Claim a card for showing in this session. False when it changed since the session read it
         (answered, suspended or buried elsewhere) or another session is showing it right now."""
         with translate_errors(self.url), self.engine.begin() as conn:  # Core: one small transaction
-            row = conn.execute(select(CardRow).where(CardRow.id == card_id).with_for_update()).first()
+            row = conn.execute(select(_CARDS).where(_CARDS.c.id == card_id).with_for_update()).first()
             if row is None or row.suspended or not same_state(state_of(row), expected):
                 return False
             if row.buried_until is not None and row.buried_until > now.date():
                 return False
-            claims = Base.metadata.tables["card_claims"]
+            claims = _CLAIMS
             held = conn.execute(select(claims).where(claims.c.card_id == card_id).with_for_update()).first()
             until = now + timedelta(minutes=CLAIM_MINUTES)
             if held is None:
@@ -577,8 +604,8 @@ class Store:
 
     def release(self, session: str) -> None:
         """The session has ended: the cards it was showing may be shown by any session again."""
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            s.execute(delete(CardClaim).where(CardClaim.session == session))
+        with translate_errors(self.url), self.engine.begin() as conn:
+            conn.execute(delete(_CLAIMS).where(_CLAIMS.c.session == session))
 
     def answer(
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
@@ -618,6 +645,8 @@ class Store:
     def undo_last(self, now: datetime, session: str | None = None) -> Undone | None:
         """Undo the last answer, suspend or bury (of this session, if given): the card gets back the
         scheduling state, or the suspended / buried flag, it had before."""
+        from awsprep.store.models import CardRow, ReviewLog  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             q = select(ReviewLog).where(ReviewLog.action.in_(UNDOABLE), ReviewLog.undone.is_(False))
             if session is not None:
@@ -654,13 +683,15 @@ class Store:
 
     def _flag(self, card_id: str, now: datetime, action: str, session: str | None, **values: Any) -> None:
         """Set a card's suspended / buried flags, logging what they were so that undo can restore them."""
+        from awsprep.store.models import CardRow, ReviewLog  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             row = s.get(CardRow, card_id, with_for_update=True)
             before = None
             if row is not None:
                 buried = row.buried_until.isoformat() if row.buried_until else None
                 before = json.dumps({"suspended": row.suspended, "buried_until": buried})
-            s.execute(update(CardRow).where(CardRow.id == card_id).values(**values))
+            s.execute(update(_CARDS).where(_CARDS.c.id == card_id).values(**values))
             s.add(
                 ReviewLog(
                     card_id=card_id, ts=now, day=now.date(), action=action, session=session, before=before
@@ -680,11 +711,13 @@ class Store:
         """Give a card with no history of its own the answers (time, grade, response ms) another tool
         recorded: each one logged, the SM-2 state rebuilt by replaying them in order. False when the card
         is unknown or already has history (a second import adds nothing)."""
+        from awsprep.store.models import CardRow  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             row = s.get(CardRow, card_id, with_for_update=True)
             if row is None:
                 return False
-            if s.execute(select(ReviewLog.id).where(ReviewLog.card_id == card_id).limit(1)).first():
+            if s.execute(select(_LOG.c.id).where(_LOG.c.card_id == card_id).limit(1)).first():
                 return False
             state = state_of(row)
             logs: list[dict[str, Any]] = []
@@ -695,51 +728,48 @@ class Store:
                 logs.append(_transition(card_id, ts, "answer", grade, state, after, "import", **extra))
                 state = after
             if logs:
-                s.execute(insert(ReviewLog), logs)
+                s.execute(insert(_LOG), logs)
             _apply(row, state)
             return True
 
     @staticmethod
     def fail_recall_in(
-        s: Session, card_id: str, now: datetime, session: str | None = None, policy: Policy = SM2
+        s: orm.Session, card_id: str, now: datetime, session: str | None = None, policy: Policy = SM2
     ) -> None:
         """A wrong exam answer, inside the caller's transaction: a failed recall, due tomorrow."""
+        from awsprep.store.models import CardRow  # the ORM: the row changed as an object
+
         row = s.get(CardRow, card_id, with_for_update=True)
         if row is None:
             return
         before = state_of(row)
         after = policy.failed_recall(before, now)
         _apply(row, after)
-        s.execute(insert(ReviewLog), [_transition(card_id, now, "exam", 1, before, after, session)])
+        s.execute(insert(_LOG), [_transition(card_id, now, "exam", 1, before, after, session)])
 
     def log(self, card_id: str | None = None) -> list[LogEntry]:
         """The review log in the order it was written (of one card, if given)."""
         with self.reading() as s:
-            q = select(ReviewLog)
+            q = select(_LOG)
             if card_id is not None:
-                q = q.where(ReviewLog.card_id == card_id)
-            return [_entry(r) for r in s.execute(q.order_by(ReviewLog.id))]
+                q = q.where(_LOG.c.card_id == card_id)
+            return [_entry(r) for r in s.execute(q.order_by(_LOG.c.id))]
 
     def recent_answers(self, limit: int = 300) -> list[LogEntry]:
         """The last answers given (oldest first): the learner's pace."""
         with self.reading() as s:
-            q = (
-                select(ReviewLog)
-                .where(ReviewLog.action == "answer")
-                .order_by(ReviewLog.id.desc())
-                .limit(limit)
-            )
+            q = select(_LOG).where(_LOG.c.action == "answer").order_by(_LOG.c.id.desc()).limit(limit)
             return [_entry(r) for r in reversed(s.execute(q).all())]
 
     def graded_log(self, decks: Iterable[str] | None = None) -> dict[str, list[LogEntry]]:
         """Each card's graded rows (answers and exam failures), oldest first: what the memory model reads."""
         with self.reading() as s:
-            q = select(ReviewLog).where(ReviewLog.action.in_(GRADED_ACTIONS), ReviewLog.undone.is_(False))
+            q = select(_LOG).where(_LOG.c.action.in_(GRADED_ACTIONS), _LOG.c.undone.is_(False))
             deck_list = list(decks) if decks else []
             if deck_list:
-                q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
+                q = q.join(_CARDS, _CARDS.c.id == _LOG.c.card_id).where(_CARDS.c.deck.in_(deck_list))
             out: dict[str, list[LogEntry]] = {}
-            for r in s.execute(q.order_by(ReviewLog.id)):
+            for r in s.execute(q.order_by(_LOG.c.id)):
                 out.setdefault(r.card_id, []).append(_entry(r))
             return out
 
@@ -747,6 +777,8 @@ class Store:
         """Save the settings and rebuild every answered card's state from its log under `policy`, in one
         transaction (switching scheduler or retention). Returns how many cards were rescheduled."""
         logs = self.graded_log()
+        from awsprep.store.models import CardRow, Setting  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             for key, value in settings.items():
                 s.merge(Setting(key=key, value=value))
