@@ -242,13 +242,6 @@ class Store:
 
         return sessionmaker(self.engine, expire_on_commit=False)
 
-    @functools.cached_property
-    def Reader(self) -> orm.sessionmaker[orm.Session]:
-        """ORM sessions that only read (never committed, no write lock on SQLite)."""
-        from sqlalchemy.orm import sessionmaker
-
-        return sessionmaker(self._reading, expire_on_commit=False)
-
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
         """A read: a Core connection (no ORM session, no identity map) in a deferred transaction,
@@ -589,16 +582,15 @@ class Store:
                 return False
             if row.buried_until is not None and row.buried_until > now.date():
                 return False
-            claims = _CLAIMS
-            held = conn.execute(select(claims).where(claims.c.card_id == card_id).with_for_update()).first()
+            held = conn.execute(select(_CLAIMS).where(_CLAIMS.c.card_id == card_id).with_for_update()).first()
             until = now + timedelta(minutes=CLAIM_MINUTES)
             if held is None:
-                conn.execute(insert(claims).values(card_id=card_id, session=session, until=until))
+                conn.execute(insert(_CLAIMS).values(card_id=card_id, session=session, until=until))
                 return True
             if held.session != session and _utc_naive(held.until) > _utc_naive(now):  # type: ignore[operator]
                 return False
             conn.execute(
-                update(claims).where(claims.c.card_id == card_id).values(session=session, until=until)
+                update(_CLAIMS).where(_CLAIMS.c.card_id == card_id).values(session=session, until=until)
             )
             return True
 
