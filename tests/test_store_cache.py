@@ -17,7 +17,7 @@ from awsprep.cli.main import app
 from awsprep.sched.queue import Limits, build_queue
 from awsprep.store import db as store_db
 from awsprep.store.db import sqlite_url
-from awsprep.store.repo import Store
+from awsprep.store.repo import Store, same_state
 from awsprep.store.sync import sync_bank
 from tests.conftest import MIXED, basic_cards, write_bank
 
@@ -308,3 +308,70 @@ def test_the_stored_state_fields_are_the_dataclass_fields_in_order():
     state = CardState(reps=2, interval=6, due=date(2026, 3, 1), last_review=reviewed)
     expected = {**asdict(state), "due": "2026-03-01", "last_review": "2026-02-23T09:00:00+00:00"}
     assert repo._state_json(state) == json.dumps(expected)
+
+
+def _one_card_store(path: Path, lapses: int = 0) -> Store:
+    store = Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval, ef,"
+            " lapses, drill, suspended, leech, due, last_review) VALUES ('k', 'd', 'basic', ?, 'h', 0, 0,"
+            " 3, 10, 2.4, ?, 0, 0, 0, '2026-03-01', '2026-02-19 09:00:00.000000')",
+            (json.dumps({"id": "k", "type": "basic", "front": "Q?", "back": "A."}), lapses),
+        )
+    return store
+
+
+def test_an_answer_on_the_sqlite_driver_stores_what_sqlalchemy_reads_back(tmp_path):
+    """Answers on SQLite run on the driver's cursor with SQLAlchemy's type conversions: the state and
+    log read back through SQLAlchemy are the answer's, the text stored is SQLAlchemy's format."""
+    store = _one_card_store(tmp_path / "a.db")
+    now = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    result = store.answer("k", 4, now, 1234, session="s1")
+    assert same_state(store.state("k"), result.after) and result.after.due is not None
+    [entry] = store.log("k")
+    assert (entry.action, entry.grade, entry.was_new, entry.drill, entry.response_ms) == (
+        "answer",
+        4,
+        0,
+        0,
+        1234,
+    )
+    assert (entry.interval_before, entry.interval_after) == (10, result.after.interval)
+    assert (entry.undone, entry.session) == (False, "s1")
+    with sqlite3.connect(tmp_path / "a.db") as conn:
+        due, last, drill = conn.execute("SELECT due, last_review, drill FROM cards").fetchone()
+        ts, day, before = conn.execute("SELECT ts, day, before FROM review_log").fetchone()
+    assert (due, last, drill) == (result.after.due.isoformat(), "2026-03-01 09:30:00.000000", 0)
+    assert (ts, day) == ("2026-03-01 09:30:00.000000", "2026-03-01")
+    assert json.loads(before)["due"] == "2026-03-01"
+    undone = store.undo_last(now, session="s1")  # the ORM reads what the driver wrote
+    assert undone is not None and undone.restored.due == date(2026, 3, 1) and undone.restored.reps == 3
+
+
+def test_a_leech_on_the_driver_is_suspended_and_logged(tmp_path):
+    from awsprep.sched import sm2
+
+    store = _one_card_store(tmp_path / "l.db", lapses=sm2.LEECH_LAPSES - 1)
+    result = store.answer("k", 1, datetime(2026, 3, 1, 9, tzinfo=UTC), None)
+    assert result.leech and store.status("k").suspended and store.status("k").leech
+    assert [e.action for e in store.log("k")] == ["answer", "leech"]
+    assert [(e.was_new, e.drill, e.undone) for e in store.log("k")][1] == (False, False, False)
+
+
+def test_an_unknown_card_or_a_locked_database_leaves_no_transaction_behind(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 50)
+    store = _one_card_store(tmp_path / "u.db")
+    now = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    with pytest.raises(KeyError):
+        store.answer("nope", 4, now, None)
+    holder = sqlite3.connect(tmp_path / "u.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(store_db.StoreBusyError, match="locked by another program"):
+            store.answer("k", 4, now, None)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert store.answer("k", 4, now, None).after.reps == 4  # the connection is usable again
+    store.close()

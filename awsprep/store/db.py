@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,7 @@ def translate_errors(url: str) -> Iterator[None]:
     global _errors_met
     try:
         yield
-    except (DatabaseError, OperationalError) as exc:
+    except (DatabaseError, OperationalError, sqlite3.Error) as exc:  # sqlite3's: an answer on the driver
         _errors_met += 1
         raise describe(url, exc) from None
     except UnicodeDecodeError:  # a damaged header or schema page

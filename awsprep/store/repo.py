@@ -152,6 +152,57 @@ _LEECH_WRITE = _ANSWER_WRITE.values(leech=True, suspended=True)
 _LOG_INSERT = insert(_LOG)
 
 
+class _DriverStatement:
+    """A Core statement compiled once for a dialect and run on a DBAPI cursor: the bound values and the
+    selected columns converted by SQLAlchemy's own type processors (so the stored text is the same as
+    through SQLAlchemy), without its execution machinery per statement (about 40 us each, more than
+    SQLite's own work for an answer's statements). For a qmark dialect (SQLite)."""
+
+    def __init__(self, stmt: Any, dialect: Any, column_keys: Sequence[str] | None = None) -> None:
+        compiled = stmt.compile(dialect=dialect, column_keys=list(column_keys) if column_keys else None)
+        self.sql = compiled.string
+        self._compiled = compiled
+        self._names = list(compiled.positiontup or ())
+        self._binds = {
+            name: bind.type.dialect_impl(dialect).bind_processor(dialect)
+            for name, bind in compiled.binds.items()
+        }
+        columns = getattr(stmt, "selected_columns", ())
+        self._results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
+
+    def parameters(self, values: dict[str, Any]) -> list[Any]:
+        params = self._compiled.construct_params(values)
+        out = []
+        for name in self._names:
+            value, process = params[name], self._binds.get(name)
+            out.append(process(value) if process is not None and value is not None else value)
+        return out
+
+    def row(self, raw: Sequence[Any] | None) -> list[Any] | None:
+        if raw is None:
+            return None
+        return [
+            p(v) if p is not None and v is not None else v for p, v in zip(self._results, raw, strict=True)
+        ]
+
+
+@functools.cache
+def _driver_statements(dialect: Any) -> dict[str, _DriverStatement]:
+    """An answer's statements for the SQLite driver (see Store.answer)."""
+    log_keys = (
+        *("card_id", "ts", "day", "action", "grade", "was_new", "drill", "response_ms", "before", "after"),
+        *("interval_before", "interval_after", "ef_before", "ef_after", "undone", "session"),
+    )
+    leech_keys = ("card_id", "ts", "day", "action", "was_new", "drill", "undone", "session")
+    return {
+        "read": _DriverStatement(_ANSWER_READ, dialect),
+        "write": _DriverStatement(_ANSWER_WRITE, dialect),
+        "leech": _DriverStatement(_LEECH_WRITE, dialect),
+        "log": _DriverStatement(_LOG_INSERT, dialect, log_keys),
+        "leech_log": _DriverStatement(_LOG_INSERT, dialect, leech_keys),
+    }
+
+
 @functools.cache
 def _candidate_queries(by_deck: bool, review_limit: bool) -> tuple[Any, Any, Any]:
     """Store.candidates' three queries (due reviews, drills, new cards), built once for each shape with
@@ -219,6 +270,15 @@ def content_hash(content: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
+class _Answered:
+    """An answer's writes: the card's new state (bound values), its log rows, and the result."""
+
+    state: dict[str, Any]
+    logs: list[dict[str, Any]]
+    result: AnswerResult
+
+
+@dataclass(frozen=True)
 class SyncReport:
     added: int = 0
     changed: int = 0
@@ -233,6 +293,7 @@ class Store:
         self._reading = self.engine.execution_options(**{READ_ONLY: True})  # deferred BEGIN, never written
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
         self._errors_at_open = errors_met()
+        self._answering: Any = None  # the DBAPI connection answers run on (SQLite), from the pool
 
     @functools.cached_property
     def Session(self) -> orm.sessionmaker[orm.Session]:
@@ -254,6 +315,9 @@ class Store:
         database error was met, note the file as sound so the next start skips its quick check."""
         engine = self.engine
         try:
+            if self._answering is not None:
+                self._answering.close()  # back to the pool, which dispose then closes
+                self._answering = None
             engine.dispose()
         except SQLAlchemyError:  # the command's own outcome stands; the next start checks the file
             return
@@ -602,37 +666,86 @@ class Store:
     def answer(
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
     ) -> AnswerResult:
+        # The row lock (FOR UPDATE on a server; SQLite's BEGIN IMMEDIATE locks the whole file) makes
+        # reading the state and writing the new one atomic: another process answering the same card
+        # waits, then starts from this answer's state instead of overwriting it.
+        if self.engine.dialect.name == "sqlite":
+            return self._answer_on_driver(card_id, grade, now, response_ms, session)
         with translate_errors(self.url), self.engine.begin() as conn:
-            # The row lock (FOR UPDATE on a server; SQLite's BEGIN IMMEDIATE locks the whole file) makes
-            # reading the state and writing the new one atomic: another process answering the same card
-            # waits, then starts from this answer's state instead of overwriting it.
             row = conn.execute(_ANSWER_READ, {"card_id": card_id}).first()
             if row is None:
                 raise KeyError(card_id)
-            before = CardState(*row[1:])
-            drill_answer = sm2.is_drill_answer(before, now.date())
-            after = self.policy.review(before, grade, now)
-            became_leech = not drill_answer and sm2.is_leech(after) and not row.leech
-            values = {"card_id": card_id, **_state_values(after)}
-            conn.execute(_LEECH_WRITE if became_leech else _ANSWER_WRITE, values)
-            log = _transition(
-                card_id,
-                now,
-                "answer",
-                grade,
-                before,
-                after,
-                session,
-                was_new=before.is_new,
-                drill=drill_answer,
-                response_ms=response_ms,
-                undone=False,
-            )
-            conn.execute(_LOG_INSERT, log)
-            if became_leech:
-                leech = {"card_id": card_id, "ts": now, "day": now.date(), "action": "leech"}
-                conn.execute(_LOG_INSERT, {**leech, "session": session})
-        return AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech)
+            change = self._answered(card_id, grade, now, response_ms, session, list(row))
+            conn.execute(_LEECH_WRITE if change.result.leech else _ANSWER_WRITE, change.state)
+            for log in change.logs:
+                conn.execute(_LOG_INSERT, log)
+        return change.result
+
+    def _answer_on_driver(
+        self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None
+    ) -> AnswerResult:
+        """The same statements, in the same BEGIN IMMEDIATE transaction on a pooled connection (WAL,
+        synchronous=FULL, busy timeout: the pool's connect hook), run on the driver's cursor."""
+        sql = _driver_statements(self.engine.dialect)
+        with translate_errors(self.url):
+            if self._answering is None:  # one pooled connection kept for the answers, given back at close
+                self._answering = self.engine.raw_connection()
+            cur = self._answering.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                row = sql["read"].row(cur.execute(sql["read"].sql, [card_id]).fetchone())
+                if row is None:
+                    raise KeyError(card_id)
+                change = self._answered(card_id, grade, now, response_ms, session, row)
+                write = sql["leech" if change.result.leech else "write"]
+                cur.execute(write.sql, write.parameters(change.state))
+                for log, statement in zip(change.logs, (sql["log"], sql["leech_log"]), strict=False):
+                    cur.execute(statement.sql, statement.parameters(log))
+                cur.execute("COMMIT")
+            except BaseException:
+                if self._answering.driver_connection.in_transaction:
+                    cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+        return change.result
+
+    def _answered(
+        self,
+        card_id: str,
+        grade: int,
+        now: datetime,
+        response_ms: int | None,
+        session: str | None,
+        row: list[Any],
+    ) -> _Answered:
+        """What an answer writes, from the card's row as _ANSWER_READ selects it (leech, then the state)."""
+        before = CardState(*row[1:])
+        drill_answer = sm2.is_drill_answer(before, now.date())
+        after = self.policy.review(before, grade, now)
+        became_leech = not drill_answer and sm2.is_leech(after) and not row[0]
+        log = _transition(
+            card_id,
+            now,
+            "answer",
+            grade,
+            before,
+            after,
+            session,
+            was_new=before.is_new,
+            drill=drill_answer,
+            response_ms=response_ms,
+            undone=False,
+        )
+        logs = [log]
+        if became_leech:
+            leech = {"card_id": card_id, "ts": now, "day": now.date(), "action": "leech"}
+            logs.append({**leech, "was_new": False, "drill": False, "undone": False, "session": session})
+        return _Answered(
+            state={"card_id": card_id, **_state_values(after)},
+            logs=logs,
+            result=AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech),
+        )
 
     def undo_last(self, now: datetime, session: str | None = None) -> Undone | None:
         """Undo the last answer, suspend or bury (of this session, if given): the card gets back the
