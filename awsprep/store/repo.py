@@ -161,22 +161,23 @@ class _DriverStatement:
     def __init__(self, stmt: Any, dialect: Any, column_keys: Sequence[str] | None = None) -> None:
         compiled = stmt.compile(dialect=dialect, column_keys=list(column_keys) if column_keys else None)
         self.sql = compiled.string
-        self._compiled = compiled
-        self._names = list(compiled.positiontup or ())
-        self._binds = {
-            name: bind.type.dialect_impl(dialect).bind_processor(dialect)
-            for name, bind in compiled.binds.items()
-        }
+        binds = compiled.binds
+        # the values fixed in the statement (a leech's flags), and each positional name's converter
+        self._fixed = {name: bind.effective_value for name, bind in binds.items() if not bind.required}
+        self._plan = [
+            (name, binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+            for name in compiled.positiontup or ()
+        ]
         columns = getattr(stmt, "selected_columns", ())
         self._results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
 
     def parameters(self, values: dict[str, Any]) -> list[Any]:
-        params = self._compiled.construct_params(values)
-        out = []
-        for name in self._names:
-            value, process = params[name], self._binds.get(name)
-            out.append(process(value) if process is not None and value is not None else value)
-        return out
+        """The positional values: a name the statement needs and `values` lacks is a KeyError."""
+        given = {**self._fixed, **values} if self._fixed else values
+        return [
+            given[name] if process is None or given[name] is None else process(given[name])
+            for name, process in self._plan
+        ]
 
     def row(self, raw: Sequence[Any] | None) -> list[Any] | None:
         if raw is None:
