@@ -152,6 +152,11 @@ def _parse_bank_file(text: str, path: Path, default_deck: str | None) -> list[Ca
 TRIAGE_SUFFIX = ".triage.yaml"  # a deck's triage list lives beside its bank and is not a bank file
 
 
+def triage_path(bank: Path) -> Path:
+    """``decks/NAME.yaml`` -> ``decks/NAME.triage.yaml``."""
+    return bank.with_name(bank.stem + TRIAGE_SUFFIX)
+
+
 def iter_bank_files(root: Path) -> Iterator[Path]:
     if root.is_file():
         yield root

@@ -22,17 +22,13 @@ from typing import Any, Protocol
 
 import yaml
 
-from awsprep.bank.io import TRIAGE_SUFFIX, parse_yaml, read_text
+from awsprep.bank.io import parse_yaml, read_text
+from awsprep.bank.io import triage_path as triage_path  # its home is beside the bank it belongs to
 from awsprep.errors import UsageError
 from awsprep.notes.model import Draft
 
 DECISIONS = ("keep", "drop", "edit")
 EDITABLE = ("front", "back", "text", "question", "explanation")
-
-
-def triage_path(bank: Path) -> Path:
-    """``decks/NAME.yaml`` -> ``decks/NAME.triage.yaml``."""
-    return bank.with_name(bank.stem + TRIAGE_SUFFIX)
 
 
 def wording_hash(d: Draft) -> str:
