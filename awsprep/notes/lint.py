@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,8 +249,11 @@ def is_trap(text: str) -> bool:
     return TRAP_RE.search(text) is not None
 
 
-def scan_text(text: str, file: str, facts: Sequence[Fact]) -> list[LintWarning]:
-    """Every line of ``text`` that states an outdated value, at most one warning per fact and line."""
+def scan_text(
+    text: str, file: str, facts: Sequence[Fact], only: Collection[int] | None = None
+) -> list[LintWarning]:
+    """Every line of ``text`` that states an outdated value, at most one warning per fact and line;
+    with ``only``, just those lines (by number) are matched, read in their context as ever."""
     claims = [(fact, claim) for fact in facts for claim in fact.outdated]
     warnings: list[LintWarning] = []
     headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
@@ -281,6 +284,8 @@ def scan_text(text: str, file: str, facts: Sequence[Fact]) -> list[LintWarning]:
         parents = [p for p in parents if p[0] < indent]
         enclosing = [h for _, h in headings] + [t for _, t in parents]
         parents.append((indent, line))
+        if only is not None and number not in only:
+            continue
         if not claims or is_trap(line) or any(is_trap(h) for _, h in headings):
             continue
         if any(_DISTRACTORS_RE.match(t) for _, t in parents):

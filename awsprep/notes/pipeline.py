@@ -107,8 +107,9 @@ def extract_file(name: str, text: str, topics: TopicTable, facts: Sequence[Fact]
                 f"a list is nested deeper than {MAX_DEPTH} levels; the deeper items were not read.",
             )
         )
-    if facts:
-        flagged = {w.line: f"{w.says}; now: {w.current}" for w in scan_text(text, name, facts)}
+    if facts and ex.drafts:  # only the lines that made a card need matching against the facts
+        lines = {d.line for d in ex.drafts}
+        flagged = {w.line: f"{w.says}; now: {w.current}" for w in scan_text(text, name, facts, lines)}
         for d in ex.drafts:
             if d.line in flagged:
                 d.outdated = flagged[d.line]
