@@ -206,7 +206,7 @@ def _full_import(
             atomic_write(triage_file, dump_triage(triage))
         last = None
         if len({n.name for n in notes}) == len(notes):  # (two files of one name share a cache entry)
-            summary = next_summary(result, deck_name, topics, triage.decisions, str(target))
+            summary = next_summary(result, deck_name, str(target))
             if summary is not None:
                 read = [
                     (name, entry["sha256"], [Warning(**w) for w in entry["warnings"]])

@@ -281,8 +281,8 @@ def scan_text(
             continue
         line = normalise(raw)
         indent = _indent(raw)
-        parents = [p for p in parents if p[0] < indent]
-        enclosing = [h for _, h in headings] + [t for _, t in parents]
+        while parents and parents[-1][0] >= indent:  # (their indents only grow)
+            parents.pop()
         parents.append((indent, line))
         if only is not None and number not in only:
             continue
@@ -290,7 +290,7 @@ def scan_text(
             continue
         if any(_DISTRACTORS_RE.match(t) for _, t in parents):
             continue
-        context_text = " / ".join([*enclosing, line])
+        context_text = " / ".join([*(h for _, h in headings), *(t for _, t in parents)])
         for fact_obj, claim in _matching_facts(line, context_text, claims):
             warnings.append(
                 LintWarning(

@@ -54,9 +54,9 @@ class ImportResult:
     scores: list[Quality] = field(default_factory=list)  # parallel to cards
     triage: list[Pending] = field(default_factory=list)  # below the threshold, waiting for a decision
     dropped: int = 0  # cards the learner dropped in triage (still dropped: their notes did not change)
-    # what next_summary needs: the drafts after dedup, their quality, the text of each file read
+    # what next_summary needs: the drafts after dedup and their ids; the text of each file read
     kept: list[Draft] = field(default_factory=list, repr=False)
-    qualities: list[Quality] = field(default_factory=list, repr=False)
+    ids: list[str] = field(default_factory=list, repr=False)  # parallel to kept
     texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def summary(self) -> dict[str, Any]:
@@ -199,7 +199,7 @@ def run_import(
         triage=placed.pending,
         dropped=placed.dropped,
         kept=kept,
-        qualities=qualities,
+        ids=assigned.ids,
         texts=texts,
     )
 
@@ -256,25 +256,21 @@ def _changes(cards: list[Card], previous: list[Card], deck: str) -> tuple[list[s
     return added, changed, retired
 
 
-def next_summary(
-    result: ImportResult, deck: str, topics: TopicTable, decisions: dict[str, Decision], file: str
-) -> dict[str, Any] | None:
+def next_summary(result: ImportResult, deck: str, file: str) -> dict[str, Any] | None:
     """The summary the next import of the same notes would print once ``result``'s cards are the
-    previous bank (saved to ``file``) and the same ``decisions`` hold, or None when that import would
-    not give the same cards and triage again (an id that would move; a card the bank does not give
-    back exactly). This is what lets an import of unchanged notes skip the work and still print it."""
+    previous bank (saved to ``file``) and the same triage decisions hold, or None when that import
+    would not give the same cards and triage again (an id that would move; a card the bank does not
+    give back exactly). This is what lets an import of unchanged notes skip the work and still print it."""
     try:
         previous = [card_from_dict(card_to_dict(c, deck), file, deck) for c in result.cards]
     except BankError:
         return None
     if previous != result.cards:
         return None
-    ids = idmod.assign_ids(deck, result.kept, previous).ids
-    placed = _place(result.kept, result.qualities, ids, deck, topics, decisions, result.texts)
-    if (placed.cards, placed.pending, placed.dropped) != (result.cards, result.triage, result.dropped):
-        return None
+    if idmod.assign_ids(deck, result.kept, previous).ids != result.ids:
+        return None  # (the same ids, decisions and drafts place every card as this import did)
     again = copy.copy(result)
-    again.added, again.changed, again.retired = _changes(placed.cards, previous, deck)
+    again.added, again.changed, again.retired = _changes(result.cards, previous, deck)
     again.unchanged_files = len(result.texts)
     return again.summary()
 
