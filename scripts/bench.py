@@ -12,7 +12,9 @@ Per collection size (cards in the bank):
 - picking today's queue (review counts, candidates, ordering) in-process beside the same SQL through
   raw sqlite3, with EXPLAIN QUERY PLAN for each statement; the collection has a history of
   --log-rows review-log rows per reviewed card, 80% of the cards reviewed;
-- committing one answer beside a raw sqlite3 commit of the same statements (WAL, synchronous=FULL).
+- committing one answer beside a raw sqlite3 commit of the same statements (WAL, synchronous=FULL);
+- (`--only plan`) today's queue with the exam-date plan on, at 1k/20k/100k cards (or --queue-sizes
+  below 1,000,000), beside the same queue without the plan, same store and run; aim < 50 ms at 20k.
 Then scripts/bench_import.py and scripts/bench_calc.py (each has run() -> Report).
 
 AWSPREP_BENCH_CODE=/path/to/an/older/checkout measures that code with this same bench ("before").
@@ -308,6 +310,59 @@ def bench_queue(report: Report, db: Path, n: int, runs: int, plans: list[str], l
     return store, queue
 
 
+def add_memory(db: Path) -> None:
+    """FSRS memory for the reviewed cards (stability 0.5x-2x the interval, difficulty 1-10), as the store
+    carries it under either scheduler: what the exam-date plan reads."""
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(
+            """UPDATE cards SET stability = max(0.5, interval * (50 + abs(random()) % 150) / 100.0),
+                   difficulty = 1 + abs(random()) % 10 WHERE due IS NOT NULL"""
+        )
+
+
+def plan_queue(store: Any, exam_in: int | None) -> Any:
+    from awsprep.sched.plan import ExamPlan
+    from awsprep.sched.queue import Limits
+    from awsprep.study.review import todays_queue
+
+    plan = ExamPlan(TODAY + timedelta(days=exam_in)) if exam_in is not None else None
+    return todays_queue(store, TODAY, None, Limits(), plan)
+
+
+def bench_plan(report: Report, n: int, runs: int) -> None:
+    """`study/review.todays_queue` with the exam-date plan on (exam in 30 days: the plan's stretched
+    reviews; in 3 days: the final pass) beside the same call without a plan, same store, same run."""
+    from awsprep.store.db import sqlite_url
+    from awsprep.store.repo import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "plan.db"
+        generated_store(db, n)
+        add_history(db, 0)
+        add_memory(db)
+        store = Store(sqlite_url(db))
+        figures = {}
+        for exam_in in (None, 30, 3):
+            plan_queue(store, exam_in)  # warm
+            times = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                plan_queue(store, exam_in)
+                times.append(time.perf_counter() - t0)
+            figures[exam_in] = med(times) * 1000
+        store.Session.kw["bind"].dispose()
+    for exam_in, what in ((30, "stretched reviews, exam in 30 days"), (3, "final pass, exam in 3 days")):
+        report.add(
+            f"today's queue with the exam plan ({what}), {n:,} cards",
+            figures[exam_in],
+            "ms",
+            figures[None],
+            "ms without the plan",
+            aim="< 50 ms" if n == 20_000 else "",
+            met=figures[exam_in] < 50 if n == 20_000 else None,
+        )
+
+
 def bench_commit(report: Report, db: Path, store: Any, queue: list[Any], n: int, runs: int) -> None:
     engine = store.Session.kw["bind"]
     now = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
@@ -384,7 +439,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--pg", help="a PostgreSQL SQLAlchemy URL to measure there too")
-    parser.add_argument("--only", help="comma-separated: review, import, calc")
+    parser.add_argument("--only", help="comma-separated: review, plan, import, calc")
     args = parser.parse_args()
     if args.quick:
         args.sizes, args.runs = "1000,20000", min(args.runs, 3)
@@ -420,6 +475,11 @@ def main() -> None:
                 store.Session.kw["bind"].dispose()
         bench_postgres(store_report, args.pg)
         reports.append(store_report)
+    if not args.only or "plan" in args.only:
+        plan_report = Report("Today's queue with the exam-date plan (SQLite)")
+        for n in sorted(set(queue_sizes) - {1_000_000}) if args.queue_sizes else (1_000, 20_000, 100_000):
+            bench_plan(plan_report, n, args.runs)
+        reports.append(plan_report)
     reports.extend(other_reports(args))
     for report in reports:
         report.print()

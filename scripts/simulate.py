@@ -23,6 +23,7 @@ recalled, else guessed among four). Predicted vs observed pass rates are compare
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import sys
@@ -84,6 +85,7 @@ class Result:
     recall_introduced: float
     logs: dict[str, list[Row]]
     true: dict[str, fsrs.Memory | None]
+    per_day: list[int]  # answers (drills included) on each day, 0 on skipped days
 
 
 def study(
@@ -95,6 +97,7 @@ def study(
     new_per_day: int,
     rng: random.Random,
     skip: float = 0.0,
+    target: float = 0.9,
 ) -> Result:
     truth = learner_params(ability)
     exam_day = START + timedelta(days=days)
@@ -102,22 +105,25 @@ def study(
     states = {cid: CardState() for cid, _ in cards}
     true: dict[str, fsrs.Memory | None] = {cid: None for cid, _ in cards}
     logs: dict[str, list[Row]] = {cid: [] for cid, _ in cards}
-    exam_plan = ExamPlan(exam_day, 0.9, policy.params) if plan else None
+    exam_plan = ExamPlan(exam_day, target, policy.params) if plan else None
     reviews, seconds = 0, 0.0
+    per_day: list[int] = []
     order = [cid for cid, _ in cards]
     for offset in range(days):
         today = START + timedelta(days=offset)
         if rng.random() < skip:
+            per_day.append(0)
             continue
         now = datetime.combine(today, datetime.min.time(), UTC) + timedelta(hours=9)
-        due = [Candidate(c, s) for c, s in states.items() if s.due is not None and s.due <= today]
-        new = [Candidate(c, states[c]) for c in order if states[c].is_new][:new_per_day]
-        queue = build_queue(due + new, today, limits, DayCounts())
-        if exam_plan is not None and exam_plan.in_window(today):
-            beyond = [Candidate(c, s) for c, s in states.items() if s.due is not None and s.due > exam_day]
-            taken = {c.card_id for c in queue}
-            room = max(0, limits.reviews_per_day - sum(1 for c in queue if not c.state.is_new))
-            queue += [c for c in exam_plan.final_pass(beyond, today) if c.card_id not in taken][:room]
+        new = [Candidate(c, states[c]) for c in order if states[c].is_new]
+        if exam_plan is None:
+            due = [Candidate(c, s) for c, s in states.items() if s.due is not None and s.due <= today]
+            queue = build_queue(due + new[:new_per_day], today, limits, DayCounts())
+        else:  # the plan picks the reviews (study/review.todays_queue does the same through the store)
+            studied = [Candidate(c, s) for c, s in states.items() if not s.is_new]
+            fresh = exam_plan.new_today(len(new), today, new_per_day)
+            queue = exam_plan.pick(studied, today, limits.reviews_per_day) + new[:fresh]
+        before = reviews
         for item in queue:
             cid = item.card_id
             p = fsrs.recall_on(true[cid], today, truth)
@@ -136,6 +142,7 @@ def study(
                 states[cid] = policy.review(states[cid], g, now + timedelta(minutes=5))
                 reviews += 1
                 seconds += ms / 1000
+        per_day.append(reviews - before)
     recalls = {cid: fsrs.recall_on(true[cid], exam_day, truth) for cid, _ in cards}
     introduced = [r for cid, r in recalls.items() if true[cid] is not None]
     return Result(
@@ -145,6 +152,7 @@ def study(
         sum(introduced) / len(introduced) if introduced else 0.0,
         logs,
         true,
+        per_day,
     )
 
 
@@ -170,33 +178,95 @@ def exams_passed(
     return passed / SIMULATED_EXAMS
 
 
+HIGH_TARGET = 0.95  # a plan arm spending about plain SM-2's reviews, for the equal-reviews comparison
+SM2_CURVE = (6, 8, 10, 12, 15, 20, 25, 30)  # new-per-day of the plain SM-2 runs that trace reviews vs recall
+
+
+def run_arm(
+    args: argparse.Namespace,
+    cards: list[tuple[str, str]],
+    policy: Policy,
+    plan: bool,
+    new_per_day: int,
+    target: float = 0.9,
+) -> dict[str, float]:
+    """One arm: the same learners (abilities drawn once from the seed, one rng each) under one setup."""
+    draw = random.Random(args.seed)
+    abilities = [draw.uniform(0.5, 2.0) for _ in range(args.learners)]
+    runs = [
+        study(
+            cards,
+            args.days,
+            policy,
+            plan,
+            ability,
+            new_per_day,
+            random.Random(args.seed * 1000 + i),
+            target=target,
+        )
+        for i, ability in enumerate(abilities)
+    ]
+    k = len(runs)
+    studied = [d for r in runs for d in r.per_day if d]
+    return {
+        "learners": k,
+        "new_per_day": new_per_day,
+        "reviews": round(sum(r.reviews for r in runs) / k, 1),
+        "minutes": round(sum(r.minutes for r in runs) / k, 1),
+        "recall_all": round(sum(r.recall_all for r in runs) / k, 4),
+        "recall_introduced": round(sum(r.recall_introduced for r in runs) / k, 4),
+        "max_day": round(sum(max(r.per_day) for r in runs) / k, 1),
+        "mean_day": round(sum(studied) / max(1, len(studied)), 1),
+    }
+
+
 def arms(args: argparse.Namespace, cards: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
     setups = {
         "sm2": (Policy("sm2"), False),
         "fsrs": (Policy("fsrs"), False),
         "sm2+plan": (Policy("sm2"), True),
         "fsrs+plan": (Policy("fsrs"), True),
-        "fsrs0.8+plan": (Policy("fsrs", fsrs.Params(desired_retention=0.8)), True),
     }
-    out: dict[str, dict[str, float]] = {}
-    for name, (policy, plan) in setups.items():
-        runs = [
-            study(
-                cards, args.days, policy, plan, ability, args.new_per_day, random.Random(args.seed * 1000 + i)
-            )
-            for i, ability in enumerate(
-                random.Random(args.seed).uniform(0.5, 2.0) for _ in range(args.learners)
-            )
-        ]
-        k = len(runs)
-        out[name] = {
-            "learners": k,
-            "reviews": round(sum(r.reviews for r in runs) / k, 1),
-            "minutes": round(sum(r.minutes for r in runs) / k, 1),
-            "recall_all": round(sum(r.recall_all for r in runs) / k, 4),
-            "recall_introduced": round(sum(r.recall_introduced for r in runs) / k, 4),
-        }
+    out = {
+        name: run_arm(args, cards, policy, plan, args.new_per_day) for name, (policy, plan) in setups.items()
+    }
+    out[f"fsrs+plan@{HIGH_TARGET}"] = run_arm(
+        args, cards, Policy("fsrs"), True, args.new_per_day, HIGH_TARGET
+    )
     return out
+
+
+def interpolate(points: list[tuple[float, float]], x: float) -> float | None:
+    """y at x on the polyline through `points` (sorted by x); None outside their range."""
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if x0 <= x <= x1:
+            return y0 if x1 == x0 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return None
+
+
+def versus_sm2(
+    args: argparse.Namespace, cards: list[tuple[str, str]], plan: dict[str, float]
+) -> dict[str, object]:
+    """Plain SM-2 at several new-per-day settings traces reviews against exam-day recall; on that curve:
+    the reviews SM-2 needs for the plan's recall, and SM-2's recall at the plan's reviews."""
+    curve = [run_arm(args, cards, Policy("sm2"), False, n) for n in SM2_CURVE]
+    # SM-2's best trade-offs: points no other point beats on both reviews and recall
+    best = [
+        (c["reviews"], c["recall_all"])
+        for c in curve
+        if not any(o["reviews"] <= c["reviews"] and o["recall_all"] > c["recall_all"] for o in curve)
+    ]
+    by_reviews = sorted(best)
+    by_recall = sorted((rec, rev) for rev, rec in best)
+    needed = interpolate(by_recall, plan["recall_all"])
+    same_reviews = interpolate(by_reviews, plan["reviews"])
+    return {
+        "curve": curve,
+        "frontier": by_reviews,
+        "sm2_reviews_for_plan_recall": None if needed is None else round(needed, 1),
+        "ratio": None if needed is None else round(plan["reviews"] / needed, 3),
+        "sm2_recall_at_plan_reviews": None if same_reviews is None else round(same_reviews, 4),
+    }
 
 
 def calibration(args: argparse.Namespace, bp: Blueprint, cards: list[tuple[str, str]]) -> dict[str, object]:
@@ -242,12 +312,20 @@ def main() -> None:
     ap.add_argument("--cards", type=int, default=600, help="cards of the DVA-C02 domains studied")
     ap.add_argument("--new-per-day", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--no-curve",
+        dest="curve",
+        action="store_false",
+        help="skip the plain SM-2 curve (equal-recall ratio)",
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     bp, cards = bank(args.cards)
+    arm_figures = arms(args, cards)
     report = {
         "setup": {k: v for k, v in vars(args).items() if k != "json"} | {"cards": len(cards)},
-        "arms": arms(args, cards),
+        "arms": arm_figures,
+        "versus_sm2": versus_sm2(args, cards, arm_figures["fsrs+plan"]) if args.curve else None,
         "calibration": calibration(args, bp, cards) if args.calibration else None,
     }
     if args.json:
@@ -255,10 +333,21 @@ def main() -> None:
         return
     setup = f"{len(cards)} cards, {args.days} days, new-per-day {args.new_per_day}"
     print(f"{setup}, {args.learners} learners per arm")
-    print(f"{'arm':<10} {'reviews':>8} {'minutes':>8} {'recall(all)':>12} {'recall(introduced)':>19}")
+    head = f"{'arm':<10} {'reviews':>8} {'minutes':>8} {'recall(all)':>12} {'recall(introduced)':>19}"
+    print(f"{head} {'max day':>8} {'mean day':>9}")
     for name, a in report["arms"].items():  # type: ignore[union-attr]
         recall = f"{a['recall_all']:>12.1%} {a['recall_introduced']:>19.1%}"
-        print(f"{name:<10} {a['reviews']:>8} {a['minutes']:>8} {recall}")
+        print(f"{name:<10} {a['reviews']:>8} {a['minutes']:>8} {recall} {a['max_day']:>8} {a['mean_day']:>9}")
+    vs = report["versus_sm2"]
+    if vs:
+        for c in vs["curve"]:  # type: ignore[index]
+            recall = c["recall_all"]
+            print(f"  sm2 new-per-day {c['new_per_day']:>3}: {c['reviews']:>8} reviews, recall {recall:.1%}")
+        needed, same = vs["sm2_reviews_for_plan_recall"], vs["sm2_recall_at_plan_reviews"]  # type: ignore[index]
+        print(
+            f"fsrs+plan vs plain SM-2: SM-2 needs {needed} reviews for the plan's recall "
+            f"(ratio {vs['ratio']}); at the plan's reviews SM-2 recalls {same}"  # type: ignore[index]
+        )
     cal = report["calibration"]
     if cal:
         short = cal["too_little_history"]  # type: ignore[index]

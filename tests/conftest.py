@@ -235,3 +235,17 @@ def db(request: pytest.FixtureRequest, env: dict[str, str], monkeypatch: pytest.
 def store_url(env: dict[str, str]) -> str:
     """The URL the commands of a test write to (AWSPREP_DB, else the default SQLite file)."""
     return env.get("AWSPREP_DB") or f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}"
+
+
+@pytest.fixture(params=["sm2", "fsrs"])
+def scheduler(request: pytest.FixtureRequest, env: dict[str, str], runner: CliRunner) -> str:
+    """The scheduler answers go through, set before anything is studied: awsprep's review rules (auto-
+    grading, drills, leeches, undo, bury, suspend) must hold under both. Runs after the `db` fixture."""
+    if "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    if request.param != "sm2":
+        from awsprep.cli.main import app
+
+        res = runner.invoke(app, ["settings", "scheduler", request.param])
+        assert res.exit_code == 0, res.output
+    return str(request.param)

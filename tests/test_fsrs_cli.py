@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from awsprep.cli.main import app
@@ -138,25 +139,31 @@ def test_schema_1_database_gains_fsrs_columns(env, runner, tmp_path: Path):
     assert abs(stability - 2.3065) < 1e-9
 
 
+@pytest.mark.usefixtures("db")  # the plan's reviews are chosen in SQL: SQLite and PostgreSQL
 def test_exam_plan_final_pass_in_the_last_days(env, runner):
-    """Ten cards learnt on days 0, 1 and 7 (next due day 24); exam on day 15: the final pass opens on
-    day 10 and takes an equal share each day (10 cards / 5 days = 2), then the plan ends."""
+    """Ten cards learnt on days 0, 1 and 7 (FSRS stability about 65 days; SM-2 has them due on day 24);
+    exam on 20 March: recall on exam day would be just under 90%, so the plan skips SM-2's due date (no
+    review the exam does not need), the final pass opens on 15 March and takes an equal share each day
+    (10 cards / 5 days = 2), then the plan ends."""
     write_bank(env, basic_cards(10))
     start = date(2026, 1, 1)
     for offset in (0, 1, 7):
         day = start + timedelta(days=offset)
         runner.invoke(app, ["review", "--plain"], input="\n5\n" * 10, env={"AWSPREP_NOW": f"{day}T09:00"})
-    runner.invoke(app, ["settings", "exam-date", str(start + timedelta(days=15))])
-    before = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-01-10T09:00"})
-    assert "Nothing is due today." in before.output and "final pass starts 2026-01-11" in before.output
+    runner.invoke(app, ["settings", "exam-date", "2026-03-20"])
+    skipped = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-01-26T09:00"})
+    assert "Nothing is due today." in skipped.output and "reviews only what exam day needs" in skipped.output
+    before = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-03-14T09:00"})
+    assert "Nothing is due today." in before.output and "final pass starts 2026-03-15" in before.output
     first = runner.invoke(
-        app, ["review", "--plain", "--json"], input="\n5\n" * 5, env={"AWSPREP_NOW": "2026-01-11T09:00"}
+        app, ["review", "--plain", "--json"], input="\n5\n" * 5, env={"AWSPREP_NOW": "2026-03-15T09:00"}
     )
     assert "final pass (weakest cards first) is on" in first.stderr
     assert "Today's queue: 2 card(s), about 0 minute(s)" in first.stderr  # answers take no time here
     assert json.loads(first.stdout)["answers"] == 2
-    after = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-01-17T09:00"})
-    assert "Nothing is due today." in after.output and "Exam 2026-01-16" not in after.output
+    after = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-03-21T09:00"})
+    assert "Exam 2026-03-20" not in after.output
+    assert "Today's queue: 8 card(s)" in after.output  # SM-2's due dates again (2 were reviewed)
 
 
 def test_fsrs_fit_from_the_learners_history(env, runner):

@@ -1,57 +1,94 @@
-"""Exam-date planning (awsprep/sched/plan.py): the final pass, new-card pacing, the plan's end."""
+"""Exam-date planning (awsprep/sched/plan.py): which reviews the exam needs, the final pass, new-card
+pacing, the plan's end; and the store's SQL selection agrees with the pure rule."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from awsprep.sched.fsrs import review
-from awsprep.sched.plan import ExamPlan, new_pace, plan_note
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awsprep.sched.fsrs import recall_of, review
+from awsprep.sched.plan import REVIEW_RETENTION, WAIT_FLOOR, ExamPlan, horizon, new_pace, plan_note, ratio
 from awsprep.sched.queue import Candidate
 from awsprep.sched.sm2 import CardState
+from tests.conftest import basic_cards, write_bank
 
 EXAM = date(2026, 3, 20)
 PLAN = ExamPlan(EXAM)
 
 
-def learnt(card_id: str, grades: list[int], start: date) -> Candidate:
-    state, now = CardState(), datetime.combine(start, datetime.min.time(), UTC)
-    for g in grades:
-        state = review(state, g, now)
-        assert state.due is not None
-        now = datetime.combine(state.due, now.timetz())
-    return Candidate(card_id, state)
+def at(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
 
 
-def after_exam(card_id: str, stability: float) -> Candidate:
-    """A card due after the exam, last reviewed on 1 February, with the given FSRS stability."""
-    last = datetime(2026, 2, 1, tzinfo=UTC)
-    state = CardState(reps=3, interval=60, due=EXAM + timedelta(days=12), last_review=last)
+def card(card_id: str, stability: float, last: date) -> Candidate:
+    """A studied card with the given FSRS stability, last reviewed on `last` (its scheduler due date is
+    deliberately today-ish: the plan does not read it)."""
+    state = CardState(reps=3, interval=10, due=last + timedelta(days=10), last_review=at(last))
     return Candidate(card_id, replace(state, stability=stability, difficulty=5.0))
 
 
+def test_horizon_inverts_the_forgetting_curve() -> None:
+    assert abs(horizon(0.9) - 1.0) < 1e-9  # R(S) = 0.9: the stability is the 90% horizon
+    s = 7.0
+    for r in (0.65, 0.8, 0.95):
+        c = card("x", s, date(2026, 1, 1))
+        day = date(2026, 1, 1) + timedelta(days=round(horizon(r) * s))
+        assert abs(recall_of(c.state, day) - r) < 0.03
+
+
+def test_no_review_the_exam_does_not_need() -> None:
+    today = date(2026, 3, 1)
+    strong = card("strong", 400.0, date(2026, 2, 1))  # recall on exam day about 0.98
+    assert PLAN.recall(strong) > 0.9
+    assert PLAN.pick([strong], today, 100) == []  # even though SM-2 had it due
+
+
+def test_reviews_come_at_the_review_retention_unless_they_can_wait_for_the_final_pass() -> None:
+    today = date(2026, 2, 20)  # 28 days before the window
+    faded = card("faded", 1.0, today - timedelta(days=round(horizon(REVIEW_RETENTION)) + 1))
+    fresh = card("fresh", 1.0, today - timedelta(days=1))
+    assert [c.card_id for c in PLAN.pick([faded, fresh], today, 100)] == ["faded"]
+    # a card that will still be above WAIT_FLOOR when the window opens waits for the final pass
+    near = PLAN.window_start - timedelta(days=2)
+    s = 30.0
+    waits = card("waits", s, near - timedelta(days=round(horizon(REVIEW_RETENTION) * s) + 1))
+    assert recall_of(waits.state, near) < REVIEW_RETENTION
+    assert recall_of(waits.state, PLAN.window_start) > WAIT_FLOOR
+    assert PLAN.pick([waits], near, 100) == []
+
+
 def test_final_pass_is_weakest_first_and_spread_over_the_window() -> None:
-    cards = [after_exam(f"s{i}", 200.0) for i in range(10)] + [after_exam(f"w{i}", 20.0) for i in range(10)]
+    last = date(2026, 2, 1)
+    cards = [card(f"s{i}", 40.0, last) for i in range(10)] + [card(f"w{i}", 10.0, last) for i in range(10)]
     first_day = PLAN.window_start
-    today = PLAN.final_pass(cards, first_day)
+    today = PLAN.pick(cards, first_day, 100)
     assert len(today) == 4  # 20 cards over 5 days
-    assert PLAN.final_pass(cards, first_day)[0].card_id == "w0"
     assert all(c.card_id.startswith("w") for c in today)  # the weakest on exam day come first
-    assert PLAN.final_pass(cards, first_day - timedelta(days=1)) == []  # not before the window
-    # on the last day before the exam everything left is taken
-    assert len(PLAN.final_pass(cards, EXAM - timedelta(days=1))) == 20
+    assert today[0].card_id == "w0"
+    assert len(PLAN.pick(cards, first_day, 3)) == 3  # within the room left today
+    assert len(PLAN.pick(cards, EXAM - timedelta(days=1), 100)) == 20  # the last day takes the rest
 
 
 def test_a_card_reviewed_in_the_window_is_not_asked_again() -> None:
-    c = learnt("x", [5, 5, 5, 5], date(2026, 1, 1))
-    again = Candidate("x", review(c.state, 5, datetime.combine(PLAN.window_start, datetime.min.time(), UTC)))
-    assert PLAN.final_pass([again], PLAN.window_start + timedelta(days=1)) == []
+    c = card("x", 20.0, date(2026, 2, 1))
+    now = at(PLAN.window_start)
+    again = Candidate("x", review(c.state, 5, now))
+    assert PLAN.pick([again], PLAN.window_start, 100) == []  # not twice on one day
+    assert PLAN.pick([again], PLAN.window_start + timedelta(days=1), 100) == []  # fine on exam day now
 
 
-def test_new_pace_says_what_limit_would_do() -> None:
-    ok = new_pace(PLAN, 100, date(2026, 3, 5), 20)
+def test_new_cards_are_paced_to_the_window() -> None:
+    today = date(2026, 3, 5)  # 10 days before the window
+    assert PLAN.new_today(100, today, 20) == 10
+    assert PLAN.new_today(400, today, 20) == 20  # the limit caps the pace
+    assert PLAN.new_today(7, PLAN.window_start, 20) == 20  # in the window: late rather than never
+    ok = new_pace(PLAN, 100, today, 20)
     assert ok.feasible and ok.needed == 10 and ok.days == 10
-    short = new_pace(PLAN, 400, date(2026, 3, 5), 20)
+    short = new_pace(PLAN, 400, today, 20)
     assert not short.feasible and "new-per-day 40 would make it possible" in short.sentence()
     late = new_pace(PLAN, 5, date(2026, 3, 17), 20)
     assert not late.feasible and "can no longer be introduced" in late.sentence()
@@ -60,4 +97,46 @@ def test_new_pace_says_what_limit_would_do() -> None:
 
 def test_the_plan_ends_after_the_exam() -> None:
     assert PLAN.active(EXAM) and not PLAN.active(EXAM + timedelta(days=1))
-    assert PLAN.final_pass([learnt("a", [4], date(2026, 3, 1))], EXAM + timedelta(days=1)) == []
+    assert PLAN.pick([card("a", 1.0, date(2026, 3, 1))], EXAM + timedelta(days=1), 100) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0.05, 500.0), st.integers(0, 80), st.integers(0, 60))
+def test_ratio_orders_like_recall(stability: float, ago: int, later: int) -> None:
+    last = date(2026, 1, 1)
+    c = card("x", stability, last)
+    d1, d2 = last + timedelta(days=ago), last + timedelta(days=ago + later)
+    assert (ratio(c.state, d1) <= ratio(c.state, d2)) and (recall_of(c.state, d1) >= recall_of(c.state, d2))
+
+
+def test_store_selects_what_the_pure_rule_picks(env) -> None:
+    """Random histories in a real store: `Store.plan_reviews` (SQL) and `ExamPlan.pick` (Python) agree on
+    every day from two months before the exam to exam day, count and order."""
+    from awsprep.cli.db import open_store
+
+    write_bank(env, basic_cards(60))
+    store, _ = open_store(None)
+    rng = random.Random(3)
+    start = date(2026, 1, 1)
+    for i in range(60):
+        day = start + timedelta(days=rng.randint(0, 20))
+        for _ in range(rng.randint(1, 4)):
+            store.answer(f"c{i:03d}", rng.choice([1, 3, 4, 5]), at(day), 5000)
+            day += timedelta(days=rng.randint(1, 15))
+    plan = ExamPlan(date(2026, 3, 1))
+    states = [Candidate(f"c{i:03d}", store.state(f"c{i:03d}")) for i in range(60)]
+    totals = []
+    for offset in range(0, 60, 3):
+        today = plan.exam_date - timedelta(days=offset)
+        pure = plan.pick(states, today, 1000)
+        total, picked = store.plan_reviews(plan.query(today), None, 1000)
+        assert total == total_of(plan, states, today)
+        assert [c.card_id for c in picked[: plan.share(total, today)]] == [c.card_id for c in pure], today
+        assert store.plan_reviews(plan.query(today), None, 0) == (total, [])
+        totals.append(total)
+    assert min(totals) < max(totals) and max(totals) > 5  # the rule selected something, not all alike
+
+
+def total_of(plan: ExamPlan, states: list[Candidate], today: date) -> int:
+    q = plan.query(today)
+    return sum(q.matches(c.state) for c in states)

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 from awsprep.cli.main import app
 from tests.conftest import MIXED, basic_cards, shown_letters, write_bank
 
-# Every test here runs against SQLite and against a PostgreSQL server (the `db` fixture).
-pytestmark = pytest.mark.usefixtures("db")
+# Every test here runs against SQLite and against a PostgreSQL server (the `db` fixture), under SM-2 and
+# under FSRS (the `scheduler` fixture).
+pytestmark = pytest.mark.usefixtures("db", "scheduler")
 
 
 def cards(runner: CliRunner) -> dict[str, dict[str, object]]:
@@ -21,7 +22,10 @@ def cards(runner: CliRunner) -> dict[str, dict[str, object]]:
     return {c["id"]: c for c in json.loads(res.stdout)}
 
 
-def test_plain_session_grades_and_saves(env, runner):
+FIRST_INTERVAL = {"sm2": 1, "fsrs": 2}  # a new card answered 4: SM-2's I(1); FSRS-6's S0(Good) 2.3 days
+
+
+def test_plain_session_grades_and_saves(env, runner, scheduler):
     write_bank(env, basic_cards(3))
     res = runner.invoke(app, ["review", "--plain"], input="\n4\n\na\n\n5\n")
     assert res.exit_code == 0, res.output
@@ -29,10 +33,12 @@ def test_plain_session_grades_and_saves(env, runner):
     assert "Context: T > Part" in res.output
     state = cards(runner)
     assert (
-        state["c000"]["interval"] == 1 and state["c000"]["reps"] == 1 and state["c000"]["state"] == "review"
+        state["c000"]["interval"] == FIRST_INTERVAL[scheduler]
+        and state["c000"]["reps"] == 1
+        and state["c000"]["state"] == "review"
     )
     assert state["c001"]["reps"] == 0 and state["c001"]["lapses"] == 0  # failed on first sight: not a lapse
-    assert state["c002"]["ef"] == 2.6
+    assert state["c002"]["ef"] == (2.6 if scheduler == "sm2" else 2.5)  # FSRS keeps difficulty, not EF
     assert state["c001"]["state"] == "learning"  # graded below 4: drilled today
     assert res.output.count("Q: Front 1?") == 2  # it came back in the session; then the input ran out
     assert "Cards seen: 3" in res.output
@@ -47,7 +53,7 @@ def test_drill_brings_failed_cards_back_until_four(env, runner):
     assert cards(runner)["c000"]["state"] == "review"
 
 
-def test_json_summary_keys(env, runner):
+def test_json_summary_keys(env, runner, scheduler):
     write_bank(env, basic_cards(2))
     res = runner.invoke(app, ["review", "--plain", "--json"], input="\n5\n\n5\n")
     assert res.exit_code == 0, res.output
@@ -68,7 +74,8 @@ def test_json_summary_keys(env, runner):
         "next_due_count",
     }
     assert data["cards_seen"] == 2 and data["accuracy"] == 1.0
-    assert data["next_due"] == "2026-01-06" and data["next_due_count"] == 2
+    easy = {"sm2": "2026-01-06", "fsrs": "2026-01-13"}[scheduler]  # FSRS-6: S0(Easy) 8.3 days
+    assert data["next_due"] == easy and data["next_due_count"] == 2
     assert "Q: Front 0?" in res.stderr
 
 
@@ -95,14 +102,18 @@ def test_unreadable_typed_answer_is_asked_again(env, runner):
     assert f"Correct: you answered {right.replace(',', ', ')}" in res.output
 
 
-def test_undo_restores_and_asks_again(env, runner):
+def test_undo_restores_and_asks_again(env, runner, scheduler):
     write_bank(env, basic_cards(2))
     res = runner.invoke(app, ["review", "--plain"], input="\n5\nu\n\n1\n")
     assert res.exit_code == 0, res.output
     assert "Undid the last answer (c000)" in res.output
     assert res.output.count("Q: Front 0?") >= 2
     state = cards(runner)
-    assert state["c000"]["ef"] == 1.96  # the 5 was undone; the 1 counts
+    # the 5 was undone; the 1 counts: a failed first answer, drilled today, due tomorrow
+    assert (
+        state["c000"]["reps"] == 0 and state["c000"]["interval"] == 1 and state["c000"]["state"] == "learning"
+    )
+    assert state["c000"]["ef"] == (1.96 if scheduler == "sm2" else 2.5)
     assert state["c001"]["state"] == "new"
 
 
@@ -133,13 +144,17 @@ def test_daily_new_limit_and_counts_across_sessions(env, runner):
 
 def test_leech_is_tagged_and_suspended(env, runner):
     write_bank(env, basic_cards(1))
-    day = date(2026, 1, 5)
-    runner.invoke(app, ["review", "--plain"], input="\n5\n", env={"AWSPREP_NOW": f"{day}T09:00"})
+    res = runner.invoke(
+        app, ["review", "--plain", "--json"], input="\n5\n", env={"AWSPREP_NOW": "2026-01-05T09:00"}
+    )
+    data = json.loads(res.stdout)
     output = ""
-    for _ in range(8):
-        day += timedelta(days=1)
+    for _ in range(8):  # failed on each day it is due (the next day after a failure, under both)
         res = runner.invoke(
-            app, ["review", "--plain", "--json"], input="\n0\n", env={"AWSPREP_NOW": f"{day}T09:00"}
+            app,
+            ["review", "--plain", "--json"],
+            input="\n0\n",
+            env={"AWSPREP_NOW": f"{data['next_due']}T09:00"},
         )
         output = res.stderr
         data = json.loads(res.stdout)
@@ -158,8 +173,12 @@ def test_card_text_is_shown_literally(env, runner):
     assert "\x1b" not in res.output
 
 
-def test_month_of_daily_reviews(env, runner):
-    """Thirty days of 'good' answers: each card comes back exactly on days +1, +6 and +15."""
+GOOD_DAYS = {"sm2": [0, 1, 7, 22], "fsrs": [0, 2, 13]}  # FSRS-6: 2.3-day S0(Good), then 11 days
+
+
+def test_month_of_daily_reviews(env, runner, scheduler):
+    """Thirty days of 'good' answers: under SM-2 each card comes back exactly on days +1, +6 and +15;
+    under FSRS after 2 and 11 days."""
     write_bank(env, basic_cards(30))
     start = date(2026, 1, 1)
     runner.invoke(app, ["settings", "new-per-day", "10"])
@@ -177,10 +196,11 @@ def test_month_of_daily_reviews(env, runner):
     for row in store.log():
         assert row.action == "answer"
         days.setdefault(row.card_id, []).append((row.day - start).days)
-    assert days["c000"] == [0, 1, 7, 22]
-    assert days["c010"] == [1, 2, 8, 23]
-    assert days["c029"] == [2, 3, 9, 24]
-    assert all(len(v) == 4 for v in days.values())
+    expected = GOOD_DAYS[scheduler]
+    assert days["c000"] == expected
+    assert days["c010"] == [1 + d for d in expected]
+    assert days["c029"] == [2 + d for d in expected]
+    assert all(len(v) == len(expected) for v in days.values())
     assert len(days) == 30
 
 
@@ -196,3 +216,20 @@ def test_undo_after_bury_or_suspend_undoes_that_not_the_answer_before(env, runne
     state = cards(runner)
     assert state["c000"]["reps"] == 1  # the answer before the bury still counts
     assert state["c001"]["state"] == "new"
+
+
+def test_end_of_input_leaves_the_summary_on_a_line_of_its_own(env, runner):
+    write_bank(env, basic_cards(2))
+    res = runner.invoke(app, ["review", "--plain"], input="\n4\n")
+    assert res.exit_code == 0, res.output
+    assert "> === Session summary" not in res.output
+    assert "\n=== Session summary" in res.output and "answers: 1" in res.output
+
+
+def test_queue_time_is_a_first_guess_until_the_learner_has_answered(env, runner):
+    write_bank(env, basic_cards(4))
+    first = runner.invoke(app, ["review", "--plain", "--new", "2"], input="\n4\n\n5\n")
+    assert "Today's queue: 2 card(s), about 1 minute(s) at 20 s an answer (a first guess" in first.output
+    nxt = runner.invoke(app, ["review", "--plain", "--new", "4"], input="q\n")
+    assert "Today's queue: 2 card(s)" in nxt.output and "at your median" in nxt.output
+    assert "first guess" not in nxt.output

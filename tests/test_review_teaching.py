@@ -11,6 +11,9 @@ import pytest
 from awsprep.cli.main import app
 from tests.conftest import ROOT, SMALL_BANK, basic_cards
 
+# The order and limits of new cards hold under SM-2 and under FSRS (the `scheduler` fixture).
+scheduled = pytest.mark.usefixtures("scheduler")
+
 
 def _write(env, name: str, body: str, deck: str = "test") -> None:
     path = Path(env["AWSPREP_BANK"]) / name
@@ -35,6 +38,7 @@ def _shown(output: str) -> list[str]:
     return re.findall(r"--- Card \d+ of \d+ \[\w+\] (\S+)", output)
 
 
+@scheduled
 def test_starter_first_then_one_type_after_another(env, runner):
     _write(env, "a-questions.yaml", _mcq("qa", 6))
     _write(env, "b-questions.yaml", _mcq("qb", 6))
@@ -49,6 +53,7 @@ def test_starter_first_then_one_type_after_another(env, runner):
     assert _shown(res.output)[0] == "s000"
 
 
+@scheduled
 def test_bundled_bank_first_day_is_a_mix_starting_from_the_starter(env, runner, monkeypatch):
     monkeypatch.setenv("AWSPREP_BANK", str(ROOT / "content" / "bank"))
     res = runner.invoke(app, ["cards", "list", "--state", "new", "--deck", "dva-c02"])
@@ -58,6 +63,7 @@ def test_bundled_bank_first_day_is_a_mix_starting_from_the_starter(env, runner, 
     assert set(after) >= {"b", "c", "m", "n"} and "mmm" not in after
 
 
+@scheduled
 def test_new_n_means_n_more_today(env, runner):
     _write(env, "notes.yaml", basic_cards(12))
     runner.invoke(app, ["settings", "new-per-day", "3"])
@@ -69,6 +75,7 @@ def test_new_n_means_n_more_today(env, runner):
     assert "Card 1 of 2" in more.output  # two more, although the day's limit is reached
 
 
+@scheduled
 def test_each_deck_has_its_own_new_limit_and_a_total_cap(env, runner):
     _write(env, "bundled.yaml", basic_cards(10, prefix="b"), deck="alpha")
     _write(env, "imported.yaml", basic_cards(10, prefix="i"), deck="beta")
@@ -92,6 +99,7 @@ CLOZE = (
 )
 
 
+@scheduled
 def test_cloze_answer_marks_the_hidden_words_in_the_sentence(env, runner):
     _write(env, "notes.yaml", CLOZE)
     res = runner.invoke(app, ["review", "--plain"], input="\n5\n")

@@ -31,9 +31,12 @@ def test_simulation_reports_arms_and_calibration() -> None:
         timeout=300,
     )
     data = json.loads(out.stdout)
-    assert set(data["arms"]) == {"sm2", "fsrs", "sm2+plan", "fsrs+plan", "fsrs0.8+plan"}
+    assert set(data["arms"]) == {"sm2", "fsrs", "sm2+plan", "fsrs+plan", "fsrs+plan@0.95"}
     for arm in data["arms"].values():
         assert arm["reviews"] > 60 and arm["minutes"] > 0 and 0 < arm["recall_all"] <= 1
+        assert 0 < arm["mean_day"] <= arm["max_day"]
+    vs = data["versus_sm2"]
+    assert len(vs["curve"]) == 8 and all(0 <= c["recall_all"] <= 1 for c in vs["curve"])
     cal = data["calibration"]
     assert cal["learners"] + cal["too_little_history"] == 2
     assert all(0 <= b["predicted"] <= 1 and 0 <= b["observed"] <= 1 for b in cal["bins"])

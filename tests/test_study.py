@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -75,16 +75,19 @@ class ScriptedTerminal:
         pass
 
 
-def _store(tmp_path: Path, env: dict[str, str], body: str = MIXED) -> Store:
+def _store(tmp_path: Path, env: dict[str, str], body: str = MIXED, scheduler: str = "sm2") -> Store:
     from awsprep.cli.db import open_store
+    from awsprep.study.settings import change
 
     write_bank(env, body)
     store, _ = open_store(f"sqlite:///{tmp_path / 'study.db'}")
+    change(store, "scheduler", scheduler)
     return store
 
 
-def test_review_session_runs_on_fakes_and_times_answers_with_the_injected_clock(tmp_path, env):
-    store = _store(tmp_path, env)
+def test_review_session_runs_on_fakes_and_times_answers_with_the_injected_clock(tmp_path, env, scheduler):
+    store = _store(tmp_path, env, scheduler=scheduler)
+    assert store.policy.scheduler == scheduler
     clock = FakeClock()
     term = ScriptedTerminal(clock, ["", "4", "", "5", "RIGHT", "80"], think=30.0)
     queue = todays_queue(store, NOW.date(), None, Limits())
@@ -96,8 +99,8 @@ def test_review_session_runs_on_fakes_and_times_answers_with_the_injected_clock(
     assert log == [("b1", 4, 60000), ("z1", 5, 60000), ("m1", 4, 30000), ("n1", 4, 30000)]
 
 
-def test_a_typed_answer_with_the_wrong_count_is_asked_again_not_graded(tmp_path, env):
-    store = _store(tmp_path, env)
+def test_a_typed_answer_with_the_wrong_count_is_asked_again_not_graded(tmp_path, env, scheduler):
+    store = _store(tmp_path, env, scheduler=scheduler)
     clock = FakeClock()
     term = ScriptedTerminal(clock, ["", "4", "", "5", "A", "A,B,C", "RIGHT"])
     queue = todays_queue(store, NOW.date(), None, Limits())
@@ -189,11 +192,11 @@ def test_bad_templates_are_bank_errors_with_file_and_line(env, runner, generator
     assert "Traceback" not in res.output
 
 
-def test_submitting_an_exam_and_feeding_review_is_one_transaction(tmp_path, env, monkeypatch):
+def test_submitting_an_exam_and_feeding_review_is_one_transaction(tmp_path, env, monkeypatch, scheduler):
     from awsprep.exam.blueprint import load_blueprints
     from tests.exam_bank import EXAM_BANK
 
-    store = _store(tmp_path, env, EXAM_BANK)
+    store = _store(tmp_path, env, EXAM_BANK, scheduler)
     repo = ExamStore(store)
     bps = load_blueprints(sorted((Path(__file__).parent.parent / "content" / "exams").glob("*.yaml")))
     attempt = use.start(repo, use.ExamRequest(bps["dva-c02"], questions=3), random.Random(1), NOW)
@@ -214,6 +217,8 @@ def test_submitting_an_exam_and_feeding_review_is_one_transaction(tmp_path, env,
     assert done.report.raw_correct == 0 and len(done.fed_to_review) == 3
     assert repo.open_attempt() is None
     assert sorted(r.card_id for r in store.log() if r.action == "exam") == done.fed_to_review
+    tomorrow = NOW.date() + timedelta(days=1)
+    assert all(store.state(c).due == tomorrow for c in done.fed_to_review)  # an Again review, due tomorrow
 
 
 def test_every_generator_builds_from_its_defaults():

@@ -41,7 +41,7 @@ def review(
 
     from awsprep.sched.plan import plan_note
     from awsprep.study import settings as prefs
-    from awsprep.study.pace import pace, queue_note
+    from awsprep.study.pace import queue_note
     from awsprep.study.review import ReviewSession, todays_queue
     from awsprep.ui.terminals import open_terminal
 
@@ -58,7 +58,7 @@ def review(
     if not queue:
         terminal.note("Nothing is due today.")
     else:
-        terminal.note(queue_note(len(queue), pace(store.recent_answers())))
+        terminal.note(queue_note(len(queue), store.recent_answers()))
     if plan is not None:
         terminal.note(plan_note(plan, today, store.new_count(decks), limits.new_per_day))
     session = ReviewSession(store, queue, now, time.monotonic, terminal, decks, prefs.timing(store))

@@ -1,15 +1,23 @@
-"""Exam-date planning: every card of the exam at or above the target recall on exam day.
+"""Exam-date planning: every card of the exam at or above the target recall on exam day, with few reviews.
 
-Pure and day-based; the store hands in the cards, the command the date. The rules:
+Pure and day-based; the store hands in the cards (or selects them in SQL by the same rule, `PlanQuery`),
+the command the date. While the plan runs it decides which studied cards are reviewed, in place of the
+scheduler's due dates (SM-2 or FSRS keep their own dates, used again after the exam). Every rule reads
+a card's FSRS memory (carried under both schedulers) through one number, its *ratio*: whole days since
+its last review divided by its stability. Recall falls as the ratio grows, so "recall below r" is
+"ratio above horizon(r)", which SQL can test as well as Python.
 
-* **No interval jumps past the exam unchecked.** A card whose next review falls after the exam and whose
-  last review came before the final window (FINAL_DAYS before the exam) gets one more review inside
-  the window. That is the final pass.
-* **The final pass goes weakest first and is spread:** the cards are ordered by predicted recall on
-  exam day (lowest first) and each day of the window takes an equal share of what is left, so no day
-  gets a spike.
-* **New cards are paced** to be introduced before the window opens: `new_pace` says how many a day
-  that takes and, when the new-per-day limit is too low, which limit would do it.
+* **No review the exam does not need.** A card whose predicted recall on exam day is at or above the
+  target (ratio on exam day <= horizon(target)) is not reviewed again before the exam.
+* **Stretched intervals.** Before the final window, a card that needs a review comes back when its
+  recall has fallen to REVIEW_RETENTION (0.8, lower than the schedulers' 0.9: a review at lower recall
+  raises stability more), and not even then if it can wait for the final window without its recall
+  falling under WAIT_FLOOR (0.65): the final pass then reviews it once, instead of twice.
+* **The final pass** (the last FINAL_DAYS before the exam) reviews every card still under the target
+  on exam day, weakest on exam day first; each day takes an equal share of what is waiting, so a card
+  failed early in the window is tried again on a later day.
+* **New cards are paced** evenly over the days before the window: `new_pace` says how many a day that
+  takes and, when the new-per-day limit is too low, which limit would do it.
 * **After the exam date** the plan is off and ordinary scheduling resumes (`active`).
 """
 
@@ -20,10 +28,60 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from awsprep.sched.fsrs import DEFAULT_PARAMS, Params, recall_of
+from awsprep.sched.fsrs import DEFAULT_PARAMS, Params, memory_of, recall_of, utc
 from awsprep.sched.queue import Candidate
+from awsprep.sched.sm2 import CardState
 
 FINAL_DAYS = 5
+REVIEW_RETENTION = 0.8
+WAIT_FLOOR = 0.65
+NO_STABILITY = 0.001  # a studied card without FSRS memory counts as forgotten (the store's COALESCE too)
+
+
+def horizon(recall: float, params: Params = DEFAULT_PARAMS) -> float:
+    """The ratio (days since the last review / stability) at which FSRS-6 recall falls to `recall`."""
+    decay = -params.weights[20]
+    factor = 0.9 ** (1 / decay) - 1
+    return float((recall ** (1 / decay) - 1) / factor)
+
+
+def ratio(state: CardState, on: date) -> float:
+    """Whole days from the card's last review to `on`, over its stability."""
+    mem = memory_of(state)
+    if mem is None:
+        last = state.last_review
+        return (on - utc(last).date()).days / NO_STABILITY if last is not None else math.inf
+    return (on - utc(mem.last_review).date()).days / mem.stability
+
+
+@dataclass(frozen=True)
+class PlanQuery:
+    """What today's plan selects, as ratio bounds (the store runs it in SQL, `ExamPlan.pick` in Python):
+    studied cards not answered today with ratio on `exam` above `exam_ratio`; before the window also
+    ratio today at least `review_ratio` and ratio on `window_start` above `wait_ratio`. Ordered by ratio
+    on `order_on`,
+    largest (weakest) first."""
+
+    exam: date
+    today: date
+    exam_ratio: float
+    review_ratio: float | None  # None: in the final window (no further condition)
+    wait_ratio: float | None
+    window_start: date
+
+    @property
+    def order_on(self) -> date:
+        return self.exam if self.review_ratio is None else self.today
+
+    def matches(self, state: CardState) -> bool:
+        if state.is_new or ratio(state, self.today) <= 0 or ratio(state, self.exam) <= self.exam_ratio:
+            return False  # new, answered today already, or recalled well enough on exam day
+        if self.review_ratio is None or self.wait_ratio is None:
+            return True
+        return (
+            ratio(state, self.today) >= self.review_ratio
+            and ratio(state, self.window_start) > self.wait_ratio
+        )
 
 
 @dataclass(frozen=True)
@@ -32,6 +90,8 @@ class ExamPlan:
     target: float = 0.9
     params: Params = DEFAULT_PARAMS
     final_days: int = FINAL_DAYS
+    review_retention: float = REVIEW_RETENTION
+    wait_floor: float = WAIT_FLOOR
 
     def active(self, today: date) -> bool:
         return today <= self.exam_date
@@ -46,27 +106,44 @@ class ExamPlan:
     def recall(self, c: Candidate) -> float:
         return recall_of(c.state, self.exam_date, self.params)
 
-    def final_pass(self, beyond: Sequence[Candidate], today: date) -> list[Candidate]:
-        """Today's share of the final pass: cards due after the exam, not reviewed since the window
-        opened, weakest on exam day first; the remaining window days share them equally."""
-        if not self.in_window(today):
-            return []
-        todo = sorted(
-            (
-                c
-                for c in beyond
-                if c.state.last_review is None or c.state.last_review.date() < self.window_start
-            ),
-            key=lambda c: (self.recall(c), c.card_id),
+    def query(self, today: date) -> PlanQuery:
+        window = self.in_window(today)
+        return PlanQuery(
+            self.exam_date,
+            today,
+            horizon(self.target, self.params),
+            None if window else horizon(self.review_retention, self.params),
+            None if window else horizon(self.wait_floor, self.params),
+            self.window_start,
         )
-        return todo[: self.share(len(todo), today)]
 
     def share(self, waiting: int, today: date) -> int:
-        """How many of the `waiting` final-pass cards today takes: the window's days left share them
-        equally (the exam day itself is not for studying)."""
-        if not self.in_window(today):
+        """How many of the `waiting` cards today takes: all before the window (they have faded to the
+        review retention); in the window, an equal share over the days left (exam day takes the rest)."""
+        if not self.active(today):
             return 0
+        if not self.in_window(today):
+            return waiting
         return math.ceil(waiting / max(1, (self.exam_date - today).days))
+
+    def pick(self, studied: Sequence[Candidate], today: date, room: int) -> list[Candidate]:
+        """Today's plan reviews among `studied` (the store does the same in SQL): the matching cards,
+        weakest first, today's share of them, within `room`."""
+        if not self.active(today):
+            return []
+        q = self.query(today)
+        todo = sorted(
+            (c for c in studied if q.matches(c.state)), key=lambda c: (-ratio(c.state, q.order_on), c.card_id)
+        )
+        return todo[: min(room, self.share(len(todo), today))]
+
+    def new_today(self, remaining: int, today: date, allowed: int) -> int:
+        """New cards for today: the remaining ones spread evenly over the days before the window (at
+        most `allowed`); from the window on, whatever the limits allow (late rather than never)."""
+        days = (self.window_start - today).days
+        if days <= 0:
+            return allowed
+        return min(allowed, math.ceil(remaining / days))
 
 
 @dataclass(frozen=True)
@@ -90,7 +167,7 @@ class NewPace:
             )
         if self.feasible:
             return (
-                f"{self.remaining} new card(s) over {self.days} day(s): at least {self.needed} a day "
+                f"{self.remaining} new card(s) over {self.days} day(s): {self.needed} a day "
                 f"(limit {self.limit}) introduces them all in time."
             )
         return (
@@ -112,7 +189,7 @@ def plan_note(plan: ExamPlan, today: date, new_remaining: int, new_limit: int) -
     window = (
         "the final pass (weakest cards first) is on"
         if plan.in_window(today)
-        else f"the final pass starts {plan.window_start.isoformat()}"
+        else f"reviews only what exam day needs; the final pass starts {plan.window_start.isoformat()}"
     )
     pace = new_pace(plan, new_remaining, today, new_limit).sentence()
     return f"Exam {plan.exam_date.isoformat()} {when}: {window}, target recall {plan.target:.0%}. {pace}"

@@ -9,13 +9,14 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Date, Integer, bindparam, cast, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import Card, card_text
 from awsprep.sched import sm2
 from awsprep.sched.fsrs import GRADED_ACTIONS
+from awsprep.sched.plan import NO_STABILITY, PlanQuery
 from awsprep.sched.policy import SM2, Policy, replay
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
@@ -26,6 +27,7 @@ from awsprep.study.ports import AnswerResult, LogEntry, Undone
 
 UNDOABLE = ("answer", "suspend", "bury")
 CLAIM_MINUTES = 10  # a claim left by a session that died (kill -9, power cut) lapses after this long
+JDN_OFFSET = 1_721_425  # date.toordinal() + this = the Julian day number SQLite's julianday() counts
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review", "stability", "difficulty")
 
 
@@ -345,33 +347,65 @@ class Store:
             )
         return [Candidate(r[0], CardState(*r[1:])) for r in (*due, *drills, *new)]  # cols: id, then state
 
-    def final_pass(
-        self, exam: date, window_start: date, today: date, decks: Iterable[str] | None, limit: int
+    def plan_reviews(
+        self, query: PlanQuery, decks: Iterable[str] | None, limit: int
     ) -> tuple[int, list[Candidate]]:
-        """The exam plan's final pass, in SQL so a 20,000-card store stays fast: studied, usable cards due
-        after the exam and not reviewed since the window opened. Returns how many there are and the
-        `limit` weakest on exam day: FSRS recall falls as (days from the last review to the exam) /
-        stability grows, so ordering by that ratio, largest first, is ordering by recall, lowest first."""
-        cond = [
-            *self._active(decks),
-            CardRow.suspended.is_(False),
-            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
-            CardRow.due > exam,
-            CardRow.last_review < datetime.combine(window_start, datetime.min.time()),
-        ]
-        if self.url.startswith("sqlite"):
-            days = func.julianday(exam.isoformat()) - func.julianday(CardRow.last_review)
-        else:  # PostgreSQL: seconds between the exam day and the last review, in days
-            exam_start = datetime.combine(exam, datetime.min.time(), tzinfo=UTC)
-            days = func.extract("epoch", literal(exam_start) - CardRow.last_review) / 86400.0
-        ratio = days / func.coalesce(CardRow.stability, 0.001)
+        """The exam plan's reviews for a day (sched/plan.PlanQuery, the same rule as `PlanQuery.matches`),
+        in one SQL statement so a 20,000-card store stays fast: each usable studied card's last review
+        day is computed once (a materialized CTE), then the ratio bounds are tested on it. Returns how
+        many cards match and the first `limit` of them, weakest (largest ratio) first."""
+        if self.url.startswith("sqlite"):  # whole days as Julian day numbers
+            last_day: Any = cast(func.julianday(CardRow.last_review) + 0.5, Integer)
+
+            def day(on: date) -> Any:
+                return literal(on.toordinal() + JDN_OFFSET)
+        else:  # PostgreSQL: date minus date is whole days
+            last_day = cast(func.timezone("UTC", CardRow.last_review), Date)
+
+            def day(on: date) -> Any:
+                return literal(on, Date)
+
+        studied = (
+            select(
+                CardRow.id,
+                last_day.label("last_day"),
+                func.coalesce(CardRow.stability, NO_STABILITY).label("s"),
+            )
+            .where(
+                *self._active(decks),
+                CardRow.suspended.is_(False),
+                or_(CardRow.buried_until.is_(None), CardRow.buried_until <= query.today),
+                CardRow.due.is_not(None),
+            )
+            .cte("studied")
+            .prefix_with("MATERIALIZED")
+        )
+
+        def days(on: date) -> Any:  # no last review (a card from before FSRS memory): long ago
+            return func.coalesce(day(on) - studied.c.last_day, 1_000_000)
+
+        cond = [days(query.today) > 0, days(query.exam) > query.exam_ratio * studied.c.s]
+        if query.review_ratio is not None and query.wait_ratio is not None:
+            cond.append(days(query.today) >= query.review_ratio * studied.c.s)
+            cond.append(days(query.window_start) > query.wait_ratio * studied.c.s)
+        weakness = (days(query.order_on) / studied.c.s).label("weakness")
+        picked = (
+            select(studied.c.id, weakness, func.count().over().label("total"))
+            .where(*cond)
+            .order_by(weakness.desc(), studied.c.id)
+            .limit(max(1, limit))
+            .subquery()
+        )
         cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+        rows_q = (  # the state columns of the few picked cards only
+            select(*cols, picked.c.total)
+            .join(picked, CardRow.id == picked.c.id)
+            .order_by(picked.c.weakness.desc(), CardRow.id)
+        )
         with translate_errors(self.url), self.Session() as s:
-            total = int(s.execute(select(func.count()).where(*cond)).scalar_one())
-            if limit <= 0:
-                return total, []
-            rows = s.execute(select(*cols).where(*cond).order_by(ratio.desc(), CardRow.id).limit(limit)).all()
-        return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows]
+            rows = s.execute(rows_q).all()
+        total = int(rows[0].total) if rows else 0
+        return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows[: max(0, limit)]]
 
     def new_count(self, decks: Iterable[str] | None = None) -> int:
         """Cards never answered (not suspended): what is left to introduce."""

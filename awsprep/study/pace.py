@@ -34,10 +34,15 @@ def queue_minutes(cards: int, seconds: float, drill_share: float) -> float:
     return cards * showings * seconds / 60
 
 
-def queue_note(cards: int, speed: tuple[float, float]) -> str:
-    seconds, drill_share = speed
+def queue_note(cards: int, entries: Iterable[LogEntry]) -> str:
+    """How long today's queue takes, from the learner's own answer times (a first guess before any)."""
+    recent = list(entries)
+    seconds, drill_share = pace(recent)
     minutes = queue_minutes(cards, seconds, drill_share)
-    return (
-        f"Today's queue: {cards} card(s), about {math.ceil(minutes)} minute(s) "
-        f"at your median {seconds:.0f} s an answer."
+    measured = any(e.action == "answer" and e.response_ms is not None for e in recent)
+    how = (
+        f"at your median {seconds:.0f} s an answer"
+        if measured
+        else f"at {seconds:.0f} s an answer (a first guess: your own pace once you have answered some)"
     )
+    return f"Today's queue: {cards} card(s), about {math.ceil(minutes)} minute(s) {how}."

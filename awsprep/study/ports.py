@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from awsprep.bank.models import Card
+from awsprep.sched.plan import PlanQuery
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
@@ -145,8 +146,8 @@ class ReviewStore(Protocol):
         self, today: date, decks: Iterable[str] | None, new_limit: int, review_limit: int | None = None
     ) -> list[Candidate]: ...
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts: ...
-    def final_pass(
-        self, exam: date, window_start: date, today: date, decks: Iterable[str] | None, limit: int
+    def plan_reviews(
+        self, query: PlanQuery, decks: Iterable[str] | None, limit: int
     ) -> tuple[int, list[Candidate]]: ...
     def new_count(self, decks: Iterable[str] | None = None) -> int: ...
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]: ...

@@ -23,6 +23,7 @@ from awsprep.sched.plan import ExamPlan
 from awsprep.sched.queue import Limits, SessionQueue, build_queue, deck_new_allowance, new_allowance
 from awsprep.study.ports import ReviewStore
 
+MAX_NEW = 1_000_000  # no cap of its own: the pace is capped by the limits
 COMMANDS = {"s": "suspend", "b": "bury", "u": "undo", "q": "quit"}
 TYPED_COMMANDS = {
     ":s": "suspend",
@@ -106,28 +107,27 @@ def todays_queue(
     store: ReviewStore, today: date, decks: list[str] | None, limits: Limits, plan: ExamPlan | None = None
 ) -> SessionQueue:
     """Due reviews, drills left from earlier today, then new cards within what is left of the limits:
-    each deck's own new-card limit, the total cap over all of them, the decks' new cards in turn. With an
-    exam plan in its final days, today's share of the final pass comes after the due reviews."""
+    each deck's own new-card limit, the total cap over all of them, the decks' new cards in turn. While
+    an exam plan runs, the plan picks the reviews (sched/plan) and paces the new cards to its window."""
     done = store.day_counts(today, decks)
     total_new = new_allowance(limits, done)
     review_limit = max(0, limits.reviews_per_day - done.reviews)  # a backlog is not read whole
-    candidates = store.candidates(today, decks, 0, review_limit)
+    planning = plan is not None and plan.active(today)
+    if plan is not None and planning and limits.more_new is None:  # `review --new N` asks for N anyway
+        paced = plan.new_today(store.new_count(decks) + done.new, today, MAX_NEW) - done.new
+        total_new = max(0, min(total_new, paced))
+    candidates = store.candidates(today, decks, 0, 0 if planning else review_limit)
     per_deck = []
     for deck in decks if decks is not None else sorted(store.decks()):
         allowed = min(total_new, deck_new_allowance(limits, store.day_counts(today, [deck])))
         if allowed > 0:
             fresh = store.candidates(today, [deck], allowed, 0)
             per_deck.append([c for c in fresh if c.state.is_new])
-    new = [c for turn in zip_longest(*per_deck) for c in turn if c is not None]
+    new = [c for turn in zip_longest(*per_deck) for c in turn if c is not None][:total_new]
     queue = build_queue(candidates + new, today, limits, done)
-    if plan is not None and plan.in_window(today):
-        reviews = [c for c in queue if not c.state.is_new]
-        room = max(0, limits.reviews_per_day - done.reviews - len(reviews))
-        if room:  # final-pass cards are due after the exam, so none is in the queue already
-            waiting, _ = store.final_pass(plan.exam_date, plan.window_start, today, decks, 0)
-            take = min(room, plan.share(waiting, today))
-            _, extra = store.final_pass(plan.exam_date, plan.window_start, today, decks, take)
-            queue = [*reviews, *extra, *(c for c in queue if c.state.is_new)]
+    if plan is not None and planning:
+        waiting, reviews = store.plan_reviews(plan.query(today), decks, review_limit)
+        queue = [*reviews[: plan.share(waiting, today)], *queue]  # the queue held drills and new cards
     return SessionQueue.of(queue, today)
 
 

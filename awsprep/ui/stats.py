@@ -167,18 +167,19 @@ def rich_stats(console: Console, s: Stats) -> None:
     console.print(ret)
 
     if s.blueprint is not None:
-        title = f"Mastery per {s.blueprint.code} domain, weakest first (n/l/m: new/learning/mature)"
-        dom = Table(box=None, title=title)
-        dom.add_column("domain", max_width=22, no_wrap=True, overflow="ellipsis")
-        for name in ("cards n/l/m", "questions n/l/m", "mature", "accuracy", "recall"):
-            dom.add_column(name, no_wrap=True)
+        title = f"Mastery per {s.blueprint.code} domain, weakest first"
+        caption = "cards and questions as new/learning/mature; mature: share of cards at 21+ days"
+        dom = Table(box=None, title=title, caption=caption, padding=(0, 1), pad_edge=False)
+        dom.add_column("domain", ratio=1, overflow="fold")  # long names wrap: the whole name stays readable
+        for name in ("cards", "questions", "mature", "accuracy", "recall"):
+            dom.add_column(name, no_wrap=True, justify="left" if name == "mature" else "right")
         for m in s.domains:
             share = m.mature_share
             row: list[RenderableType] = [
                 plain(m.name),
                 levels(m, "cards"),
                 levels(m, "questions"),
-                Text(bar(share, 8) + f" {share:.0%}"),
+                Text(bar(share, 6) + f" {share:.0%}"),
                 pct(m.answered.share),
                 pct(m.recall),
             ]
@@ -186,10 +187,13 @@ def rich_stats(console: Console, s: Stats) -> None:
         console.print(dom)
 
     t = s.times
-    times = Table("card type", "median s/answer", "answers", box=None, title="Answer time")
-    for kind, med in t.medians.items():
-        times.add_row(kind, f"{med:.1f}", str(t.answers[kind]))
-    console.print(times)
+    if t.medians:
+        times = Table("card type", "median s/answer", "answers", box=None, title="Answer time")
+        for kind, med in t.medians.items():
+            times.add_row(kind, f"{med:.1f}", str(t.answers[kind]))
+        console.print(times)
+    else:
+        console.print(plain("Answer time: no answers yet", "bold"))
     console.print(Text(f"Minutes per day, last {min(70, len(t.minutes))} days: ") + minutes_spark(s))
     console.print(plain(minutes_line(s)))
 

@@ -61,8 +61,10 @@ class PlainTerminal:
     def _ask(self, prompt: str) -> str:
         self.out.write(prompt + "\n> ")
         self.out.flush()
-        line = read_line(self.inp)
-        self.out.write("\n")
+        try:
+            line = read_line(self.inp)
+        finally:
+            self.out.write("\n")  # the end of input too: what follows starts on a line of its own
         return line
 
     def show(self, question: Question, counts: dict[str, int], done: int, total: int) -> None:
