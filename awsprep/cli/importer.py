@@ -139,7 +139,10 @@ def run_notes_import(
             for w in warnings:
                 warn(f"{w}")
             return Done(last.summary, {**info, "unchanged_files": len(last.files)})
-    return _full_import(notes, deck_name, target, dry_run, key, warn, info)
+    from awsprep.bank.io import collector_paused
+
+    with collector_paused():  # many small objects (tokens, drafts, cards), no cycles: nothing to collect
+        return _full_import(notes, deck_name, target, dry_run, key, warn, info)
 
 
 def _full_import(
