@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
-
 from awsprep.bank.io import parse_yaml, read_text
 from awsprep.bank.io import triage_path as triage_path  # its home is beside the bank it belongs to
 from awsprep.errors import UsageError
@@ -130,7 +128,9 @@ def dump_triage(t: TriageFile) -> str:
         ],
     }
     header = "# Cards waiting for `awsprep triage`, and the decisions taken (written by awsprep).\n"
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    from awsprep.bank.yamlwrite import safe_dump  # PyYAML's own output, faster
+
+    return header + safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
 def decision_for(decisions: dict[str, Decision], card_id: str, d: Draft) -> Decision | None:
