@@ -15,6 +15,7 @@ from awsprep.notes.model import Warning
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _SNIFF = 8192  # bytes looked at to tell text from binary
 NOTE_SUFFIXES = (".md", ".markdown")
+_CONTROLS = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))  # not in text
 
 
 def looks_binary(data: bytes) -> bool:
@@ -22,7 +23,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls > len(head) // 10
 
 
