@@ -28,6 +28,7 @@ from typing import Any
 from awsprep.bank.io import parse_yaml, read_text
 from awsprep.errors import UsageError
 from awsprep.notes.files import read_note_bytes
+from awsprep.notes.needles import gate
 
 FACTS_SCHEMA = 1
 
@@ -319,8 +320,14 @@ def _matching_facts(
 ) -> list[tuple[Fact, OutdatedClaim]]:
     found: list[tuple[Fact, OutdatedClaim]] = []
     seen: set[str] = set()
+    lowered = line.lower() if line.isascii() else None  # (needles.py tests ASCII text only)
     for fact, claim in claims:
-        if fact.key in seen or not claim.pattern.search(line):
+        if fact.key in seen:
+            continue
+        words = gate(claim.pattern) if lowered is not None else None
+        if words is not None and lowered is not None and not words.search(lowered):
+            continue  # none of the words the pattern cannot match without: cheaper than the pattern
+        if not claim.pattern.search(line):
             continue
         if claim.context is not None and not claim.context.search(context_text):
             continue
