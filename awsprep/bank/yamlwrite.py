@@ -12,7 +12,9 @@ Imported when a file is written, not before.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -31,6 +33,7 @@ _SPACE_BREAK = re.compile(f" [{re.escape(_BREAKS)}]")
 _SPECIAL_ASCII = re.compile("[^\n\x20-\x7e]")
 _SPECIAL_UNICODE = re.compile("[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]")
 _LEADING = "#,[]{}&*!|>'\"%@`"  # a first character that is an indicator whatever follows
+_FRAGMENTS = 1  # the version of the item texts dump_reusing hands back (a change drops the old ones)
 
 
 class FastSafeDumper(yaml.SafeDumper):
@@ -103,3 +106,82 @@ class FastSafeDumper(yaml.SafeDumper):
 def safe_dump(data: Any, **options: Any) -> str:
     """``yaml.safe_dump(data, **options)`` to a string, faster."""
     return str(yaml.dump(data, Dumper=FastSafeDumper, **options))
+
+
+def dump_reusing(
+    head: dict[str, Any],
+    key: str,
+    items: list[Any],
+    dump: Callable[[Any], str],
+    known: dict[str, str],
+) -> tuple[str, dict[str, str]]:
+    """``dump({**head, key: items})``, the same text, with the text of each item taken from ``known``
+    (item text by a digest of the item, as returned last time) when it is there; and the item texts of
+    this document, to pass next time. The items of a block sequence are written alike wherever they
+    stand, so a document is its head and its items' texts; a document that does not split that way
+    (an empty list) is dumped whole and gives no item texts."""
+    if _shared([head, items]):  # PyYAML writes an anchor and an alias: the items' texts depend on each other
+        return dump({**head, key: items}), {}
+    tops = [_digest(item) for item in items]
+    missing = {t: item for t, item in zip(tops, items, strict=True) if t not in known}
+    if len(missing) == len(set(tops)):  # nothing known: one dump of the whole, split into its items
+        whole = dump({**head, key: items})
+        header = _header(head, key, dump)
+        texts = _split(whole[len(header) :], len(items)) if header and whole.startswith(header) else None
+        if texts is None:
+            return whole, {}
+        return whole, dict(zip(tops, texts, strict=True))
+    fresh = _split(dump({key: list(missing.values())})[len(key) + 2 :], len(missing)) if missing else []
+    header = _header(head, key, dump)
+    if fresh is None or header is None:
+        return dump({**head, key: items}), {}
+    have = {**known, **dict(zip(missing, fresh, strict=True))}
+    return header + "".join(have[t] for t in tops), {t: have[t] for t in tops}
+
+
+def _shared(data: Any) -> bool:
+    """Whether one object (other than text, numbers, None and ()) stands twice in the data."""
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        obj = stack.pop()
+        if obj is None or isinstance(obj, str | bytes | bool | int | float) or obj == ():
+            continue
+        if id(obj) in seen:
+            return True
+        seen.add(id(obj))
+        if isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+        elif isinstance(obj, list | tuple | set):
+            stack.extend(obj)
+    return False
+
+
+def _digest(item: Any) -> str:
+    """Tells items apart as YAML would (repr keeps 1 and '1', 1 and 1.0, key order apart)."""
+    salt = f"{_FRAGMENTS}\0{yaml.__version__}\0"
+    return hashlib.sha1((salt + repr(item)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _header(head: dict[str, Any], key: str, dump: Callable[[Any], str]) -> str | None:
+    """The text before the first item: the head's keys, then ``key:``."""
+    text = dump({**head, key: [None]})
+    tail = f"{key}:\n- null\n"
+    return text[: -len("- null\n")] if text.endswith(tail) else None
+
+
+def _split(text: str, count: int) -> list[str] | None:
+    """A block sequence's text cut into its items' texts; None unless there are ``count`` of them."""
+    lines = text.splitlines(keepends=True)
+    if not lines or not lines[0].startswith("- "):
+        return None
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("- "):
+            out.append(line)
+        elif line.startswith(" "):
+            out[-1] += line
+        else:
+            return None
+    return out if len(out) == count else None

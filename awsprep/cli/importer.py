@@ -60,16 +60,27 @@ def _source(*packages: str) -> bytes:
     return b"".join(p.read_bytes() for name in packages for p in sorted((root / name).glob("*.py")))
 
 
-def _read_cache(path: Path, whole: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+def _read_cache(path: Path, whole: bool = True) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """The cache file: its first line records the last import (notes/lastrun.py), its second holds the
-    drafts of each note file by content hash (read only when ``whole``)."""
+    drafts of each note file by content hash, its third the YAML text of each card of the bank and of
+    the triage file (the second and third are read only when ``whole``)."""
+    lines: list[Any] = []
     try:
         with path.open(encoding="utf-8") as fh:
-            last = json.loads(fh.readline() or "null")
-            drafts = json.loads(fh.readline() or "null") if whole else None
+            for _ in range(3 if whole else 1):
+                lines.append(json.loads(fh.readline() or "null"))
     except (OSError, ValueError):
-        return {}, {}
-    return (last if isinstance(last, dict) else {}), (drafts if isinstance(drafts, dict) else {})
+        lines = []
+    lines += [None] * (3 - len(lines))
+    last, drafts, texts = (x if isinstance(x, dict) else {} for x in lines)
+    return last, drafts, texts
+
+
+def _texts(cache: dict[str, Any], name: str) -> dict[str, str]:
+    known = cache.get(name)
+    if not isinstance(known, dict) or not all(isinstance(v, str) for v in known.values()):
+        return {}
+    return known
 
 
 def _run_key(deck: str, table: bytes | None, facts: bytes | None, exams: list[str]) -> str:
@@ -155,13 +166,13 @@ def _full_import(
     info: dict[str, Any],
 ) -> Done:
     from awsprep.bank.errors import BankError
-    from awsprep.bank.io import atomic_write, dump_bank, load_bank_file
+    from awsprep.bank.io import atomic_write, dump_bank_reusing, load_bank_file
     from awsprep.notes.lastrun import LastRun, file_digest
     from awsprep.notes.lint import load_facts
     from awsprep.notes.model import Warning
     from awsprep.notes.pipeline import next_summary, run_import
     from awsprep.notes.topics import TopicTable
-    from awsprep.notes.triage import dump_triage, read_triage
+    from awsprep.notes.triage import dump_triage_reusing, read_triage
 
     previous = []
     if target.is_file():
@@ -185,13 +196,14 @@ def _full_import(
     cache_file = _cache_path(target)
     triage_file = Path(info["triage_file"])
     triage = read_triage(triage_file)
+    _, drafts, known = _read_cache(cache_file)
     result = run_import(
         notes,
         deck_name,
         topics,
         sig.hexdigest()[:16],
         previous,
-        _read_cache(cache_file)[1],
+        drafts,
         decisions=triage.decisions,
         facts=facts,
     )
@@ -199,14 +211,16 @@ def _full_import(
         warn(f"{w}")
     written = False
     if not dry_run:
-        text = dump_bank(result.cards, deck_name)
+        text, bank_texts = dump_bank_reusing(result.cards, deck_name, _texts(known, "bank"))
         old = target.read_text(encoding="utf-8") if target.is_file() else None
         if text != old:
             atomic_write(target, text)
             written = True
         triage.deck, triage.cards = deck_name, result.triage
+        triage_texts: dict[str, str] = {}
         if triage.cards or triage.decisions or triage_file.is_file():
-            atomic_write(triage_file, dump_triage(triage))
+            triage_text, triage_texts = dump_triage_reusing(triage, _texts(known, "triage"))
+            atomic_write(triage_file, triage_text)
         last = None
         if len({n.name for n in notes}) == len(notes):  # (two files of one name share a cache entry)
             summary = next_summary(result, deck_name, str(target))
@@ -218,7 +232,8 @@ def _full_import(
                 bank_digest = file_digest(target) or ""
                 last = LastRun(key, len(notes), read, bank_digest, file_digest(triage_file), summary)
         head = json.dumps(last.to_json() if last is not None else None)
-        atomic_write(cache_file, head + "\n" + json.dumps(result.cache))
+        texts = json.dumps({"bank": bank_texts, "triage": triage_texts})
+        atomic_write(cache_file, head + "\n" + json.dumps(result.cache) + "\n" + texts)
     return Done(
         result.summary(), {**info, "unchanged_files": result.unchanged_files, "written": written}, result
     )
