@@ -4,7 +4,8 @@ Run by itself: ``python scripts/bench_import.py [--runs N]``; scripts/bench.py c
 - in one process: the whole first import of every note file (what `awsprep import DIR --json` does:
   notes -> cards, facts, dedup, ids, the bank, triage and cache files written) vs markdown-it's parse of
   the same texts (aim <= 1.5x); and notes -> cards alone (``run_import``), for the record;
-- whole processes: re-import of the unchanged files vs the first import (aim <= 0.1x).
+- whole processes: re-import of the unchanged files vs the first import (aim <= 0.1x), and a
+  re-import after one note file changed (a copy of the corpus is imported, so one file can change).
 The input is the whole of ../shared/corpus/ (the notes repositories learners shared); without it the
 bench says so and measures nothing.
 """
@@ -16,6 +17,7 @@ import contextlib
 import gc
 import io
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -100,10 +102,18 @@ def run(runs: int = 5) -> Report:
         "notes -> cards alone (run_import, no facts): CPU", cpu["alone"], "s", cpu["bare"], "s bare parse"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        notes_copy = Path(tmp) / "notes"  # a copy, so that one of its files can change
+        shutil.copytree(root, notes_copy)
         env = env_for({"AWSPREP_HOME": str(Path(tmp) / "home")})
-        cmd = [sys.executable, "-m", "awsprep", "import", str(root), "--deck", "bench", "--json"]
+        cmd = [sys.executable, "-m", "awsprep", "import", str(notes_copy), "--deck", "bench", "--json"]
         first = run_proc(cmd, env)
         again = [run_proc(cmd, env) for _ in range(runs)]
+        edited = sorted(notes_copy.rglob("*.md"))[len(notes) // 2]
+        one_changed = []
+        for n in range(runs):
+            with edited.open("a", encoding="utf-8") as fh:
+                fh.write(f"\n- **Bench line {n}**: one more fact written for the benchmark\n")
+            one_changed.append(run_proc(cmd, env))
     value = med([p.wall for p in again])
     report.add(
         "re-import of the unchanged files, whole process",
@@ -117,6 +127,13 @@ def run(runs: int = 5) -> Report:
     report.add(
         "re-import of the unchanged files, whole process: CPU",
         med([p.cpu for p in again]),
+        "s",
+        first.cpu,
+        "s first import",
+    )
+    report.add(
+        "re-import after one note file changed, whole process: CPU",
+        med([p.cpu for p in one_changed]),
         "s",
         first.cpu,
         "s first import",
