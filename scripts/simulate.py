@@ -179,7 +179,7 @@ def exams_passed(
 
 
 HIGH_TARGET = 0.95  # a plan arm spending about plain SM-2's reviews, for the equal-reviews comparison
-SM2_CURVE = (6, 8, 10, 12, 15, 20, 25, 30)  # new-per-day of the plain SM-2 runs that trace reviews vs recall
+SM2_CURVE = (6, 8, 10, 12, 15, 20, 25, 30, 35, 40)  # new-per-day of the plain SM-2 runs: reviews vs recall
 
 
 def run_arm(

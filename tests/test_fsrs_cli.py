@@ -143,8 +143,8 @@ def test_schema_1_database_gains_fsrs_columns(env, runner, tmp_path: Path):
 def test_exam_plan_final_pass_in_the_last_days(env, runner):
     """Ten cards learnt on days 0, 1 and 7 (FSRS stability about 65 days; SM-2 has them due on day 24);
     exam on 20 March: recall on exam day would be just under 90%, so the plan skips SM-2's due date (no
-    review the exam does not need), the final pass opens on 15 March and takes an equal share each day
-    (10 cards / 5 days = 2), then the plan ends."""
+    review the exam does not need), the final pass opens on 9 March (11 days before) and takes an equal
+    share each day with 15% for returns (10 x 1.15 / 11 = 1.05: 2), then the plan ends."""
     write_bank(env, basic_cards(10))
     start = date(2026, 1, 1)
     for offset in (0, 1, 7):
@@ -153,10 +153,10 @@ def test_exam_plan_final_pass_in_the_last_days(env, runner):
     runner.invoke(app, ["settings", "exam-date", "2026-03-20"])
     skipped = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-01-26T09:00"})
     assert "Nothing is due today." in skipped.output and "reviews only what exam day needs" in skipped.output
-    before = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-03-14T09:00"})
-    assert "Nothing is due today." in before.output and "final pass starts 2026-03-15" in before.output
+    before = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-03-08T09:00"})
+    assert "Nothing is due today." in before.output and "final pass starts 2026-03-09" in before.output
     first = runner.invoke(
-        app, ["review", "--plain", "--json"], input="\n5\n" * 5, env={"AWSPREP_NOW": "2026-03-15T09:00"}
+        app, ["review", "--plain", "--json"], input="\n5\n" * 5, env={"AWSPREP_NOW": "2026-03-09T09:00"}
     )
     assert "final pass (weakest cards first) is on" in first.stderr
     assert "Today's queue: 2 card(s), about 0 minute(s)" in first.stderr  # answers take no time here

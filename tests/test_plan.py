@@ -11,7 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awsprep.sched.fsrs import recall_of, review
-from awsprep.sched.plan import REVIEW_RETENTION, WAIT_FLOOR, ExamPlan, horizon, new_pace, plan_note, ratio
+from awsprep.sched.plan import (
+    RETURNS,
+    REVIEW_RETENTION,
+    WAIT_FLOOR,
+    ExamPlan,
+    horizon,
+    new_pace,
+    plan_note,
+    ratio,
+)
 from awsprep.sched.queue import Candidate
 from awsprep.sched.sm2 import CardState
 from tests.conftest import basic_cards, write_bank
@@ -48,7 +57,7 @@ def test_no_review_the_exam_does_not_need() -> None:
 
 
 def test_reviews_come_at_the_review_retention_unless_they_can_wait_for_the_final_pass() -> None:
-    today = date(2026, 2, 20)  # 28 days before the window
+    today = date(2026, 2, 20)  # 17 days before the window (9 March)
     faded = card("faded", 1.0, today - timedelta(days=round(horizon(REVIEW_RETENTION)) + 1))
     fresh = card("fresh", 1.0, today - timedelta(days=1))
     assert [c.card_id for c in PLAN.pick([faded, fresh], today, 100)] == ["faded"]
@@ -65,12 +74,25 @@ def test_final_pass_is_weakest_first_and_spread_over_the_window() -> None:
     last = date(2026, 2, 1)
     cards = [card(f"s{i}", 40.0, last) for i in range(10)] + [card(f"w{i}", 10.0, last) for i in range(10)]
     first_day = PLAN.window_start
+    assert first_day == date(2026, 3, 9)  # 11 days before the exam
     today = PLAN.pick(cards, first_day, 100)
-    assert len(today) == 4  # 20 cards over 5 days
+    assert len(today) == 3  # 20 cards and 15% returns (23) over 11 days: 2.09, rounded up
     assert all(c.card_id.startswith("w") for c in today)  # the weakest on exam day come first
     assert today[0].card_id == "w0"
-    assert len(PLAN.pick(cards, first_day, 3)) == 3  # within the room left today
+    assert len(PLAN.pick(cards, first_day, 2)) == 2  # within the room left today
     assert len(PLAN.pick(cards, EXAM - timedelta(days=1), 100)) == 20  # the last day takes the rest
+
+
+def test_the_final_share_counts_the_returns() -> None:
+    """Cards failed in the final pass come back: each day takes its share of the waiting cards plus the
+    expected returns, so the last days are not left with the returns of all the others."""
+    assert RETURNS == 0.15
+    assert PLAN.share(100, EXAM - timedelta(days=11)) == 11  # 115 / 11 = 10.45
+    assert PLAN.share(100, EXAM - timedelta(days=5)) == 23  # 115 / 5
+    assert PLAN.share(100, EXAM - timedelta(days=1)) == 100  # never more than are waiting
+    assert PLAN.share(7, EXAM) == 7  # exam day takes the rest
+    assert PLAN.share(100, EXAM - timedelta(days=12)) == 100  # before the window: all that have faded
+    assert replace(PLAN, returns=0.0).share(100, EXAM - timedelta(days=11)) == 10  # 100 / 11 = 9.09
 
 
 def test_a_card_reviewed_in_the_window_is_not_asked_again() -> None:
@@ -82,7 +104,7 @@ def test_a_card_reviewed_in_the_window_is_not_asked_again() -> None:
 
 
 def test_new_cards_are_paced_to_the_window() -> None:
-    today = date(2026, 3, 5)  # 10 days before the window
+    today = date(2026, 2, 27)  # 10 days before the window (9 March)
     assert PLAN.new_today(100, today, 20) == 10
     assert PLAN.new_today(400, today, 20) == 20  # the limit caps the pace
     assert PLAN.new_today(7, PLAN.window_start, 20) == 20  # in the window: late rather than never
@@ -92,7 +114,7 @@ def test_new_cards_are_paced_to_the_window() -> None:
     assert not short.feasible and "new-per-day 40 would make it possible" in short.sentence()
     late = new_pace(PLAN, 5, date(2026, 3, 17), 20)
     assert not late.feasible and "can no longer be introduced" in late.sentence()
-    assert "final pass starts 2026-03-15" in plan_note(PLAN, date(2026, 3, 1), 0, 20)
+    assert "final pass starts 2026-03-09" in plan_note(PLAN, date(2026, 3, 1), 0, 20)
 
 
 def test_the_plan_ends_after_the_exam() -> None:

@@ -36,7 +36,8 @@ def test_simulation_reports_arms_and_calibration() -> None:
         assert arm["reviews"] > 60 and arm["minutes"] > 0 and 0 < arm["recall_all"] <= 1
         assert 0 < arm["mean_day"] <= arm["max_day"]
     vs = data["versus_sm2"]
-    assert len(vs["curve"]) == 8 and all(0 <= c["recall_all"] <= 1 for c in vs["curve"])
+    assert [c["new_per_day"] for c in vs["curve"]] == [6, 8, 10, 12, 15, 20, 25, 30, 35, 40]
+    assert all(0 <= c["recall_all"] <= 1 for c in vs["curve"])
     cal = data["calibration"]
     assert cal["learners"] + cal["too_little_history"] == 2
     assert all(0 <= b["predicted"] <= 1 and 0 <= b["observed"] <= 1 for b in cal["bins"])

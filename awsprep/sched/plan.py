@@ -14,8 +14,10 @@ its last review divided by its stability. Recall falls as the ratio grows, so "r
   raises stability more), and not even then if it can wait for the final window without its recall
   falling under WAIT_FLOOR (0.65): the final pass then reviews it once, instead of twice.
 * **The final pass** (the last FINAL_DAYS before the exam) reviews every card still under the target
-  on exam day, weakest on exam day first; each day takes an equal share of what is waiting, so a card
-  failed early in the window is tried again on a later day.
+  on exam day, weakest on exam day first; each day takes an equal share of what is waiting, raised by
+  RETURNS (the part of the final pass that comes back: cards failed, or still short of the target after
+  a review, join the waiting ones again), so a card failed early in the window is tried again on a later
+  day and the returns do not pile up on the last day.
 * **New cards are paced** evenly over the days before the window: `new_pace` says how many a day that
   takes and, when the new-per-day limit is too low, which limit would do it.
 * **After the exam date** the plan is off and ordinary scheduling resumes (`active`).
@@ -32,7 +34,8 @@ from awsprep.sched.fsrs import DEFAULT_PARAMS, Params, memory_of, recall_of, utc
 from awsprep.sched.queue import Candidate
 from awsprep.sched.sm2 import CardState
 
-FINAL_DAYS = 5
+FINAL_DAYS = 11
+RETURNS = 0.15
 REVIEW_RETENTION = 0.8
 WAIT_FLOOR = 0.65
 NO_STABILITY = 0.001  # a studied card without FSRS memory counts as forgotten (the store's COALESCE too)
@@ -92,6 +95,7 @@ class ExamPlan:
     final_days: int = FINAL_DAYS
     review_retention: float = REVIEW_RETENTION
     wait_floor: float = WAIT_FLOOR
+    returns: float = RETURNS
 
     def active(self, today: date) -> bool:
         return today <= self.exam_date
@@ -119,12 +123,13 @@ class ExamPlan:
 
     def share(self, waiting: int, today: date) -> int:
         """How many of the `waiting` cards today takes: all before the window (they have faded to the
-        review retention); in the window, an equal share over the days left (exam day takes the rest)."""
+        review retention); in the window, an equal share over the days left, raised by the returns
+        expected on later days (exam day takes the rest)."""
         if not self.active(today):
             return 0
         if not self.in_window(today):
             return waiting
-        return math.ceil(waiting / max(1, (self.exam_date - today).days))
+        return min(waiting, math.ceil(waiting * (1 + self.returns) / max(1, (self.exam_date - today).days)))
 
     def pick(self, studied: Sequence[Candidate], today: date, room: int) -> list[Candidate]:
         """Today's plan reviews among `studied` (the store does the same in SQL): the matching cards,
