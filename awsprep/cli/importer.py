@@ -77,8 +77,12 @@ def _read_cache(path: Path, whole: bool = True) -> tuple[dict[str, Any], dict[st
 
 
 def _texts(cache: dict[str, Any], name: str) -> dict[str, str]:
+    """The cards' YAML texts kept for the bank or the triage file; none when any looks damaged (the
+    cache is trusted as for the drafts: written atomically by awsprep, keyed by a digest)."""
     known = cache.get(name)
-    if not isinstance(known, dict) or not all(isinstance(v, str) for v in known.values()):
+    if not isinstance(known, dict) or not all(
+        isinstance(v, str) and v.startswith("- ") and v.endswith("\n") for v in known.values()
+    ):
         return {}
     return known
 
