@@ -7,8 +7,6 @@ child) are reported beside wall seconds: on a shared 2-core machine they are the
 
 from __future__ import annotations
 
-import compileall
-import functools
 import os
 import statistics
 import subprocess
@@ -32,17 +30,11 @@ def use_code() -> None:
         sys.path.insert(0, path)
 
 
-@functools.cache
-def compile_code() -> None:
-    """Byte-compile the code under test once, as pip does when it installs a package: with
-    PYTHONDONTWRITEBYTECODE set (as in some shells and CI), every measured start would otherwise compile
-    awsprep from source (about 30 ms) while the baselines' packages have their bytecode."""
-    compileall.compile_dir(str(code_dir() / "awsprep"), quiet=1)
-
-
 def env_for(extra: dict[str, str] | None = None) -> dict[str, str]:
-    compile_code()
     env = dict(os.environ)
+    # A learner's Python caches compiled modules (__pycache__); a shell that sets this variable would make
+    # every child process compile awsprep again and measure the compiler instead of start-up.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(code_dir())
     env.setdefault("COLUMNS", "100")
     env.update(extra or {})

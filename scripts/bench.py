@@ -143,6 +143,9 @@ def aw(*args: str) -> list[str]:
     return [PY, "-m", "awsprep", *args]
 
 
+_SYNC_CPU: dict[int, float] = {}  # first sync CPU seconds by bank size, for the growth rows
+
+
 def bench_sync(report: Report, work: Path, n: int, runs: int) -> tuple[Path, dict[str, str]]:
     """First sync of an n-card bank into an empty database (one run: it is first only once), then
     the sync after one file of the bank changed."""
@@ -160,6 +163,21 @@ def bench_sync(report: Report, work: Path, n: int, runs: int) -> tuple[Path, dic
         met=first.wall < aim if aim else None,
     )
     report.add(f"first sync, {n:,} cards: CPU", first.cpu, "s")
+    _SYNC_CPU[n] = first.cpu
+    sizes = sorted(m for m in _SYNC_CPU if m <= n)
+    if len(sizes) >= 3:  # the growth: CPU per card added from one size to the next (start-up drops out)
+        small, mid = sizes[-3], sizes[-2]
+        now = (first.cpu - _SYNC_CPU[mid]) / (n - mid) * 1e6
+        before = (_SYNC_CPU[mid] - _SYNC_CPU[small]) / (mid - small) * 1e6
+        report.add(
+            f"first sync, CPU per card added, {mid:,} -> {n:,} cards",
+            now,
+            "us",
+            before,
+            f"us {small:,} -> {mid:,}",
+            aim="no worse than linear (<= 1.1x)",
+            met=now <= 1.1 * before,
+        )
     report.add(
         f"first sync, {n:,} cards: peak memory",
         first.rss_mb,

@@ -11,7 +11,6 @@ time also counts the wait for a core; the load average is reported). The aim is 
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import random
@@ -97,8 +96,8 @@ def fill_history(db: Path, rows: int, seed: int = 1) -> None:
 
 
 def _env(home: Path, bank: Path) -> dict[str, str]:
-    compileall.compile_dir(str(ROOT / "awsprep"), quiet=1)  # bytecode, as an installed package has it
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode cached, as a learner's Python does (_benchutil)
     env.update(
         AWSPREP_HOME=str(home),
         AWSPREP_BANK=str(bank),
