@@ -32,6 +32,9 @@ def use_code() -> None:
 
 def env_for(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    # A learner's Python caches compiled modules (__pycache__); a shell that sets this variable would make
+    # every child process compile awsprep again and measure the compiler instead of start-up.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(code_dir())
     env.setdefault("COLUMNS", "100")
     env.update(extra or {})

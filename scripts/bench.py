@@ -143,6 +143,9 @@ def aw(*args: str) -> list[str]:
     return [PY, "-m", "awsprep", *args]
 
 
+_SYNC_CPU: dict[int, float] = {}  # first sync CPU seconds by bank size, for the growth rows
+
+
 def bench_sync(report: Report, work: Path, n: int, runs: int) -> tuple[Path, dict[str, str]]:
     """First sync of an n-card bank into an empty database (one run: it is first only once), then
     the sync after one file of the bank changed."""
@@ -160,6 +163,21 @@ def bench_sync(report: Report, work: Path, n: int, runs: int) -> tuple[Path, dic
         met=first.wall < aim if aim else None,
     )
     report.add(f"first sync, {n:,} cards: CPU", first.cpu, "s")
+    _SYNC_CPU[n] = first.cpu
+    sizes = sorted(m for m in _SYNC_CPU if m <= n)
+    if len(sizes) >= 3:  # the growth: CPU per card added from one size to the next (start-up drops out)
+        small, mid = sizes[-3], sizes[-2]
+        now = (first.cpu - _SYNC_CPU[mid]) / (n - mid) * 1e6
+        before = (_SYNC_CPU[mid] - _SYNC_CPU[small]) / (mid - small) * 1e6
+        report.add(
+            f"first sync, CPU per card added, {mid:,} -> {n:,} cards",
+            now,
+            "us",
+            before,
+            f"us {small:,} -> {mid:,}",
+            aim="no worse than linear (<= 1.1x)",
+            met=now <= 1.1 * before,
+        )
     report.add(
         f"first sync, {n:,} cards: peak memory",
         first.rss_mb,
@@ -363,6 +381,29 @@ def bench_plan(report: Report, n: int, runs: int) -> None:
         )
 
 
+@contextlib.contextmanager
+def traced(engine: Any) -> Iterator[list[str]]:
+    """The SQL SQLite itself runs on the engine's connections inside the block, values in place
+    (sqlite3's trace callback: it also sees statements sent to the driver past SQLAlchemy)."""
+    from sqlalchemy import event
+
+    out: list[str] = []
+
+    def on(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_conn.set_trace_callback(out.append)
+
+    def off(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.set_trace_callback(None)
+
+    event.listen(engine.pool, "checkout", on)
+    event.listen(engine.pool, "checkin", off)
+    try:
+        yield out
+    finally:
+        event.remove(engine.pool, "checkout", on)
+        event.remove(engine.pool, "checkin", off)
+
+
 def bench_commit(report: Report, db: Path, store: Any, queue: list[Any], n: int, runs: int) -> None:
     engine = store.Session.kw["bind"]
     now = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
@@ -372,16 +413,19 @@ def bench_commit(report: Report, db: Path, store: Any, queue: list[Any], n: int,
         t0 = time.perf_counter()
         store.answer(card_id, 4, now, 1000, session="bench")
         times.append(time.perf_counter() - t0)
-    with captured(engine) as stmts:
+    # the trace is set on connections as the pool hands them out: give back any the store holds
+    getattr(store, "close", engine.dispose)()
+    with traced(engine) as stmts:
         store.answer(cards[0], 4, now, 1000, session="bench")
-    writes = [(s, p) for s, p in stmts if not s.lstrip().upper().startswith("BEGIN")]
+    ends = ("BEGIN", "COMMIT", "ROLLBACK")
+    writes = [sql for sql in stmts if not sql.lstrip().upper().startswith(ends)]
     conn = raw_connection(db)
     raw = []
     for _ in range(len(times)):
         t0 = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
-        for sql, params in writes:
-            conn.execute(sql, params).fetchall()
+        for sql in writes:
+            conn.execute(sql).fetchall()
         conn.execute("COMMIT")
         raw.append(time.perf_counter() - t0)
     conn.close()

@@ -97,6 +97,7 @@ def fill_history(db: Path, rows: int, seed: int = 1) -> None:
 
 def _env(home: Path, bank: Path) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode cached, as a learner's Python does (_benchutil)
     env.update(
         AWSPREP_HOME=str(home),
         AWSPREP_BANK=str(bank),

@@ -134,7 +134,7 @@ def test_schema_1_database_gains_fsrs_columns(env, runner, tmp_path: Path):
     res = runner.invoke(app, ["settings", "scheduler", "fsrs", "--db", url])
     assert res.exit_code == 0, res.output
     con = sqlite3.connect(db)
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("4",)
     stability = con.execute("SELECT stability FROM cards WHERE id = 'c000'").fetchone()[0]
     assert abs(stability - 2.3065) < 1e-9
 

@@ -113,7 +113,7 @@ def test_binary_files_are_skipped_with_a_warning(tmp_path: Path, monkeypatch: py
 
 
 def test_lint_has_the_import_size_cap(tmp_path: Path) -> None:
-    from awsprep.notes.pipeline import MAX_FILE_BYTES
+    from awsprep.notes.files import MAX_FILE_BYTES
 
     big = tmp_path / "big.md"
     big.write_text("- Lambda memory: 128 MB to 3 GB\n" * (MAX_FILE_BYTES // 30), encoding="utf-8")

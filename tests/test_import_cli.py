@@ -133,3 +133,102 @@ def test_topic_domains_are_the_dva_tables_only_for_decks_of_that_exam(env, runne
         assert res.exit_code == 0, res.output
         domains[deck] = {c.domain for c in load_bank_file(bank)}
     assert domains == {"my-notes": {"development"}, "saa-c03": {None}}
+
+
+MIXED = (
+    NOTES
+    + "\n## Hands On\n\n- Scheme: internet-facing and reachable from any client\n- Name: `my-alb`\n"
+    + "\n## Again\n\n- **Reserved concurrency**: caps and guarantees a function's concurrent executions\n"
+    + "\n## Quiz\n\nWhich?\n\n- [ ] a\n- [ ] b\n"
+)
+
+
+@pytest.fixture()
+def mixed(tmp_path: Path) -> Path:
+    """Notes whose import has cards, triage, a near duplicate, skips and warnings of both kinds."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "lambda.md").write_text(MIXED, encoding="utf-8")
+    (folder / "other.md").write_text("# SQS\n\n- **FIFO**: ordered queue type\n", encoding="utf-8")
+    (folder / "binary.md").write_bytes(b"\x00\x01 not text")
+    return folder
+
+
+def full_reimport(folder: Path, home: Path) -> tuple[dict[str, object], list[str]]:
+    """What an import that does all the work prints now; the files under ``home`` are left as they were."""
+    from awsprep.cli.importer import run_notes_import
+
+    before = {p: p.read_bytes() for p in home.rglob("*") if p.is_file()}
+    said: list[str] = []
+    done = run_notes_import([folder], None, None, False, full=True, warn=said.append)
+    assert done.result is not None
+    for p in home.rglob("*"):
+        if p.is_file() and p not in before:
+            p.unlink()
+    for p, data in before.items():
+        p.write_bytes(data)
+    return {**done.summary, **done.info}, said
+
+
+def test_reimport_of_unchanged_notes_skips_the_work_and_says_what_a_full_run_says(
+    home: Path, mixed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = invoke("import", str(mixed), "--json")
+    assert first.exit_code == 0, first.output
+    out = json.loads(first.stdout)
+    assert out["triage"] == 2 and out["skipped"]["near duplicate"] == 1 and out["added"] == 4
+    bank = home / "decks" / "mixed.yaml"
+    written = {p.name: p.read_bytes() for p in (home / "decks").iterdir()}
+    expected, said = full_reimport(mixed, home)
+    assert expected["unchanged_files"] == 2 and expected["written"] is False and expected["added"] == 0
+    assert {p.name: p.read_bytes() for p in (home / "decks").iterdir()} == written
+
+    import awsprep.notes.pipeline as pipeline
+
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the unchanged notes were imported again")
+
+    monkeypatch.setattr(pipeline, "run_import", no_work)
+    again = invoke("import", str(mixed), "--json")
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout) == expected
+    warned = [f"awsprep: warning: {w}" for w in said]
+    assert again.stderr.splitlines() == warned and any("binary.md" in w for w in warned)
+    assert any("lambda.md:" in w and "no option correct" in w for w in warned)
+    table = invoke("import", str(mixed))
+    assert "4 cards from 3 files (2 unchanged)" in table.stdout and "unchanged " in table.stdout
+    assert "4 went in, 2 wait in triage, " in table.stdout
+    assert {p.name: p.read_bytes() for p in (home / "decks").iterdir()} == written
+    assert bank.read_bytes() == written["mixed.yaml"]
+
+
+@pytest.mark.parametrize("change", ["note", "new note", "bank", "triage", "deck"])
+def test_reimport_does_the_work_again_when_anything_it_reads_changed(
+    home: Path, mixed: Path, change: str
+) -> None:
+    invoke("import", str(mixed), "--json")
+    invoke("import", str(mixed), "--json")
+    decks = home / "decks"
+    if change == "note":
+        (mixed / "other.md").write_text("# SQS\n\n- **FIFO**: ordered queue type, exactly once\n", "utf-8")
+    elif change == "new note":
+        (mixed / "new.md").write_text("# SNS\n\n- **Topic**: a channel that fans messages out\n", "utf-8")
+    elif change == "bank":
+        (decks / "mixed.yaml").write_text("schema: 1\ndeck: mixed\ncards: []\n", encoding="utf-8")
+    elif change == "triage":  # the learner dropped a waiting card
+        from awsprep.notes.triage import decide, dump_triage, read_triage
+
+        triage = read_triage(decks / "mixed.triage.yaml")
+        decide(triage, triage.cards[0], "drop")
+        (decks / "mixed.triage.yaml").write_text(dump_triage(triage), encoding="utf-8")
+    expected, _ = full_reimport(mixed, home)
+    res = invoke("import", str(mixed), "--json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out == expected
+    assert out["triage"] == (1 if change == "triage" else 2)
+    assert out["added"] == {"note": 0, "new note": 1, "bank": 4, "triage": 0, "deck": 0}[change]
+    assert out["changed"] == (1 if change == "note" else 0)
+    if change == "deck":  # the same notes into another deck: its own first import
+        other = json.loads(invoke("import", str(mixed), "--deck", "other", "--json").stdout)
+        assert other["added"] == 4 and other["written"] is True

@@ -124,3 +124,21 @@ def test_cache_from_other_rules_or_topics_is_ignored(tmp_path: Path) -> None:
     first = run_import(notes, "d", TOPICS, topics_sig="x")
     again = run_import(notes, "d", TOPICS, topics_sig="y", cache=first.cache)
     assert again.unchanged_files == 0 and again.cards == first.cards
+
+
+def test_next_summary_is_the_next_imports_and_none_when_an_id_would_move(tmp_path: Path) -> None:
+    from awsprep.bank.io import card_from_dict
+    from awsprep.notes.pipeline import next_summary
+
+    walk = "# ALB\n\n## Hands On\n\n- Scheme: internet-facing and reachable from any client\n"
+    first = run(tmp_path, walk + "\n## Facts\n\n- **Idle timeout**: 60 seconds by default\n")
+    assert len(first.triage) == 1 and len(first.cards) == 1
+    again = run(tmp_path, walk + "\n## Facts\n\n- **Idle timeout**: 60 seconds by default\n", first.cards)
+    assert next_summary(first, "deck", "deck.yaml") == again.summary()
+    # a bank card at the same place lends its id to the card now waiting in triage; the next import has
+    # no such card in its bank (waiting cards are not in it), so the waiting card gets its own id back
+    lender = card_from_dict({**first.triage[0].card, "id": "alb-lent-id"}, "deck.yaml", "deck")
+    lent = run(tmp_path, walk, previous=[lender])
+    assert [p.id for p in lent.triage] == ["alb-lent-id"] and lent.retired == ["alb-lent-id"]
+    assert next_summary(lent, "deck", "deck.yaml") is None
+    assert [p.id for p in run(tmp_path, walk, previous=lent.cards).triage] == [first.triage[0].id]

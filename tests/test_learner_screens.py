@@ -13,11 +13,14 @@ from rich.console import Console
 
 from awsprep.bank.models import McqCard
 from awsprep.question import ask
-from awsprep.ui.terminals import RichTerminal
+from awsprep.ui.rich_terminal import RichTerminal
 from tests.conftest import PYTHON, ROOT, basic_cards, subprocess_env, write_bank
 from tests.test_exam_screen_sizes import Terminal
 
-NAMES = ["CodeDeployDefault.LambdaCanary10Percent5Minutes", "CodeDeployDefault.LambdaLinear10PercentEvery1Minute"]
+NAMES = [
+    "CodeDeployDefault.LambdaCanary10Percent5Minutes",
+    "CodeDeployDefault.LambdaLinear10PercentEvery1Minute",
+]
 
 
 def _joined(screen: str) -> str:

@@ -114,7 +114,7 @@ def test_cloze_answer_is_bold_on_the_rich_screen():
 
     from awsprep.bank.models import ClozeCard
     from awsprep.question import ask
-    from awsprep.ui.terminals import RichTerminal
+    from awsprep.ui.rich_terminal import RichTerminal
 
     card = ClozeCard(id="z", deck="d", text="Memory goes from {{128 MB}} to {{10,240 MB}}.")
     out = io.StringIO()

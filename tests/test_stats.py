@@ -19,6 +19,7 @@ from awsprep.exam.blueprint import Blueprint, Domain
 from awsprep.store.exams import ExamStore
 from awsprep.store.repo import Store
 from awsprep.study import stats as st
+from awsprep.study import welcome
 from awsprep.study.ports import AttemptInfo, CardTally, DayTally, DomainTally, DueTally
 from awsprep.ui.stats import SPARKS
 from tests.conftest import write_bank
@@ -184,9 +185,9 @@ def test_welcome_back_after_missed_days_only():
         DueTally(D, 4),
         DueTally(D + timedelta(days=1), 9),
     ]
-    assert st.welcome_back(day(1), D, dues) is None  # studied yesterday
-    assert st.welcome_back(None, D, dues) is None  # never studied
-    back = st.welcome_back(day(4), D, dues)
+    assert welcome.welcome_back(day(1), D, dues) is None  # studied yesterday
+    assert welcome.welcome_back(None, D, dues) is None  # never studied
+    back = welcome.welcome_back(day(4), D, dues)
     assert back is not None
     assert (back.missed_days, back.piled_up, back.due) == (3, 2, 8)
     assert back.message() == (

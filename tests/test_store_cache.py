@@ -17,7 +17,7 @@ from awsprep.cli.main import app
 from awsprep.sched.queue import Limits, build_queue
 from awsprep.store import db as store_db
 from awsprep.store.db import sqlite_url
-from awsprep.store.repo import Store
+from awsprep.store.repo import Store, same_state
 from awsprep.store.sync import sync_bank
 from tests.conftest import MIXED, basic_cards, write_bank
 
@@ -142,7 +142,7 @@ def test_cards_that_json_would_change_are_not_cached():
 def test_version_1_database_gets_the_queue_indexes(tmp_path):
     path = tmp_path / "old.db"
     engine = store_db.make_engine(sqlite_url(path))
-    store_db.Base.metadata.create_all(engine)  # type: ignore[attr-defined]
+    store_db.metadata.create_all(engine)
     engine.dispose()
     with sqlite3.connect(path) as conn:
         indexes = conn.execute("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='cards'")
@@ -226,3 +226,152 @@ def test_answer_is_logged_and_undoable(tmp_path):
     undone = store.undo_last(now, session="s")
     assert undone is not None and store.state("c000") == result.before
     assert [r.undone for r in store.log("c000")] == [True, False]
+
+
+def test_version_3_database_gets_the_covering_indexes(tmp_path):
+    """Schema 4: (deck, retired) replaces the deck index, the log's day index becomes a covering one; the
+    rows and the answers' history are kept."""
+    path = tmp_path / "v3.db"
+    Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX ix_cards_deck_retired")
+        conn.execute("DROP INDEX ix_review_log_days")
+        conn.execute("DROP INDEX ix_review_log_card")
+        conn.execute("CREATE INDEX ix_cards_deck ON cards (deck)")
+        conn.execute("CREATE INDEX ix_review_log_card_id ON review_log (card_id)")
+        conn.execute("CREATE INDEX ix_review_log_day ON review_log (day)")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        conn.execute(
+            "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval,"
+            " ef, lapses, drill, suspended, leech) VALUES ('k', 'd', 'basic', '{}', 'h', 0, 0, 0, 0, 2.5, 0,"
+            " 0, 0, 0)"
+        )
+        conn.execute(
+            "INSERT INTO review_log (card_id, ts, day, action, grade, was_new, drill, undone)"
+            " VALUES ('k', '2026-03-01 09:00:00', '2026-03-01', 'answer', 4, 1, 0, 0)"
+        )
+    store = Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+    assert {"ix_cards_deck_retired", "ix_review_log_days", "ix_review_log_card"} <= names
+    assert not {"ix_cards_deck", "ix_review_log_day", "ix_review_log_card_id"} & names
+    assert version == str(store_db.SCHEMA_VERSION)
+    assert store.decks() == {"d": 1} and [e.card_id for e in store.log()] == ["k"]
+
+
+def test_deck_names_and_counts_leave_out_decks_with_only_retired_cards(tmp_path):
+    path = tmp_path / "decks.db"
+    store = Store(sqlite_url(path))
+    rows = [("a1", "a", 0), ("a2", "a", 1), ("g1", "gone", 1), ("m1", "mid", 0), ("z1", "z", 0)]
+    rows.append(("z2", "z", 0))
+    with sqlite3.connect(path) as conn:
+        for card_id, deck, retired in rows:
+            conn.execute(
+                "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval,"
+                " ef, lapses, drill, suspended, leech) VALUES (?, ?, 'basic', '{}', 'h', 0, ?, 0, 0, 2.5,"
+                " 0, 0, 0, 0)",
+                (card_id, deck, retired),
+            )
+    assert store.deck_names() == ["a", "mid", "z"]
+    assert store.decks() == {"a": 1, "mid": 1, "z": 2}
+    assert Store(sqlite_url(tmp_path / "empty.db")).deck_names() == []
+
+
+def test_reading_does_not_wait_for_a_writer_and_writing_still_takes_turns(tmp_path):
+    path = tmp_path / "lock.db"
+    store = Store(sqlite_url(path))
+    store.set_setting("new-per-day", "7")
+    other = sqlite3.connect(path, isolation_level=None, timeout=0.0)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of an answer
+    try:
+        assert store.get_setting("new-per-day", "20") == "7"  # a snapshot read, no write lock
+        assert store.decks() == {} and store.deck_names() == []
+    finally:
+        other.execute("ROLLBACK")
+    reader = sqlite3.connect(path, isolation_level=None, timeout=0.0)
+    reader.execute("BEGIN IMMEDIATE")
+    reader.execute("ROLLBACK")  # the store's read sessions left no lock behind
+    reader.close()
+    other.close()
+
+
+def test_the_stored_state_fields_are_the_dataclass_fields_in_order():
+    """The log's state JSON is written from STATE_FIELDS: the same keys, in the same order, as asdict."""
+    from dataclasses import asdict, fields
+
+    from awsprep.sched.sm2 import CardState
+    from awsprep.store import repo
+
+    assert tuple(f.name for f in fields(CardState)) == repo.STATE_FIELDS
+    reviewed = datetime(2026, 2, 23, 9, tzinfo=UTC)
+    state = CardState(reps=2, interval=6, due=date(2026, 3, 1), last_review=reviewed)
+    expected = {**asdict(state), "due": "2026-03-01", "last_review": "2026-02-23T09:00:00+00:00"}
+    assert repo._state_json(state) == json.dumps(expected)
+
+
+def _one_card_store(path: Path, lapses: int = 0) -> Store:
+    store = Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO cards (id, deck, type, content, content_hash, ordinal, retired, reps, interval, ef,"
+            " lapses, drill, suspended, leech, due, last_review) VALUES ('k', 'd', 'basic', ?, 'h', 0, 0,"
+            " 3, 10, 2.4, ?, 0, 0, 0, '2026-03-01', '2026-02-19 09:00:00.000000')",
+            (json.dumps({"id": "k", "type": "basic", "front": "Q?", "back": "A."}), lapses),
+        )
+    return store
+
+
+def test_an_answer_on_the_sqlite_driver_stores_what_sqlalchemy_reads_back(tmp_path):
+    """Answers on SQLite run on the driver's cursor with SQLAlchemy's type conversions: the state and
+    log read back through SQLAlchemy are the answer's, the text stored is SQLAlchemy's format."""
+    store = _one_card_store(tmp_path / "a.db")
+    now = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    result = store.answer("k", 4, now, 1234, session="s1")
+    assert same_state(store.state("k"), result.after) and result.after.due is not None
+    [entry] = store.log("k")
+    assert (entry.action, entry.grade, entry.was_new, entry.drill, entry.response_ms) == (
+        "answer",
+        4,
+        0,
+        0,
+        1234,
+    )
+    assert (entry.interval_before, entry.interval_after) == (10, result.after.interval)
+    assert (entry.undone, entry.session) == (False, "s1")
+    with sqlite3.connect(tmp_path / "a.db") as conn:
+        due, last, drill = conn.execute("SELECT due, last_review, drill FROM cards").fetchone()
+        ts, day, before = conn.execute("SELECT ts, day, before FROM review_log").fetchone()
+    assert (due, last, drill) == (result.after.due.isoformat(), "2026-03-01 09:30:00.000000", 0)
+    assert (ts, day) == ("2026-03-01 09:30:00.000000", "2026-03-01")
+    assert json.loads(before)["due"] == "2026-03-01"
+    undone = store.undo_last(now, session="s1")  # the ORM reads what the driver wrote
+    assert undone is not None and undone.restored.due == date(2026, 3, 1) and undone.restored.reps == 3
+
+
+def test_a_leech_on_the_driver_is_suspended_and_logged(tmp_path):
+    from awsprep.sched import sm2
+
+    store = _one_card_store(tmp_path / "l.db", lapses=sm2.LEECH_LAPSES - 1)
+    result = store.answer("k", 1, datetime(2026, 3, 1, 9, tzinfo=UTC), None)
+    assert result.leech and store.status("k").suspended and store.status("k").leech
+    assert [e.action for e in store.log("k")] == ["answer", "leech"]
+    assert [(e.was_new, e.drill, e.undone) for e in store.log("k")][1] == (False, False, False)
+
+
+def test_an_unknown_card_or_a_locked_database_leaves_no_transaction_behind(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 50)
+    store = _one_card_store(tmp_path / "u.db")
+    now = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    with pytest.raises(KeyError):
+        store.answer("nope", 4, now, None)
+    holder = sqlite3.connect(tmp_path / "u.db", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(store_db.StoreBusyError, match="locked by another program"):
+            store.answer("k", 4, now, None)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert store.answer("k", 4, now, None).after.reps == 4  # the connection is usable again
+    store.close()

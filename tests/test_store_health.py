@@ -92,3 +92,62 @@ def test_a_read_only_database_is_found_before_the_first_card(env, runner) -> Non
         db.chmod(0o444)
         res = runner.invoke(app, ["review", "--plain"], input="\n4\n")
         assert res.exit_code == 2 and "Q:" not in res.output
+
+
+def test_the_quick_check_is_skipped_only_for_a_file_as_awsprep_left_it(env, runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from awsprep.store import health
+
+    monkeypatch.setattr(health, "ALWAYS_CHECK_BELOW", 0)  # as if the database were large
+    checks: list[Path] = []
+    real_check = health.check
+    monkeypatch.setattr(health, "check", lambda db, full=False: checks.append(db) or real_check(db, full))
+    db = used_db(env, runner)
+    assert health.checked_path(db).is_file()  # the review closed the store cleanly
+    checks.clear()
+    assert runner.invoke(app, ["cards", "list"]).exit_code == 0
+    assert checks == []  # unchanged since the last command: not read whole again
+    conn = sqlite3.connect(db)  # another program writes to it
+    with conn:
+        conn.execute("CREATE TABLE scratch (x)")
+    conn.close()
+    assert runner.invoke(app, ["cards", "list"]).exit_code == 0
+    assert checks == [db]
+    checks.clear()
+    backup = health.backup_path(db)
+    os.utime(backup, (backup.stat().st_atime, backup.stat().st_mtime - health.BACKUP_EVERY_SECONDS - 1))
+    assert runner.invoke(app, ["cards", "list"]).exit_code == 0
+    assert checks == [db]  # once a day, before the backup, whatever the signature says
+
+
+def test_a_damaged_large_database_that_another_program_wrote_is_refused(env, runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from awsprep.store import health
+
+    monkeypatch.setattr(health, "ALWAYS_CHECK_BELOW", 0)
+    db = used_db(env, runner)
+    runner.invoke(app, ["cards", "list"])
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    flip(db, list(range(100, 108)))
+    os.utime(db, ns=(db.stat().st_atime_ns, db.stat().st_mtime_ns + 1_000_000))  # later, on any clock
+    res = runner.invoke(app, ["review", "--plain"], input="")
+    assert res.exit_code == 2 and "damaged" in res.output
+    assert not health.unchanged_since_checked(db)
+
+
+def test_a_store_that_met_a_database_error_is_not_noted_sound(tmp_path: Path) -> None:
+    import pytest
+    from sqlalchemy.exc import OperationalError
+
+    from awsprep.store import health
+    from awsprep.store.db import StoreError, sqlite_url, translate_errors
+    from awsprep.store.repo import Store
+
+    db = tmp_path / "e.db"
+    store = Store(sqlite_url(db))
+    with pytest.raises(StoreError, match="damaged"), translate_errors(sqlite_url(db)):
+        raise OperationalError("SELECT 1", {}, Exception("database disk image is malformed"))
+    store.close()
+    assert not health.checked_path(db).exists()
+    clean = Store(sqlite_url(db))
+    clean.close()
+    assert health.unchanged_since_checked(db)

@@ -6,7 +6,6 @@ Imported when a YAML file is read, not before: a review of a synced database rea
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 import yaml
@@ -187,14 +186,15 @@ def _load_checked(text: str, file: str) -> Any:
 
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text safely; a syntax error becomes a BankError with its line."""
-    enabled = gc.isenabled()
-    gc.disable()  # the parse makes many small objects and no cycles; collecting during it triples its time
+    from awsprep.bank.io import collector_paused
+
     try:
-        try:
-            return fast_load(text)
-        except (_Unusual, yaml.YAMLError):
-            pass
-        return _load_checked(text, file)
+        with collector_paused():  # collecting during the parse would triple its time
+            try:
+                return fast_load(text)
+            except (_Unusual, yaml.YAMLError):
+                pass
+            return _load_checked(text, file)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -202,6 +202,3 @@ def parse_yaml(text: str, file: str) -> Any:
         raise BankError(file, line, None, f"is not valid YAML ({problem})") from None
     except yaml.YAMLError as exc:
         raise BankError(file, 0, None, f"is not valid YAML ({exc})") from None
-    finally:
-        if enabled:
-            gc.enable()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, fields
-from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from awsprep.calc.errors import CalcError
@@ -47,7 +47,9 @@ class LambdaPrices:
 
 @functools.cache
 def _raw() -> dict[str, Any]:
-    text = resources.files("awsprep.calc").joinpath("prices.json").read_text(encoding="utf-8")
+    # the file beside this module (pathlib, not importlib.resources: that costs `awsprep calc` a few ms of
+    # imports at every start, and awsprep is installed as files, never run from a zip)
+    text = Path(__file__).with_name("prices.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -147,11 +147,23 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+_closing: list[Callable[[], None]] = []
+_depth: list[Callable[..., Any]] = []  # guarded commands running (one may call another): the outermost closes
+
+
+def at_exit(close: Callable[[], None]) -> None:
+    """Call `close` when the command ends, whether it succeeds or fails (the store is closed this way)."""
+    _closing.append(close)
+
+
 def guard(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn domain errors and Ctrl-C into one sentence and an exit code."""
+    """Turn domain errors and Ctrl-C into one sentence and an exit code; then close what the command
+    opened (at_exit)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        outermost = not _depth
+        _depth.append(func)
         try:
             return func(*args, **kwargs)
         except AwsprepError as exc:
@@ -163,5 +175,9 @@ def guard(func: Callable[P, R]) -> Callable[P, R]:
         except OSError as exc:  # a path the system refuses (too long, a device, no permission)
             where = f"{_short(exc.filename)}: " if exc.filename else ""
             raise fail(f"{where}{exc.strerror or exc}.", 2) from None
+        finally:
+            _depth.pop()
+            while outermost and _closing:
+                _closing.pop()()
 
     return wrapper

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from awsprep.cli.common import bank_roots, data_dir, fail, guard
+from awsprep.cli.common import at_exit, bank_roots, data_dir, fail, guard
 from awsprep.errors import UsageError
 from awsprep.ui.escape import literal
 
@@ -47,6 +47,7 @@ def open_store(option: str | None, sync: bool = True) -> tuple[Store, SyncReport
     from awsprep.study.settings import policy
 
     store = Store(db_url(option))
+    at_exit(store.close)  # when the command ends, however it ends (cli/common.guard)
     store.policy = policy(store)  # answers and exam failures go through the chosen scheduler
     report = sync_bank(store, bank_roots(), first_start) if sync else None
     return store, report
@@ -55,7 +56,7 @@ def open_store(option: str | None, sync: bool = True) -> tuple[Store, SyncReport
 def check_decks(store: Store, decks: list[str] | None) -> list[str] | None:
     if not decks:
         return None
-    known = store.decks()
+    known = store.deck_names()
     missing = [d for d in decks if d not in known]
     if missing:
         names = ", ".join(sorted(known)) or "none"

@@ -7,11 +7,14 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from awsprep import __version__
 from awsprep.cli.common import (
     bank_roots,
     content_dir,
@@ -51,43 +54,138 @@ def _cache_path(bank: Path) -> Path:
     return data_dir() / "import-cache" / f"{key}.json"
 
 
-def _rules_source() -> bytes:
-    """The extractors' own source: cached drafts are reused only while it is unchanged."""
-    import awsprep.notes
-
-    folder = Path(awsprep.notes.__file__).parent
-    return b"".join(p.read_bytes() for p in sorted(folder.glob("*.py")))
+def _source(*packages: str) -> bytes:
+    """The Python source of awsprep's packages: cached work is reused only while it is unchanged."""
+    root = Path(__file__).resolve().parent.parent
+    return b"".join(p.read_bytes() for name in packages for p in sorted((root / name).glob("*.py")))
 
 
-def _read_cache(path: Path) -> dict[str, Any]:
+def _read_cache(path: Path, whole: bool = True) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The cache file: its first line records the last import (notes/lastrun.py), its second holds the
+    drafts of each note file by content hash, its third the YAML text of each card of the bank and of
+    the triage file (the second and third are read only when ``whole``)."""
+    lines: list[Any] = []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with path.open(encoding="utf-8") as fh:
+            for _ in range(3 if whole else 1):
+                lines.append(json.loads(fh.readline() or "null"))
     except (OSError, ValueError):
+        lines = []
+    lines += [None] * (3 - len(lines))
+    last, drafts, texts = (x if isinstance(x, dict) else {} for x in lines)
+    return last, drafts, texts
+
+
+def _texts(cache: dict[str, Any], name: str) -> dict[str, str]:
+    """The cards' YAML texts kept for the bank or the triage file; none when any looks damaged (the
+    cache is trusted as for the drafts: written atomically by awsprep, keyed by a digest)."""
+    known = cache.get(name)
+    if not isinstance(known, dict) or not all(
+        isinstance(v, str) and v.startswith("- ") and v.endswith("\n") for v in known.values()
+    ):
         return {}
-    return data if isinstance(data, dict) else {}
+    return known
 
 
-def import_notes(
-    paths: list[Path], deck: str | None, bank: Path | None, dry_run: bool, explain: bool, as_json: bool
-) -> None:
-    from awsprep.bank.errors import BankError
-    from awsprep.bank.io import atomic_write, dump_bank, load_bank_file
-    from awsprep.notes.lint import load_facts
-    from awsprep.notes.pipeline import collect_files, run_import
-    from awsprep.notes.topics import TopicTable
-    from awsprep.notes.triage import dump_triage, read_triage, triage_path
+def _run_key(deck: str, table: bytes | None, facts: bytes | None, exams: list[str]) -> str:
+    """Everything an import depends on besides the notes, the bank and the triage file."""
+    digest = hashlib.sha256(_source("notes", "bank"))
+    for part in (__version__, deck, *exams):
+        digest.update(part.encode("utf-8") + b"\0")
+    for data in (table, facts):
+        digest.update(b"-" if data is None else hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:  # the full import says what is wrong with it
+        return b"\0unreadable"
+
+
+@dataclass
+class Done:
+    """What an import did, for the summary: the summary, the facts printed beside it, the full
+    result (None when the notes were unchanged and nothing was redone)."""
+
+    summary: dict[str, Any]
+    info: dict[str, Any]
+    result: Any = None
+
+
+def run_notes_import(
+    paths: list[Path],
+    deck: str | None,
+    bank: Path | None,
+    dry_run: bool,
+    full: bool = False,
+    warn: Callable[[str], None] = lambda message: None,
+) -> Done:
+    """Import notes into a deck's bank file; ``warn`` hears each warning. Unless ``full`` (the
+    --explain listing needs every card), notes unchanged since the last import are not read again
+    beyond their hashes: the summary is the one recorded then (see notes/lastrun.py)."""
+    from awsprep.bank.io import triage_path
+    from awsprep.notes.files import collect_files
+    from awsprep.notes.lastrun import LastRun, unchanged
 
     notes = collect_files(paths)
     deck_name = _deck_name(paths, deck)
     target = writable_file(bank, "--bank") if bank is not None else imported_decks_dir() / f"{deck_name}.yaml"
+    table_file = content_dir() / "domains.yaml"
+    facts_file = content_dir() / "facts.yaml"
+    exams = sorted(p.stem for p in (content_dir() / "exams").glob("*.yaml"))
+    key = _run_key(deck_name, _read_or_none(table_file), _read_or_none(facts_file), exams)
+    cache_file = _cache_path(target)
+    triage_file = triage_path(target)
+    info = {
+        "deck": deck_name,
+        "bank": str(target),
+        "files": len(notes),
+        "unchanged_files": 0,
+        "triage_file": str(triage_file),
+        "dry_run": dry_run,
+        "written": False,
+    }
+    if not full:
+        last = LastRun.from_json(_read_cache(cache_file, whole=False)[0])
+        warnings = unchanged(last, key, notes, target, triage_file) if last is not None else None
+        if last is not None and warnings is not None:
+            for w in warnings:
+                warn(f"{w}")
+            return Done(last.summary, {**info, "unchanged_files": len(last.files)})
+    from awsprep.bank.io import collector_paused
+
+    with collector_paused():  # many small objects (tokens, drafts, cards), no cycles: nothing to collect
+        return _full_import(notes, deck_name, target, dry_run, key, warn, info)
+
+
+def _full_import(
+    notes: list[Any],
+    deck_name: str,
+    target: Path,
+    dry_run: bool,
+    key: str,
+    warn: Callable[[str], None],
+    info: dict[str, Any],
+) -> Done:
+    from awsprep.bank.errors import BankError
+    from awsprep.bank.io import atomic_write, dump_bank_reusing, load_bank_file
+    from awsprep.notes.lastrun import LastRun, file_digest
+    from awsprep.notes.lint import load_facts
+    from awsprep.notes.model import Warning
+    from awsprep.notes.pipeline import next_summary, run_import
+    from awsprep.notes.topics import TopicTable
+    from awsprep.notes.triage import dump_triage_reusing, read_triage
+
     previous = []
     if target.is_file():
         try:
             previous = load_bank_file(target, deck_name)
         except BankError as exc:
-            _warn(f"{exc} The previous cards are ignored, so every card counts as added.")
+            warn(f"{exc} The previous cards are ignored, so every card counts as added.")
     table_file = content_dir() / "domains.yaml"
-    topics, sig = TopicTable(), hashlib.sha1(_rules_source())
+    topics, sig = TopicTable(), hashlib.sha1(_source("notes"))
     if table_file.is_file():
         topics = TopicTable.load(table_file)
         sig.update(table_file.read_bytes())
@@ -100,48 +198,62 @@ def import_notes(
     if facts_file.is_file():
         sig.update(facts_file.read_bytes())
     cache_file = _cache_path(target)
-    triage_file = triage_path(target)
+    triage_file = Path(info["triage_file"])
     triage = read_triage(triage_file)
+    _, drafts, known = _read_cache(cache_file)
     result = run_import(
         notes,
         deck_name,
         topics,
         sig.hexdigest()[:16],
         previous,
-        _read_cache(cache_file),
+        drafts,
         decisions=triage.decisions,
         facts=facts,
     )
     for w in result.warnings:
-        _warn(f"{w}")
+        warn(f"{w}")
     written = False
     if not dry_run:
-        text = dump_bank(result.cards, deck_name)
+        text, bank_texts = dump_bank_reusing(result.cards, deck_name, _texts(known, "bank"))
         old = target.read_text(encoding="utf-8") if target.is_file() else None
         if text != old:
             atomic_write(target, text)
             written = True
-        atomic_write(cache_file, json.dumps(result.cache))
         triage.deck, triage.cards = deck_name, result.triage
+        triage_texts: dict[str, str] = {}
         if triage.cards or triage.decisions or triage_file.is_file():
-            atomic_write(triage_file, dump_triage(triage))
-    summary = result.summary()
-    info = {
-        "deck": deck_name,
-        "bank": str(target),
-        "files": result.files,
-        "unchanged_files": result.unchanged_files,
-        "triage_file": str(triage_file),
-        "dry_run": dry_run,
-        "written": written,
-    }
+            triage_text, triage_texts = dump_triage_reusing(triage, _texts(known, "triage"))
+            atomic_write(triage_file, triage_text)
+        last = None
+        if len({n.name for n in notes}) == len(notes):  # (two files of one name share a cache entry)
+            summary = next_summary(result, deck_name, str(target))
+            if summary is not None:
+                read = [
+                    (name, entry["sha256"], [Warning(**w) for w in entry["warnings"]])
+                    for name, entry in result.cache["files"].items()
+                ]
+                bank_digest = file_digest(target) or ""
+                last = LastRun(key, len(notes), read, bank_digest, file_digest(triage_file), summary)
+        head = json.dumps(last.to_json() if last is not None else None)
+        texts = json.dumps({"bank": bank_texts, "triage": triage_texts})
+        atomic_write(cache_file, head + "\n" + json.dumps(result.cache) + "\n" + texts)
+    return Done(
+        result.summary(), {**info, "unchanged_files": result.unchanged_files, "written": written}, result
+    )
+
+
+def import_notes(
+    paths: list[Path], deck: str | None, bank: Path | None, dry_run: bool, explain: bool, as_json: bool
+) -> None:
+    done = run_notes_import(paths, deck, bank, dry_run, full=explain, warn=_warn)
     if as_json:
-        out: dict[str, Any] = {**summary, **info}
+        out: dict[str, Any] = {**done.summary, **done.info}
         if explain:
-            out["explain"] = _explain_rows(result)
+            out["explain"] = _explain_rows(done.result)
         emit_json(out)
         return
-    _render(result, summary, info, explain)
+    _render(done.result, done.summary, done.info, explain)
 
 
 def _explain_rows(result: Any) -> list[dict[str, Any]]:

@@ -46,7 +46,7 @@ def review(
     from awsprep.ui.terminals import open_terminal
 
     store, _ = open_store(db)
-    decks = check_decks(store, deck) or prefs.active_decks(store, store.decks())
+    decks = check_decks(store, deck) or prefs.active_decks(store, store.deck_names())
     today = now().date()
     limits = prefs.limits(store, new, limit)
     plan = prefs.exam_plan(store, today)
@@ -72,11 +72,12 @@ def review(
 def welcome_back(store: Store, today: date, decks: list[str] | None) -> str | None:
     """For a learner back after missed days: when they last studied and what piled up."""
     from awsprep.store.stats import StatsStore
-    from awsprep.study.stats import welcome_back as greet
+    from awsprep.study.welcome import away
+    from awsprep.study.welcome import welcome_back as greet
 
     reader = StatsStore(store)
     last = reader.last_answer_day(decks)  # today, after a session earlier today: no greeting
-    back = greet(last, today, reader.due_tallies(today, decks) if last else [])
+    back = greet(last, today, reader.due_tallies(today, decks) if away(last, today) else [])
     return back.message() if back else None
 
 

@@ -37,7 +37,7 @@ def stats(
     chosen = _blueprint(blueprint) if blueprint else None
     store, _ = open_store(db)
     decks = check_decks(store, deck)
-    attempts = ExamStore(store).history()  # before the snapshot, whose transaction holds the database
+    attempts = ExamStore(store).history()  # read before the snapshot (one read transaction)
     params = prefs.fsrs_params(store)
     figures = use.gather(StatsStore(store), attempts, now().date(), blueprints(), chosen, days, decks, params)
     if json_out:

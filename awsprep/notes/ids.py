@@ -79,8 +79,10 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
         key = (d.kind, front, tokens) if d.kind == "basic" else (d.kind, frozenset(), tokens)
         first = exact.get(key)
         bucket = buckets.setdefault((d.kind, d.topic), _Bucket())
+        rarest: list[str] = []
         if first is None and tokens:
-            for other_tokens, other in bucket.candidates(tokens):
+            rarest = bucket.rarest(tokens)
+            for other_tokens, other in bucket.candidates(tokens, rarest):
                 inter = len(tokens & other_tokens)
                 if d.kind == "basic" and _jac(front, _front_tokens(other)) < NEAR_DUP:
                     continue
@@ -100,7 +102,7 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
             merged += 1
             continue
         exact[key] = d
-        bucket.add(tokens, d)
+        bucket.add(tokens, d, rarest)
         kept.append(d)
     return kept, merged
 
@@ -127,22 +129,27 @@ class _Bucket:
         self.by_word: dict[str, list[int]] = {}  # every word of every kept card
         self.by_prefix: dict[str, list[int]] = {}  # a few (rare) words of each kept card
 
-    def _rarest(self, tokens: frozenset[str], n: int) -> list[str]:
-        return sorted(tokens, key=lambda t: (len(self.by_word.get(t, ())), t))[:n]
+    def rarest(self, tokens: frozenset[str]) -> list[str]:
+        """The card's words, the rarest in the index first (ties in word order)."""
+        get = self.by_word.get
+        return [t for _, t in sorted([(len(get(t, ())), t) for t in tokens])]
 
-    def candidates(self, tokens: frozenset[str]) -> list[tuple[frozenset[str], Draft]]:
+    def candidates(self, tokens: frozenset[str], rarest: list[str]) -> list[tuple[frozenset[str], Draft]]:
         n = max(_must_share(len(tokens), NEAR_DUP), _must_share(len(tokens), CONTAINED))
         found: set[int] = set()
-        for word in self._rarest(tokens, n):
-            found.update(self.by_word.get(word, ()))
+        get = self.by_word.get
+        for word in rarest[:n]:
+            found.update(get(word, ()))
+        get = self.by_prefix.get
         for word in tokens:
-            found.update(self.by_prefix.get(word, ()))
+            found.update(get(word, ()))
         return [self.items[i] for i in sorted(found)]
 
-    def add(self, tokens: frozenset[str], d: Draft) -> None:
+    def add(self, tokens: frozenset[str], d: Draft, rarest: list[str]) -> None:
+        """Index a kept card; ``rarest`` is ``self.rarest(tokens)`` as it stood before."""
         index = len(self.items)
         self.items.append((tokens, d))
-        for word in self._rarest(tokens, _must_share(len(tokens), CONTAINED)):
+        for word in rarest[: _must_share(len(tokens), CONTAINED)]:
             self.by_prefix.setdefault(word, []).append(index)
         for word in tokens:
             self.by_word.setdefault(word, []).append(index)

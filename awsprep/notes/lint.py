@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from typing import Any
 from awsprep.bank.io import parse_yaml, read_text
 from awsprep.errors import UsageError
 from awsprep.notes.files import read_note_bytes
+from awsprep.notes.needles import gate
 
 FACTS_SCHEMA = 1
 
@@ -249,8 +250,11 @@ def is_trap(text: str) -> bool:
     return TRAP_RE.search(text) is not None
 
 
-def scan_text(text: str, file: str, facts: Sequence[Fact]) -> list[LintWarning]:
-    """Every line of ``text`` that states an outdated value, at most one warning per fact and line."""
+def scan_text(
+    text: str, file: str, facts: Sequence[Fact], only: Collection[int] | None = None
+) -> list[LintWarning]:
+    """Every line of ``text`` that states an outdated value, at most one warning per fact and line;
+    with ``only``, just those lines (by number) are matched, read in their context as ever."""
     claims = [(fact, claim) for fact in facts for claim in fact.outdated]
     warnings: list[LintWarning] = []
     headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
@@ -278,14 +282,16 @@ def scan_text(text: str, file: str, facts: Sequence[Fact]) -> list[LintWarning]:
             continue
         line = normalise(raw)
         indent = _indent(raw)
-        parents = [p for p in parents if p[0] < indent]
-        enclosing = [h for _, h in headings] + [t for _, t in parents]
+        while parents and parents[-1][0] >= indent:  # (their indents only grow)
+            parents.pop()
         parents.append((indent, line))
+        if only is not None and number not in only:
+            continue
         if not claims or is_trap(line) or any(is_trap(h) for _, h in headings):
             continue
         if any(_DISTRACTORS_RE.match(t) for _, t in parents):
             continue
-        context_text = " / ".join([*enclosing, line])
+        context_text = " / ".join([*(h for _, h in headings), *(t for _, t in parents)])
         for fact_obj, claim in _matching_facts(line, context_text, claims):
             warnings.append(
                 LintWarning(
@@ -314,8 +320,14 @@ def _matching_facts(
 ) -> list[tuple[Fact, OutdatedClaim]]:
     found: list[tuple[Fact, OutdatedClaim]] = []
     seen: set[str] = set()
+    lowered = line.lower() if line.isascii() else None  # (needles.py tests ASCII text only)
     for fact, claim in claims:
-        if fact.key in seen or not claim.pattern.search(line):
+        if fact.key in seen:
+            continue
+        words = gate(claim.pattern) if lowered is not None else None
+        if words is not None and lowered is not None and not words.search(lowered):
+            continue  # none of the words the pattern cannot match without: cheaper than the pattern
+        if not claim.pattern.search(line):
             continue
         if claim.context is not None and not claim.context.search(context_text):
             continue

@@ -5,19 +5,22 @@ Reads only the files it is handed; the caller saves the bank and the cache.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from awsprep.bank.io import card_to_dict
+from awsprep.bank.errors import BankError
+from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard, Source
-from awsprep.errors import UsageError
 from awsprep.notes import ids as idmod
 from awsprep.notes.blocks import MAX_DEPTH, parse_blocks, strip_front_matter
-from awsprep.notes.files import MAX_FILE_BYTES, looks_binary
+from awsprep.notes.files import NoteFile as NoteFile  # re-exported: callers import it from here
+from awsprep.notes.files import collect_files as collect_files
+from awsprep.notes.files import read_note
 from awsprep.notes.lint import Fact, scan_text
 from awsprep.notes.model import Draft, Skip, Warning
 from awsprep.notes.quality import Quality, score
@@ -26,13 +29,6 @@ from awsprep.notes.topics import TopicTable
 from awsprep.notes.triage import Decision, Pending, decision_for, edited, wording_hash
 
 RULES_VERSION = "1"  # cached drafts are rebuilt when this or the caller's signature changes
-NOTE_SUFFIXES = (".md", ".markdown")
-
-
-@dataclass
-class NoteFile:
-    name: str  # as recorded in sources: relative to the import root, or the file name
-    path: Path
 
 
 @dataclass
@@ -58,6 +54,10 @@ class ImportResult:
     scores: list[Quality] = field(default_factory=list)  # parallel to cards
     triage: list[Pending] = field(default_factory=list)  # below the threshold, waiting for a decision
     dropped: int = 0  # cards the learner dropped in triage (still dropped: their notes did not change)
+    # what next_summary needs: the drafts after dedup and their ids; the text of each file read
+    kept: list[Draft] = field(default_factory=list, repr=False)
+    ids: list[str] = field(default_factory=list, repr=False)  # parallel to kept
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def summary(self) -> dict[str, Any]:
         by_type = Counter(c.type for c in self.cards)
@@ -79,50 +79,6 @@ class ImportResult:
             "changed": len(self.changed),
             "retired": len(self.retired),
         }
-
-
-def collect_files(paths: Iterable[Path]) -> list[NoteFile]:
-    """Folders give their .md/.markdown files (recursively); a file named explicitly is always read."""
-    out: list[NoteFile] = []
-    seen: set[Path] = set()
-    for root in paths:
-        if not root.exists():
-            raise UsageError(f"{root}: no such file or folder.")
-        if root.is_dir():
-            found = sorted(p for p in root.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file())
-            pairs = [(p.relative_to(root).as_posix(), p) for p in found]
-        else:
-            pairs = [(root.name, root)]
-        for name, p in pairs:
-            real = p.resolve()
-            if real not in seen:
-                seen.add(real)
-                out.append(NoteFile(name, p))
-    return out
-
-
-def read_note(note: NoteFile) -> tuple[str | None, bytes, list[Warning]]:
-    try:
-        data = note.path.read_bytes()
-    except OSError as exc:
-        return (
-            None,
-            b"",
-            [Warning(note.name, 0, f"cannot be read ({exc.strerror or exc}), so it was skipped.")],
-        )
-    if len(data) > MAX_FILE_BYTES:
-        mb = len(data) / 1024 / 1024
-        limit = MAX_FILE_BYTES // 1024 // 1024
-        msg = f"is {mb:.1f} MB, over the {limit} MB limit for notes, so it was skipped."
-        return None, data, [Warning(note.name, 1, msg)]
-    if looks_binary(data):
-        return None, data, [Warning(note.name, 0, "is not text (a binary file), so it was skipped.")]
-    try:
-        return data.decode("utf-8-sig"), data, []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        text = data.decode("utf-8", errors="replace")
-        return text, data, [Warning(note.name, line, "has bytes that are not UTF-8; they were replaced.")]
 
 
 def _main_reason(reasons: tuple[str, ...]) -> str:
@@ -151,8 +107,9 @@ def extract_file(name: str, text: str, topics: TopicTable, facts: Sequence[Fact]
                 f"a list is nested deeper than {MAX_DEPTH} levels; the deeper items were not read.",
             )
         )
-    if facts:
-        flagged = {w.line: f"{w.says}; now: {w.current}" for w in scan_text(text, name, facts)}
+    if facts and ex.drafts:  # only the lines that made a card need matching against the facts
+        lines = {d.line for d in ex.drafts}
+        flagged = {w.line: f"{w.says}; now: {w.current}" for w in scan_text(text, name, facts, lines)}
         for d in ex.drafts:
             if d.line in flagged:
                 d.outdated = flagged[d.line]
@@ -190,13 +147,13 @@ def run_import(
     skips: list[Skip] = []
     warnings: list[Warning] = []
     unchanged = 0
-    texts: dict[str, list[str]] = {}
+    texts: dict[str, str] = {}
     for note in notes:
         text, data, warns = read_note(note)
         warnings.extend(warns)
         if text is None:
             continue
-        texts[note.name] = text.split("\n")
+        texts[note.name] = text
         digest = hashlib.sha256(data).hexdigest()
         hit = old_files.get(note.name)
         result: FileResult | None = None
@@ -222,36 +179,13 @@ def run_import(
         skips.extend(result.skips)
         warnings.extend(result.warnings)
     kept, merged = idmod.dedup(drafts)
+    qualities = [score(d) for d in kept]
     assigned = idmod.assign_ids(deck, kept, previous)
-    cards: list[Card] = []
-    in_deck: list[Draft] = []
-    scores: list[Quality] = []
-    pending: list[Pending] = []
-    dropped = 0
-    for d, cid in zip(kept, assigned.ids, strict=True):
-        quality = score(d)
-        dec = decision_for(decisions, cid, d)
-        if dec is not None and dec.action == "drop":
-            dropped += 1
-        elif dec is not None or quality.passes:
-            final = edited(d, dec) if dec is not None else d
-            cards.append(to_card(final, cid, deck, topics))
-            in_deck.append(final)
-            scores.append(quality)
-        else:
-            card = card_to_dict(to_card(d, cid, deck, topics), deck)
-            lines = texts.get(d.file, [])
-            around = tuple(x.rstrip() for x in lines[max(0, d.line - 2) : d.line + 1])
-            src = f"{d.file}:{d.line}"
-            pending.append(Pending(cid, quality.score, quality.reasons, src, around, card, wording_hash(d)))
-    old = {c.id: card_to_dict(c, deck) for c in previous}
-    new_ids = {c.id for c in cards}
-    added = [c.id for c in cards if c.id not in old]
-    changed = [c.id for c in cards if c.id in old and old[c.id] != card_to_dict(c, deck)]
-    retired = [cid for cid in old if cid not in new_ids]
+    placed = _place(kept, qualities, assigned.ids, deck, topics, decisions, texts)
+    added, changed, retired = _changes(placed.cards, previous, deck)
     return ImportResult(
-        cards=cards,
-        drafts=in_deck,
+        cards=placed.cards,
+        drafts=placed.in_deck,
         skips=skips,
         warnings=warnings,
         added=added,
@@ -261,10 +195,84 @@ def run_import(
         unchanged_files=unchanged,
         merged=merged,
         cache={"key": key, "files": new_files},
-        scores=scores,
-        triage=pending,
-        dropped=dropped,
+        scores=placed.scores,
+        triage=placed.pending,
+        dropped=placed.dropped,
+        kept=kept,
+        ids=assigned.ids,
+        texts=texts,
     )
+
+
+@dataclass
+class _Placed:
+    cards: list[Card]
+    in_deck: list[Draft]  # parallel to cards
+    scores: list[Quality]  # parallel to cards
+    pending: list[Pending]
+    dropped: int
+
+
+def _place(
+    kept: list[Draft],
+    qualities: list[Quality],
+    ids: list[str],
+    deck: str,
+    topics: TopicTable,
+    decisions: dict[str, Decision],
+    texts: dict[str, str],
+) -> _Placed:
+    """Each kept draft with its id: into the deck, into triage, or dropped by the learner's decision."""
+    out = _Placed([], [], [], [], 0)
+    lines: dict[str, list[str]] = {}
+    for d, quality, cid in zip(kept, qualities, ids, strict=True):
+        dec = decision_for(decisions, cid, d)
+        if dec is not None and dec.action == "drop":
+            out.dropped += 1
+        elif dec is not None or quality.passes:
+            final = edited(d, dec) if dec is not None else d
+            out.cards.append(to_card(final, cid, deck, topics))
+            out.in_deck.append(final)
+            out.scores.append(quality)
+        else:
+            card = card_to_dict(to_card(d, cid, deck, topics), deck)
+            if d.file not in lines:
+                lines[d.file] = texts[d.file].split("\n") if d.file in texts else []
+            text = lines[d.file]
+            around = tuple(x.rstrip() for x in text[max(0, d.line - 2) : d.line + 1])
+            src = f"{d.file}:{d.line}"
+            why = quality.reasons
+            out.pending.append(Pending(cid, quality.score, why, src, around, card, wording_hash(d)))
+    return out
+
+
+def _changes(cards: list[Card], previous: list[Card], deck: str) -> tuple[list[str], list[str], list[str]]:
+    """The ids added, changed and retired since the previous bank."""
+    old = {c.id: card_to_dict(c, deck) for c in previous}
+    new_ids = {c.id for c in cards}
+    added = [c.id for c in cards if c.id not in old]
+    changed = [c.id for c in cards if c.id in old and old[c.id] != card_to_dict(c, deck)]
+    retired = [cid for cid in old if cid not in new_ids]
+    return added, changed, retired
+
+
+def next_summary(result: ImportResult, deck: str, file: str) -> dict[str, Any] | None:
+    """The summary the next import of the same notes would print once ``result``'s cards are the
+    previous bank (saved to ``file``) and the same triage decisions hold, or None when that import
+    would not give the same cards and triage again (an id that would move; a card the bank does not
+    give back exactly). This is what lets an import of unchanged notes skip the work and still print it."""
+    try:
+        previous = [card_from_dict(card_to_dict(c, deck), file, deck) for c in result.cards]
+    except BankError:
+        return None
+    if previous != result.cards:
+        return None
+    if idmod.assign_ids(deck, result.kept, previous).ids != result.ids:
+        return None  # (the same ids, decisions and drafts place every card as this import did)
+    again = copy.copy(result)
+    again.added, again.changed, again.retired = _changes(result.cards, previous, deck)
+    again.unchanged_files = len(result.texts)
+    return again.summary()
 
 
 def to_card(d: Draft, card_id: str, deck: str, topics: TopicTable) -> Card:

@@ -27,6 +27,7 @@ class TopicTable:
     domains: dict[str, str] = field(default_factory=dict)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (normal form, topic), longest first
     blueprint: str = ""  # the exam whose domain keys `domains` holds (e.g. DVA-C02)
+    _found: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # find's answers
 
     def without_domains(self) -> TopicTable:
         """The same topics, no exam domains: for a deck of another exam than the table's."""
@@ -61,11 +62,13 @@ class TopicTable:
         return cls.from_data(data, str(path))
 
     def find(self, text: str) -> str | None:
+        """The topic whose name or alias (the longest first) the text says, as whole words."""
+        if text in self._found:
+            return self._found[text]
         padded = f" {norm(text)} "
-        for alias, topic in self.aliases:
-            if f" {alias} " in padded:
-                return topic
-        return None
+        found = next((topic for alias, topic in self.aliases if f" {alias} " in padded), None)
+        self._found[text] = found
+        return found
 
     def topic(self, path: tuple[str, ...], fallback: str) -> str:
         for heading in reversed(path):

@@ -20,19 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
-
-from awsprep.bank.io import TRIAGE_SUFFIX, parse_yaml, read_text
+from awsprep.bank.io import parse_yaml, read_text
+from awsprep.bank.io import triage_path as triage_path  # its home is beside the bank it belongs to
 from awsprep.errors import UsageError
 from awsprep.notes.model import Draft
 
 DECISIONS = ("keep", "drop", "edit")
 EDITABLE = ("front", "back", "text", "question", "explanation")
-
-
-def triage_path(bank: Path) -> Path:
-    """``decks/NAME.yaml`` -> ``decks/NAME.triage.yaml``."""
-    return bank.with_name(bank.stem + TRIAGE_SUFFIX)
 
 
 def wording_hash(d: Draft) -> str:
@@ -114,27 +108,52 @@ def read_triage(path: Path) -> TriageFile:
 
 
 def dump_triage(t: TriageFile) -> str:
-    data = {
+    from awsprep.bank.yamlwrite import safe_dump  # PyYAML's own output, faster
+
+    return _TRIAGE_HEADER + safe_dump({**_triage_head(t), "cards": _triage_items(t)}, **_TRIAGE_YAML)
+
+
+def dump_triage_reusing(t: TriageFile, known: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """``dump_triage(t)``, the same text, reusing the text of each waiting card from ``known`` (what
+    the last call returned) when the card is the same; and this file's card texts, for next time."""
+    from awsprep.bank.io import collector_paused
+    from awsprep.bank.yamlwrite import dump_reusing, safe_dump
+
+    def dump(data: Any) -> str:
+        return safe_dump(data, **_TRIAGE_YAML)
+
+    with collector_paused():
+        text, texts = dump_reusing(_triage_head(t), "cards", _triage_items(t), dump, known)
+    return _TRIAGE_HEADER + text, texts
+
+
+_TRIAGE_HEADER = "# Cards waiting for `awsprep triage`, and the decisions taken (written by awsprep).\n"
+_TRIAGE_YAML: dict[str, Any] = dict(sort_keys=False, allow_unicode=True, width=100)
+
+
+def _triage_head(t: TriageFile) -> dict[str, Any]:
+    return {
         "deck": t.deck,
         "decisions": {
             cid: {"action": d.action, "hash": d.hash, **({"edits": d.edits} if d.edits else {})}
             for cid, d in sorted(t.decisions.items())
         },
-        "cards": [
-            {
-                "id": p.id,
-                "score": p.score,
-                "reasons": list(p.reasons),
-                "source": p.source,
-                "lines": list(p.lines),
-                "hash": p.hash,
-                "card": p.card,
-            }
-            for p in t.cards
-        ],
     }
-    header = "# Cards waiting for `awsprep triage`, and the decisions taken (written by awsprep).\n"
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _triage_items(t: TriageFile) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": p.id,
+            "score": p.score,
+            "reasons": list(p.reasons),
+            "source": p.source,
+            "lines": list(p.lines),
+            "hash": p.hash,
+            "card": p.card,
+        }
+        for p in t.cards
+    ]
 
 
 def decision_for(decisions: dict[str, Decision], card_id: str, d: Draft) -> Decision | None:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text, update
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from awsprep.errors import AwsprepError, UsageError
-from awsprep.store.models import Base, Meta
+from awsprep.store.tables import meta, metadata, partial_indexes
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -52,15 +52,26 @@ def describe(url: str, exc: BaseException) -> StoreError | StoreBusyError:
     return StoreError(f"The database {url} cannot be used ({msg}).")
 
 
+_errors_met = 0  # database errors translated in this process: a store that met one is not noted as sound
+
+
+def errors_met() -> int:
+    return _errors_met
+
+
 @contextlib.contextmanager
 def translate_errors(url: str) -> Iterator[None]:
+    global _errors_met
     try:
         yield
-    except (DatabaseError, OperationalError) as exc:
+    except (DatabaseError, OperationalError, sqlite3.Error) as exc:  # sqlite3's: an answer on the driver
+        _errors_met += 1
         raise describe(url, exc) from None
     except UnicodeDecodeError:  # a damaged header or schema page
+        _errors_met += 1
         raise StoreError(f"The database {redact(url)} is damaged (its schema cannot be read).") from None
     except SQLAlchemyError as exc:
+        _errors_met += 1
         raise StoreError(
             redact(f"The database {url} cannot be used ({exc.__class__.__name__}: {exc}).")
         ) from None
@@ -78,11 +89,16 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+READ_ONLY = "awsprep_read_only"  # an execution option: the sessions of reading_sessions() set it
+
+
 def _begin_immediate(conn: Any) -> None:
     """Take the write lock when a transaction starts. A deferred transaction that reads and then writes
     fails at once with "database is locked" if another process committed in between; an immediate one
-    waits (busy_timeout) for its turn instead, so two sessions at once both succeed."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    waits (busy_timeout) for its turn instead, so two sessions at once both succeed. A session that only
+    reads (READ_ONLY) begins deferred: in WAL mode it reads a snapshot and neither waits for a writer
+    nor makes one wait."""
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
@@ -138,7 +154,7 @@ def _v2_pick_indexes(conn: Any) -> None:
     """Version 2: the queue's indexes (due reviews in order, drills, new cards in bank order) replace
     the one index that made the due-cards query walk every reviewed card."""
     conn.execute(text("DROP INDEX IF EXISTS ix_cards_pick"))
-    for index in Base.metadata.tables["cards"].indexes:
+    for index in metadata.tables["cards"].indexes:
         index.create(conn, checkfirst=True)
 
 
@@ -150,8 +166,23 @@ def _v3_fsrs_columns(conn: Any) -> None:
             conn.execute(text(f"ALTER TABLE cards ADD COLUMN {name} FLOAT"))
 
 
+def _v4_covering_indexes(conn: Any) -> None:
+    """Version 4: the deck names and counts from an index of (deck, retired), which replaces the index of
+    the deck alone; the log by day and by card with the columns `stats` counts, which replace the
+    indexes of the day and of the card alone."""
+    for old in ("ix_cards_deck", "ix_review_log_day", "ix_review_log_card_id"):
+        conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
+    for table in ("cards", "review_log"):
+        for index in metadata.tables[table].indexes:
+            index.create(conn, checkfirst=True)
+
+
 # Each migration takes a connection and brings the schema from version N-1 to N.
-MIGRATIONS: dict[int, Callable[[Any], None]] = {2: _v2_pick_indexes, 3: _v3_fsrs_columns}
+MIGRATIONS: dict[int, Callable[[Any], None]] = {
+    2: _v2_pick_indexes,
+    3: _v3_fsrs_columns,
+    4: _v4_covering_indexes,
+}
 
 
 MIGRATE_LOCK = 0x61777370  # PostgreSQL advisory lock key: one process creates or upgrades the schema
@@ -176,6 +207,7 @@ def migrate(engine: Engine, url: str) -> None:
 
 def _migrate(engine: Engine, url: str) -> None:
     url = redact(url)  # only used in messages
+    partial_indexes(engine.dialect.name)
     with translate_errors(url):
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))  # opens the file: a non-database fails here or below
@@ -183,26 +215,36 @@ def _migrate(engine: Engine, url: str) -> None:
         if "meta" not in tables:
             if tables - {"meta"} and "cards" not in tables:
                 raise StoreError(f"The database {url} holds tables of another program; pass --db elsewhere.")
-            Base.metadata.create_all(engine)
-            with Session(engine) as s, s.begin():
-                s.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+            metadata.create_all(engine)
+            with engine.begin() as conn:
+                _set_version(conn)
             return
-        with Session(engine) as s:
-            row = s.execute(select(Meta.value).where(Meta.key == "schema_version")).scalar_one_or_none()
+        with engine.connect() as conn:
+            version_q = select(meta.c.value).where(meta.c.key == "schema_version")
+            row = conn.execute(version_q).scalar_one_or_none()
         version = int(row) if row and row.isdigit() else 0
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"The database {url} was written by a newer awsprep (schema {version}); upgrade awsprep."
             )
-        if version == SCHEMA_VERSION and tables >= set(Base.metadata.tables):
+        if version == SCHEMA_VERSION and tables >= set(metadata.tables):
             return  # up to date: nothing to create (this runs at every start)
-        Base.metadata.create_all(engine)  # adds tables new in this version
-        with Session(engine) as s, s.begin():
+        metadata.create_all(engine)  # adds tables new in this version
+        with engine.begin() as conn:
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 step = MIGRATIONS.get(target)
                 if step is not None:
-                    step(s.connection())
-            s.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+                    step(conn)
+            _set_version(conn)
+
+
+def _set_version(conn: Connection) -> None:
+    """The schema_version row says this version (updated, or added to a database without one)."""
+    done = conn.execute(
+        update(meta).where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION))
+    ).rowcount
+    if not done:
+        conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
 
 
 def check_writable(engine: Engine, url: str) -> None:
@@ -213,7 +255,8 @@ def check_writable(engine: Engine, url: str) -> None:
         tx.rollback()
 
 
-def open_store(url: str) -> sessionmaker[Session]:
+def open_store(url: str) -> Engine:
+    """The engine of a checked, current and writable database (backed up once a day if SQLite)."""
     from awsprep.store import health
 
     engine = make_engine(url)
@@ -224,4 +267,4 @@ def open_store(url: str) -> sessionmaker[Session]:
     check_writable(engine, url)
     if db is not None:
         health.daily_backup(engine, db)
-    return sessionmaker(engine, expire_on_commit=False)
+    return engine

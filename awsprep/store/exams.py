@@ -17,12 +17,14 @@ from sqlalchemy import select, update
 from awsprep.bank.io import card_from_dict
 from awsprep.bank.models import QUESTION_TYPES, Card
 from awsprep.store.db import translate_errors
-from awsprep.store.models import CardRow, ExamAttempt, ExamItem
 from awsprep.store.repo import Store
+from awsprep.store.tables import cards as _CARDS
+from awsprep.store.tables import exam_attempts as _ATTEMPTS
+from awsprep.store.tables import exam_items as _ITEMS
 from awsprep.study.ports import AttemptInfo, ItemRecord
 
 
-def _info(row: ExamAttempt) -> AttemptInfo:
+def _info(row: Any) -> AttemptInfo:  # an exam_attempts row
     return AttemptInfo(
         id=row.id,
         blueprint=row.blueprint,
@@ -42,15 +44,14 @@ class ExamStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.url = store.url
-        self.Session = store.Session
 
     def exam_cards(self) -> list[Card]:
         """Every active mcq and numeric card, in bank order."""
-        with translate_errors(self.url), self.Session() as s:
+        with self.store.reading() as s:
             rows = s.execute(
-                select(CardRow.id, CardRow.deck, CardRow.content)
-                .where(CardRow.retired.is_(False), CardRow.type.in_(QUESTION_TYPES))
-                .order_by(CardRow.ordinal)
+                select(_CARDS.c.id, _CARDS.c.deck, _CARDS.c.content)
+                .where(_CARDS.c.retired.is_(False), _CARDS.c.type.in_(QUESTION_TYPES))
+                .order_by(_CARDS.c.ordinal)
             ).all()
         return [card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck) for r in rows]
 
@@ -63,7 +64,9 @@ class ExamStore:
         items: Sequence[tuple[str, str | None, dict[str, Any]]],
     ) -> int:
         """A new open attempt with its questions (card id, domain, question as shown)."""
-        with translate_errors(self.url), self.Session() as s, s.begin():
+        from awsprep.store.models import ExamAttempt, ExamItem  # the ORM: rows added as objects
+
+        with translate_errors(self.url), self.store.Session() as s, s.begin():
             row = ExamAttempt(
                 blueprint=blueprint,
                 mode=mode,
@@ -89,10 +92,10 @@ class ExamStore:
 
     def open_attempts(self) -> list[AttemptInfo]:
         """Unfinished attempts, newest first."""
-        with translate_errors(self.url), self.Session() as s:
+        with self.store.reading() as s:
             rows = s.execute(
-                select(ExamAttempt).where(ExamAttempt.finished.is_(None)).order_by(ExamAttempt.id.desc())
-            ).scalars()
+                select(_ATTEMPTS).where(_ATTEMPTS.c.finished.is_(None)).order_by(_ATTEMPTS.c.id.desc())
+            )
             return [_info(r) for r in rows]
 
     def open_attempt(self, attempt_id: int | None = None) -> AttemptInfo | None:
@@ -103,15 +106,15 @@ class ExamStore:
         return next((a for a in attempts if a.id == attempt_id), None)
 
     def attempt(self, attempt_id: int) -> AttemptInfo | None:
-        with translate_errors(self.url), self.Session() as s:
-            row = s.get(ExamAttempt, attempt_id)
+        with self.store.reading() as s:
+            row = s.execute(select(_ATTEMPTS).where(_ATTEMPTS.c.id == attempt_id)).first()
             return _info(row) if row else None
 
     def items(self, attempt_id: int) -> list[ItemRecord]:
-        with translate_errors(self.url), self.Session() as s:
+        with self.store.reading() as s:
             rows = s.execute(
-                select(ExamItem).where(ExamItem.attempt_id == attempt_id).order_by(ExamItem.position)
-            ).scalars()
+                select(_ITEMS).where(_ITEMS.c.attempt_id == attempt_id).order_by(_ITEMS.c.position)
+            )
             return [
                 ItemRecord(
                     position=r.position,
@@ -134,21 +137,17 @@ class ExamStore:
         self._item_update(attempt_id, position, seconds_used, flagged=flagged)
 
     def _item_update(self, attempt_id: int, position: int, seconds_used: float, **values: Any) -> None:
-        with translate_errors(self.url), self.Session() as s, s.begin():
+        with translate_errors(self.url), self.store.engine.begin() as s:
             s.execute(
-                update(ExamItem)
-                .where(ExamItem.attempt_id == attempt_id, ExamItem.position == position)
+                update(_ITEMS)
+                .where(_ITEMS.c.attempt_id == attempt_id, _ITEMS.c.position == position)
                 .values(**values)
             )
-            s.execute(
-                update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used)
-            )
+            s.execute(update(_ATTEMPTS).where(_ATTEMPTS.c.id == attempt_id).values(seconds_used=seconds_used))
 
     def save_time(self, attempt_id: int, seconds_used: float) -> None:
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            s.execute(
-                update(ExamAttempt).where(ExamAttempt.id == attempt_id).values(seconds_used=seconds_used)
-            )
+        with translate_errors(self.url), self.store.engine.begin() as s:
+            s.execute(update(_ATTEMPTS).where(_ATTEMPTS.c.id == attempt_id).values(seconds_used=seconds_used))
 
     def submit(
         self,
@@ -161,13 +160,15 @@ class ExamStore:
     ) -> None:
         """Store the scores and make each wrongly answered card a failed recall due tomorrow: one
         transaction, so a crash leaves the attempt open (and resumable) with no card rescheduled."""
+        from awsprep.store.models import ExamItem  # the ORM: rows changed as objects
+
         session = f"exam-{attempt_id}"
-        with translate_errors(self.url), self.Session() as s, s.begin():
+        with translate_errors(self.url), self.store.Session() as s, s.begin():
             for item in s.execute(select(ExamItem).where(ExamItem.attempt_id == attempt_id)).scalars():
                 item.correct = item.position in correct_positions
             s.execute(
-                update(ExamAttempt)
-                .where(ExamAttempt.id == attempt_id)
+                update(_ATTEMPTS)
+                .where(_ATTEMPTS.c.id == attempt_id)
                 .values(
                     finished=now,
                     seconds_used=seconds_used,
@@ -182,27 +183,27 @@ class ExamStore:
 
     def recent_card_ids(self, blueprint: str, attempts: int = 3) -> set[str]:
         """Cards asked in the last few attempts of this blueprint."""
-        with translate_errors(self.url), self.Session() as s:
+        with self.store.reading() as s:
             ids = list(
                 s.execute(
-                    select(ExamAttempt.id)
-                    .where(ExamAttempt.blueprint == blueprint)
-                    .order_by(ExamAttempt.id.desc())
+                    select(_ATTEMPTS.c.id)
+                    .where(_ATTEMPTS.c.blueprint == blueprint)
+                    .order_by(_ATTEMPTS.c.id.desc())
                     .limit(attempts)
                 ).scalars()
             )
             if not ids:
                 return set()
-            return set(s.execute(select(ExamItem.card_id).where(ExamItem.attempt_id.in_(ids))).scalars())
+            return set(s.execute(select(_ITEMS.c.card_id).where(_ITEMS.c.attempt_id.in_(ids))).scalars())
 
     def history(self) -> list[AttemptInfo]:
-        with translate_errors(self.url), self.Session() as s:
-            rows = s.execute(select(ExamAttempt).order_by(ExamAttempt.started, ExamAttempt.id)).scalars()
+        with self.store.reading() as s:
+            rows = s.execute(select(_ATTEMPTS).order_by(_ATTEMPTS.c.started, _ATTEMPTS.c.id))
             return [_info(r) for r in rows]
 
     def report(self, attempt_id: int) -> dict[str, Any] | None:
         """The report JSON stored when the attempt was submitted (None before then)."""
-        with translate_errors(self.url), self.Session() as s:
-            q = select(ExamAttempt.report).where(ExamAttempt.id == attempt_id)
+        with self.store.reading() as s:
+            q = select(_ATTEMPTS.c.report).where(_ATTEMPTS.c.id == attempt_id)
             raw = s.execute(q).scalar_one_or_none()
         return json.loads(raw) if raw else None

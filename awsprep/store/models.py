@@ -1,142 +1,126 @@
-"""SQLAlchemy tables: cards with their scheduling state, the review log, settings, exam attempts."""
+"""The ORM classes, mapped onto the Core tables of `store/tables.py` (which hold the columns, the indexes
+and the schema): for the store's operations that load, change and add rows as objects (undo, flags,
+exams, history). Importing this module imports `sqlalchemy.orm`; a review's start does not."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped
+
+from awsprep.store import tables
 
 
 class Base(DeclarativeBase):
-    pass
+    metadata = tables.metadata
 
 
 class Meta(Base):
     """Key/value facts about the database itself: schema version, bank fingerprint."""
 
-    __tablename__ = "meta"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    __table__ = tables.meta
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class Setting(Base):
-    __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    __table__ = tables.settings
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class BankFile(Base):
     """A parsed bank file, kept so that a file whose bytes have not changed is not parsed again."""
 
-    __tablename__ = "bank_files"
-    path: Mapped[str] = mapped_column(String(1000), primary_key=True)
-    digest: Mapped[str] = mapped_column(String(64))  # of the bytes, the default deck and awsprep's version
-    cards: Mapped[str] = mapped_column(Text)  # the file's cards, as JSON
+    __table__ = tables.bank_files
+    path: Mapped[str]
+    digest: Mapped[str]
+    cards: Mapped[str]
 
 
 class CardRow(Base):
     """One card: its content as synced from the bank (JSON) and its SM-2 state."""
 
-    __tablename__ = "cards"
-    id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    deck: Mapped[str] = mapped_column(String(100), index=True)
-    type: Mapped[str] = mapped_column(String(16))
-    content: Mapped[str] = mapped_column(Text)  # the card's bank mapping, as JSON
-    content_hash: Mapped[str] = mapped_column(String(64))
-    ordinal: Mapped[int] = mapped_column(Integer, default=0)  # position in the bank: new cards in order
-    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table__ = tables.cards
+    id: Mapped[str]
+    deck: Mapped[str]
+    type: Mapped[str]
+    content: Mapped[str]
+    content_hash: Mapped[str]
+    ordinal: Mapped[int]
+    retired: Mapped[bool]
     # SM-2 state
-    reps: Mapped[int] = mapped_column(Integer, default=0)
-    interval: Mapped[int] = mapped_column(Integer, default=0)
-    ef: Mapped[float] = mapped_column(Float, default=2.5)
-    due: Mapped[date | None] = mapped_column(Date, nullable=True)
-    lapses: Mapped[int] = mapped_column(Integer, default=0)
-    drill: Mapped[bool] = mapped_column(Boolean, default=False)
-    last_review: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    reps: Mapped[int]
+    interval: Mapped[int]
+    ef: Mapped[float]
+    due: Mapped[date | None]
+    lapses: Mapped[int]
+    drill: Mapped[bool]
+    last_review: Mapped[datetime | None]
     # FSRS memory state, kept while FSRS schedules (schema 2)
-    stability: Mapped[float | None] = mapped_column(Float, nullable=True)
-    difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
+    stability: Mapped[float | None]
+    difficulty: Mapped[float | None]
     # user actions
-    suspended: Mapped[bool] = mapped_column(Boolean, default=False)
-    buried_until: Mapped[date | None] = mapped_column(Date, nullable=True)
-    leech: Mapped[bool] = mapped_column(Boolean, default=False)
-
-    __table_args__ = (
-        # today's reviews in the order they are shown (most overdue, then hardest, first): the due-cards
-        # query reads only the cards due by today, and with a review limit stops after that many
-        Index("ix_cards_due", "retired", "suspended", "due", "ef", "id"),
-        # same-day drills: few, found without walking the cards due later
-        Index("ix_cards_drill", "retired", "suspended", "drill", "due"),
-        # new cards in bank order, read in order and only as many as the day allows
-        Index(
-            "ix_cards_new",
-            "retired",
-            "suspended",
-            "ordinal",
-            sqlite_where=text("due IS NULL"),
-            postgresql_where=text("due IS NULL"),
-        ),
-    )
+    suspended: Mapped[bool]
+    buried_until: Mapped[date | None]
+    leech: Mapped[bool]
 
 
 class ReviewLog(Base):
     """Every action on a card. Answers keep the state before and after, so undo can restore it."""
 
-    __tablename__ = "review_log"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    card_id: Mapped[str] = mapped_column(String(200), index=True)
-    ts: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    day: Mapped[date] = mapped_column(Date, index=True)
-    action: Mapped[str] = mapped_column(
-        String(16)
-    )  # answer | undo | suspend | unsuspend | bury | leech | exam
-    grade: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    was_new: Mapped[bool] = mapped_column(Boolean, default=False)
-    drill: Mapped[bool] = mapped_column(Boolean, default=False)  # a same-day drill repeat
-    response_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    before: Mapped[str | None] = mapped_column(Text, nullable=True)  # state JSON
-    after: Mapped[str | None] = mapped_column(Text, nullable=True)
-    interval_before: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    interval_after: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    ef_before: Mapped[float | None] = mapped_column(Float, nullable=True)
-    ef_after: Mapped[float | None] = mapped_column(Float, nullable=True)
-    undone: Mapped[bool] = mapped_column(Boolean, default=False)
-    session: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    __table__ = tables.review_log
+    id: Mapped[int]
+    card_id: Mapped[str]
+    ts: Mapped[datetime]
+    day: Mapped[date]
+    action: Mapped[str]
+    grade: Mapped[int | None]
+    was_new: Mapped[bool]
+    drill: Mapped[bool]
+    response_ms: Mapped[int | None]
+    before: Mapped[str | None]
+    after: Mapped[str | None]
+    interval_before: Mapped[int | None]
+    interval_after: Mapped[int | None]
+    ef_before: Mapped[float | None]
+    ef_after: Mapped[float | None]
+    undone: Mapped[bool]
+    session: Mapped[str | None]
 
 
 class CardClaim(Base):
     """Which review session is showing a card: two machines on one server never show it both at once."""
 
-    __tablename__ = "card_claims"
-    card_id: Mapped[str] = mapped_column(String(200), primary_key=True)
-    session: Mapped[str] = mapped_column(String(40))
-    until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table__ = tables.card_claims
+    card_id: Mapped[str]
+    session: Mapped[str]
+    until: Mapped[datetime]
 
 
 class ExamAttempt(Base):
-    __tablename__ = "exam_attempts"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    blueprint: Mapped[str] = mapped_column(String(32))
-    mode: Mapped[str] = mapped_column(String(16))  # timed | practice
-    started: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    seconds_allowed: Mapped[int] = mapped_column(Integer)
-    seconds_used: Mapped[float] = mapped_column(Float, default=0.0)
-    finished: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    raw_correct: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    total: Mapped[int] = mapped_column(Integer)
-    scaled_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    passed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
-    report: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    __table__ = tables.exam_attempts
+    id: Mapped[int]
+    blueprint: Mapped[str]
+    mode: Mapped[str]
+    started: Mapped[datetime]
+    seconds_allowed: Mapped[int]
+    seconds_used: Mapped[float]
+    finished: Mapped[datetime | None]
+    raw_correct: Mapped[int | None]
+    total: Mapped[int]
+    scaled_score: Mapped[int | None]
+    passed: Mapped[bool | None]
+    report: Mapped[str | None]
 
 
 class ExamItem(Base):
-    __tablename__ = "exam_items"
-    attempt_id: Mapped[int] = mapped_column(ForeignKey("exam_attempts.id"), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    card_id: Mapped[str] = mapped_column(String(200))
-    domain: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    question: Mapped[str] = mapped_column(Text)  # JSON: the item as shown (shuffled options / generated)
-    answer: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON of the chosen answer
-    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
-    correct: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    __table__ = tables.exam_items
+    attempt_id: Mapped[int]
+    position: Mapped[int]
+    card_id: Mapped[str]
+    domain: Mapped[str | None]
+    question: Mapped[str]
+    answer: Mapped[str | None]
+    flagged: Mapped[bool]
+    correct: Mapped[bool | None]

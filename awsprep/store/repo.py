@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, Integer, bindparam, cast, delete, func, insert, literal, or_, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import (
+    Connection,
+    Date,
+    Integer,
+    bindparam,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.exc import SQLAlchemyError
 
 from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import Card, card_text
@@ -21,9 +37,20 @@ from awsprep.sched.policy import SM2, Policy, replay
 from awsprep.sched.queue import Candidate, DayCounts
 from awsprep.sched.sm2 import CardState
 from awsprep.sched.status import CardStatus
-from awsprep.store.db import open_store, translate_errors
-from awsprep.store.models import BankFile, Base, CardClaim, CardRow, Meta, ReviewLog, Setting
+from awsprep.store import health
+from awsprep.store.db import READ_ONLY, errors_met, open_store, translate_errors
+from awsprep.store.tables import bank_files as _BANK_FILES
+from awsprep.store.tables import card_claims as _CLAIMS
+from awsprep.store.tables import cards as _CARDS
+from awsprep.store.tables import meta as _META
+from awsprep.store.tables import review_log as _LOG
+from awsprep.store.tables import settings as _SETTINGS
 from awsprep.study.ports import AnswerResult, LogEntry, Undone
+
+if TYPE_CHECKING:
+    from sqlalchemy import orm
+
+    from awsprep.store.models import CardRow
 
 UNDOABLE = ("answer", "suspend", "bury")
 CLAIM_MINUTES = 10  # a claim left by a session that died (kill -9, power cut) lapses after this long
@@ -49,7 +76,7 @@ def same_state(a: CardState, b: CardState) -> bool:
 
 
 def _state_json(state: CardState) -> str:
-    d = asdict(state)
+    d = _state_values(state)  # the fields in the dataclass's order, as asdict gave them (no deep copy)
     d["due"] = state.due.isoformat() if state.due else None
     d["last_review"] = state.last_review.isoformat() if state.last_review else None
     return json.dumps(d)
@@ -101,7 +128,6 @@ def _state_values(state: CardState) -> dict[str, Any]:
     return {name: getattr(state, name) for name in STATE_FIELDS}
 
 
-_CARDS = Base.metadata.tables["cards"]
 _SYNC_UPDATE = (
     update(_CARDS)
     .where(_CARDS.c.id == bindparam("card_id"))
@@ -109,21 +135,123 @@ _SYNC_UPDATE = (
     .values(retired=False)
 )
 
-# An answer's statements, built once: each answer is one small transaction, and building the SQL
-# expressions again for every answer cost more than executing them.
+# An answer's statements, built once, in Core on the cards and review_log tables: each answer is one small
+# transaction on one connection (no ORM session, no flush), and building the SQL expressions again for
+# every answer cost more than executing them.
 _ANSWER_READ = (
-    select(CardRow.leech, *(getattr(CardRow, name) for name in STATE_FIELDS))
-    .where(CardRow.id == bindparam("card_id"))
+    select(_CARDS.c.leech, *(_CARDS.c[name] for name in STATE_FIELDS))
+    .where(_CARDS.c.id == bindparam("card_id"))
     .with_for_update()
 )
 _ANSWER_WRITE = (
-    update(CardRow)
-    .where(CardRow.id == bindparam("card_id"))
+    update(_CARDS)
+    .where(_CARDS.c.id == bindparam("card_id"))
     .values({name: bindparam(name) for name in STATE_FIELDS})
 )
+_LEECH_WRITE = _ANSWER_WRITE.values(leech=True, suspended=True)
+_LOG_INSERT = insert(_LOG)
 
 
-def _status_of(r: CardRow) -> CardStatus:
+class _DriverStatement:
+    """A Core statement compiled once for a dialect and run on a DBAPI cursor: the bound values and the
+    selected columns converted by SQLAlchemy's own type processors (so the stored text is the same as
+    through SQLAlchemy), without its execution machinery per statement (about 40 us each, more than
+    SQLite's own work for an answer's statements). For a qmark dialect (SQLite)."""
+
+    def __init__(self, stmt: Any, dialect: Any, column_keys: Sequence[str] | None = None) -> None:
+        compiled = stmt.compile(dialect=dialect, column_keys=list(column_keys) if column_keys else None)
+        self.sql = compiled.string
+        binds = compiled.binds
+        # the values fixed in the statement (a leech's flags), and each positional name's converter
+        self._fixed = {name: bind.effective_value for name, bind in binds.items() if not bind.required}
+        self._plan = [
+            (name, binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+            for name in compiled.positiontup or ()
+        ]
+        columns = getattr(stmt, "selected_columns", ())
+        self._results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
+
+    def parameters(self, values: dict[str, Any]) -> list[Any]:
+        """The positional values: a name the statement needs and `values` lacks is a KeyError."""
+        given = {**self._fixed, **values} if self._fixed else values
+        return [
+            given[name] if process is None or given[name] is None else process(given[name])
+            for name, process in self._plan
+        ]
+
+    def row(self, raw: Sequence[Any] | None) -> list[Any] | None:
+        if raw is None:
+            return None
+        return [
+            p(v) if p is not None and v is not None else v for p, v in zip(self._results, raw, strict=True)
+        ]
+
+
+@functools.cache
+def _driver_statements(dialect: Any) -> dict[str, _DriverStatement]:
+    """An answer's statements for the SQLite driver (see Store.answer)."""
+    log_keys = (
+        *("card_id", "ts", "day", "action", "grade", "was_new", "drill", "response_ms", "before", "after"),
+        *("interval_before", "interval_after", "ef_before", "ef_after", "undone", "session"),
+    )
+    leech_keys = ("card_id", "ts", "day", "action", "was_new", "drill", "undone", "session")
+    return {
+        "read": _DriverStatement(_ANSWER_READ, dialect),
+        "write": _DriverStatement(_ANSWER_WRITE, dialect),
+        "leech": _DriverStatement(_LEECH_WRITE, dialect),
+        "log": _DriverStatement(_LOG_INSERT, dialect, log_keys),
+        "leech_log": _DriverStatement(_LOG_INSERT, dialect, leech_keys),
+    }
+
+
+@functools.cache
+def _candidate_queries(by_deck: bool, review_limit: bool) -> tuple[Any, Any, Any]:
+    """Store.candidates' three queries (due reviews, drills, new cards), built once for each shape with
+    bound values (today, decks, limits): a review's start asks them once per deck."""
+    today = bindparam("today", type_=Date)
+    usable = [
+        _CARDS.c.retired.is_(False),
+        *([_CARDS.c.deck.in_(bindparam("decks", expanding=True))] if by_deck else []),
+        _CARDS.c.suspended.is_(False),
+        or_(_CARDS.c.buried_until.is_(None), _CARDS.c.buried_until <= today),
+    ]
+    cols = (_CARDS.c.id, *(_CARDS.c[name] for name in STATE_FIELDS))
+    due = select(*cols).where(*usable, _CARDS.c.due <= today)
+    if review_limit:
+        due = due.order_by(_CARDS.c.due, _CARDS.c.ef, _CARDS.c.id).limit(
+            bindparam("review_limit", type_=Integer)
+        )
+    drills = (
+        select(*cols)
+        .where(*usable, _CARDS.c.drill.is_(True), _CARDS.c.due > today)
+        .order_by(_CARDS.c.due, _CARDS.c.ordinal)
+    )
+    new = (
+        select(*cols)
+        .where(*usable, _CARDS.c.due.is_(None))
+        .order_by(_CARDS.c.ordinal)
+        .limit(bindparam("new_limit", type_=Integer))
+    )
+    return due, drills, new
+
+
+@functools.cache
+def _day_counts_query(by_deck: bool) -> Any:
+    """Store.day_counts' query, built once for each shape (bound values: today, decks)."""
+    q = select(_LOG.c.was_new, func.count()).where(
+        _LOG.c.day == bindparam("today", type_=Date),
+        _LOG.c.action == "answer",
+        _LOG.c.undone.is_(False),
+        _LOG.c.drill.is_(False),
+    )
+    if by_deck:
+        q = q.join(_CARDS, _CARDS.c.id == _LOG.c.card_id).where(
+            _CARDS.c.deck.in_(bindparam("decks", expanding=True))
+        )
+    return q.group_by(_LOG.c.was_new)
+
+
+def _status_of(r: Any) -> CardStatus:  # a cards row: an ORM object or a selected row
     card = card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck)
     return CardStatus(
         r.id,
@@ -143,6 +271,15 @@ def content_hash(content: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True)
+class _Answered:
+    """An answer's writes: the card's new state (bound values), its log rows, and the result."""
+
+    state: dict[str, Any]
+    logs: list[dict[str, Any]]
+    result: AnswerResult
+
+
+@dataclass(frozen=True)
 class SyncReport:
     added: int = 0
     changed: int = 0
@@ -153,41 +290,80 @@ class SyncReport:
 class Store:
     def __init__(self, url: str, policy: Policy = SM2) -> None:
         self.url = url
-        self.Session: sessionmaker[Session] = open_store(url)
+        self.engine = open_store(url)  # Core connections: reads, answers, claims
+        self._reading = self.engine.execution_options(**{READ_ONLY: True})  # deferred BEGIN, never written
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
+        self._errors_at_open = errors_met()
+        self._answering: Any = None  # the DBAPI connection answers run on (SQLite), from the pool
+
+    @functools.cached_property
+    def Session(self) -> orm.sessionmaker[orm.Session]:
+        """ORM sessions for the transactions that change rows as objects (undo, flags, exams...): made,
+        and `sqlalchemy.orm` imported, only when one is first needed."""
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A read: a Core connection (no ORM session, no identity map) in a deferred transaction,
+        rolled back when done. Rows are read by column name, as the ORM objects were."""
+        with translate_errors(self.url), self._reading.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        """The command is done: close the connections (SQLite folds the WAL into the file) and, when no
+        database error was met, note the file as sound so the next start skips its quick check."""
+        engine = self.engine
+        try:
+            if self._answering is not None:
+                self._answering.close()  # back to the pool, which dispose then closes
+                self._answering = None
+            engine.dispose()
+        except SQLAlchemyError:  # the command's own outcome stands; the next start checks the file
+            return
+        db = health.sqlite_file(engine)
+        if db is not None and errors_met() == self._errors_at_open:
+            health.remember(db)
 
     # --- meta and settings -------------------------------------------------------------------
 
-    def _meta(self, s: Session, key: str) -> str | None:
-        return s.execute(select(Meta.value).where(Meta.key == key)).scalar_one_or_none()
+    def _meta(self, s: orm.Session | Connection, key: str) -> str | None:
+        return s.execute(select(_META.c.value).where(_META.c.key == key)).scalar_one_or_none()
 
     def get_setting(self, key: str, default: str) -> str:
-        with translate_errors(self.url), self.Session() as s:
-            value = s.execute(select(Setting.value).where(Setting.key == key)).scalar_one_or_none()
+        with self.reading() as s:
+            value = s.execute(select(_SETTINGS.c.value).where(_SETTINGS.c.key == key)).scalar_one_or_none()
             return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
+        from awsprep.store.models import Setting  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             s.merge(Setting(key=key, value=value))
 
     # --- bank sync ---------------------------------------------------------------------------
 
     def bank_fingerprint(self) -> str | None:
-        with translate_errors(self.url), self.Session() as s:
+        with self.reading() as s:
             return self._meta(s, "bank_fingerprint")
 
     def sync(self, cards: Sequence[Card], fingerprint: str) -> SyncReport:
         """Bring the bank in: add new cards, update changed wording (same id keeps its history),
         retire cards that left the bank (kept, never shown), bring back ones that returned."""
+        from awsprep.store.models import Meta  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             # One sync at a time (two machines starting at once on one server): the second waits for
             # the first here, then finds the bank already in.
-            s.execute(select(Meta.key).where(Meta.key == "schema_version").with_for_update()).all()
+            s.execute(select(_META.c.key).where(_META.c.key == "schema_version").with_for_update()).all()
             if self._meta(s, "bank_fingerprint") == fingerprint:
                 return SyncReport(skipped=True)
             existing = {
                 r.id: r
-                for r in s.execute(select(CardRow.id, CardRow.content_hash, CardRow.retired, CardRow.ordinal))
+                for r in s.execute(
+                    select(_CARDS.c.id, _CARDS.c.content_hash, _CARDS.c.retired, _CARDS.c.ordinal)
+                )
             }
             added = changed = 0
             seen: set[str] = set()
@@ -245,65 +421,78 @@ class Store:
             gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
             for start in range(0, len(gone), 500):
                 s.execute(
-                    update(CardRow).where(CardRow.id.in_(gone[start : start + 500])).values(retired=True)
+                    update(_CARDS).where(_CARDS.c.id.in_(gone[start : start + 500])).values(retired=True)
                 )
             s.merge(Meta(key="bank_fingerprint", value=fingerprint))
         return SyncReport(added=added, changed=changed, retired=len(gone))
 
     def bank_cache(self) -> dict[str, tuple[str, str]]:
         """Parsed bank files from earlier syncs: path -> (digest, cards JSON)."""
-        with translate_errors(self.url), self.Session() as s:
-            rows = s.execute(select(BankFile.path, BankFile.digest, BankFile.cards))
+        with self.reading() as s:
+            rows = s.execute(select(_BANK_FILES.c.path, _BANK_FILES.c.digest, _BANK_FILES.c.cards))
             return {path: (digest, cards) for path, digest, cards in rows}
 
     def save_bank_cache(self, entries: dict[str, tuple[str, str]], keep: set[str]) -> None:
         """Keep these parsed files (path -> (digest, cards JSON)); forget files not in `keep`."""
+        from awsprep.store.models import BankFile  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
-            known = set(s.execute(select(BankFile.path)).scalars())
+            known = set(s.execute(select(_BANK_FILES.c.path)).scalars())
             gone = [p for p in known if p not in keep]
             for start in range(0, len(gone), 500):
-                s.execute(delete(BankFile).where(BankFile.path.in_(gone[start : start + 500])))
+                s.execute(delete(_BANK_FILES).where(_BANK_FILES.c.path.in_(gone[start : start + 500])))
             for path, (digest, cards) in entries.items():
                 s.merge(BankFile(path=path, digest=digest, cards=cards))
 
     # --- reading -----------------------------------------------------------------------------
 
     def card(self, card_id: str) -> Card:
-        with translate_errors(self.url), self.Session() as s:
-            row = s.get(CardRow, card_id)
+        with self.reading() as s:
+            row = s.execute(select(_CARDS).where(_CARDS.c.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return card_from_dict(json.loads(row.content), f"database card {card_id}", row.deck)
 
     def state(self, card_id: str) -> CardState:
-        with translate_errors(self.url), self.Session() as s:
-            row = s.get(CardRow, card_id)
+        with self.reading() as s:
+            row = s.execute(select(_CARDS).where(_CARDS.c.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return state_of(row)
 
     def _active(self, decks: Iterable[str] | None) -> Any:
-        cond = [CardRow.retired.is_(False)]
+        cond = [_CARDS.c.retired.is_(False)]
         deck_list = list(decks) if decks else []
         if deck_list:
-            cond.append(CardRow.deck.in_(deck_list))
+            cond.append(_CARDS.c.deck.in_(deck_list))
         return cond
 
     def decks(self) -> dict[str, int]:
-        with translate_errors(self.url), self.Session() as s:
-            rows = s.execute(
-                select(CardRow.deck, func.count()).where(CardRow.retired.is_(False)).group_by(CardRow.deck)
-            )
-            return {deck: n for deck, n in rows}
+        """Active cards per deck, by name. Counted from the (deck, retired) index alone: a filter on
+        `retired` would make SQLite read every card's row through another index."""
+        with self.reading() as s:
+            by = (_CARDS.c.deck, _CARDS.c.retired)
+            rows = s.execute(select(*by, func.count()).group_by(*by))
+            return {deck: n for deck, retired, n in rows if not retired}
+
+    def deck_names(self) -> list[str]:
+        """The names of the decks with active cards, sorted: a walk of the (deck, retired) index from one
+        deck to the next (a recursive query), so its cost grows with the decks, not with the cards."""
+        step = select(func.min(_CARDS.c.deck).label("deck")).cte("walk", recursive=True)
+        after = select(func.min(_CARDS.c.deck)).where(_CARDS.c.deck > step.c.deck).scalar_subquery()
+        walk = step.union_all(select(after).where(step.c.deck.is_not(None)))
+        active = exists().where(_CARDS.c.deck == walk.c.deck, _CARDS.c.retired.is_(False))
+        with self.reading() as s:
+            return list(s.execute(select(walk.c.deck).where(walk.c.deck.is_not(None), active)).scalars())
 
     def card_domains(self, domains: Iterable[str]) -> dict[str, str]:
         """Active, unsuspended cards whose exam domain is one of `domains`: id -> domain."""
         wanted = set(domains)
         out: dict[str, str] = {}
-        with translate_errors(self.url), self.Session() as s:
+        with self.reading() as s:
             rows = s.execute(
-                select(CardRow.id, CardRow.content).where(
-                    CardRow.retired.is_(False), CardRow.suspended.is_(False)
+                select(_CARDS.c.id, _CARDS.c.content).where(
+                    _CARDS.c.retired.is_(False), _CARDS.c.suspended.is_(False)
                 )
             )
             for card_id, content in rows:
@@ -318,33 +507,18 @@ class Store:
         """Cards that could be studied today: due reviews, same-day drills, and up to new_limit new ones in
         bank order. With review_limit, only the first that many reviews in the order the queue shows them
         (sched.queue.build_queue: most overdue, then lowest EF, then id), so a backlog costs no more."""
-        active = self._active(decks)
-        usable = [
-            *active,
-            CardRow.suspended.is_(False),
-            or_(CardRow.buried_until.is_(None), CardRow.buried_until <= today),
-        ]
-        cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
-        with translate_errors(self.url), self.Session() as s:
-            due_q = select(*cols).where(*usable, CardRow.due <= today)
-            if review_limit is not None:
-                due_q = due_q.order_by(CardRow.due, CardRow.ef, CardRow.id).limit(max(0, review_limit))
-            due = s.execute(due_q).all()
-            drills = s.execute(
-                select(*cols)
-                .where(*usable, CardRow.drill.is_(True), CardRow.due > today)
-                .order_by(CardRow.due, CardRow.ordinal)
-            ).all()
-            new = (
-                s.execute(
-                    select(*cols)
-                    .where(*usable, CardRow.due.is_(None))
-                    .order_by(CardRow.ordinal)
-                    .limit(new_limit)
-                ).all()
-                if new_limit > 0
+        deck_list = list(decks) if decks else []
+        due_q, drills_q, new_q = _candidate_queries(bool(deck_list), review_limit is not None)
+        params: dict[str, Any] = {"today": today, **({"decks": deck_list} if deck_list else {})}
+        with self.reading() as s:
+            # a limit of 0 (a deck's new cards only) is no reviews: not asked of the database
+            due = (
+                s.execute(due_q, {**params, "review_limit": max(0, review_limit or 0)}).all()
+                if review_limit is None or review_limit > 0
                 else []
             )
+            drills = s.execute(drills_q, params).all()
+            new = s.execute(new_q, {**params, "new_limit": new_limit}).all() if new_limit > 0 else []
         return [Candidate(r[0], CardState(*r[1:])) for r in (*due, *drills, *new)]  # cols: id, then state
 
     def plan_reviews(
@@ -355,27 +529,27 @@ class Store:
         day is computed once (a materialized CTE), then the ratio bounds are tested on it. Returns how
         many cards match and the first `limit` of them, weakest (largest ratio) first."""
         if self.url.startswith("sqlite"):  # whole days as Julian day numbers
-            last_day: Any = cast(func.julianday(CardRow.last_review) + 0.5, Integer)
+            last_day: Any = cast(func.julianday(_CARDS.c.last_review) + 0.5, Integer)
 
             def day(on: date) -> Any:
                 return literal(on.toordinal() + JDN_OFFSET)
         else:  # PostgreSQL: date minus date is whole days
-            last_day = cast(func.timezone("UTC", CardRow.last_review), Date)
+            last_day = cast(func.timezone("UTC", _CARDS.c.last_review), Date)
 
             def day(on: date) -> Any:
                 return literal(on, Date)
 
         studied = (
             select(
-                CardRow.id,
+                _CARDS.c.id,
                 last_day.label("last_day"),
-                func.coalesce(CardRow.stability, NO_STABILITY).label("s"),
+                func.coalesce(_CARDS.c.stability, NO_STABILITY).label("s"),
             )
             .where(
                 *self._active(decks),
-                CardRow.suspended.is_(False),
-                or_(CardRow.buried_until.is_(None), CardRow.buried_until <= query.today),
-                CardRow.due.is_not(None),
+                _CARDS.c.suspended.is_(False),
+                or_(_CARDS.c.buried_until.is_(None), _CARDS.c.buried_until <= query.today),
+                _CARDS.c.due.is_not(None),
             )
             .cte("studied")
             .prefix_with("MATERIALIZED")
@@ -396,61 +570,54 @@ class Store:
             .limit(max(1, limit))
             .subquery()
         )
-        cols = (CardRow.id, *(getattr(CardRow, name) for name in STATE_FIELDS))
+        cols = (_CARDS.c.id, *(_CARDS.c[name] for name in STATE_FIELDS))
         rows_q = (  # the state columns of the few picked cards only
             select(*cols, picked.c.total)
-            .join(picked, CardRow.id == picked.c.id)
-            .order_by(picked.c.weakness.desc(), CardRow.id)
+            .join(picked, _CARDS.c.id == picked.c.id)
+            .order_by(picked.c.weakness.desc(), _CARDS.c.id)
         )
-        with translate_errors(self.url), self.Session() as s:
+        with self.reading() as s:
             rows = s.execute(rows_q).all()
         total = int(rows[0].total) if rows else 0
         return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows[: max(0, limit)]]
 
     def new_count(self, decks: Iterable[str] | None = None) -> int:
         """Cards never answered (not suspended): what is left to introduce."""
-        with translate_errors(self.url), self.Session() as s:
+        with self.reading() as s:
             q = select(func.count()).where(
-                *self._active(decks), CardRow.suspended.is_(False), CardRow.due.is_(None)
+                *self._active(decks), _CARDS.c.suspended.is_(False), _CARDS.c.due.is_(None)
             )
             return int(s.execute(q).scalar_one())
 
     def day_counts(self, today: date, decks: Iterable[str] | None = None) -> DayCounts:
         """New cards introduced and reviews done today (undone answers do not count)."""
-        with translate_errors(self.url), self.Session() as s:
-            q = select(ReviewLog.was_new, func.count()).where(
-                ReviewLog.day == today,
-                ReviewLog.action == "answer",
-                ReviewLog.undone.is_(False),
-                ReviewLog.drill.is_(False),
-            )
-            deck_list = list(decks) if decks else []
-            if deck_list:
-                q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
-            rows = dict(s.execute(q.group_by(ReviewLog.was_new)).all())
+        deck_list = list(decks) if decks else []
+        params: dict[str, Any] = {"today": today, **({"decks": deck_list} if deck_list else {})}
+        with self.reading() as s:
+            rows = dict(s.execute(_day_counts_query(bool(deck_list)), params).all())
         return DayCounts(new=rows.get(True, 0), reviews=rows.get(False, 0))
 
     def statuses(self, decks: Iterable[str] | None = None, due_by: date | None = None) -> list[CardStatus]:
         """Every active card's scheduling status, due ones first (by date), then new ones in bank order."""
-        with translate_errors(self.url), self.Session() as s:
-            q = select(CardRow).where(*self._active(decks))
+        with self.reading() as s:
+            q = select(_CARDS).where(*self._active(decks))
             if due_by is not None:
-                q = q.where(CardRow.due.is_not(None), CardRow.due <= due_by)
-            rows = s.execute(q.order_by(CardRow.due.is_(None), CardRow.due, CardRow.ordinal)).scalars()
+                q = q.where(_CARDS.c.due.is_not(None), _CARDS.c.due <= due_by)
+            rows = s.execute(q.order_by(_CARDS.c.due.is_(None), _CARDS.c.due, _CARDS.c.ordinal))
             return [_status_of(r) for r in rows]
 
     def status(self, card_id: str) -> CardStatus:
         """One card's status (retired cards too); KeyError when there is no such card."""
-        with translate_errors(self.url), self.Session() as s:
-            row = s.get(CardRow, card_id)
+        with self.reading() as s:
+            row = s.execute(select(_CARDS).where(_CARDS.c.id == card_id)).first()
             if row is None:
                 raise KeyError(card_id)
             return _status_of(row)
 
     def records(self, decks: Iterable[str] | None = None) -> list[tuple[Card, CardStatus]]:
         """Every active card with its status, in bank order: what an export writes."""
-        with translate_errors(self.url), self.Session() as s:
-            rows = s.execute(select(CardRow).where(*self._active(decks)).order_by(CardRow.ordinal)).scalars()
+        with self.reading() as s:
+            rows = s.execute(select(_CARDS).where(*self._active(decks)).order_by(_CARDS.c.ordinal))
             return [
                 (
                     card_from_dict(json.loads(r.content), f"database card {r.id}", r.deck),
@@ -461,12 +628,12 @@ class Store:
 
     def next_due(self, after: date, decks: Iterable[str] | None = None) -> tuple[date | None, int]:
         """The first day after `after` with cards due, and how many are due then."""
-        with translate_errors(self.url), self.Session() as s:
-            cond = [*self._active(decks), CardRow.suspended.is_(False), CardRow.due > after]
-            first = s.execute(select(func.min(CardRow.due)).where(*cond)).scalar_one_or_none()
+        with self.reading() as s:
+            cond = [*self._active(decks), _CARDS.c.suspended.is_(False), _CARDS.c.due > after]
+            first = s.execute(select(func.min(_CARDS.c.due)).where(*cond)).scalar_one_or_none()
             if first is None:
                 return None, 0
-            n = s.execute(select(func.count()).where(*cond, CardRow.due == first)).scalar_one()
+            n = s.execute(select(func.count()).where(*cond, _CARDS.c.due == first)).scalar_one()
             return first, int(n)
 
     # --- writing: each call is one transaction, committed before it returns -------------------
@@ -474,70 +641,118 @@ class Store:
     def claim(self, card_id: str, expected: CardState, session: str, now: datetime) -> bool:
         """Claim a card for showing in this session. False when it changed since the session read it
         (answered, suspended or buried elsewhere) or another session is showing it right now."""
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            row = s.get(CardRow, card_id, with_for_update=True)
+        with translate_errors(self.url), self.engine.begin() as conn:  # Core: one small transaction
+            row = conn.execute(select(_CARDS).where(_CARDS.c.id == card_id).with_for_update()).first()
             if row is None or row.suspended or not same_state(state_of(row), expected):
                 return False
             if row.buried_until is not None and row.buried_until > now.date():
                 return False
-            held = s.get(CardClaim, card_id, with_for_update=True)
+            held = conn.execute(select(_CLAIMS).where(_CLAIMS.c.card_id == card_id).with_for_update()).first()
             until = now + timedelta(minutes=CLAIM_MINUTES)
             if held is None:
-                s.add(CardClaim(card_id=card_id, session=session, until=until))
+                conn.execute(insert(_CLAIMS).values(card_id=card_id, session=session, until=until))
                 return True
             if held.session != session and _utc_naive(held.until) > _utc_naive(now):  # type: ignore[operator]
                 return False
-            held.session, held.until = session, until
+            conn.execute(
+                update(_CLAIMS).where(_CLAIMS.c.card_id == card_id).values(session=session, until=until)
+            )
             return True
 
     def release(self, session: str) -> None:
         """The session has ended: the cards it was showing may be shown by any session again."""
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            s.execute(delete(CardClaim).where(CardClaim.session == session))
+        with translate_errors(self.url), self.engine.begin() as conn:
+            conn.execute(delete(_CLAIMS).where(_CLAIMS.c.session == session))
 
     def answer(
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None = None
     ) -> AnswerResult:
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            # The row lock (FOR UPDATE on a server; SQLite's BEGIN IMMEDIATE locks the whole file) makes
-            # reading the state and writing the new one atomic: another process answering the same card
-            # waits, then starts from this answer's state instead of overwriting it.
-            row = s.execute(_ANSWER_READ, {"card_id": card_id}).first()
+        # The row lock (FOR UPDATE on a server; SQLite's BEGIN IMMEDIATE locks the whole file) makes
+        # reading the state and writing the new one atomic: another process answering the same card
+        # waits, then starts from this answer's state instead of overwriting it.
+        if self.engine.dialect.name == "sqlite":
+            return self._answer_on_driver(card_id, grade, now, response_ms, session)
+        with translate_errors(self.url), self.engine.begin() as conn:
+            row = conn.execute(_ANSWER_READ, {"card_id": card_id}).first()
             if row is None:
                 raise KeyError(card_id)
-            before = CardState(*row[1:])
-            drill_answer = sm2.is_drill_answer(before, now.date())
-            after = self.policy.review(before, grade, now)
-            became_leech = not drill_answer and sm2.is_leech(after) and not row.leech
-            values = _state_values(after)
-            if became_leech:
-                values.update(leech=True, suspended=True)
-                s.execute(update(CardRow).where(CardRow.id == card_id).values(**values))
-            else:
-                s.execute(_ANSWER_WRITE, {"card_id": card_id, **values})
-            logs = [
-                _transition(
-                    card_id,
-                    now,
-                    "answer",
-                    grade,
-                    before,
-                    after,
-                    session,
-                    was_new=before.is_new,
-                    drill=drill_answer,
-                    response_ms=response_ms,
-                    undone=False,
-                )
-            ]
-            s.execute(insert(ReviewLog), logs)
-            if became_leech:
-                s.add(ReviewLog(card_id=card_id, ts=now, day=now.date(), action="leech", session=session))
-        return AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech)
+            change = self._answered(card_id, grade, now, response_ms, session, list(row))
+            conn.execute(_LEECH_WRITE if change.result.leech else _ANSWER_WRITE, change.state)
+            for log in change.logs:
+                conn.execute(_LOG_INSERT, log)
+        return change.result
+
+    def _answer_on_driver(
+        self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None
+    ) -> AnswerResult:
+        """The same statements, in the same BEGIN IMMEDIATE transaction on a pooled connection (WAL,
+        synchronous=FULL, busy timeout: the pool's connect hook), run on the driver's cursor."""
+        sql = _driver_statements(self.engine.dialect)
+        with translate_errors(self.url):
+            if self._answering is None:  # one pooled connection kept for the answers, given back at close
+                self._answering = self.engine.raw_connection()
+            cur = self._answering.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                row = sql["read"].row(cur.execute(sql["read"].sql, [card_id]).fetchone())
+                if row is None:
+                    raise KeyError(card_id)
+                change = self._answered(card_id, grade, now, response_ms, session, row)
+                write = sql["leech" if change.result.leech else "write"]
+                cur.execute(write.sql, write.parameters(change.state))
+                for log, statement in zip(change.logs, (sql["log"], sql["leech_log"]), strict=False):
+                    cur.execute(statement.sql, statement.parameters(log))
+                cur.execute("COMMIT")
+            except BaseException:
+                if self._answering.driver_connection.in_transaction:
+                    cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+        return change.result
+
+    def _answered(
+        self,
+        card_id: str,
+        grade: int,
+        now: datetime,
+        response_ms: int | None,
+        session: str | None,
+        row: list[Any],
+    ) -> _Answered:
+        """What an answer writes, from the card's row as _ANSWER_READ selects it (leech, then the state)."""
+        before = CardState(*row[1:])
+        drill_answer = sm2.is_drill_answer(before, now.date())
+        after = self.policy.review(before, grade, now)
+        became_leech = not drill_answer and sm2.is_leech(after) and not row[0]
+        log = _transition(
+            card_id,
+            now,
+            "answer",
+            grade,
+            before,
+            after,
+            session,
+            was_new=before.is_new,
+            drill=drill_answer,
+            response_ms=response_ms,
+            undone=False,
+        )
+        logs = [log]
+        if became_leech:
+            leech = {"card_id": card_id, "ts": now, "day": now.date(), "action": "leech"}
+            logs.append({**leech, "was_new": False, "drill": False, "undone": False, "session": session})
+        return _Answered(
+            state={"card_id": card_id, **_state_values(after)},
+            logs=logs,
+            result=AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech),
+        )
 
     def undo_last(self, now: datetime, session: str | None = None) -> Undone | None:
         """Undo the last answer, suspend or bury (of this session, if given): the card gets back the
         scheduling state, or the suspended / buried flag, it had before."""
+        from awsprep.store.models import CardRow, ReviewLog  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             q = select(ReviewLog).where(ReviewLog.action.in_(UNDOABLE), ReviewLog.undone.is_(False))
             if session is not None:
@@ -574,13 +789,15 @@ class Store:
 
     def _flag(self, card_id: str, now: datetime, action: str, session: str | None, **values: Any) -> None:
         """Set a card's suspended / buried flags, logging what they were so that undo can restore them."""
+        from awsprep.store.models import CardRow, ReviewLog  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             row = s.get(CardRow, card_id, with_for_update=True)
             before = None
             if row is not None:
                 buried = row.buried_until.isoformat() if row.buried_until else None
                 before = json.dumps({"suspended": row.suspended, "buried_until": buried})
-            s.execute(update(CardRow).where(CardRow.id == card_id).values(**values))
+            s.execute(update(_CARDS).where(_CARDS.c.id == card_id).values(**values))
             s.add(
                 ReviewLog(
                     card_id=card_id, ts=now, day=now.date(), action=action, session=session, before=before
@@ -600,11 +817,13 @@ class Store:
         """Give a card with no history of its own the answers (time, grade, response ms) another tool
         recorded: each one logged, the SM-2 state rebuilt by replaying them in order. False when the card
         is unknown or already has history (a second import adds nothing)."""
+        from awsprep.store.models import CardRow  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             row = s.get(CardRow, card_id, with_for_update=True)
             if row is None:
                 return False
-            if s.execute(select(ReviewLog.id).where(ReviewLog.card_id == card_id).limit(1)).first():
+            if s.execute(select(_LOG.c.id).where(_LOG.c.card_id == card_id).limit(1)).first():
                 return False
             state = state_of(row)
             logs: list[dict[str, Any]] = []
@@ -615,51 +834,48 @@ class Store:
                 logs.append(_transition(card_id, ts, "answer", grade, state, after, "import", **extra))
                 state = after
             if logs:
-                s.execute(insert(ReviewLog), logs)
+                s.execute(insert(_LOG), logs)
             _apply(row, state)
             return True
 
     @staticmethod
     def fail_recall_in(
-        s: Session, card_id: str, now: datetime, session: str | None = None, policy: Policy = SM2
+        s: orm.Session, card_id: str, now: datetime, session: str | None = None, policy: Policy = SM2
     ) -> None:
         """A wrong exam answer, inside the caller's transaction: a failed recall, due tomorrow."""
+        from awsprep.store.models import CardRow  # the ORM: the row changed as an object
+
         row = s.get(CardRow, card_id, with_for_update=True)
         if row is None:
             return
         before = state_of(row)
         after = policy.failed_recall(before, now)
         _apply(row, after)
-        s.execute(insert(ReviewLog), [_transition(card_id, now, "exam", 1, before, after, session)])
+        s.execute(insert(_LOG), [_transition(card_id, now, "exam", 1, before, after, session)])
 
     def log(self, card_id: str | None = None) -> list[LogEntry]:
         """The review log in the order it was written (of one card, if given)."""
-        with translate_errors(self.url), self.Session() as s:
-            q = select(ReviewLog)
+        with self.reading() as s:
+            q = select(_LOG)
             if card_id is not None:
-                q = q.where(ReviewLog.card_id == card_id)
-            return [_entry(r) for r in s.execute(q.order_by(ReviewLog.id)).scalars()]
+                q = q.where(_LOG.c.card_id == card_id)
+            return [_entry(r) for r in s.execute(q.order_by(_LOG.c.id))]
 
     def recent_answers(self, limit: int = 300) -> list[LogEntry]:
         """The last answers given (oldest first): the learner's pace."""
-        with translate_errors(self.url), self.Session() as s:
-            q = (
-                select(ReviewLog)
-                .where(ReviewLog.action == "answer")
-                .order_by(ReviewLog.id.desc())
-                .limit(limit)
-            )
-            return [_entry(r) for r in reversed(list(s.execute(q).scalars()))]
+        with self.reading() as s:
+            q = select(_LOG).where(_LOG.c.action == "answer").order_by(_LOG.c.id.desc()).limit(limit)
+            return [_entry(r) for r in reversed(s.execute(q).all())]
 
     def graded_log(self, decks: Iterable[str] | None = None) -> dict[str, list[LogEntry]]:
         """Each card's graded rows (answers and exam failures), oldest first: what the memory model reads."""
-        with translate_errors(self.url), self.Session() as s:
-            q = select(ReviewLog).where(ReviewLog.action.in_(GRADED_ACTIONS), ReviewLog.undone.is_(False))
+        with self.reading() as s:
+            q = select(_LOG).where(_LOG.c.action.in_(GRADED_ACTIONS), _LOG.c.undone.is_(False))
             deck_list = list(decks) if decks else []
             if deck_list:
-                q = q.join(CardRow, CardRow.id == ReviewLog.card_id).where(CardRow.deck.in_(deck_list))
+                q = q.join(_CARDS, _CARDS.c.id == _LOG.c.card_id).where(_CARDS.c.deck.in_(deck_list))
             out: dict[str, list[LogEntry]] = {}
-            for r in s.execute(q.order_by(ReviewLog.id)).scalars():
+            for r in s.execute(q.order_by(_LOG.c.id)):
                 out.setdefault(r.card_id, []).append(_entry(r))
             return out
 
@@ -667,6 +883,8 @@ class Store:
         """Save the settings and rebuild every answered card's state from its log under `policy`, in one
         transaction (switching scheduler or retention). Returns how many cards were rescheduled."""
         logs = self.graded_log()
+        from awsprep.store.models import CardRow, Setting  # the ORM: rows changed as objects
+
         with translate_errors(self.url), self.Session() as s, s.begin():
             for key, value in settings.items():
                 s.merge(Setting(key=key, value=value))
@@ -678,7 +896,7 @@ class Store:
         return len(logs)
 
 
-def _entry(r: ReviewLog) -> LogEntry:
+def _entry(r: Any) -> LogEntry:  # a review_log row: an ORM object or a selected row
     return LogEntry(
         id=r.id,
         card_id=r.card_id,

@@ -12,42 +12,45 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Connection, and_, case, func, select, type_coerce
+from sqlalchemy import JSON, Connection, and_, case, exists, func, select, type_coerce
 
 from awsprep.bank.models import QUESTION_TYPES
 from awsprep.store.db import translate_errors
-from awsprep.store.models import CardRow, ExamAttempt, ExamItem, ReviewLog
 from awsprep.store.repo import Store
+from awsprep.store.tables import cards as _CARDS
+from awsprep.store.tables import exam_attempts as _ATTEMPTS
+from awsprep.store.tables import exam_items as _ITEMS
+from awsprep.store.tables import review_log as _LOG
 from awsprep.study.ports import CardTally, DayTally, DomainTally, DueTally, RecallTally, TimeBucket
 
 
 class StatsStore:
     def __init__(self, store: Store) -> None:
         self.url = store.url
-        self.Session = store.Session
+        self.store = store
         self._conn: Connection | None = None
 
     @staticmethod
     def _in_decks(decks: Iterable[str] | None) -> list[Any]:
         deck_list = list(decks) if decks else []
-        return [CardRow.deck.in_(deck_list)] if deck_list else []
+        return [_CARDS.c.deck.in_(deck_list)] if deck_list else []
 
     def _answers(self, decks: Iterable[str] | None, types: Iterable[str] | None = None) -> list[Any]:
         """Answers that stand (not undone), of cards in the decks (and of these types). The cards are a
         subquery, not a join: the log is then read in its own order, which is much faster."""
-        cond = [ReviewLog.action == "answer", ReviewLog.undone.is_(False)]
+        cond = [_LOG.c.action == "answer", _LOG.c.undone.is_(False)]
         card_cond = self._in_decks(decks)
         if types is not None:
-            card_cond.append(CardRow.type.in_(list(types)))
+            card_cond.append(_CARDS.c.type.in_(list(types)))
         if card_cond:
-            cond.append(ReviewLog.card_id.in_(select(CardRow.id).where(*card_cond)))
+            cond.append(_LOG.c.card_id.in_(select(_CARDS.c.id).where(*card_cond)))
         return cond
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
         """Read everything inside one transaction: one consistent view, one BEGIN."""
-        with translate_errors(self.url), self.Session() as s:
-            self._conn = s.connection()
+        with self.store.reading() as conn:
+            self._conn = conn
             try:
                 yield
             finally:
@@ -58,65 +61,70 @@ class StatsStore:
         if self._conn is not None:
             with translate_errors(self.url):
                 return list(self._conn.execute(stmt).all())
-        with translate_errors(self.url), self.Session() as s:
-            return list(s.connection().execute(stmt).all())
+        with self.store.reading() as conn:
+            return list(conn.execute(stmt).all())
+
+    @staticmethod
+    def _every_active() -> Any:
+        """Active cards, for a query that reads (nearly) all of them: a condition no index serves, so the
+        table is read in storage order (SQLite would otherwise walk an index on `retired` and fetch each
+        card's row from it, twice as slow). `retired` is never NULL: the same cards as `retired IS false`."""
+        return func.coalesce(_CARDS.c.retired, False).is_(False)
 
     @staticmethod
     def _domain() -> Any:
-        return type_coerce(CardRow.content, JSON)["domain"].as_string()  # from the card's content
+        return type_coerce(_CARDS.c.content, JSON)["domain"].as_string()  # from the card's content
 
     def card_tallies(self, decks: Iterable[str] | None, mature_days: int) -> list[CardTally]:
         """Active cards counted by exam domain, type, new and mature (interval >= mature_days)."""
-        keys = (self._domain(), CardRow.type, CardRow.due.is_(None), CardRow.interval >= mature_days)
+        keys = (self._domain(), _CARDS.c.type, _CARDS.c.due.is_(None), _CARDS.c.interval >= mature_days)
         rows = self._rows(
-            select(*keys, func.count())
-            .where(CardRow.retired.is_(False), *self._in_decks(decks))
-            .group_by(*keys)
+            select(*keys, func.count()).where(self._every_active(), *self._in_decks(decks)).group_by(*keys)
         )
         return [CardTally(r[0], r[1], bool(r[2]), bool(r[3]), int(r[4])) for r in rows]
 
     def due_tallies(self, today: date, decks: Iterable[str] | None = None) -> list[DueTally]:
         """Reviewed, unsuspended active cards per due day: how many, how many buried past today, and
         the sum of 1 / interval."""
-        buried = func.sum(case((CardRow.buried_until > today, 1), else_=0))
-        at_least_one = case((CardRow.interval < 1, 1), else_=CardRow.interval)  # portable max(1, interval)
+        buried = func.sum(case((_CARDS.c.buried_until > today, 1), else_=0))
+        at_least_one = case((_CARDS.c.interval < 1, 1), else_=_CARDS.c.interval)  # portable max(1, interval)
         load = func.sum(1.0 / at_least_one)
         rows = self._rows(
-            select(CardRow.due, func.count(), buried, load)
+            select(_CARDS.c.due, func.count(), buried, load)
             .where(
-                CardRow.retired.is_(False),
-                CardRow.suspended.is_(False),
-                CardRow.due.is_not(None),
+                _CARDS.c.retired.is_(False),
+                _CARDS.c.suspended.is_(False),
+                _CARDS.c.due.is_not(None),
                 *self._in_decks(decks),
             )
-            .group_by(CardRow.due)
+            .group_by(_CARDS.c.due)
         )
         return [DueTally(r[0], int(r[1]), int(r[2] or 0), float(r[3] or 0.0)) for r in rows]
 
     def day_tallies(self, decks: Iterable[str] | None, mature_days: int, pass_grade: int) -> list[DayTally]:
         """Each day's answers: how many, their response time, new and drill answers, and the reviews
         by young / mature (interval before < or >= mature_days) and passed / failed (grade >= pass_grade)."""
-        review = and_(ReviewLog.was_new.is_(False), ReviewLog.drill.is_(False))
-        mature = func.coalesce(ReviewLog.interval_before, 0) >= mature_days
-        passed = func.coalesce(ReviewLog.grade, 0) >= pass_grade
+        review = and_(_LOG.c.was_new.is_(False), _LOG.c.drill.is_(False))
+        mature = func.coalesce(_LOG.c.interval_before, 0) >= mature_days
+        passed = func.coalesce(_LOG.c.grade, 0) >= pass_grade
 
         def count(*cond: Any) -> Any:
             return func.sum(case((and_(*cond), 1), else_=0))
 
         rows = self._rows(
             select(
-                ReviewLog.day,
+                _LOG.c.day,
                 func.count(),
-                func.coalesce(func.sum(ReviewLog.response_ms), 0),
-                count(ReviewLog.was_new.is_(True)),
-                count(ReviewLog.drill.is_(True)),
+                func.coalesce(func.sum(_LOG.c.response_ms), 0),
+                count(_LOG.c.was_new.is_(True)),
+                count(_LOG.c.drill.is_(True)),
                 count(review, ~mature, passed),
                 count(review, ~mature, ~passed),
                 count(review, mature, passed),
                 count(review, mature, ~passed),
             )
             .where(*self._answers(decks))
-            .group_by(ReviewLog.day)
+            .group_by(_LOG.c.day)
         )
         return [DayTally(r[0], *(int(v) for v in r[1:])) for r in rows]
 
@@ -124,56 +132,56 @@ class StatsStore:
         self, decks: Iterable[str] | None, since: date, bucket_ms: int = 100
     ) -> list[TimeBucket]:
         """Answers since a day by card type and response time, rounded down to bucket_ms."""
-        bucket = (ReviewLog.response_ms // bucket_ms) * bucket_ms
+        bucket = (_LOG.c.response_ms // bucket_ms) * bucket_ms
         rows = self._rows(
-            select(CardRow.type, bucket, func.count())
-            .join(CardRow, CardRow.id == ReviewLog.card_id)
-            .where(*self._answers(decks), ReviewLog.day >= since, ReviewLog.response_ms.is_not(None))
-            .group_by(CardRow.type, bucket)
+            select(_CARDS.c.type, bucket, func.count())
+            .join(_CARDS, _CARDS.c.id == _LOG.c.card_id)
+            .where(*self._answers(decks), _LOG.c.day >= since, _LOG.c.response_ms.is_not(None))
+            .group_by(_CARDS.c.type, bucket)
         )
         return [TimeBucket(r[0], int(r[1]), int(r[2])) for r in rows]
 
     def question_answers(self, decks: Iterable[str] | None, pass_grade: int) -> list[DomainTally]:
         """Review answers to mcq / numeric cards by exam domain, passed and failed (drill repeats left
         out): counted per card from the log, then per domain."""
-        passed = func.sum(case((func.coalesce(ReviewLog.grade, 0) >= pass_grade, 1), else_=0))
+        passed = func.sum(case((func.coalesce(_LOG.c.grade, 0) >= pass_grade, 1), else_=0))
         per_card = (
-            select(ReviewLog.card_id.label("card_id"), passed.label("passed"), func.count().label("n"))
-            .where(*self._answers(decks, QUESTION_TYPES), ReviewLog.drill.is_(False))
-            .group_by(ReviewLog.card_id)
+            select(_LOG.c.card_id.label("card_id"), passed.label("passed"), func.count().label("n"))
+            .where(*self._answers(decks, QUESTION_TYPES), _LOG.c.drill.is_(False))
+            .group_by(_LOG.c.card_id)
             .subquery()
         )
         domain = self._domain()
         rows = self._rows(
             select(domain, func.sum(per_card.c.passed), func.sum(per_card.c.n))
-            .join(CardRow, CardRow.id == per_card.c.card_id)
+            .join(_CARDS, _CARDS.c.id == per_card.c.card_id)
             .group_by(domain)
         )
         return [DomainTally(r[0], int(r[1]), int(r[2]) - int(r[1])) for r in rows]
 
     def exam_answers(self, decks: Iterable[str] | None) -> list[DomainTally]:
         """Answers to the questions of submitted mock exams by domain, right and wrong."""
-        right = func.sum(case((ExamItem.correct.is_(True), 1), else_=0))
+        right = func.sum(case((_ITEMS.c.correct.is_(True), 1), else_=0))
         q = (
-            select(ExamItem.domain, right, func.count())
-            .join(ExamAttempt, ExamAttempt.id == ExamItem.attempt_id)
-            .where(ExamItem.correct.is_not(None), ExamAttempt.raw_correct.is_not(None))
+            select(_ITEMS.c.domain, right, func.count())
+            .join(_ATTEMPTS, _ATTEMPTS.c.id == _ITEMS.c.attempt_id)
+            .where(_ITEMS.c.correct.is_not(None), _ATTEMPTS.c.raw_correct.is_not(None))
         )
         if decks:
-            q = q.where(ExamItem.card_id.in_(select(CardRow.id).where(*self._in_decks(decks))))
-        rows = self._rows(q.group_by(ExamItem.domain))
+            q = q.where(_ITEMS.c.card_id.in_(select(_CARDS.c.id).where(*self._in_decks(decks))))
+        rows = self._rows(q.group_by(_ITEMS.c.domain))
         return [DomainTally(r[0], int(r[1]), int(r[2]) - int(r[1])) for r in rows]
 
     def recall_tallies(self, decks: Iterable[str] | None) -> list[RecallTally]:
         """Active cards with an FSRS memory, counted by domain, stability and day of the last review."""
-        day = func.date(CardRow.last_review)
-        keys = (self._domain(), CardRow.stability, day)
+        day = func.date(_CARDS.c.last_review)
+        keys = (self._domain(), _CARDS.c.stability, day)
         rows = self._rows(
             select(*keys, func.count())
             .where(
-                CardRow.retired.is_(False),
-                CardRow.stability.is_not(None),
-                CardRow.last_review.is_not(None),
+                self._every_active(),
+                _CARDS.c.stability.is_not(None),
+                _CARDS.c.last_review.is_not(None),
                 *self._in_decks(decks),
             )
             .group_by(*keys)
@@ -186,7 +194,11 @@ class StatsStore:
         ]
 
     def last_answer_day(self, decks: Iterable[str] | None = None) -> date | None:
-        """The last day with an answer."""
-        rows = self._rows(select(func.max(ReviewLog.day)).where(*self._answers(decks)))
+        """The last day with an answer: the log's day index read backwards until an answer of a card in the
+        decks (EXISTS for that card, not `IN (cards of the decks)` or a join: both read every card first)."""
+        q = select(_LOG.c.day).where(_LOG.c.action == "answer", _LOG.c.undone.is_(False))
+        if decks:
+            q = q.where(exists().where(_CARDS.c.id == _LOG.c.card_id, *self._in_decks(decks)))
+        rows = self._rows(q.order_by(_LOG.c.day.desc()).limit(1))
         value = rows[0][0] if rows else None
         return date.fromisoformat(value) if isinstance(value, str) else value

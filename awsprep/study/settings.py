@@ -17,7 +17,6 @@ from datetime import date
 from typing import Any, Protocol
 
 from awsprep.errors import UsageError
-from awsprep.sched import fit as fitting
 from awsprep.sched.fsrs import DEFAULT_PARAMS, DEFAULT_RETENTION, Params
 from awsprep.sched.grading import DEFAULT_TIMING, Timing
 from awsprep.sched.plan import ExamPlan
@@ -239,6 +238,8 @@ def change(store: SettingsStore, key: str, text: str) -> str | None:
 
 def fit(store: SettingsStore) -> str:
     """`settings fsrs-fit`: fit the initial stabilities to the learner's history, or say why not."""
+    from awsprep.sched import fit as fitting  # only this command fits
+
     result = fitting.fit(store.graded_log().values(), fsrs_params(store))
     if not result.enough:
         return (

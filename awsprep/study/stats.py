@@ -542,37 +542,3 @@ def gather(
             recalls=reader.recall_tallies(decks),
             params=params,
         )
-
-
-# --- the welcome back of `review` ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class WelcomeBack:
-    last_day: date
-    today: date
-    due: int  # cards due today, the backlog included
-    piled_up: int  # of them, cards that came due on the days missed
-
-    @property
-    def missed_days(self) -> int:
-        return (self.today - self.last_day).days - 1
-
-    def message(self) -> str:
-        days = self.missed_days
-        return (
-            f"Welcome back! Your last review was on {self.last_day.isoformat()}; "
-            f"{days} day{'s' if days != 1 else ''} missed. {self.piled_up} card"
-            f"{'s' if self.piled_up != 1 else ''} came due while you were away; "
-            f"{self.due} {'are' if self.due != 1 else 'is'} due today in all."
-        )
-
-
-def welcome_back(last_day: date | None, today: date, dues: Iterable[DueTally]) -> WelcomeBack | None:
-    """What piled up, when at least one whole day passed without a review (None otherwise)."""
-    if last_day is None or (today - last_day).days < 2:
-        return None
-    due = [(t.due, t.count - t.buried) for t in dues if t.due <= today]
-    total = sum(n for _, n in due)
-    piled = sum(n for d, n in due if last_day < d < today)
-    return WelcomeBack(last_day, today, total, piled)

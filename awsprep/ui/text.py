@@ -1,18 +1,23 @@
-"""Card text is data: make it safe to print, then render it as Markdown (never as console markup)."""
+"""Card text is data: make it safe to print, then render it as Markdown (never as console markup).
+rich is imported when something is rendered, so the plain faces never load it."""
 
 from __future__ import annotations
 
-from rich.console import RenderableType
-from rich.markdown import Markdown
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from awsprep.ui.escape import literal
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
 
 __all__ = ["bar", "literal", "markdown", "plain"]
 
 
 def markdown(text: str) -> RenderableType:
     """The card's Markdown, rendered; control characters shown, console markup never interpreted."""
+    from rich.markdown import Markdown
+
     return Markdown(literal(text), hyperlinks=False)
 
 
@@ -27,6 +32,8 @@ def marked(text: str, spans: tuple[tuple[int, int], ...], before: str, after: st
 
 def plain(text: str, style: str = "") -> Text:
     """A line of card text shown exactly as written."""
+    from rich.text import Text
+
     return Text(literal(text), style=style)
 
 

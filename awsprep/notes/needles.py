@@ -1,0 +1,79 @@
+"""The words a regular expression cannot match without: a cheap test before the regex itself.
+
+``needles(pattern)`` reads the pattern's syntax tree (Python's own parser) and returns words such that
+any text the pattern finds a match in contains one of them (ignoring case), or None when it cannot
+say. "Contains" is tested on ASCII text only (``may_match``): Python matches a few ASCII letters to
+other letters when ignoring case (``k`` to the Kelvin sign), and other text always goes to the regex.
+So a text ``may_match`` turns away is one the pattern does not match, and the outdated-value check
+(lint.py) runs its 27 regular expressions only on the lines that hold one of their words.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from typing import Any
+
+_parser: Any = importlib.import_module("re._parser")  # the parser `re.compile` uses (sre_parse)
+
+
+def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> bool:
+    """False only when the pattern cannot match anywhere in ``text`` (``lowered``: text.lower())."""
+    words = gate(pattern)
+    if words is None or not text.isascii():
+        return True
+    return words.search(text.lower() if lowered is None else lowered) is not None
+
+
+@functools.cache
+def gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``needles(pattern)`` as one regular expression to search the lowered text with."""
+    words = needles(pattern)
+    return None if words is None else re.compile("|".join(re.escape(w) for w in words))
+
+
+@functools.cache
+def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        found = _required(list(tree))
+    except Exception:  # a construct this reader does not know: no words, the regex decides
+        return None
+    return tuple(sorted({w.lower() for w in found})) if found else None
+
+
+def _best(options: list[set[str]]) -> set[str] | None:
+    """Of several word sets that each must hold, the one most likely to turn a text away."""
+    if not options:
+        return None
+    return max(options, key=lambda words: (min(len(w) for w in words), -len(words)))
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    """Words one of which a match of this sequence of items contains; None when there are none."""
+    options: list[set[str]] = []
+    run = ""
+    for op, arg in [*items, (None, None)]:  # a sentinel ends the last run of literals
+        if op is _parser.LITERAL and arg < 128:
+            run += chr(arg)
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        inner: set[str] | None = None
+        if op is _parser.SUBPATTERN:
+            inner = _required(list(arg[3]))
+        elif op is _parser.ATOMIC_GROUP:
+            inner = _required(list(arg))
+        elif op is _parser.ASSERT:  # what a lookahead or lookbehind sees is in the text too
+            inner = _required(list(arg[1]))
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            inner = _required(list(arg[2]))
+        elif op is _parser.BRANCH:
+            branches = [_required(list(b)) for b in arg[1]]
+            if all(b is not None for b in branches):
+                inner = set().union(*[b for b in branches if b is not None])
+        if inner:
+            options.append(inner)
+    return _best(options)

@@ -1,0 +1,181 @@
+"""The database's tables, in SQLAlchemy Core: cards with their scheduling state, the review log,
+settings, exam attempts. The ORM classes of `store/models.py` are mapped onto these; a review's start
+(queries and answers in Core) never imports `sqlalchemy.orm` (about 45 ms of every start)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+# Key/value facts about the database itself: schema version, bank fingerprint.
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# A parsed bank file, kept so that a file whose bytes have not changed is not parsed again.
+bank_files = Table(
+    "bank_files",
+    metadata,
+    Column("path", String(1000), primary_key=True),
+    Column("digest", String(64), nullable=False),  # of the bytes, the default deck and awsprep's version
+    Column("cards", Text, nullable=False),  # the file's cards, as JSON
+)
+
+# One card: its content as synced from the bank (JSON) and its SM-2 state.
+cards = Table(
+    "cards",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("deck", String(100), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("content", Text, nullable=False),  # the card's bank mapping, as JSON
+    Column("content_hash", String(64), nullable=False),
+    Column("ordinal", Integer, nullable=False, default=0),  # position in the bank: new cards in order
+    Column("retired", Boolean, nullable=False, default=False),
+    # SM-2 state
+    Column("reps", Integer, nullable=False, default=0),
+    Column("interval", Integer, nullable=False, default=0),
+    Column("ef", Float, nullable=False, default=2.5),
+    Column("due", Date, nullable=True),
+    Column("lapses", Integer, nullable=False, default=0),
+    Column("drill", Boolean, nullable=False, default=False),
+    Column("last_review", DateTime(timezone=True), nullable=True),
+    # FSRS memory state, kept while FSRS schedules (schema 2)
+    Column("stability", Float, nullable=True),
+    Column("difficulty", Float, nullable=True),
+    # user actions
+    Column("suspended", Boolean, nullable=False, default=False),
+    Column("buried_until", Date, nullable=True),
+    Column("leech", Boolean, nullable=False, default=False),
+    # today's reviews in the order they are shown (most overdue, then hardest, first): the due-cards
+    # query reads only the cards due by today, and with a review limit stops after that many
+    Index("ix_cards_due", "retired", "suspended", "due", "ef", "id"),
+    # same-day drills: few, found without walking the cards due later
+    Index("ix_cards_drill", "retired", "suspended", "drill", "due"),
+    # a deck's cards, and the deck names read from the index alone (schema 4)
+    Index("ix_cards_deck_retired", "deck", "retired"),
+    # new cards in bank order, read in order and only as many as the day allows
+    # (partial: only cards never answered; the condition is set per dialect by `partial_indexes`)
+    Index("ix_cards_new", "retired", "suspended", "ordinal"),
+)
+
+# Every action on a card. Answers keep the state before and after, so undo can restore it.
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("card_id", String(200), nullable=False),
+    Column("ts", DateTime(timezone=True), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("action", String(16), nullable=False),  # answer | undo | suspend | unsuspend | bury | leech | exam
+    Column("grade", Integer, nullable=True),
+    Column("was_new", Boolean, nullable=False, default=False),
+    Column("drill", Boolean, nullable=False, default=False),  # a same-day drill repeat
+    Column("response_ms", Integer, nullable=True),
+    Column("before", Text, nullable=True),  # state JSON
+    Column("after", Text, nullable=True),
+    Column("interval_before", Integer, nullable=True),
+    Column("interval_after", Integer, nullable=True),
+    Column("ef_before", Float, nullable=True),
+    Column("ef_after", Float, nullable=True),
+    Column("undone", Boolean, nullable=False, default=False),
+    Column("session", String(40), nullable=True),
+    # A card's log, with what `stats` counts of its answers (schema 4; it replaces the index of the
+    # card alone): the answers per card are read from this index alone.
+    Index("ix_review_log_card", "card_id", "action", "undone", "drill", "grade"),
+    # The log by day with every column `stats` counts and the card (schema 4; it replaces the index of
+    # the day alone): the day's counts, the last day answered and the counts per day are read from
+    # this index alone, in day order. The day comes first so that the queries in the order of writing
+    # (the last answers, undo) still read the table backwards instead of sorting this index.
+    Index(
+        "ix_review_log_days",
+        "day",
+        "action",
+        "undone",
+        "card_id",
+        "was_new",
+        "drill",
+        "grade",
+        "interval_before",
+        "response_ms",
+    ),
+)
+
+# Which review session is showing a card: two machines on one server never show it both at once.
+card_claims = Table(
+    "card_claims",
+    metadata,
+    Column("card_id", String(200), primary_key=True),
+    Column("session", String(40), nullable=False),
+    Column("until", DateTime(timezone=True), nullable=False),
+)
+
+exam_attempts = Table(
+    "exam_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("blueprint", String(32), nullable=False),
+    Column("mode", String(16), nullable=False),  # timed | practice
+    Column("started", DateTime(timezone=True), nullable=False),
+    Column("seconds_allowed", Integer, nullable=False),
+    Column("seconds_used", Float, nullable=False, default=0.0),
+    Column("finished", DateTime(timezone=True), nullable=True),
+    Column("raw_correct", Integer, nullable=True),
+    Column("total", Integer, nullable=False),
+    Column("scaled_score", Integer, nullable=True),
+    Column("passed", Boolean, nullable=True),
+    Column("report", Text, nullable=True),  # JSON
+)
+
+exam_items = Table(
+    "exam_items",
+    metadata,
+    Column("attempt_id", Integer, ForeignKey("exam_attempts.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("card_id", String(200), nullable=False),
+    Column("domain", String(64), nullable=True),
+    Column("question", Text, nullable=False),  # JSON: the item as shown (shuffled options / generated)
+    Column("answer", Text, nullable=True),  # JSON of the chosen answer
+    Column("flagged", Boolean, nullable=False, default=False),
+    Column("correct", Boolean, nullable=True),
+)
+
+
+PARTIAL_INDEXES = {"ix_cards_new": "due IS NULL"}
+
+
+def partial_indexes(dialect: str) -> None:
+    """Give the partial indexes their condition for the dialect about to create them. Set here, when the
+    schema is made, rather than in the table definitions: naming a dialect's options there imports that
+    dialect's module (PostgreSQL's costs 15 ms at every start on SQLite)."""
+    if dialect not in ("sqlite", "postgresql"):
+        return  # another database gets the full index, as before
+    for index in cards.indexes:
+        where = PARTIAL_INDEXES.get(str(index.name))
+        if where is not None:
+            index.dialect_kwargs[f"{dialect}_where"] = text(where)

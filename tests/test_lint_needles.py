@@ -1,0 +1,79 @@
+"""notes/needles.py: a line `may_match` turns away is one the pattern does not match."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awsprep.notes.lint import load_facts
+from awsprep.notes.needles import may_match, needles
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+TRICKY = [
+    r"^(?=.*\b(?:max(?:imum)?|up to)\b)(?=.*\bmemory\b)(?!.*10,?240)",
+    r"\b128\s?M?B?\s?(?:-|–|to)\s?(?:3,?008|3\s?GB?)\b",
+    r"(?:ab|)cd",
+    r"(?:ab|cd)?ef",
+    r"x(?<=ax)y",
+    r"(?-i:AbC)d",
+    r"(?>foo|fo)o",
+    r"ba++r",
+    r"q{2,3}z",
+    r"[kK]elvin|café",
+    r"\d+ ms",
+    r"k",
+    r"(?:s|x)tate",
+    r"state",
+    r"^(?!.*never)",
+]
+WORDS = ["max", "MAXIMUM", "up to", "memory", "10240", "128", "MB", "3 GB", "to", "ab", "cd", "ef", "ax", "y"]
+WORDS += [
+    "AbC",
+    "abc",
+    "d",
+    "foo",
+    "fo",
+    "o",
+    "baar",
+    "bar",
+    "qqz",
+    "qz",
+    "kelvin",
+    "Kelvin",
+    "café",
+    "12 ms",
+]
+WORDS += ["K", "\u212a", "state", "xtate", "\u017ftate", "never", " ", "-", "–"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    pattern=st.sampled_from(TRICKY),
+    line=st.lists(st.sampled_from(WORDS) | st.text(max_size=3), max_size=8).map("".join),
+)
+def test_a_line_turned_away_is_not_matched(pattern: str, line: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    if compiled.search(line):
+        assert may_match(compiled, line)
+
+
+def test_the_facts_patterns_all_have_words_and_keep_every_match() -> None:
+    facts = load_facts(CONTENT / "facts.yaml")
+    patterns = [claim.pattern for fact in facts for claim in fact.outdated]
+    assert patterns and all(needles(p) for p in patterns)
+    lines = [
+        line for f in sorted((CONTENT / "notes").rglob("*.md")) for line in f.read_text("utf-8").split("\n")
+    ]
+    lines += [claim.says for fact in facts for claim in fact.outdated]
+    for p in patterns:
+        for line in lines:
+            if p.search(line):
+                assert may_match(p, line), (p.pattern, line)
+
+
+def test_patterns_it_cannot_read_let_every_line_through() -> None:
+    assert needles(re.compile(r"\d+|x")) is None and may_match(re.compile(r"\d+|x"), "nothing")
+    assert needles(re.compile(r"[ab]c?")) is None
