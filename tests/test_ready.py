@@ -103,3 +103,14 @@ def test_ready_command_says_too_little_history(env, runner):
     assert "Too little history" in res.stdout
     res = runner.invoke(app, ["ready", "--blueprint", "nope"])
     assert res.exit_code == 2 and "There is no blueprint 'nope'" in res.stderr
+
+
+def test_a_narrow_window_gets_one_sentence_per_domain(env, runner):
+    res = runner.invoke(app, ["ready"], env={"COLUMNS": "40"})
+    assert res.exit_code == 0, res.output
+    assert "…" not in res.output and max(len(line) for line in res.output.splitlines()) <= 40
+    flat = " ".join(res.output.split())
+    assert "Security (26%): " in flat and "Troubleshooting and Optimization (18%): " in flat
+    assert "studied; predicted 25%, mocks -, expected 25%" in flat
+    wide = runner.invoke(app, ["ready"]).output
+    assert "domain" in wide and "weight" in wide  # the table at 80 columns

@@ -21,6 +21,7 @@ from awsprep.store.repo import Store
 from awsprep.study import stats as st
 from awsprep.study import welcome
 from awsprep.study.ports import AttemptInfo, CardTally, DayTally, DomainTally, DueTally
+from awsprep.ui.stats import SPARKS
 from tests.conftest import write_bank
 from tests.exam_bank import EXAM_BANK
 from tests.test_exam_cli import answer_lines
@@ -492,3 +493,15 @@ def test_in_a_terminal_no_color_keeps_every_mark_visible(month, env):
         shown = strip_ansi(text)
         assert max(len(line.rstrip("\r")) for line in shown.splitlines()) <= 80
         assert "· missed  ░ 1  ▒ 2  ▓ 3  █ 4 reviews" in shown and "91.7% (11/12)" in shown
+
+
+def test_minutes_spark_is_a_line_of_its_own_and_a_narrow_window_gets_plain_lines(month, runner):
+    when = {"AWSPREP_NOW": "2026-03-02T20:00"}
+    lines = runner.invoke(app, ["stats"], env=when).output.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Minutes per day"))
+    assert lines[at] == "Minutes per day, the last 70 days:"
+    assert len(lines[at + 1]) == 70 and set(lines[at + 1]) <= set(SPARKS + "·")  # the whole spark, unbroken
+    narrow = runner.invoke(app, ["stats"], env={**when, "COLUMNS": "40"}).output
+    assert max(len(line) for line in narrow.splitlines()) <= 40
+    assert "=== Mastery per DVA-C02 domain" in narrow and "  Security: cards" in narrow  # every name shown
+    assert "…" not in narrow and "╭" not in narrow

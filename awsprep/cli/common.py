@@ -170,6 +170,8 @@ def guard(func: Callable[P, R]) -> Callable[P, R]:
             raise fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted; every answer given so far is saved.", 130) from None
+        except BrokenPipeError:  # the reader went away (`| head`): click ends quietly, exit code 1
+            raise
         except OSError as exc:  # a path the system refuses (too long, a device, no permission)
             where = f"{_short(exc.filename)}: " if exc.filename else ""
             raise fail(f"{where}{exc.strerror or exc}.", 2) from None

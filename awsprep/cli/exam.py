@@ -137,9 +137,14 @@ def _run(exams: ExamStore, attempt: Attempt, plain: bool, json_out: bool) -> Non
         left = "" if attempt.practice else f" with {format_left(clock.left())} left"
         newest = exams.open_attempt()
         how = "--resume" if newest is None or newest.id == attempt.id else f"--resume --attempt {attempt.id}"
-        out.write(
-            f"Paused: every answer is saved; awsprep exam {how} continues attempt #{attempt.id}{left}.\n"
-        )
+        paused = f"Paused: every answer is saved; awsprep exam {how} continues attempt #{attempt.id}{left}."
+        if interactive:  # wrapped between words, never inside the command or the time left
+            from rich.console import Console
+            from rich.text import Text
+
+            Console(file=out, highlight=False).print(Text(paused))
+        else:
+            out.write(paused + "\n")
         out.flush()
         if outcome == "interrupted":
             raise KeyboardInterrupt

@@ -206,7 +206,7 @@ class RichExamFace:
         if item.question.options:
             opts = Table.grid(padding=(0, 1))
             opts.add_column(style="bold")
-            opts.add_column()
+            opts.add_column(overflow="fold")  # a long name (LambdaCanary10Percent5Minutes) wraps, never "…"
             picked = item.answer if isinstance(item.answer, tuple) else ()
             for i, option in enumerate(item.question.options):
                 mark = "[x]" if i in picked else "[ ]"

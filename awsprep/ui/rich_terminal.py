@@ -56,7 +56,7 @@ class RichTerminal:
         if question.options:
             opts = Table.grid(padding=(0, 1))
             opts.add_column(style="bold")
-            opts.add_column()
+            opts.add_column(overflow="fold")  # a long name (LambdaCanary10Percent5Minutes) wraps, never "…"
             for i, option in enumerate(question.options):
                 opts.add_row(f"{_letter(i)}.", markdown(option))
             body.append(opts)

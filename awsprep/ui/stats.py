@@ -3,6 +3,7 @@ at 80 columns) or plain lines with the same numbers. Nothing here computes a fig
 
 from __future__ import annotations
 
+import io
 import math
 from datetime import date, timedelta
 from typing import TextIO
@@ -149,7 +150,17 @@ def _attempt_row(a: AttemptInfo, s: Stats) -> list[str]:
     return [f"#{row[0]}", *row[1:]]
 
 
+# the narrowest window the charts and the mastery table are readable in (30 days of bars in a panel)
+DRAWN_WIDTH = 68
+
+
 def rich_stats(console: Console, s: Stats) -> None:
+    if console.width < DRAWN_WIDTH:  # a narrow window: the plain lines, wrapped between words
+        lines = io.StringIO()
+        plain_stats(lines, s)
+        for line in lines.getvalue().splitlines():
+            console.print(Text(line))
+        return
     f = s.future
     top = max(f.per_day, default=0)
     chart = column_chart(f.per_day)
@@ -194,7 +205,9 @@ def rich_stats(console: Console, s: Stats) -> None:
         console.print(times)
     else:
         console.print(plain("Answer time: no answers yet", "bold"))
-    console.print(Text(f"Minutes per day, last {min(70, len(t.minutes))} days: ") + minutes_spark(s))
+    days = min(70, console.width, len(t.minutes))  # one line of its own: a spark never wraps
+    console.print(plain(f"Minutes per day, the last {days} days:"))
+    console.print(minutes_spark(s, days))
     console.print(plain(minutes_line(s)))
 
     console.print(plain("Mock exams", "bold"))
