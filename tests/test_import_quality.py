@@ -72,6 +72,69 @@ def test_numbered_questions_with_details_answer(tmp_path: Path) -> None:
     assert cards[0].explanation == "Memory is faster than disk"
 
 
+def test_details_with_blank_lines_and_explanation_bullets(tmp_path: Path) -> None:
+    # the answer block holds blank lines and a bulleted explanation that sits in the same list as the
+    # options: the bullets explain the answer, they are not options E and F
+    text = (
+        "# Storage set\n\n1. Which class keeps a copy in one Availability Zone only?\n\n"
+        "    - A. S3 Standard\n    - B. S3 One Zone-IA\n    - C. S3 Glacier Flexible Retrieval\n"
+        "    - Explanation:\n    - One Zone-IA trades resilience for price: a single zone holds it\n\n"
+        "    <details>\n    <summary>Answer</summary>\n\n    Correct Answer: B\n\n    </details>\n\n"
+        "2. Which service sends email from an application?\n\n"
+        "    - A. Amazon SES\n    - B. Amazon SQS\n\n"
+        "    <details>\n    <summary>Answer</summary>\n\n    Correct Answer: A\n\n"
+        "    Reference: <https://example.com/ses>\n    </details>\n"
+    )
+    r = imp(tmp_path, text)
+    cards = mcqs(r)
+    assert [c.options for c in cards] == [
+        ("S3 Standard", "S3 One Zone-IA", "S3 Glacier Flexible Retrieval"),
+        ("Amazon SES", "Amazon SQS"),
+    ]
+    assert [c.correct for c in cards] == [(1,), (0,)]
+    assert "single zone" in cards[0].explanation
+    assert not cards[1].explanation  # a reference link alone explains nothing
+    assert not [c for c in r.cards if not isinstance(c, McqCard)]
+
+
+def test_a_web_projects_documents_wait_in_triage(tmp_path: Path) -> None:
+    # a software repository's own pages: each line about the app's stack, not about an exam
+    pages = {
+        f"page{n}.md": (
+            f"# Part {n}\n\n## Setup\n\n- Frontend: built with React and Vite, styled with Tailwind\n"
+            "- Hosting: the site deploys to Vercel on every push to main\n"
+            "- Database: Supabase keeps the users and their sessions\n"
+            "- Secrets: copy .env.example to .env.local before npm run dev\n"
+            "- Storage: uploads go to an S3 bucket with versioning on\n"
+            "- Tests: run with Jest and ESLint in GitHub Actions\n"
+        )
+        for n in range(5)
+    }
+    notes = []
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        notes.append(NoteFile(name, tmp_path / name))
+    r = run_import(notes, "app", TOPICS)
+    assert r.cards == [] and r.triage
+    assert all(any("software project" in why for why in t.reasons) for t in r.triage)
+    # one study page that names a framework in passing is still study notes
+    study = (
+        "# Amplify\n\n## Hosting\n\n"
+        "- Amplify Hosting: serves a React or Vue single-page app from a Git branch\n"
+        "- Amplify Studio: builds the data model and the UI visually\n"
+        "- Amplify libraries: call Cognito, AppSync and S3 from the client\n"
+        "- Build settings: amplify.yml lists the build commands\n"
+        "- Custom domains: Route 53 or any DNS provider, with a free certificate\n"
+        "- Previews: each pull request may get its own temporary URL\n"
+        "- Redirects: rewrite rules send every path to index.html\n"
+        "- Monitoring: access logs and metrics per app in CloudWatch\n"
+        "- Pricing: build minutes plus data stored and served\n"
+        "- Backends: Gen 2 defines the backend in TypeScript files\n"
+    )
+    r = imp(tmp_path, study, name="amplify.md")
+    assert r.cards and not any("software project" in why for t in r.triage for why in t.reasons)
+
+
 def test_paren_letter_options_with_answer_line(tmp_path: Path) -> None:
     text = (
         "# Quiz\n\nWhich class suits data read once a year?\n\na) S3 Standard\nb) S3 Glacier Deep Archive\n"

@@ -120,8 +120,8 @@ def is_link_or_image_only(raw: str) -> str | None:
     """'image only' / 'link only' when the text is nothing but images or links, else None."""
     if _IMAGE.fullmatch(raw.strip()) or (_IMAGE.search(raw) and not _IMAGE.sub("", raw).strip()):
         return "image only"
-    stripped = _LINK.sub("", _IMAGE.sub("", raw)).strip(" -–—:*[]()")
-    if (_LINK.search(raw) or _URL.search(raw)) and not _URL.sub("", stripped).strip(" -–—:*[]()"):
+    stripped = _LINK.sub("", _IMAGE.sub("", raw)).strip(" -–—:*[]()<>")
+    if (_LINK.search(raw) or _URL.search(raw)) and not _URL.sub("", stripped).strip(" -–—:*[]()<>"):
         return "link only"
     return None
 

@@ -23,19 +23,27 @@ def is_task_list(blk: Block) -> bool:
     return sum(1 for it in blk.items if it.task is not None) >= 2
 
 
+_REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
 _EXPLAINS = re.compile(r"^\W*(?:explanation|explained|why|reason|rationale)\b", re.IGNORECASE)
 
 
-def option_items(items: list[Item]) -> list[str] | None:
-    """The options of a list whose items are ``A.`` ``B.`` ... in order (at least two), else None."""
+def leading_options(items: list[Item]) -> list[str]:
+    """The options ``A.`` ``B.`` ... that the items start with, in order (the items after them, such
+    as an explanation's bullets in the same question, are not options)."""
     options = []
     for k, it in enumerate(items):
         m = explicit.OPTION.match(it.text.split("\n")[0])
         if m is None or m.group(1).upper() != chr(ord("A") + k):
-            return None
+            break
         options.append(_OPTION_LABEL.sub("", plain(m.group(2))[0]))
-    return options if len(options) >= 2 else None
+    return options
+
+
+def option_items(items: list[Item]) -> list[str] | None:
+    """The options of a list whose items are ``A.`` ``B.`` ... in order (at least two), else None."""
+    options = leading_options(items)
+    return options if len(options) >= 2 and len(options) == len(items) else None
 
 
 def lettered_question(blk: Block, nxt: Block | None) -> bool:
@@ -161,10 +169,12 @@ class McqReader:
             )
             self.c.skip(line, "broken mcq", question)
             return False
-        # an explanation that is only a link ("Back to top") explains nothing
-        explanation = (
-            explicit.explanation(expl_raw) if expl_raw and not is_link_or_image_only(expl_raw) else ""
-        )
+        # an explanation that is only a link ("Back to top", "Reference: <https://...>") explains nothing
+        explanation = explicit.explanation(expl_raw) if expl_raw else ""
+        if any(
+            is_link_or_image_only(_REFERENCE_LEAD.sub("", t.strip())) for t in (expl_raw or "", explanation)
+        ):
+            explanation = ""
         self.c.add(
             "mcq",
             rule,
@@ -206,15 +216,17 @@ class McqReader:
                 tail.append(ln)
             else:
                 question.append(ln)
-        nested = option_items(item.children) if len(options) < 2 else None
-        if nested is not None:  # the options are a list nested under the question
+        nested = leading_options(item.children) if len(options) < 2 else []
+        bullets: list[str] = []  # items after the options: an explanation's bullets, under its answer
+        if len(nested) >= 2:  # the options are a list nested under the question
             options, tail = nested, []
-            self.option_lines.update(it.line for it in item.children)
+            self.option_lines.update(it.line for it in item.children[: len(nested)])
+            bullets = [it.text for it in item.children[len(nested) :]]
         if len(options) < 2:
             return False
         self.image = False
         self.option_lines.add(item.line)
-        text = "\n".join([*tail, *item.extra])
+        text = "\n".join([*tail, *item.extra, *bullets])
         correct = explicit.correct_options(text, options)
         q = _Q_PREFIX.sub("", plain("\n".join(question))[0])
         self.mcq(q, item.line, path, options, correct, text, "mcq-lettered")

@@ -20,6 +20,9 @@ THRESHOLD = 0.6
 STEP_SECTION = 0.5  # share of step lines that makes a section a walkthrough (see rules.section_steps)
 STEP_HEADED = 0.34  # the same under a heading that announces a walkthrough
 STEP_FILE = 0.4  # share of step lines that makes a whole file a lab log or a code project's README
+PROJECT_FILE = 0.25  # share of lines naming a web stack's tools that makes a file a software project's doc
+PROJECT_FOLDER = 0.08  # the same share over an import of several files: the repository is a project
+PROJECT_FILES = 5  # how many files make "several"
 
 # the learner wrote these as cards; the rest are guesses of decreasing reliability
 _BASE = {
@@ -36,6 +39,7 @@ _BASE = {
     "fact": 0.8,
 }
 _EXPLICIT = frozenset(k for k, v in _BASE.items() if v == 1.0)
+_LEARNER_MARKED = frozenset({"qa", "qa-reversed", "multiline", "cloze"})  # cards written as cards
 
 # a heading that announces clicks, not knowledge: for sure ("Hands on", "Demo") or when the section
 # has some steps in it too ("... walkthrough" may title a whole course's notes, "Setup" a real topic)
@@ -128,6 +132,13 @@ _DEICTIC = re.compile(
     r"see (?:my |the )?(?:notes?|docs|above|below))\b",
     re.IGNORECASE,
 )
+# a software project's own documents name its stack: "npm run build", "Tailwind config", ".env.local"
+_STACK = re.compile(
+    r"\b(?:next\.?js|react|vue(?:\.js)?|angular|svelte|tailwind(?:css)?|vercel|netlify|supabase|prisma|firebase|"
+    r"cloudflare|webpack|vite|npm|yarn|pnpm|eslint|jest|typescript|localhost|package\.json|node_modules|"
+    r"frontend|front-end|shadcn|oauth|github actions)\b|(?<![\w.])\.env(?:\.\w+)?\b",
+    re.IGNORECASE,
+)
 _EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
 _IMAGE_MENTION = re.compile(
     r"\b(shown|see|in) (the )?(image|picture|diagram|figure|exhibit|screenshot)\b", re.IGNORECASE
@@ -163,8 +174,25 @@ def _context_of(d: Draft) -> str:
     return ""
 
 
-def score(d: Draft) -> Quality:
-    """The draft's score and the reasons that lowered it (the first reason names the rule)."""
+def project_files(texts: dict[str, str]) -> set[str]:
+    """The files of ``texts`` (name -> text) that are a software project's documents, not study notes:
+    a file whose lines name a web stack's tools often, or every file of an import of several files
+    that does so as a whole (a project's architecture page or user guide names few tools itself)."""
+    shares: dict[str, tuple[int, int]] = {}
+    for name, text in texts.items():
+        lines = sum(1 for ln in text.split("\n") if ln.strip())
+        stack = len({text.count("\n", 0, m.start()) for m in _STACK.finditer(text)})
+        shares[name] = (stack, lines)
+    stack_all = sum(s for s, _ in shares.values())
+    lines_all = sum(n for _, n in shares.values())
+    if len(texts) >= PROJECT_FILES and lines_all and stack_all / lines_all >= PROJECT_FOLDER:
+        return set(texts)
+    return {name for name, (s, n) in shares.items() if n >= 10 and s / n >= PROJECT_FILE}
+
+
+def score(d: Draft, project: bool = False) -> Quality:
+    """The draft's score and the reasons that lowered it (the first reason names the rule); ``project``:
+    the draft comes from a software project's documents (see :func:`project_files`)."""
     value = _BASE.get(d.rule, 0.8)
     reasons = [f"rule {d.rule} ({value:.2f})"]
 
@@ -172,6 +200,9 @@ def score(d: Draft) -> Quality:
         nonlocal value
         value -= points
         reasons.append(f"{why} (-{points:.2f})")
+
+    if project and d.rule not in _LEARNER_MARKED:
+        minus(0.5, "from a software project's documents, not study notes")
 
     front, back = _faces(d)
     both = f"{front}\n{back}"

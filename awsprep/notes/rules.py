@@ -14,7 +14,13 @@ from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import cloze_numbers, is_link_or_image_only, plain, sentences, words
-from awsprep.notes.mcq import McqReader, has_option, is_task_list, lettered_question, option_items
+from awsprep.notes.mcq import (
+    McqReader,
+    has_option,
+    is_task_list,
+    leading_options,
+    lettered_question,
+)
 from awsprep.notes.steps import REPO_FILE, project_readme, step_shares
 from awsprep.notes.tables import html_block, table
 from awsprep.notes.topics import TopicTable
@@ -166,7 +172,7 @@ class Walker:
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
         if (
-            ("\n" in item.text and has_option(item.text)) or option_items(item.children) is not None
+            ("\n" in item.text and has_option(item.text)) or len(leading_options(item.children)) >= 2
         ) and self.questions.item_mcq(item, path):
             return
         details = "\n".join(item.extra)
