@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +113,10 @@ def test_anki_reads_our_package_with_types_fields_tags_reviews_and_due_dates(env
         (cid,) = col.card_ids_of_note(note_id)
         card = col.get_card(cid)
         assert card.type == 2 and card.queue == 2
-        anki_due = date.today().toordinal() + card.due - col.sched.today
+        # Anki's day starts at its rollover hour (4 am): before it, Anki's "today" is yesterday's date
+        rollover = col.get_preferences().scheduling.rollover
+        anki_today = (datetime.now() - timedelta(hours=rollover)).date()
+        anki_due = anki_today.toordinal() + card.due - col.sched.today
         assert date.fromordinal(anki_due).isoformat() == states[awsprep_id]["due"]
         assert col.db.list("select ease from revlog where cid = ?", cid) == [eases[grade]]
     (mcq_card,) = col.card_ids_of_note(mcq.id)
