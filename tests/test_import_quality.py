@@ -624,3 +624,22 @@ def test_summary_labels_and_question_answers_wait_and_praise_is_no_definition(tm
     )
     r = imp(tmp_path, text)
     assert r.cards == [] and len(r.triage) == 2
+
+
+def test_quiz_results_letters_examples_and_emphasis_headings(tmp_path: Path) -> None:
+    text = (
+        "# Practice log\n\n## Results\n\n- Question 4: Incorrect\n- Question 5: Correct\n\n"
+        "# Kinesis\n\n## Very important exam topic!\n\n"
+        "- A shard takes up to 1 MB/s or 1,000 records/s of writes\n\n"
+        "## Identity\n\n- A: Identities\n- Principal: the user or role that makes a request\n\n"
+        "## Visibility\n\n- The queue hides a message for a while after a read (e.g. 30 seconds)\n"
+    )
+    r = imp(tmp_path, text)
+    why = {t.card.get("front") or t.card.get("text"): t.reasons for t in r.triage}
+    assert sum(any("quiz result" in w for w in ws) for ws in why.values()) == 2
+    assert any(any("one-letter label" in w for w in ws) for ws in why.values())
+    assert any(any("hides an example" in w for w in ws) for ws in why.values())
+    # an emphasis heading is no context: the topic above it is
+    shard = next(c for c in r.cards if "shard" in c.prompt())
+    assert shard.prompt().startswith("Kinesis — ") and "important" not in shard.prompt().lower()
+    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Principal (Kinesis › Identity)"]

@@ -139,6 +139,17 @@ _STACK = re.compile(
     r"frontend|front-end|shadcn|oauth|github actions)\b|(?<![\w.])\.env(?:\.\w+)?\b",
     re.IGNORECASE,
 )
+# a learner's own quiz results: "Question 10 -> Incorrect", "Attempt 2: Passed"
+_QUIZ_RESULT = re.compile(
+    r"^(?:correct|incorrect|wrong|right|skipped|unanswered|not answered|passed|failed|marked for review|"
+    r"[✅❌✔✘✗])\W*$",
+    re.IGNORECASE,
+)
+_QUIZ_KEY = re.compile(r"^(?:question|q|attempt|try|test|quiz)\s*#?\d+\b", re.IGNORECASE)
+# a cloze that hides what only illustrates: "a timeout (e.g. {{60 seconds}})"
+_EXAMPLE_CLOZE = re.compile(
+    r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as)[^.;{}()]*\{\{", re.IGNORECASE
+)
 _EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
 _IMAGE_MENTION = re.compile(
     r"\b(shown|see|in) (the )?(image|picture|diagram|figure|exhibit|screenshot)\b", re.IGNORECASE
@@ -266,6 +277,14 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.25, "a long question")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):
             minus(0.35, "a trivial number")
+        if d.kind == "cloze" and _EXAMPLE_CLOZE.search(d.text):
+            minus(0.35, "the cloze hides an example, not the fact")
+        if d.kind == "basic" and (
+            _QUIZ_RESULT.match(answer.strip()) or (_QUIZ_KEY.match(label) and len(answer.split()) <= 3)
+        ):
+            minus(0.5, "a quiz result, not a fact")
+        if d.kind == "basic" and d.key and len(label) == 1:
+            minus(0.4, "a one-letter label as the question")
         if d.kind == "cloze" and len(d.text) > 200:
             minus(0.2, "a long cloze")
         if d.kind == "basic" and len(answer.split()) == 1 and d.rule == "definition":

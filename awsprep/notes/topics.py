@@ -14,7 +14,10 @@ from awsprep.notes.inline import norm
 
 _GENERIC = re.compile(
     r"\b(general|exam|tips?|tipes|and comparisons|comparisons|summary|key facts|notes?|intro(?:duction)?|"
-    r"overview|deep dive|lab|to|of|what is|basics)\b",
+    r"overview|deep dive|lab|to|of|what is|basics|"
+    # emphasis, not a subject: "Very important exam topic!", "MUST KNOW", "Key points"
+    r"very|really|super|important|must[- ]knows?|key points?|remember|topics?|heads[- ]up|attention|"
+    r"crucial|critical|don'?t forget|do not forget)\b",
     re.IGNORECASE,
 )
 # a course's or video's title names where the notes came from, not what a card is about
@@ -92,6 +95,6 @@ def is_tips(path: tuple[str, ...]) -> bool:
 def context(path: tuple[str, ...]) -> str:
     """The innermost heading that says what a card is about ('Exam tips' headings say nothing)."""
     for heading in reversed(path):
-        if _GENERIC.sub(" ", heading).strip(" -:&/.,()") and not _SOURCE_TITLE.search(heading):
+        if _GENERIC.sub(" ", heading).strip(" -:&/.,()!*⚠️🔥❗") and not _SOURCE_TITLE.search(heading):
             return heading
     return ""
