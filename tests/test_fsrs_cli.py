@@ -35,9 +35,17 @@ def test_settings_check_values(env, runner):
     ]:
         res = runner.invoke(app, args)
         assert res.exit_code == 2 and said in res.stderr and "Traceback" not in res.output, res.output
+    past = runner.invoke(
+        app, ["settings", "exam-date", "2020-06-01"], env={"AWSPREP_NOW": "2026-05-04T09:00"}
+    )
+    assert past.exit_code == 2 and "The exam date 2020-06-01 is before today (2026-05-04)" in past.stderr
     res = runner.invoke(app, ["settings", "--json"])
     data = json.loads(res.stdout)
     assert data["scheduler"] == "sm2" and data["desired-retention"] == 0.9 and data["exam-date"] is None
+    today = runner.invoke(
+        app, ["settings", "exam-date", "2026-05-04"], env={"AWSPREP_NOW": "2026-05-04T09:00"}
+    )
+    assert today.exit_code == 0, today.output
 
 
 def test_fsrs_first_answers_and_drill(env, runner):

@@ -232,3 +232,15 @@ def test_reimport_does_the_work_again_when_anything_it_reads_changed(
     if change == "deck":  # the same notes into another deck: its own first import
         other = json.loads(invoke("import", str(mixed), "--deck", "other", "--json").stdout)
         assert other["added"] == 4 and other["written"] is True
+
+
+def test_one_card_from_one_file_is_said_in_the_singular(home: Path, tmp_path: Path) -> None:
+    note = tmp_path / "one.md"
+    note.write_text(
+        "# SQS\n\n- What is the longest long-poll wait? :: 20 seconds\n- Question 3: Incorrect\n",
+        encoding="utf-8",
+    )
+    res = invoke("import", str(note))
+    assert res.exit_code == 0, res.output
+    assert "1 card from 1 file (0 unchanged)" in res.stdout
+    assert "1 went in, 1 waits in triage, " in res.stdout

@@ -27,6 +27,7 @@ from awsprep.cli.common import (
 )
 from awsprep.errors import UsageError
 from awsprep.ui.escape import line, literal
+from awsprep.ui.text import counted
 
 _DECK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 CARD_TYPES = ("basic", "cloze", "mcq", "numeric")
@@ -305,13 +306,15 @@ def _render(result: Any, summary: dict[str, Any], info: dict[str, Any], explain:
     verb = "would write" if info["dry_run"] else ("wrote" if info["written"] else "unchanged")
     console.print(
         Text(
-            f"{summary['cards']} cards from {info['files']} files ({info['unchanged_files']} unchanged) "
+            f"{counted(summary['cards'], 'card')} from {counted(info['files'], 'file')} "
+            f"({info['unchanged_files']} unchanged) "
             f"in deck {info['deck']}: {summary['added']} added, {summary['changed']} changed, "
             f"{summary['retired']} retired; {verb} {line(info['bank'])}"
         )
     )
     skipped = sum(summary["skipped"].values())
-    tally = f"{summary['cards']} went in, {summary['triage']} wait in triage, {skipped} skipped"
+    waits = "waits" if summary["triage"] == 1 else "wait"
+    tally = f"{summary['cards']} went in, {summary['triage']} {waits} in triage, {skipped} skipped"
     if summary["triage"]:
         tally += f" (decide with: awsprep triage --bank {info['bank']})"
     console.print(Text(tally))

@@ -10,6 +10,7 @@ import typer
 
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
+from awsprep.errors import UsageError
 from awsprep.study.settings import MAX_VALUE
 from awsprep.ui.escape import literal
 
@@ -95,6 +96,13 @@ def settings(
     from awsprep.study import settings as prefs
 
     prefs.check(key, value, blueprints() if key == "exam-blueprint" else ())
+    if key == "exam-date" and value is not None:
+        day, today = prefs.optional_date(value), now().date()
+        if day is not None and day < today:
+            raise UsageError(
+                f"The exam date {day.isoformat()} is before today ({today.isoformat()}): give the day you "
+                "will sit the exam, or none to end the plan."
+            )
     store, _ = open_store(db, sync=False)
     if key == prefs.FIT_KEY:
         message = prefs.fit(store)

@@ -14,6 +14,7 @@ import typer
 from awsprep.cli.common import emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, db_url, open_store
 from awsprep.errors import UsageError
+from awsprep.ui.text import counted
 
 export_app = typer.Typer(help="Write cards and the review log for Anki, spreadsheets and other tools.")
 db_app = typer.Typer(
@@ -148,7 +149,10 @@ def export_anki(
     extra = (
         f"; {report.reviews} reviews and {report.scheduled} due dates carried over" if with_history else ""
     )
-    typer.echo(f"Wrote {report.notes} notes ({kinds}) in {len(report.decks)} decks to {out}{extra}.")
+    typer.echo(
+        f"Wrote {counted(report.notes, 'note')} ({kinds}) in {counted(len(report.decks), 'deck')} "
+        f"to {out}{extra}."
+    )
 
 
 def _selection(out: Path, suffix: str, deck: list[str] | None, db: str | None) -> tuple[Path, Any, Any]:

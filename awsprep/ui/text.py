@@ -41,3 +41,8 @@ def bar(share: float, width: int = 20, full: str = "█", empty: str = "░") ->
     """A bar of block characters: it stays visible without colour (NO_COLOR, dumb terminals)."""
     k = round(max(0.0, min(1.0, share)) * width)
     return full * k + empty * (width - k)
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 file', '2 files': a count with its noun in the right number (English plural by -s)."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
