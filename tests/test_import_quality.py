@@ -643,3 +643,47 @@ def test_quiz_results_letters_examples_and_emphasis_headings(tmp_path: Path) -> 
     shard = next(c for c in r.cards if "shard" in c.prompt())
     assert shard.prompt().startswith("Kinesis — ") and "important" not in shard.prompt().lower()
     assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Principal (Kinesis › Identity)"]
+
+
+def test_exam_dump_shapes_most_voted_option_lead_and_letter_lines(tmp_path: Path) -> None:
+    # three shapes of answer seen in dumps of exam sites, and the bullets explaining an answer
+    text = (
+        "## Question 1\n\nWhich service runs steps in order and retries a failed one?\n\n"
+        "- A. AWS Batch\n- B. AWS Step Functions Most Voted\n- C. AWS Glue\n\n"
+        "## Question 2\n\nWhich feature changes an object as it is read?\n\n"
+        "- A. S3 event notifications\n- B. S3 Object Lambda\n- C. S3 Inventory\n\n"
+        "**Option B:** an Object Lambda access point runs a function on each GET.\n\n"
+        "- **One copy:** only the original object is stored\n\n"
+        "## Question 3\n\nHow does a function keep older versions reachable?\n\n"
+        "- A. A second account\n- B. An alias per version\n- C. A bigger timeout\n\n"
+        "B\n[Reveal Solution](https://example.com/q3)    [Discussion 4](https://example.com/d3)\n"
+    )
+    r = imp(tmp_path, text)
+    cards = mcqs(r)
+    assert [c.correct for c in cards] == [(1,), (1,), (1,)]
+    assert cards[0].options == ("AWS Batch", "AWS Step Functions", "AWS Glue")  # the mark is not an option
+    assert "runs a function on each GET" in cards[1].explanation
+    assert cards[2].explanation == ""  # a letter and two links explain nothing
+    assert len(r.cards) == 3  # "One copy (Question 2)" would answer a question the card does not show
+    assert any(s.reason == "practice question's explanation" for s in r.skips)
+
+
+def test_package_readmes_double_dash_terms_quoted_words_and_self_described_commands(tmp_path: Path) -> None:
+    readme = (
+        "# orders-service-backend\n\norders-service-backend is a backend built with API Gateway, Lambda "
+        "and DynamoDB. Deploy it with the steps in the wiki.\n\n## License\n\nMIT.\n"
+    )
+    r = imp(tmp_path, readme, name="README.md")
+    assert r.cards == []  # a package's README: its lines are setup, not study notes
+    notes = (
+        "# Databases\n\n**DynamoDB** -- A serverless key-value and document database.\n\n"
+        '* **Tape storage**: "Active" virtual tapes stay in S3 for quick reads.\n\n'
+        "## Commands\n\n| Command | Description |\n|---|---|\n"
+        "| `aws rds describe-db-instances` | Describe RDS instances |\n"
+        "| `aws rds create-db-snapshot` | Takes a manual snapshot you keep until you delete it |\n"
+    )
+    backs = {c.back for c in imp(tmp_path, notes).cards if isinstance(c, BasicCard)}
+    assert "A serverless key-value and document database" in backs  # no "- " left from "--"
+    assert '"Active" virtual tapes stay in S3 for quick reads' in backs  # the opening quote stays
+    assert "Takes a manual snapshot you keep until you delete it" in backs
+    assert "Describe RDS instances" not in backs  # the command's own name is no description

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from awsprep.notes.inline import plain
+from awsprep.notes.inline import is_link_or_image_only, plain
 
 QA = re.compile(r"^(?P<q>.+?)\s+(?P<sep>:::?)\s+(?P<a>.+)$", re.DOTALL)
 MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
@@ -20,6 +20,13 @@ CORRECT = re.compile(
 ANSWER_TEXT = re.compile(r"(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-]\s*(.+)", re.IGNORECASE)
 _ANSWER_LEAD = re.compile(r"^\W*(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-][^.]*\.?", re.I)
 _BARE_LETTERS = re.compile(r"^\W*([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)(?=\s*(?:[.)—:–-]|$))")
+# "**Option C:** Create an SNS topic ...": an answer that starts by naming its option
+_OPTION_LEAD = re.compile(
+    r"^\W*(?:the\s+)?(?:correct\s+)?(?:option|choice)s?\s+([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)\b",
+    re.IGNORECASE,
+)
+# a line that is only letters ("B", "A, C"), e.g. above a "Reveal Solution" link
+_LETTER_LINE = re.compile(r"^\W*([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)\W*$")
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.IGNORECASE | re.DOTALL)
 _EXPL = re.compile(r"^\s*(?:explanation|why)\s*[:\-]\s*", re.IGNORECASE)
 
@@ -102,9 +109,13 @@ def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[in
     """The indexes of the right options: by letter, else by the option's own words after "Answer:"."""
     n = len(options)
     picked = {ord(x) - ord("A") for x in correct_letters(text)}
-    bare = _BARE_LETTERS.match(plain(_SUMMARY.sub(" ", text))[0]) if not picked else None
+    shown = plain(_SUMMARY.sub(" ", text))[0]
+    first = next((ln for ln in _SUMMARY.sub(" ", text).split("\n") if ln.strip()), "")
+    bare = None
+    if not picked:
+        bare = _BARE_LETTERS.match(shown) or _OPTION_LEAD.match(shown) or _LETTER_LINE.match(first)
     if bare:  # a hidden answer that starts with its letters: "A, C — both run without servers"
-        picked = {ord(x) - ord("A") for x in re.findall(r"[A-H]", bare.group(1))}
+        picked = {ord(x) - ord("A") for x in re.findall(r"[A-H]", bare.group(1).upper())}
     if not picked:
         m = ANSWER_TEXT.search(plain(_SUMMARY.sub(" ", text))[0])
         said = re.split(r"[.;]\s|\s[-–—]\s", m.group(1))[0].strip(" .").lower() if m else ""
@@ -113,8 +124,10 @@ def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[in
 
 
 def explanation(text: str) -> str:
-    """Explanation text without a leading 'Correct answer: B' / 'Explanation:'."""
-    text, _ = plain(_SUMMARY.sub(" ", text))
+    """Explanation text without a leading 'Correct answer: B' / 'Explanation:', a line of bare answer
+    letters or a line of links ("Reveal Solution", "Discussion")."""
+    kept = [ln for ln in text.split("\n") if not _LETTER_LINE.match(ln) and not is_link_or_image_only(ln)]
+    text, _ = plain(_SUMMARY.sub(" ", "\n".join(kept)))
     m = CORRECT.search(text)
     # "Answer: Amazon S3. Because ...": without a letter, the answer's own words are no explanation
     text = text[: m.start()] + text[m.end() :] if m else _BARE_LETTERS.sub("", _ANSWER_LEAD.sub("", text))

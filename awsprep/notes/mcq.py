@@ -28,6 +28,20 @@ _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragrap
 _EXPLAINS = re.compile(r"^\W*(?:explanation|explained|why|reason|rationale)\b", re.IGNORECASE)
 
 
+# a dump of an exam site marks the answer most readers chose: "- B. AWS Step Functions Most Voted"
+_VOTED = re.compile(r"\s+most voted\s*$", re.IGNORECASE)
+
+
+def option_text(raw: str) -> str:
+    """An option's words, without its letter or a "Most Voted" mark."""
+    return _OPTION_LABEL.sub("", plain(_VOTED.sub("", raw))[0])
+
+
+def voted(lines: list[str]) -> tuple[int, ...]:
+    """The indexes of the option lines marked "Most Voted"."""
+    return tuple(k for k, ln in enumerate(lines) if _VOTED.search(ln))
+
+
 def leading_options(items: list[Item]) -> list[str]:
     """The options ``A.`` ``B.`` ... that the items start with, in order (the items after them, such
     as an explanation's bullets in the same question, are not options)."""
@@ -36,7 +50,7 @@ def leading_options(items: list[Item]) -> list[str]:
         m = explicit.OPTION.match(it.text.split("\n")[0])
         if m is None or m.group(1).upper() != chr(ord("A") + k):
             break
-        options.append(_OPTION_LABEL.sub("", plain(m.group(2))[0]))
+        options.append(option_text(m.group(2)))
     return options
 
 
@@ -81,7 +95,8 @@ class McqReader:
         after = blocks[j + 1] if j + 1 < len(blocks) else None
         if after is not None and after.kind == "list" and is_task_list(after):
             return "", set()  # that paragraph is the next question
-        if blk.kind == "para" and (blk.in_quote or not has_option(blk.text)):
+        lettered = sum(1 for x in blk.text.split("\n") if explicit.OPTION.match(x))
+        if blk.kind == "para" and (blk.in_quote or lettered <= 1):  # "C. with the filter policy": the answer
             texts, used, k = [blk.text], {j}, j + 1
             while k < len(blocks) and blocks[k].kind == "para" and blocks[k].in_quote and blk.in_quote:
                 texts.append(blocks[k].text)
@@ -198,7 +213,7 @@ class McqReader:
         question, qline = self.question_before(i)
         self.option_lines.update(it.line for it in blk.items)
         tail, used = self.answer_after(i + 1)
-        correct = explicit.correct_options(tail, options)
+        correct = explicit.correct_options(tail, options) or voted([it.text for it in blk.items])
         self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
         return {i} | used
 
@@ -207,11 +222,13 @@ class McqReader:
         answer (``Correct answer: B``, often in a ``<details>`` block); True when the item had options."""
         question: list[str] = []
         options: list[str] = []
+        raw_options: list[str] = []
         tail: list[str] = []
         for ln in item.text.split("\n"):
             m = explicit.OPTION.match(ln)
             if m and not tail and m.group(1).upper() == chr(ord("A") + len(options)):
-                options.append(_OPTION_LABEL.sub("", plain(m.group(2))[0]))
+                options.append(option_text(m.group(2)))
+                raw_options.append(ln)
             elif options:
                 tail.append(ln)
             else:
@@ -220,6 +237,7 @@ class McqReader:
         bullets: list[str] = []  # items after the options: an explanation's bullets, under its answer
         if len(nested) >= 2:  # the options are a list nested under the question
             options, tail = nested, []
+            raw_options = [it.text for it in item.children[: len(nested)]]
             self.option_lines.update(it.line for it in item.children[: len(nested)])
             bullets = [it.text for it in item.children[len(nested) :]]
         if len(options) < 2:
@@ -227,7 +245,7 @@ class McqReader:
         self.image = False
         self.option_lines.add(item.line)
         text = "\n".join([*tail, *item.extra, *bullets])
-        correct = explicit.correct_options(text, options)
+        correct = explicit.correct_options(text, options) or voted(raw_options)
         q = _Q_PREFIX.sub("", plain("\n".join(question))[0])
         self.mcq(q, item.line, path, options, correct, text, "mcq-lettered")
         return True

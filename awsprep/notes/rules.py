@@ -255,4 +255,14 @@ def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: 
             if d.kind != "mcq" and d.line in options:
                 c.skip(d.line, "question option", d.front or d.text)
         c.drafts = [d for d in c.drafts if d.kind == "mcq" or d.line not in options]
+        # the lines under a question's options explain that question ("Scalability (Question #13)"):
+        # read alone, as cards, they answer a question the learner cannot see
+        asked = [(d.line, d.path) for d in c.drafts if d.kind == "mcq"]
+        kept = []
+        for d in c.drafts:
+            if d.kind != "mcq" and any(ln < d.line and d.path[: len(p)] == p for ln, p in asked):
+                c.skip(d.line, "practice question's explanation", d.front or d.text)
+            else:
+                kept.append(d)
+        c.drafts = kept
     return c

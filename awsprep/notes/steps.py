@@ -46,7 +46,9 @@ _PROJECT_HEADING = re.compile(
     r"^(?:prerequisites?|requirements|install(?:ation|ing)?|getting started|quick ?start|usage|build(?:ing)?|"
     r"(?:deployment|installation|setup|build|usage) instructions|"
     r"deploy(?:ment|ing)?|running|run locally|local development|development|testing|tests|unit tests|"
-    r"clean ?up|configuration|environment variables|contributing|license|next steps|setup|set up|commands|"
+    r"clean ?up|configuration|environment variables|contributing|licen[cs]e(?: summary)?|licensing|"
+    r"next steps|"
+    r"setup|set up|commands|"
     r"scripts|what's here|what do i do next\??|"
     r"(?:project|folder|directory|repo(?:sitory)?) (?:structure|layout))$"
     r"|^(?:deploy|use|add|run|build|install|create|configure|test|set up|clean up|start|invoke)\b.*"
@@ -55,12 +57,19 @@ _PROJECT_HEADING = re.compile(
 )
 
 
+# a package's name as the page title: "my-service-backend", "aws_cache_client" (a badge may follow it)
+_SLUG_TITLE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$")
+_BADGE = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
+
+
 def project_readme(blocks: list[Block]) -> bool:
-    """A code project's README: two or more of its headings are about installing, building, running."""
+    """A code project's README: two or more of its headings are about installing, building, running;
+    or its title is a package's name and one such heading (a license) follows."""
     heads = [b.text for b in blocks if b.kind == "heading"]
     hits = sum(1 for h in heads if _PROJECT_HEADING.match(h))
     code = sum(1 for b in blocks if b.kind == "code")
-    return hits >= 2 and (hits * 5 >= len(heads) * 2 or code >= 3)
+    named = bool(heads) and bool(_SLUG_TITLE.match(_BADGE.sub("", heads[0]).strip()))
+    return (hits >= 2 and (hits * 5 >= len(heads) * 2 or code >= 3)) or (named and hits >= 1)
 
 
 def is_step(line: str) -> bool:

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from awsprep.notes.blocks import Block
 from awsprep.notes.collector import Collector
-from awsprep.notes.inline import is_link_or_image_only, plain
+from awsprep.notes.inline import STOPWORDS, is_link_or_image_only, plain
 from awsprep.notes.units import MAX_ANSWER
 
 _ACRONYM = re.compile(r"[A-Z]{2}")
@@ -65,7 +65,19 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
         if len(back) > MAX_ANSWER:
             c.skip(ln, "too long", back)
             continue
+        if len(pairs) == 1 and adds_nothing(cells[0], back):
+            c.skip(
+                ln, "fragment", front
+            )  # "`aws rds describe-db-instances`: Description? Describe RDS instances"
+            continue
         c.add("basic", "table-row", ln, path, key=cells[0], front=front, back=back)
+
+
+def adds_nothing(name: str, answer: str) -> bool:
+    """An answer made only of its row name's words (a command described by its own name)."""
+    stem = {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", name.lower())}
+    said = [w.rstrip("s") for w in re.findall(r"[a-z0-9]+", answer.lower()) if w not in STOPWORDS]
+    return bool(said) and all(w in stem for w in said)
 
 
 def html_block(c: Collector, blk: Block) -> None:

@@ -24,7 +24,7 @@ MAX_TERM_WORDS = 6
 
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{\s+[\w.]+(?:\s*\|[^}]*)?\s+\}\}|\{\{\s*(?:site|page|post|config)\.\w")
 _BOLD_DEF = re.compile(
-    r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>[:=\-–—]?)\s*(?P<rest>.+)$"
+    r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>[:=]|[-–—]{1,2})?\s*(?P<rest>.+)$"
 )
 _EQ_DEF = re.compile(r"^(?P<term>[^=]{1,60}?)\s+=\s+(?P<rest>[^=].*)$")
 _DASH_DEF = re.compile(r"^(?P<term>[^-–—:=]{1,50}?)\s+[-–—]+\s+(?P<rest>.+)$")
@@ -218,13 +218,22 @@ def good_term(term: str) -> bool:
     return 0 < n <= MAX_TERM_WORDS and not _BAD_TERM.match(term) and any(c.isalpha() for c in term)
 
 
+def unquote(text: str) -> str:
+    """The text without the quotes around the whole of it (a quoted word at its start keeps its quote)."""
+    text = text.strip(" .")
+    inner = text[1:-1]
+    if len(text) >= 2 and text[0] in '"“' and text[-1] in '"”' and not re.search('["“”]', inner):
+        return inner.strip(" .")
+    return text
+
+
 def definition(
     c: Collector, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
 ) -> bool:
     term = _REMEMBER.sub(
         r"\1", (term if term.isascii() else strip_symbols(term)).strip(' :*_`“”"').lstrip("-+ ")
     )
-    rest = rest.strip(' .“”"')
+    rest = unquote(rest)
     if re.fullmatch(r"\([^()]*\)", rest):
         c.skip(line, "fragment", f"{term}: {rest}")  # "... - (potential exam question)": a remark, no answer
         return False
@@ -249,7 +258,7 @@ def definition(
         if len(first) > MAX_DEF or len(first.split()) < 4:
             c.skip(line, "too long", rest)
             return False
-        rest = first.strip(' .“”"')
+        rest = unquote(first)
     lead = f"{term}: "
     fact = cloze_numbers(lead + rest, start=len(lead))
     if fact:
