@@ -375,3 +375,16 @@ def test_an_unknown_card_or_a_locked_database_leaves_no_transaction_behind(tmp_p
         holder.close()
     assert store.answer("k", 4, now, None).after.reps == 4  # the connection is usable again
     store.close()
+
+
+def test_two_machines_saving_the_parse_cache_at_once_do_not_clash(db: str) -> None:
+    """Both machines found the cache empty and then save the same files: the second save overwrites
+    the first's rows. (The save is one upsert per batch, so the race that made a second machine fail
+    on the path's primary key, seen in the two-process review test on PostgreSQL, cannot occur; this
+    test pins the overwrite, the race itself is exercised by tests/test_review_processes.py.)"""
+    first, second = Store(db), Store(db)
+    assert first.bank_cache() == {} and second.bank_cache() == {}
+    entries = {"decks/a.yaml": ("d1", "[]"), "decks/b.yaml": ("d2", "[1]")}
+    first.save_bank_cache(entries, set(entries))
+    second.save_bank_cache({**entries, "decks/b.yaml": ("d3", "[2]")}, set(entries))
+    assert Store(db).bank_cache() == {"decks/a.yaml": ("d1", "[]"), "decks/b.yaml": ("d3", "[2]")}

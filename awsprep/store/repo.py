@@ -433,16 +433,32 @@ class Store:
             return {path: (digest, cards) for path, digest, cards in rows}
 
     def save_bank_cache(self, entries: dict[str, tuple[str, str]], keep: set[str]) -> None:
-        """Keep these parsed files (path -> (digest, cards JSON)); forget files not in `keep`."""
-        from awsprep.store.models import BankFile  # the ORM: rows changed as objects
-
+        """Keep these parsed files (path -> (digest, cards JSON)); forget files not in `keep`. Rows are
+        upserted in one statement, so two machines saving the same files at once do not clash."""
         with translate_errors(self.url), self.Session() as s, s.begin():
             known = set(s.execute(select(_BANK_FILES.c.path)).scalars())
             gone = [p for p in known if p not in keep]
             for start in range(0, len(gone), 500):
                 s.execute(delete(_BANK_FILES).where(_BANK_FILES.c.path.in_(gone[start : start + 500])))
-            for path, (digest, cards) in entries.items():
-                s.merge(BankFile(path=path, digest=digest, cards=cards))
+            rows = [{"path": p, "digest": d, "cards": c} for p, (d, c) in entries.items()]
+            dialect = s.get_bind().dialect.name
+            if dialect not in ("sqlite", "postgresql"):
+                from awsprep.store.models import BankFile  # the ORM's merge: read, then insert or update
+
+                for row in rows:
+                    s.merge(BankFile(**row))
+                return
+            from sqlalchemy.dialects import postgresql, sqlite
+
+            insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+            for start in range(0, len(rows), 200):
+                stmt: Any = insert(_BANK_FILES).values(rows[start : start + 200])
+                s.execute(
+                    stmt.on_conflict_do_update(
+                        index_elements=[_BANK_FILES.c.path],
+                        set_={"digest": stmt.excluded.digest, "cards": stmt.excluded.cards},
+                    )
+                )
 
     # --- reading -----------------------------------------------------------------------------
 
