@@ -687,3 +687,70 @@ def test_package_readmes_double_dash_terms_quoted_words_and_self_described_comma
     assert '"Active" virtual tapes stay in S3 for quick reads' in backs  # the opening quote stays
     assert "Takes a manual snapshot you keep until you delete it" in backs
     assert "Describe RDS instances" not in backs  # the command's own name is no description
+
+
+def test_quiz_options_in_a_code_block_marked_with_arrows(tmp_path: Path) -> None:
+    one = (
+        "### Which store keeps session data with microsecond reads?\n\n"
+        "```\nAmazon S3\n>> Amazon ElastiCache\nAmazon EFS\n```\n\n"
+    )
+    two = (
+        "### Which two services can run code on a schedule? (Choose 2)\n\n"
+        "```\n>EventBridge Scheduler\nAmazon SNS\n>AWS Lambda with a cron rule\nAmazon SES\n```\n\n"
+        "A schedule rule invokes a target.\n\n* SNS only fans messages out.\n"
+    )
+    three = "### Which log records API calls?\n\n```\n> CloudTrail\nCloudWatch metrics\n```\n"
+    r = imp(tmp_path, "# Quiz 1\n\n" + one + two + three)
+    cards = mcqs(r)
+    assert [c.correct for c in cards] == [(1,), (0, 2), (0,)]
+    assert (
+        cards[1].options[0] == "EventBridge Scheduler"
+        and cards[1].explanation == "A schedule rule invokes a target"
+    )
+    assert len(r.cards) == 3  # the bullet explaining question two is no card of its own
+    # a shell session is no quiz: no question above it
+    shell = imp(
+        tmp_path, "# Setup\n\nThe prompt:\n\n```\n> npm install\nadded 3 packages\n```\n", name="s.md"
+    )
+    assert not mcqs(shell)
+
+
+def test_file_names_labs_and_code_trees(tmp_path: Path) -> None:
+    # a file with no title: its name says what the section headings are about
+    r = imp(
+        tmp_path,
+        "### Sources\n\n- **Athena**: reads query results\n\n### Files\n\n- **XLSX**: Excel workbooks\n",
+        name="QuickSight.md",
+    )
+    assert [c.front for c in r.cards] == ["Athena (QuickSight › Sources)", "XLSX (QuickSight › Files)"]
+    # a lab's write-up: what was done, in the past tense, under a Labs folder
+    lab = tmp_path / "Labs" / "Streams"
+    lab.mkdir(parents=True)
+    (lab / "README.md").write_text(
+        "# Lab: a data stream\n\n## Steps Performed\n\n- Logged into the console as an admin user\n"
+        "- Created a new stream named `orders` with on-demand capacity\n"
+        "- **Producer**: a script sending records with put_record\n- **Retention**: 1 day\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.md").write_text(
+        "# Kinesis\n\n- **Shard**: the unit of capacity of a stream\n", encoding="utf-8"
+    )
+    done = run_import(
+        [NoteFile("Labs/Streams/README.md", lab / "README.md"), NoteFile("notes.md", tmp_path / "notes.md")],
+        "k",
+        TOPICS,
+    )
+    assert [c.front for c in done.cards] == ["Shard (Kinesis)"]
+    assert all(any("lab write-up" in w for w in t.reasons) for t in done.triage)
+    # READMEs inside a code tree document the code: the whole import is a project's documents
+    names = ["src/backend/orders/README.md", "src/frontend/cart/README.md", "docs/handouts/orders.md"]
+    files = []
+    for name in names:
+        path = tmp_path / "app" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            "# Orders\n\n- **Table**: orders are kept in DynamoDB with a stream on\n", encoding="utf-8"
+        )
+        files.append(NoteFile(name, path))
+    app_import = run_import(files, "app", TOPICS)
+    assert app_import.cards == [] and app_import.triage

@@ -18,6 +18,21 @@ _TITLE = re.compile(
 
 
 _CHAPTER = re.compile(r",|&|\band\b|\be\b")  # "Billing, pricing and support": a chapter, not one service
+# a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
+_NAMELESS = re.compile(
+    r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
+    r"overview|cheat ?sheet|chapter \d+|part \d+|day \d+|week \d+|section \d+|lesson \d+|module \d+)$",
+    re.IGNORECASE,
+)
+
+
+def file_subject(stem: str) -> str:
+    """What a file's name says it is about: "07-aws-ram" -> "aws ram", "Quicksight" -> "Quicksight";
+    "" for names that say nothing ("README", "notes", "chapter 3") or say too much (over four words)."""
+    name = re.sub(r"[_\-]+", " ", re.sub(r"^[\d\s._-]+", "", stem)).strip()
+    if not name or len(name.split()) > 4 or _NAMELESS.match(name) or _TITLE.search(name):
+        return ""
+    return name
 
 
 class Collector:
@@ -25,6 +40,7 @@ class Collector:
         self.file = file
         self.topics = topics
         self.fallback = fallback_topic
+        self.subject = file_subject(fallback_topic)
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
         self.warnings: list[Warning] = []
@@ -76,6 +92,11 @@ class Collector:
         )
         if named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx):
             parts.append(topic)
+        elif self.subject and self.topics.domain(topic) is None and not self.topics.find(ctx):
+            # a file without a title ("Quicksight.md": "### Supported Files"): its name says the subject
+            said = f" {norm(' '.join((*path, *parents, shown)))} "
+            if f" {norm(self.subject)} " not in said:
+                parts.append(self.subject)
         parts.append(ctx)
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])

@@ -23,6 +23,8 @@ def is_task_list(blk: Block) -> bool:
     return sum(1 for it in blk.items if it.task is not None) >= 2
 
 
+_CODE_MARK = re.compile(r"^>{1,2}\s*")  # "> right option" / ">> right option" among plain lines
+_ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
 _EXPLAINS = re.compile(r"^\W*(?:explanation|explained|why|reason|rationale)\b", re.IGNORECASE)
@@ -203,6 +205,24 @@ class McqReader:
             image=self.image,
         )
         return True
+
+    def code_mcq(self, i: int) -> set[int]:
+        """A question whose options are the lines of a code block, the right ones marked ``>`` or ``>>``
+        (a quiz written to show plain lines on any site)."""
+        blk = self.blocks[i]
+        lines = [ln.strip() for ln in blk.text.split("\n") if ln.strip()]
+        marked = [bool(_CODE_MARK.match(ln)) for ln in lines]
+        if not 2 <= len(lines) <= 8 or not any(marked) or all(marked):
+            return set()
+        question, qline = self.question_before(i)
+        if not _ASKS.search(question):
+            return set()
+        options = [_CODE_MARK.sub("", ln).strip() for ln in lines]
+        self.option_lines.update(range(blk.line, blk.line + len(lines) + 2))
+        expl_raw, used = self.following_text(i + 1)
+        correct = tuple(k for k, m in enumerate(marked) if m)
+        made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
+        return ({i} | used) if made else set()
 
     def list_mcq(self, i: int) -> set[int]:
         """A question whose options are a list ``- A) ...``, ``- B) ...`` and whose answer follows it."""

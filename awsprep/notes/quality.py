@@ -132,6 +132,12 @@ _DEICTIC = re.compile(
     r"see (?:my |the )?(?:notes?|docs|above|below))\b",
     re.IGNORECASE,
 )
+# folders of source code: a study-notes repository has none
+_CODE_DIR = re.compile(
+    r"(?:^|/)(?:src|lib|libs|pkg|cmd|internal|packages|node_modules|frontend|backend|client|server|"
+    r"functions|handlers|api|infra|infrastructure|terraform|cdk|stacks?|services)/",
+    re.IGNORECASE,
+)
 # a software project's own documents name its stack: "npm run build", "Tailwind config", ".env.local"
 _STACK = re.compile(
     r"\b(?:next\.?js|react|vue(?:\.js)?|angular|svelte|tailwind(?:css)?|vercel|netlify|supabase|prisma|firebase|"
@@ -150,6 +156,9 @@ _QUIZ_KEY = re.compile(r"^(?:question|q|attempt|try|test|quiz)\s*#?\d+\b", re.IG
 _EXAMPLE_CLOZE = re.compile(
     r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as)[^.;{}()]*\{\{", re.IGNORECASE
 )
+# a lab's write-up, by its folder or its title: "Labs/Athena/README.md", "# Lab: Create a stream"
+_LAB_FILE = re.compile(r"(?:^|/)(?:labs?|hands[- _]?on|workshops?)(?:/|$)|(?:^|/)labs?[\s_-]", re.IGNORECASE)
+_LAB_TITLE = re.compile(r"^(?:lab|hands[- ]on|workshop|walk-?through)\b", re.IGNORECASE)
 _EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
 _IMAGE_MENTION = re.compile(
     r"\b(shown|see|in) (the )?(image|picture|diagram|figure|exhibit|screenshot)\b", re.IGNORECASE
@@ -198,7 +207,12 @@ def project_files(texts: dict[str, str]) -> set[str]:
     lines_all = sum(n for _, n in shares.values())
     if len(texts) >= PROJECT_FILES and lines_all and stack_all / lines_all >= PROJECT_FOLDER:
         return set(texts)
-    return {name for name, (s, n) in shares.items() if n >= 10 and s / n >= PROJECT_FILE}
+    # a README inside a code tree ("src/backend/booking/README.md") documents the code beside it; when
+    # a third of the files are such, the rest ("docs/handouts/...") belong to the same project
+    in_code = {name for name in texts if _CODE_DIR.search(name)}
+    if len(texts) >= 3 and len(in_code) * 3 >= len(texts):
+        return set(texts)
+    return in_code | {name for name, (s, n) in shares.items() if n >= 10 and s / n >= PROJECT_FILE}
 
 
 def score(d: Draft, project: bool = False) -> Quality:
@@ -246,7 +260,9 @@ def score(d: Draft, project: bool = False) -> Quality:
         )
         if walkthrough or _CLICKS.search(d.core or both):
             minus(0.4, "a step of a console walkthrough")
-        if d.file_steps >= STEP_FILE:
+        if _LAB_FILE.search(d.file) or (d.path and _LAB_TITLE.match(d.path[0])):
+            minus(0.4, "from a lab write-up (what was clicked, not what is true)")
+        elif d.file_steps >= STEP_FILE:
             minus(0.4, "from a file of steps and code (a lab log or a code project)")
         if ("`" in answer and d.kind == "basic") or (d.rule == "list" and "`" in back):
             minus(0.2, "code in the answer")

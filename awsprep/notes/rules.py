@@ -68,6 +68,10 @@ class Walker:
             if blk.kind == "heading":
                 continue
             if blk.kind == "code":
+                consumed = self.questions.code_mcq(i)
+                if consumed:
+                    used |= consumed
+                    continue
                 self.c.skip(blk.line, "code block")
             elif blk.kind == "hr":
                 continue
@@ -238,6 +242,9 @@ def short_items(items: list[Item]) -> list[str] | None:
 
 def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: str) -> Collector:
     c = Collector(file, topics, fallback_topic)
+    heads = [b for b in blocks if b.kind == "heading"]
+    if heads and (heads[0].level == 1 or all(b.level > heads[0].level for b in heads[1:])):
+        c.subject = ""  # the page has a title: that names its subject, not the file's name
     if REPO_FILE.search(file):
         c.skip(1, "repository file")  # a code of conduct or a changelog teaches nothing for the exam
         return c

@@ -36,6 +36,17 @@ _STEP_PERSON = re.compile(
     r"|^to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b",
     re.IGNORECASE,
 )
+# a lab write-up tells what was done: "Logged into the console", "Created a new stream named ...",
+# "we tested it with a producer script"
+_STEP_DONE = re.compile(
+    r"^(?:then |next |finally |first |after that,? )?(?:logged (?:in|into)|signed in|navigated|went to|"
+    r"clicked|selected|opened|created (?:a|an|the|my|our|new)|configured (?:a|an|the|my|our)|uploaded|"
+    r"downloaded|launched (?:a|an|the|my|our)|attached|chose|entered|named|verified|tested|ran|installed|"
+    r"set up (?:a|an|the|my|our)|deployed (?:a|an|the|my|our)|imported|monitored|confirmed|observed|noted)\b"
+    r"|\bwe (?:created|configured|tested|ran|used|set|built|deployed|launched|uploaded|selected|chose|"
+    r"connected|attached|verified|monitored|observed|noted|imported|navigated|started)\b",
+    re.IGNORECASE,
+)
 # "Create: a new stack", "Stop guessing capacity: scale with demand" name a term and say what it is
 _STEP_DEF = re.compile(r"^\W*[^:=]{1,50}?\W*(?::|\s[-–—=])\s+\S")
 _CODE_SPAN = re.compile(r"`[^`]+`")
@@ -85,6 +96,7 @@ def is_step(line: str) -> bool:
         or code * 2 >= len(s)
         or _STEP_SETTING.match(s)
         or _STEP_PERSON.search(s)
+        or (_STEP_DONE.search(s) and not _STEP_DEF.match(s))
     )
 
 
