@@ -754,3 +754,18 @@ def test_file_names_labs_and_code_trees(tmp_path: Path) -> None:
         files.append(NoteFile(name, path))
     app_import = run_import(files, "app", TOPICS)
     assert app_import.cards == [] and app_import.triage
+
+
+def test_statements_as_questions_and_exam_weight_tables_wait_in_triage(tmp_path: Path) -> None:
+    text = (
+        "# Outposts\n\n## Traps\n\n"
+        "- **Load tests at scale DO need approval**: floods of traffic count as attacks\n"
+        "- **Rack**: the 42U unit that AWS installs on site\n\n"
+        "## Domain Level Breakup\n\n| Domain | Percentage |\n|---|---|\n"
+        "| Collection | 18% |\n| Storage | 22% |\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.front for c in r.cards] == ["Rack (Outposts › Traps)"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("a statement as the question" in w for w in reasons)
+    assert sum("exam logistics" in w for w in reasons) == 2

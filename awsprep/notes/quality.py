@@ -68,7 +68,7 @@ _CHROME_PATH = re.compile(
 _LOGISTICS = re.compile(
     r"\b(exams? (fees?|costs?|durations?|formats?|registrations?|vouchers?|lasts?|length|takes)|"
     r"exam (content|guide|domains?|outline|breakdown|objectives|blueprint|weighting|preparation|prep)|"
-    r"domain \d\b|"
+    r"domain \d\b|domain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)|"
     r"passing (score|mark|grade)|scaled score|\d+\s?% is (passing|needed to pass)|is passing|"
     r"to pass the exam|"
     r"per attempt|retake|practice exams?|\d+ (scored |unscored )?questions|"
@@ -156,6 +156,18 @@ _QUIZ_KEY = re.compile(r"^(?:question|q|attempt|try|test|quiz)\s*#?\d+\b", re.IG
 _EXAMPLE_CLOZE = re.compile(
     r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as)[^.;{}()]*\{\{", re.IGNORECASE
 )
+# a heading over the exam's own figures: "Domain Level Breakup", "Exam format", "Scoring"
+_LOGISTICS_HEADING = re.compile(
+    r"\bdomain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)\b|"
+    r"\bexam (?:format|structure|details|logistics|registration|scoring|breakdown|weighting)\b|^scoring$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# a claim as the question: "DDoS simulations DO require approval" -> "...": what is asked?
+_STATEMENT_KEY = re.compile(
+    r"\b(?:is|are|isn't|aren't|do|does|don't|doesn't|can|can't|cannot|must|will|won't|requires?|"
+    r"needs?|shares?|stays?|has|have|not|never|always)\b",
+    re.IGNORECASE,
+)
 # a lab's write-up, by its folder or its title: "Labs/Athena/README.md", "# Lab: Create a stream"
 _LAB_FILE = re.compile(r"(?:^|/)(?:labs?|hands[- _]?on|workshops?)(?:/|$)|(?:^|/)labs?[\s_-]", re.IGNORECASE)
 _LAB_TITLE = re.compile(r"^(?:lab|hands[- ]on|workshop|walk-?through)\b", re.IGNORECASE)
@@ -236,7 +248,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         minus(0.5, "markup or template text left in")
     if _NAV.search(both):
         minus(0.5, "navigation text")
-    if d.kind != "mcq" and _LOGISTICS.search(both):
+    if d.kind != "mcq" and (_LOGISTICS.search(both) or _LOGISTICS_HEADING.search(path)):
         minus(0.45, "exam logistics or marketing")
     if d.path and d.kind != "mcq" and _CHROME_PATH.search(d.path[-1]):
         minus(0.5, "under a table of contents or site section")
@@ -299,6 +311,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             _QUIZ_RESULT.match(answer.strip()) or (_QUIZ_KEY.match(label) and len(answer.split()) <= 3)
         ):
             minus(0.5, "a quiz result, not a fact")
+        if d.rule == "definition" and len(label.split()) >= 4 and _STATEMENT_KEY.search(label):
+            minus(0.35, "a statement as the question, not a term")
         if d.kind == "basic" and d.key and len(label) == 1:
             minus(0.4, "a one-letter label as the question")
         if d.kind == "cloze" and len(d.text) > 200:
