@@ -754,6 +754,16 @@ def test_file_names_labs_and_code_trees(tmp_path: Path) -> None:
         files.append(NoteFile(name, path))
     app_import = run_import(files, "app", TOPICS)
     assert app_import.cards == [] and app_import.triage
+    # a notes repository filed by service ("services/compute/ec2.md") is no code tree
+    notes_files = []
+    for name in ["services/compute/ec2.md", "services/storage/s3.md", "services/database/rds.md"]:
+        path = tmp_path / "notes-repo" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"# {path.stem.upper()}\n\n- **Pricing**: pay for what runs, per second\n", encoding="utf-8"
+        )
+        notes_files.append(NoteFile(name, path))
+    assert len(run_import(notes_files, "notes", TOPICS).cards) == 3
 
 
 def test_statements_as_questions_and_exam_weight_tables_wait_in_triage(tmp_path: Path) -> None:

@@ -132,10 +132,10 @@ _DEICTIC = re.compile(
     r"see (?:my |the )?(?:notes?|docs|above|below))\b",
     re.IGNORECASE,
 )
-# folders of source code: a study-notes repository has none
+# a README in a folder of source code documents that code (a notes repository's "services/sqs.md" is
+# no such thing: only READMEs under src/, lib/, backend/ ... count)
 _CODE_DIR = re.compile(
-    r"(?:^|/)(?:src|lib|libs|pkg|cmd|internal|packages|node_modules|frontend|backend|client|server|"
-    r"functions|handlers|api|infra|infrastructure|terraform|cdk|stacks?|services)/",
+    r"(?:^|/)(?:src|lib|libs|pkg|cmd|internal|packages|node_modules|frontend|backend)/(?:.*/)?readme\.md$",
     re.IGNORECASE,
 )
 # a software project's own documents name its stack: "npm run build", "Tailwind config", ".env.local"
