@@ -756,12 +756,15 @@ def test_file_names_labs_and_code_trees(tmp_path: Path) -> None:
     assert app_import.cards == [] and app_import.triage
     # a notes repository filed by service ("services/compute/ec2.md") is no code tree
     notes_files = []
-    for name in ["services/compute/ec2.md", "services/storage/s3.md", "services/database/rds.md"]:
+    facts = {
+        "services/compute/ec2.md": "- **Hibernation**: keeps the memory on the root volume while stopped\n",
+        "services/storage/s3.md": "- **Versioning**: keeps every version of an object in a bucket\n",
+        "services/database/rds.md": "- **Read replica**: an asynchronous copy that serves reads\n",
+    }
+    for name, fact in facts.items():
         path = tmp_path / "notes-repo" / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            f"# {path.stem.upper()}\n\n- **Pricing**: pay for what runs, per second\n", encoding="utf-8"
-        )
+        path.write_text(f"# {path.stem.upper()}\n\n{fact}", encoding="utf-8")
         notes_files.append(NoteFile(name, path))
     assert len(run_import(notes_files, "notes", TOPICS).cards) == 3
 
