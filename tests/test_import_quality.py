@@ -782,3 +782,16 @@ def test_statements_as_questions_and_exam_weight_tables_wait_in_triage(tmp_path:
     reasons = [w for t in r.triage for w in t.reasons]
     assert any("a statement as the question" in w for w in reasons)
     assert sum("exam logistics" in w for w in reasons) == 2
+
+
+def test_a_service_title_over_a_long_heading_and_option_verdicts(tmp_path: Path) -> None:
+    text = (
+        "# Amazon GuardDuty\n\n## Trusted IP List / Threat Intel Lists\n\n"
+        "- **Trusted IP list**: findings from these addresses are not raised\n\n"
+        "## Practice question\n\n- **B is incorrect**: a backup plan does not stop a leak\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.front for c in r.cards] == [
+        "Trusted IP list (Amazon GuardDuty › Trusted IP List / Threat Intel Lists)"
+    ]
+    assert any("an option of an unseen question" in w for t in r.triage for w in t.reasons)

@@ -17,6 +17,8 @@ _TITLE = re.compile(
 )
 
 
+# a service's name: "Amazon GuardDuty", "AWS Budgets", "CodeArtifact", "EFS"
+_SERVICE = re.compile(r"^(?:Amazon|AWS)\s+\S|\b[A-Z][a-z]+[A-Z]\w*|\b(?!AWS\b)[A-Z][A-Z0-9]+\b")
 _CHAPTER = re.compile(r",|&|\band\b|\be\b")  # "Billing, pricing and support": a chapter, not one service
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
@@ -82,11 +84,12 @@ class Collector:
         topic = self.topic(path)
         parts = []
         # a known topic, or a short page title ("Amplify") above a short heading that does not say it
-        # ("Components", "Use cases")
+        # ("Components", "Use cases"), or a service's name above a longer one ("Amazon GuardDuty" over
+        # "Trusted IP List / Threat Intel")
         named = self.topics.domain(topic) is not None or (
             topic in path
             and len(topic.split()) <= 6
-            and len(ctx.split()) <= 4
+            and (len(ctx.split()) <= 4 or (len(ctx.split()) <= 8 and bool(_SERVICE.search(topic))))
             and not _TITLE.search(topic)
             and not _CHAPTER.search(topic)
         )

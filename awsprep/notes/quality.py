@@ -114,7 +114,8 @@ _TRIVIAL_NUMBER = re.compile(r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more")
 _GENERIC_TERM = re.compile(
     r"^(notes?|nb|pros?|cons?|use ?cases?|examples?|e\.?g|tips?|important|summary|remember|info|details?|"
     r"description|overview|features?|benefits?|advantages?|disadvantages?|limitations?|options?|other|misc|"
-    r"see also|more|warning|caution|todo|question|answer|solution|result|output|input|usage|why|how|what)$",
+    r"see also|more|warning|caution|todo|question|answer|solution|result|output|input|usage|why|how|what|"
+    r"keywords?|exam clues?|clues?|exam focus|param(?:eter)?s?|values?)$",
     re.IGNORECASE,
 )
 # a note's label says nothing about what is asked, whatever its heading
@@ -152,6 +153,8 @@ _QUIZ_RESULT = re.compile(
     re.IGNORECASE,
 )
 _QUIZ_KEY = re.compile(r"^(?:question|q|attempt|try|test|quiz)\s*#?\d+\b", re.IGNORECASE)
+# "B is incorrect: ...": why an option of a question the card does not show is wrong
+_OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
 # a cloze that hides what only illustrates: "a timeout (e.g. {{60 seconds}})"
 _EXAMPLE_CLOZE = re.compile(
     r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as)[^.;{}()]*\{\{", re.IGNORECASE
@@ -311,6 +314,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             _QUIZ_RESULT.match(answer.strip()) or (_QUIZ_KEY.match(label) and len(answer.split()) <= 3)
         ):
             minus(0.5, "a quiz result, not a fact")
+        if d.kind == "basic" and _OPTION_VERDICT.match(label):
+            minus(0.5, "why an option of an unseen question is wrong")
         if d.rule == "definition" and len(label.split()) >= 4 and _STATEMENT_KEY.search(label):
             minus(0.35, "a statement as the question, not a term")
         if d.kind == "basic" and d.key and len(label) == 1:
