@@ -795,3 +795,12 @@ def test_a_service_title_over_a_long_heading_and_option_verdicts(tmp_path: Path)
         "Trusted IP list (Amazon GuardDuty › Trusted IP List / Threat Intel Lists)"
     ]
     assert any("an option of an unseen question" in w for t in r.triage for w in t.reasons)
+
+
+def test_copies_of_a_question_with_different_answers_wait_in_triage(tmp_path: Path) -> None:
+    q = "### Which service queues messages between services?\n\n- [{a}] Amazon SQS\n- [{b}] Amazon SES\n\n"
+    agree = imp(tmp_path, "# Set 1\n\n" + q.format(a="x", b=" ") + "# Set 2\n\n" + q.format(a="x", b=" "))
+    assert len(mcqs(agree)) == 1 and agree.triage == []  # the same key: one card with both sources
+    clash = imp(tmp_path, "# Set 1\n\n" + q.format(a="x", b=" ") + "# Set 2\n\n" + q.format(a=" ", b="x"))
+    assert mcqs(clash) == [] and len(clash.triage) == 1
+    assert any("notes.md:10 has another answer" in w for w in clash.triage[0].reasons)

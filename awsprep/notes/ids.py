@@ -94,6 +94,8 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
                     first = other
                     break
         if first is not None and (d.file, d.line) != (first.file, first.line):
+            if d.kind == "mcq" and not first.conflict and _key_words(d) != _key_words(first):
+                first.conflict = f"{d.file}:{d.line}"  # one copy's answer is wrong: the learner decides
             first.extra_sources.append((d.file, d.line, d.path))
             first.high_priority = first.high_priority or d.high_priority
             merged += 1
@@ -105,6 +107,11 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
         bucket.add(tokens, d, rarest)
         kept.append(d)
     return kept, merged
+
+
+def _key_words(d: Draft) -> frozenset[str]:
+    """The words of the options a question marks right (copies may order their options differently)."""
+    return frozenset(" ".join(d.options[k].lower().split()) for k in d.correct if k < len(d.options))
 
 
 def _must_share(size: int, share: float) -> int:

@@ -27,6 +27,7 @@ class Draft:
     core: str = ""  # the wording without the heading context added to it (what dedup compares)
     image: bool = False  # a question with an image between it and its options
     outdated: str = ""  # what `awsprep lint` says about an outdated value the card states
+    conflict: str = ""  # "file:line" of a copy of this question whose answer is another option
     steps: float = 0.0  # share of its section's lines that are steps (clicks, commands, settings, code)
     file_steps: float = 0.0  # the same share over the whole file (1.0 for a code project's README)
     extra_sources: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)

@@ -262,6 +262,8 @@ def score(d: Draft, project: bool = False) -> Quality:
     if d.kind == "mcq":
         if _IMAGE_MENTION.search(d.question) or d.image:
             minus(0.45, "the question relies on an image")
+        if d.conflict:
+            minus(0.5, f"a copy of this question at {d.conflict} has another answer")
         if d.outdated:
             reasons.append(f"outdated: {d.outdated}")
         return Quality(round(value, 3), tuple(reasons))
