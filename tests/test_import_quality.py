@@ -804,3 +804,17 @@ def test_copies_of_a_question_with_different_answers_wait_in_triage(tmp_path: Pa
     clash = imp(tmp_path, "# Set 1\n\n" + q.format(a="x", b=" ") + "# Set 2\n\n" + q.format(a=" ", b="x"))
     assert mcqs(clash) == [] and len(clash.triage) == 1
     assert any("notes.md:10 has another answer" in w for w in clash.triage[0].reasons)
+
+
+def test_a_question_written_in_headed_sections(tmp_path: Path) -> None:
+    text = (
+        "## 1 - Queues\n\n### 1.1 - Original Question\n\nWhich **two** services decouple a producer "
+        "from its consumers?\n\n### 1.2 - Choices\n\nA. Amazon SQS  \nB. Amazon EBS  \nC. Amazon SNS  \n"
+        "D. AWS Batch\n\n### 1.3 - Correct Answer\n\n**A. Amazon SQS**  \n**C. Amazon SNS**\n\n"
+        "### 1.4 - Why?\n\nBoth hold or fan out messages so the sides scale apart.\n"
+    )
+    (card,) = mcqs(imp(tmp_path, text))
+    assert card.question == "Which two services decouple a producer from its consumers?"
+    assert card.options == ("Amazon SQS", "Amazon EBS", "Amazon SNS", "AWS Batch")
+    assert card.correct == (0, 2)
+    assert card.explanation == "Both hold or fan out messages so the sides scale apart"

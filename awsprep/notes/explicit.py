@@ -111,6 +111,8 @@ def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[in
     picked = {ord(x) - ord("A") for x in correct_letters(text)}
     shown = plain(_SUMMARY.sub(" ", text))[0]
     first = next((ln for ln in _SUMMARY.sub(" ", text).split("\n") if ln.strip()), "")
+    if not picked:  # the right options written out, one a line: "**A. Amazon SQS**" / "**D. AWS Lambda**"
+        picked = written_options(text, options)
     bare = None
     if not picked:
         bare = _BARE_LETTERS.match(shown) or _OPTION_LEAD.match(shown) or _LETTER_LINE.match(first)
@@ -121,6 +123,19 @@ def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[in
         said = re.split(r"[.;]\s|\s[-–—]\s", m.group(1))[0].strip(" .").lower() if m else ""
         picked = {k for k, o in enumerate(options) if said and o.strip(" .").lower() == said}
     return tuple(sorted(k for k in picked if k < n))
+
+
+def written_options(text: str, options: list[str] | tuple[str, ...]) -> set[int]:
+    """The options that lines of ``text`` repeat whole with their letter ("B. Latency")."""
+    said = [" ".join(o.lower().split()) for o in options]
+    picked = set()
+    for ln in text.split("\n"):
+        m = OPTION.match(plain(ln)[0])
+        if m:
+            k = ord(m.group(1).upper()) - ord("A")
+            if k < len(said) and " ".join(m.group(2).lower().split()) == said[k]:
+                picked.add(k)
+    return picked
 
 
 def explanation(text: str) -> str:

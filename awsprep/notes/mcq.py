@@ -23,6 +23,11 @@ def is_task_list(blk: Block) -> bool:
     return sum(1 for it in blk.items if it.task is not None) >= 2
 
 
+# a question written in headed sections: "1.1 - Question", "1.2 - Choices", "1.3 - Correct Answer",
+# "1.4 - Why?"
+_SECTION_CHOICES = re.compile(r"\b(?:choices|options|answer choices)\s*:?\s*$", re.IGNORECASE)
+_SECTION_ANSWER = re.compile(r"\b(?:correct answers?|answers?|solution)\s*:?\s*$", re.IGNORECASE)
+_SECTION_WHY = re.compile(r"\b(?:why\??|explanation|rationale|reasoning)\s*:?\s*$", re.IGNORECASE)
 _CODE_MARK = re.compile(r"^>{1,2}\s*")  # "> right option" / ">> right option" among plain lines
 _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
@@ -123,13 +128,27 @@ class McqReader:
         return "\n".join(texts), used
 
     def answer_after(self, j: int) -> tuple[str, set[int]]:
-        """The answer (and explanation) after a question's options, starting at block ``j``."""
+        """The answer (and explanation) after a question's options, starting at block ``j`` (past a
+        "Correct Answer" heading of a question written in headed sections)."""
+        if self._heading(j, _SECTION_ANSWER):
+            j += 1
         text, used = self.following_text(j)
         if used:
-            more, extra = self.explanation_after(max(used) + 1)
+            k = max(used) + 1
+            if self._heading(k, _SECTION_WHY):  # "### 1.4 - Why?": the paragraph under it explains
+                why, extra = self.following_text(k + 1)
+                return (f"{text}\nExplanation: {why}", used | extra) if why else (text, used)
+            more, extra = self.explanation_after(k)
             if more:
                 return f"{text}\n{more}", used | extra
         return text, used
+
+    def _heading(self, j: int, pattern: re.Pattern[str]) -> bool:
+        return (
+            j < len(self.blocks)
+            and self.blocks[j].kind == "heading"
+            and bool(pattern.search(self.blocks[j].text))
+        )
 
     def question_before(self, i: int) -> tuple[str, int]:
         """The question above block ``i`` (a paragraph or heading), looking past images; an image
@@ -143,6 +162,8 @@ class McqReader:
         ):
             self.image = True
             k -= 1
+        if k >= 1 and self._heading(k, _SECTION_CHOICES) and self.blocks[k - 1].kind == "para":
+            k -= 1  # "### 1.2 - Choices" under the question's own section: the question is above it
         prev = self.blocks[k] if k >= 0 else None
         if prev is not None and prev.kind in ("para", "heading"):
             return _Q_PREFIX.sub("", plain(prev.text)[0]), prev.line
@@ -186,6 +207,15 @@ class McqReader:
             )
             self.c.skip(line, "broken mcq", question)
             return False
+        # the answer written out as its option ("**B. Latency**") is no explanation
+        said = {" ".join(o.lower().split()) for o in options}
+        expl_raw = "\n".join(
+            ln
+            for ln in (expl_raw or "").split("\n")
+            if not (
+                (m := explicit.OPTION.match(plain(ln)[0])) and " ".join(m.group(2).lower().split()) in said
+            )
+        )
         # an explanation that is only a link ("Back to top", "Reference: <https://...>") explains nothing
         explanation = explicit.explanation(expl_raw) if expl_raw else ""
         if any(
