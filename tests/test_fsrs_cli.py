@@ -161,6 +161,13 @@ def test_exam_plan_final_pass_in_the_last_days(env, runner):
     runner.invoke(app, ["settings", "exam-date", "2026-03-20"])
     skipped = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-01-26T09:00"})
     assert "Nothing is due today." in skipped.output and "reviews only what exam day needs" in skipped.output
+    # stats shows the scheduler's due dates and, beside them, what the plan asks today (nothing)
+    stats = runner.invoke(app, ["stats", "--json"], env={"AWSPREP_NOW": "2026-01-26T09:00"})
+    future = json.loads(stats.stdout)["future_due"]
+    assert future["overdue"] + future["days"][0]["due"] > 0
+    assert future["plan"] == {"exam_date": "2026-03-20", "cards_today": 0}
+    shown = runner.invoke(app, ["stats", "--plain"], env={"AWSPREP_NOW": "2026-01-26T09:00"}).stdout
+    assert "Exam-date plan to 2026-03-20: today's review asks 0 card(s)" in " ".join(shown.split())
     before = runner.invoke(app, ["review", "--plain"], input="q\n", env={"AWSPREP_NOW": "2026-03-08T09:00"})
     assert "Nothing is due today." in before.output and "final pass starts 2026-03-09" in before.output
     first = runner.invoke(

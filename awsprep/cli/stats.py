@@ -39,7 +39,17 @@ def stats(
     decks = check_decks(store, deck)
     attempts = ExamStore(store).history()  # read before the snapshot (one read transaction)
     params = prefs.fsrs_params(store)
-    figures = use.gather(StatsStore(store), attempts, now().date(), blueprints(), chosen, days, decks, params)
+    today = now().date()
+    figures = use.gather(StatsStore(store), attempts, today, blueprints(), chosen, days, decks, params)
+    plan = prefs.exam_plan(store, today)
+    if plan is not None:  # what `review` asks today, beside the scheduler's own due dates
+        from dataclasses import replace
+
+        from awsprep.study.review import todays_queue
+
+        active = decks or prefs.active_decks(store, store.deck_names())
+        asked = len(todays_queue(store, today, active, prefs.limits(store, None, None), plan))
+        figures = replace(figures, future=replace(figures.future, plan_exam=plan.exam_date, plan_today=asked))
     if json_out:
         emit_json(figures.as_json())
         return

@@ -61,6 +61,8 @@ class FutureDue:
     overdue: int  # due before today
     per_day: tuple[int, ...]  # due on today + i, i = 0 .. FUTURE_DAYS - 1
     daily_load: int
+    plan_exam: date | None = None  # while an exam-date plan runs: its exam day
+    plan_today: int = 0  # and the cards today's review asks (the plan skips due cards exam day does not need)
 
     @property
     def total(self) -> int:
@@ -86,6 +88,11 @@ class FutureDue:
             "tomorrow": self.tomorrow,
             "average_per_day": round(self.average, 1),
             "daily_load": self.daily_load,
+            "plan": (
+                {"exam_date": self.plan_exam.isoformat(), "cards_today": self.plan_today}
+                if self.plan_exam is not None
+                else None
+            ),
         }
 
 

@@ -39,11 +39,18 @@ def levels(m: DomainMastery, which: str) -> str:
 
 
 def future_summary(f: FutureDue) -> list[str]:
-    return [
+    lines = [
         f"Overdue {f.overdue} · due today {f.per_day[0] if f.per_day else 0} · tomorrow {f.tomorrow}",
         f"{f.total} due in {len(f.per_day)} days with the overdue ({f.average:.1f} a day) · "
         f"daily load {f.daily_load}",
     ]
+    if f.plan_exam is not None:
+        lines.append(
+            f"Exam-date plan to {f.plan_exam.isoformat()}: today's review asks {f.plan_today} card(s); "
+            "the due dates above are the scheduler's own, which the plan skips when exam day does not "
+            "need the review."
+        )
+    return lines
 
 
 def streak_summary(c: Calendar) -> list[str]:
