@@ -818,3 +818,21 @@ def test_a_question_written_in_headed_sections(tmp_path: Path) -> None:
     assert card.options == ("Amazon SQS", "Amazon EBS", "Amazon SNS", "AWS Batch")
     assert card.correct == (0, 2)
     assert card.explanation == "Both hold or fan out messages so the sides scale apart"
+
+
+def test_options_indented_too_little_or_too_much_under_a_numbered_question(tmp_path: Path) -> None:
+    shallow = (
+        "# Exam 2\n\n1. A team must stop other sites from calling its API. Which setting helps?\n\n"
+        "  - A. Account-level throttling\n  - B. A CORS allow-list\n  - C. A bigger cache\n\n"
+        "  <details><summary>Answer</summary>\n    Correct answer: B\n  </details>\n"
+    )
+    (card,) = mcqs(imp(tmp_path, shallow))
+    assert card.question == "A team must stop other sites from calling its API. Which setting helps?"
+    assert card.correct == (1,)
+    deep = (
+        "# Exam 1\n\nA worker environment runs jobs on a schedule.\n\nWhich file defines the schedule?\n\n"
+        "    - A. env.yaml\n    - B. cron.yaml\n    - C. appspec.yml\n\n"
+        "<details><summary>Answer</summary>\n  Correct answer: B\n</details>\n"
+    )
+    (card,) = mcqs(imp(tmp_path, deep, name="deep.md"))
+    assert card.options == ("env.yaml", "cron.yaml", "appspec.yml") and card.correct == (1,)

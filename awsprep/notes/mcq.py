@@ -167,6 +167,12 @@ class McqReader:
         prev = self.blocks[k] if k >= 0 else None
         if prev is not None and prev.kind in ("para", "heading"):
             return _Q_PREFIX.sub("", plain(prev.text)[0]), prev.line
+        if prev is not None and prev.kind == "list" and prev.items and not prev.items[-1].children:
+            # "1. A team wants ... Which service ...?" then options indented too little to be its children
+            last = prev.items[-1]
+            asked = _Q_PREFIX.sub("", plain("\n".join([last.text, *last.extra]))[0])
+            if _ASKS.search(asked):
+                return asked, last.line
         return "", self.blocks[i].line
 
     def task_mcq(self, i: int) -> tuple[set[int], list[Item]]:
@@ -241,6 +247,9 @@ class McqReader:
         (a quiz written to show plain lines on any site)."""
         blk = self.blocks[i]
         lines = [ln.strip() for ln in blk.text.split("\n") if ln.strip()]
+        lettered = [explicit.OPTION.match(ln.lstrip("-*+ ")) for ln in lines]
+        if 2 <= len(lines) <= 8 and all(lettered):  # "- A. env.yaml" lines indented into a code block
+            return self.indented_mcq(i, [option_text(m.group(2)) for m in lettered if m])
         marked = [bool(_CODE_MARK.match(ln)) for ln in lines]
         if not 2 <= len(lines) <= 8 or not any(marked) or all(marked):
             return set()
@@ -252,6 +261,18 @@ class McqReader:
         expl_raw, used = self.following_text(i + 1)
         correct = tuple(k for k, m in enumerate(marked) if m)
         made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
+        return ({i} | used) if made else set()
+
+    def indented_mcq(self, i: int, options: list[str]) -> set[int]:
+        """Lettered options that an indent turned into a code block, the answer after them."""
+        blk = self.blocks[i]
+        question, qline = self.question_before(i)
+        if not _ASKS.search(question):
+            return set()
+        self.option_lines.update(range(blk.line, blk.line + len(options) + 2))
+        tail, used = self.answer_after(i + 1)
+        correct = explicit.correct_options(tail, options)
+        made = self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
         return ({i} | used) if made else set()
 
     def list_mcq(self, i: int) -> set[int]:
