@@ -836,3 +836,18 @@ def test_options_indented_too_little_or_too_much_under_a_numbered_question(tmp_p
     )
     (card,) = mcqs(imp(tmp_path, deep, name="deep.md"))
     assert card.options == ("env.yaml", "cron.yaml", "appspec.yml") and card.correct == (1,)
+
+
+def test_arrow_definitions_and_bullet_characters_typed_in_a_paragraph(tmp_path: Path) -> None:
+    text = (
+        "# Taglines\n\n* **SQL** => Relational databases\n* **In-memory cache** -> ElastiCache\n\n"
+        "## Accelerator\n\n• **Static IPs**: two, in front of your endpoints\n"
+        "• **Traffic**: TCP and UDP over the AWS network\n"
+    )
+    backs = [c.back for c in imp(tmp_path, text).cards if isinstance(c, BasicCard)]
+    assert backs == [
+        "Relational databases",
+        "ElastiCache",
+        "two, in front of your endpoints",
+        "TCP and UDP over the AWS network",
+    ]

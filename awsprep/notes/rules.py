@@ -33,15 +33,23 @@ _HAS_SEPARATOR = re.compile(r"\S\s*(?::|\s[-–—=])\s+\S")  # a term and its m
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
+_BULLET_CHAR = re.compile(r"^[•●▪◦‣∙]\s*")
+
+
 def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
     """Split hard-wrapped text into logical lines: a line starting in upper case after a line that
     does not end in a comma, dash or opening bracket starts a new one."""
     out: list[tuple[str, int]] = []
     for off, line in enumerate(text.split("\n")):
         stripped = line.strip()
+        bullet = _BULLET_CHAR.match(stripped)  # "• Provides two static IPs": a list typed as a paragraph
+        if bullet:
+            stripped = stripped[bullet.end() :]
         if not stripped:
             continue
-        if (
+        if bullet:
+            out.append((stripped, first_line + off))
+        elif (
             out
             and not (stripped[0].isupper() or stripped[0] in "*-|>#`[!0123456789")
             and not explicit.QA.match(stripped)

@@ -24,7 +24,7 @@ MAX_TERM_WORDS = 6
 
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{\s+[\w.]+(?:\s*\|[^}]*)?\s+\}\}|\{\{\s*(?:site|page|post|config)\.\w")
 _BOLD_DEF = re.compile(
-    r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>[:=]|[-–—]{1,2})?\s*(?P<rest>.+)$"
+    r"^\s*(\*\*|__)(?P<term>[^*_]{1,80}?)(?P<c>[:=]?)\1\s*(?P<sep>=>|->|→|⇒|[:=]|[-–—]{1,2})?\s*(?P<rest>.+)$"
 )
 _EQ_DEF = re.compile(r"^(?P<term>[^=]{1,60}?)\s+=\s+(?P<rest>[^=].*)$")
 _DASH_DEF = re.compile(r"^(?P<term>[^-–—:=]{1,50}?)\s+[-–—]+\s+(?P<rest>.+)$")
