@@ -851,3 +851,9 @@ def test_arrow_definitions_and_bullet_characters_typed_in_a_paragraph(tmp_path: 
         "two, in front of your endpoints",
         "TCP and UDP over the AWS network",
     ]
+    heading = imp(
+        tmp_path,
+        "# Quiz\n\n### - Why?\n\n- **Scope 1**: a public app that calls a hosted model\n",
+        name="h.md",
+    )
+    assert [c.front for c in heading.cards] == ["Scope 1 (Quiz › Why?)"]  # no "- " typed in a heading

@@ -104,6 +104,9 @@ class Collector:
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])
         shown_norm = f" {norm(shown)} "
+        parts = [
+            re.sub(r"^[-*+•]\s+", "", p) for p in parts
+        ]  # "### - Why?": a list marker typed in a heading
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:
