@@ -28,8 +28,8 @@ Styler = Callable[[str, str | None], str]  # text and SGR code (or None) -> what
 
 _BOLD, _DIM = "1", "2"
 _WORD = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
-_SIMPLE_TEXT = re.compile(r"[ -~±]*")  # characters one cell wide that rich measures the same way
+# characters one cell wide that rich measures and wraps the same way (the only space among them: " ")
+_SIMPLE = frozenset(map(chr, range(0x20, 0x7F))) | {"±"}
 _RICH_SETTINGS = ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
@@ -112,7 +112,7 @@ def layout(
     """The text rich prints for these tables at this width (with SGR codes on a terminal), or None
     when the case is not one this layout follows."""
     texts = [title, *(t for row in rows for t in row), *steps, *footer]
-    if width < 20 or not rows or not steps or not all(_SIMPLE_TEXT.fullmatch(t) for t in texts):
+    if width < 20 or not rows or not steps or not all(_SIMPLE.issuperset(t) for t in texts):
         return None
     style = _styler(terminal)
     figures = _table(title, [[name for name, _ in rows], [value for _, value in rows]], width, True, style)
@@ -224,9 +224,7 @@ def _wrap(text: str, width: int, justify: str, overflow: str) -> list[str]:
     out = []
     for line in lines:
         if len(line) > width:  # Text.rstrip_end: drop spaces past the width
-            space = _TRAILING_SPACE.search(line)
-            if space is not None:
-                line = line[: len(line) - min(len(space.group(0)), len(line) - width)]
+            line = line[: len(line) - min(len(line) - len(line.rstrip()), len(line) - width)]
         if justify == "right":
             line = _truncate(line.rstrip(), width, overflow)
             line = " " * (width - len(line)) + line
