@@ -6,8 +6,9 @@ Windows or Jupyter, UTF-8, none of FORCE_COLOR / NO_COLOR / TTY_COMPATIBLE / TTY
 dumb terminal, text of printable ASCII (and the ±), a width that leaves each column room. `layout`
 follows rich's own steps for that case (column widths measured, the widest column narrowed first,
 words wrapped, an over-long word cut with an ellipsis, bold / dim as SGR codes on a terminal);
-anything else goes to rich. rich's console and table are about a third of a calc command's start-up
-(docs/performance.md); tests/test_calc_view.py holds the two renderings side by side.
+anything else goes to rich. Importing rich's console and table was a fifth to a quarter of a calc
+command's start-up (docs/performance.md, fourth round); tests/test_calc_view.py holds the two
+renderings side by side.
 """
 
 from __future__ import annotations
