@@ -19,3 +19,23 @@ def test_unknown_or_no_command_gets_every_command() -> None:
     names = set(typer.main.get_command(main.build("nope")).commands)  # type: ignore[attr-defined]
     assert set(main.COMMAND_MODULES) <= names
     assert names == set(typer.main.get_command(main.build(None)).commands)  # type: ignore[attr-defined]
+
+
+def _subcommands(app: typer.Typer, group: str) -> set[str]:
+    return set(typer.main.get_command(app).commands[group].commands)  # type: ignore[attr-defined]
+
+
+def test_a_named_subcommand_is_built_alone_and_the_group_keeps_the_rest() -> None:
+    every = _subcommands(main.build("calc"), "calc")
+    assert {"dynamodb", "lambda", "kinesis"} <= every
+    assert _subcommands(main.build("calc", "lambda"), "calc") == {"lambda"}
+    assert _subcommands(main.build("db", "check"), "db") == {"check"}
+    # a later build, and `app`, still have every command
+    assert _subcommands(main.build("calc"), "calc") == every
+    assert _subcommands(main.build(), "calc") == every
+
+
+def test_help_a_typo_or_an_option_sees_every_subcommand() -> None:
+    every = _subcommands(main.build("calc"), "calc")
+    for sub in ("--help", "lamda", "LAMBDA", ""):
+        assert _subcommands(main.build("calc", sub), "calc") == every, sub

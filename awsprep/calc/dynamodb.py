@@ -212,6 +212,8 @@ def side_cost_step(c: SideCost) -> str:
 
 @dataclass(frozen=True)
 class DynamoDBEstimate:
+    """A table's capacity for steady reads and writes and what it costs, with every number between."""
+
     region: str
     mode: str
     item_size_bytes: int

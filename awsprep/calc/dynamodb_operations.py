@@ -36,6 +36,8 @@ MAX_ITEMS_PER_ARGUMENT = 100_000  # a sanity bound on COUNTxSIZE, not an AWS lim
 
 @dataclass(frozen=True)
 class Operation:
+    """One API operation and how it rounds the items it reads or writes into units."""
+
     name: str  # as the CLI spells it: batch-get
     api: str  # as AWS spells it: BatchGetItem
     kind: str  # "read" or "write"
@@ -84,6 +86,8 @@ def parse_items(texts: Sequence[str]) -> list[int]:
 
 @dataclass(frozen=True)
 class OperationUnits:
+    """The units one call of an operation consumes, and the capacity for a call rate."""
+
     operation: str
     api: str
     kind: str  # "read" or "write"

@@ -45,6 +45,8 @@ def check_fan_out(value: str) -> str:
 
 @dataclass(frozen=True)
 class KinesisEstimate:
+    """The shards a write rate and its consumers need, and which limit decides."""
+
     mb_per_second: float
     records_per_second: float | None
     record_size_bytes: int | None

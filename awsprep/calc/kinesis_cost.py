@@ -33,6 +33,8 @@ _MODE_ALIASES = {"provisioned": "provisioned", "on-demand": "on-demand", "ondema
 
 @dataclass(frozen=True)
 class CostLine:
+    """One line of the bill: what it is, how much of it, its unit and its dollars."""
+
     name: str
     quantity: float
     unit: str
@@ -43,6 +45,8 @@ class CostLine:
 
 @dataclass(frozen=True)
 class KinesisCost:
+    """What a stream of that many shards costs over some hours, line by line."""
+
     mode: str
     hours: float
     stream: KinesisEstimate

@@ -132,6 +132,8 @@ def tier_step(part: TierPart) -> str:
 
 @dataclass(frozen=True)
 class CostLine:
+    """One line of the bill: what it is, its dollars and the arithmetic behind them."""
+
     name: str
     usd: float
     arithmetic: tuple[str, ...]
@@ -139,6 +141,8 @@ class CostLine:
 
 @dataclass(frozen=True)
 class LambdaEstimate:
+    """A month of one function's Lambda bill, with every number between the inputs and the total."""
+
     region: str
     arch: str
     requests: int

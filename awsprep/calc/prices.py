@@ -19,6 +19,8 @@ ARCHITECTURES = ("x86_64", "arm64")
 
 @dataclass(frozen=True)
 class DynamoDBPrices:
+    """DynamoDB's prices in one region: provisioned per unit-hour, on-demand per million request units."""
+
     region: str
     checked: str
     source: str
@@ -31,6 +33,8 @@ class DynamoDBPrices:
 
 @dataclass(frozen=True)
 class LambdaPrices:
+    """Lambda's prices in one region: requests, duration tiers per architecture, storage, the free tier."""
+
     region: str
     checked: str
     source: str
@@ -109,6 +113,8 @@ def lambda_prices(region: str) -> LambdaPrices:
 
 @dataclass(frozen=True)
 class KinesisPrices:
+    """Kinesis Data Streams' prices in one region: provisioned shards and PUT units, on-demand."""
+
     region: str
     checked: str
     source: str

@@ -1,8 +1,8 @@
 """`awsprep calc`: DynamoDB capacity, Lambda cost and Kinesis shards, with the worked steps.
 
-Thin commands: parse flags, call awsprep.calc, print a table (rich, markup off) or --json.
+Thin commands: parse flags, call awsprep.calc, print a table (ui/calc_view.py) or --json.
 Nothing here may import sqlalchemy or the store: `awsprep calc` must start fast, so each command
-imports only the calculator it needs, and rich only when it prints a table.
+imports only the calculator it needs, and rich only when the table's console needs it.
 """
 
 from __future__ import annotations
@@ -40,31 +40,15 @@ def register(root: typer.Typer) -> None:
     root.add_typer(app, name="calc")
 
 
-# --- rendering (rich only here, markup off for every piece of text) ------------------------------
+# --- rendering (ui/calc_view.py: rich's tables, without loading rich where it can) ----------------
 
 
 def _render(
     title: str, rows: Sequence[tuple[str, str]], steps: Iterable[str], footer: Sequence[str] = ()
 ) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    from awsprep.ui.calc_view import render
 
-    console = Console(markup=False, highlight=False, emoji=False)
-    table = Table(title=Text(title), show_header=False, title_justify="left")
-    table.add_column("what", style="bold")
-    table.add_column("value", justify="right")
-    for name, value in rows:
-        table.add_row(Text(name), Text(value))
-    console.print(table)
-    work = Table(title=Text("Worked steps"), show_header=False, title_justify="left", box=None)
-    work.add_column("#", justify="right", style="dim")
-    work.add_column("step")
-    for number, step in enumerate(steps, 1):
-        work.add_row(Text(str(number)), Text(step))
-    console.print(work)
-    for line in footer:
-        console.print(Text(line, style="dim"))
+    render(title, rows, steps, footer)
 
 
 def _price_footer(checked: str, source: str, unconfirmed: Sequence[str]) -> list[str]:

@@ -79,7 +79,8 @@ def epilog(path: str) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in EXAMPLES[path])
 
 
-def _name(info: typer.models.CommandInfo) -> str:
+def command_name(info: typer.models.CommandInfo) -> str:
+    """The name a command is called by: its own, or typer's from the function's name."""
     if info.name:
         return info.name
     assert info.callback is not None
@@ -92,7 +93,7 @@ def apply(app: typer.Typer, path: str = "") -> None:
         app.info.epilog = epilog(path)
     prefix = f"{path} " if path else ""
     for command in app.registered_commands:
-        name = prefix + _name(command)
+        name = prefix + command_name(command)
         if name in EXAMPLES:
             command.epilog = epilog(name)
     for group in app.registered_groups:

@@ -58,8 +58,9 @@ def main(
     """Study for AWS certification exams in the terminal."""
 
 
-def build(command: str | None = None) -> typer.Typer:
-    """The awsprep app with every command, or with only the one the command line names."""
+def build(command: str | None = None, sub: str | None = None) -> typer.Typer:
+    """The awsprep app with every command, or with only the one the command line names (and, in a
+    group, only the sub-command it names: `_keep_only`)."""
     import importlib
 
     root = typer.Typer(
@@ -77,8 +78,29 @@ def build(command: str | None = None) -> typer.Typer:
             importlib.import_module(f"awsprep.cli.{name}").register(root)
     from awsprep.cli import examples
 
+    if only is not None and sub is not None:
+        _keep_only(root, command, sub)
     examples.apply(root)  # the examples under every --help, from one table
     return root
+
+
+def _keep_only(root: typer.Typer, group_name: str | None, sub: str) -> None:
+    """`awsprep calc lambda ...` gets a calc group holding the lambda command alone: typer reads the
+    parameters of every command of a group when it builds it (calc's six, a few ms). Only when `sub`
+    is exactly one of the group's commands; help, a typo or an option sees them all. The group's
+    Typer is copied, not changed, so `app` and later builds keep every command."""
+    import copy
+
+    from awsprep.cli.examples import command_name
+
+    for info in root.registered_groups:
+        group = info.typer_instance
+        if info.name != group_name or group is None:
+            continue
+        kept = [c for c in group.registered_commands if command_name(c) == sub]
+        if kept:  # more than one of a name (db's check is added at each build): typer keeps the last
+            info.typer_instance = copy.copy(group)
+            info.typer_instance.registered_commands = kept
 
 
 def __getattr__(name: str) -> typer.Typer:
@@ -94,4 +116,5 @@ def run() -> None:
     # compiled SQL); at the default first threshold (700) the cyclic collector scans them again and again
     # for garbage that is not there: about 20 ms of a review's start. It stays on, running less often.
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
-    build(sys.argv[1] if len(sys.argv) > 1 else None)()
+    args = sys.argv[1:]
+    build(args[0] if args else None, args[1] if len(args) > 1 else None)()
