@@ -41,6 +41,13 @@ def answer_lines(exams: ExamStore, wrong: set[str] = frozenset()) -> list[str]:
     return lines
 
 
+def test_plain_exam_at_the_end_of_input_pauses_on_a_line_of_its_own(env, runner):
+    write_bank(env, EXAM_BANK)
+    res = runner.invoke(app, ["exam", "--plain", "--questions", "2", "--seed", "4"], input="")
+    assert res.exit_code == 0, res.output
+    assert "\nPaused: every answer is saved" in res.output and "> Paused" not in res.output
+
+
 def test_full_plain_exam_report_feeds_review_and_history(env, runner):
     write_bank(env, EXAM_BANK)
     res = runner.invoke(app, ["exam", "--plain", "--questions", "5", "--seed", "4"], input=":q\n")

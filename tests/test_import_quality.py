@@ -857,3 +857,10 @@ def test_arrow_definitions_and_bullet_characters_typed_in_a_paragraph(tmp_path: 
         name="h.md",
     )
     assert [c.front for c in heading.cards] == ["Scope 1 (Quiz › Why?)"]  # no "- " typed in a heading
+
+
+def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
+    invoke("import", str(deck))
+    res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card
+    assert res.exit_code == 0, res.output
+    assert "\nStopped; every decision so far is saved." in res.stdout and "> Stopped" not in res.stdout

@@ -100,7 +100,12 @@ class PlainExamFace:
             self.out.write(("Review: " + REVIEW_HELP + "\n> ") if view.reviewing else "> ")
             self.out.flush()
             self._waiting = True
-        got = self._lines.read(timeout)  # the loop saves the clock and ends the exam at zero meanwhile
+        try:
+            got = self._lines.read(timeout)  # the loop saves the clock and ends the exam at zero meanwhile
+        except EOFError:
+            self.out.write("\n")  # end the prompt's line: what follows starts on a line of its own
+            self.out.flush()
+            raise
         if got is None:
             return None
         self._waiting = False

@@ -77,6 +77,17 @@ def read_line(stream: TextIO | None = None) -> str:
     return line.rstrip("\r\n")
 
 
+def answer_line(inp: TextIO, out: TextIO) -> str:
+    """read_line after a prompt on ``out``: at the end of input the prompt's line is ended first, so
+    what is printed next starts on a line of its own."""
+    try:
+        return read_line(inp)
+    except EOFError:
+        out.write("\n")
+        out.flush()
+        raise
+
+
 class TimedLines:
     """Lines from a stream, with a time limit per read when the stream is a real file descriptor (a
     terminal or a pipe): select() waits for input, os.read takes what is there, and the bytes after a
