@@ -233,3 +233,11 @@ def test_queue_time_is_a_first_guess_until_the_learner_has_answered(env, runner)
     nxt = runner.invoke(app, ["review", "--plain", "--new", "4"], input="q\n")
     assert "Today's queue: 2 card(s)" in nxt.output and "at your median" in nxt.output
     assert "first guess" not in nxt.output
+
+
+def test_summary_with_cards_left_does_not_say_nothing_is_scheduled(env, runner):
+    write_bank(env, basic_cards(3))
+    res = runner.invoke(app, ["review", "--plain"], input="")  # input ends before any answer
+    assert "Left for today: 3" in res.output and "nothing scheduled yet" not in res.output
+    done = runner.invoke(app, ["review", "--plain"], input="\n5\n" * 3)
+    assert "Next due: 3 card(s) on " in done.output

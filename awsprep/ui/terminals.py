@@ -40,7 +40,7 @@ def summary_lines(s: Summary) -> list[str]:
         lines.append(f"Left for today: {s.remaining} (run awsprep review again to continue)")
     if s.next_due:
         lines.append(f"Next due: {s.next_due_count} card(s) on {s.next_due.isoformat()}")
-    else:
+    elif not s.remaining:  # with cards left for today, "nothing scheduled" would say the wrong thing
         lines.append("Next due: nothing scheduled yet")
     if s.interrupted:
         lines.append("Interrupted: every answer given so far is saved.")
