@@ -322,3 +322,26 @@ def test_choose_two_takes_at_most_two_ticks_and_practice_never_locks_half_an_ans
     assert items[0].answer == (1, 3) and items[0].revealed and items[0].correct
     assert "This question asks for two options: untick one first." in face.notes
     assert "This question has been answered." not in face.notes
+
+
+def test_report_repeats_each_link_of_an_explanation_whole_below_its_box(bps):
+    import io
+
+    from rich.console import Console
+
+    from awsprep.ui.exam_report import rich_report
+
+    url = "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadWriteCapacityMode.html"
+    question = Question(
+        card_id="c0",
+        domain="development",
+        kind="mcq",
+        prompt="Which mode?",
+        options=("a", "b"),
+        correct=(1,),
+        explanation=f"See the capacity modes page ({url}).",
+    )
+    rep = score(bps["dva-c02"], [Item(0, question, answer=(0,))])
+    out = io.StringIO()
+    rich_report(Console(file=out, width=60, force_terminal=False, highlight=False), rep, False, 0)
+    assert f"  {url}\n" in out.getvalue()  # one line, whole, no border in it

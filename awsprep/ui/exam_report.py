@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -15,6 +16,8 @@ from awsprep.exam.scoring import Report, Trend
 from awsprep.exam.timing import format_left
 from awsprep.question import describe_answer, expected_answer
 from awsprep.ui.text import bar, literal, markdown, plain
+
+_URL = re.compile(r"https?://[^\s<>()\]]+")
 
 
 def time_line(seconds_used: float, seconds_allowed: int) -> str:
@@ -130,6 +133,10 @@ def rich_report(
         console.print(
             Panel(Group(markdown(item.question.prompt), *parts), title=plain(title), border_style="red")
         )
+        # a link wrapped inside the box would be cut by its border: each one again below it, on a line the
+        # terminal wraps itself, so it can be copied or opened whole
+        for url in dict.fromkeys(_URL.findall(item.question.explanation or "")):
+            console.print(plain(f"  {url.rstrip('.,;:)')}", "dim"), soft_wrap=True)
     if fed:
         console.print(plain(feeds_review_line(fed), "yellow"))
 
