@@ -675,6 +675,8 @@ def test_package_readmes_double_dash_terms_quoted_words_and_self_described_comma
     )
     r = imp(tmp_path, readme, name="README.md")
     assert r.cards == []  # a package's README: its lines are setup, not study notes
+    two_part = readme.replace("orders-service-backend", "orders-backend")
+    assert imp(tmp_path, two_part, name="README.md").cards == []
     notes = (
         "# Databases\n\n**DynamoDB** -- A serverless key-value and document database.\n\n"
         '* **Tape storage**: "Active" virtual tapes stay in S3 for quick reads.\n\n'

@@ -69,7 +69,7 @@ _PROJECT_HEADING = re.compile(
 
 
 # a package's name as the page title: "my-service-backend", "aws_cache_client" (a badge may follow it)
-_SLUG_TITLE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+){2,}$")
+_SLUG_TITLE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)+$")
 _BADGE = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
 
 
