@@ -275,7 +275,7 @@ def versus_sm2(
 ) -> dict[str, object]:
     """Plain SM-2 at several new-per-day settings traces reviews against exam-day recall; on that curve:
     the reviews SM-2 needs for the plan's recall, and SM-2's recall at the plan's reviews. SM-2 as
-    published (due days not balanced): the stronger curve on exam-day recall (see docs/scheduling.md)."""
+    published (due days not balanced): the reference the aim (at most 0.7x) was set against."""
     curve = [run_arm(args, cards, Policy("sm2"), False, n, balance=False) for n in SM2_CURVE]
     # SM-2's best trade-offs: points no other point beats on both reviews and recall
     best = [
