@@ -546,6 +546,7 @@ class Store:
                 _CARDS.c.id,
                 last_day.label("last_day"),
                 func.coalesce(_CARDS.c.stability, NO_STABILITY).label("s"),
+                func.coalesce(_CARDS.c.difficulty, 0.0).label("d"),
             )
             .where(
                 *self._active(decks),
@@ -563,7 +564,9 @@ class Store:
         cond = [days(query.today) > 0, days(query.exam) > query.exam_ratio * studied.c.s]
         if query.review_ratio is not None and query.wait_ratio is not None:
             cond.append(days(query.today) >= query.review_ratio * studied.c.s)
-            cond.append(days(query.window_start) > query.wait_ratio * studied.c.s)
+            cond.append(
+                or_(studied.c.d >= query.hard, days(query.window_start) > query.wait_ratio * studied.c.s)
+            )
         weakness = (days(query.order_on) / studied.c.s).label("weakness")
         picked = (
             select(studied.c.id, weakness, func.count().over().label("total"))
