@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from awsprep.sched.fsrs import recall_of, review
 from awsprep.sched.plan import (
+    HARD_DIFFICULTY,
     RETURNS,
     REVIEW_RETENTION,
     WAIT_FLOOR,
@@ -68,6 +69,12 @@ def test_reviews_come_at_the_review_retention_unless_they_can_wait_for_the_final
     assert recall_of(waits.state, near) < REVIEW_RETENTION
     assert recall_of(waits.state, PLAN.window_start) > WAIT_FLOOR
     assert PLAN.pick([waits], near, 100) == []
+    # ...unless it is hard: its final-pass reviews would not last to the exam, so it does not wait
+    hard = Candidate("hard", replace(waits.state, difficulty=HARD_DIFFICULTY))
+    assert [c.card_id for c in PLAN.pick([waits, hard], near, 100)] == ["hard"]
+    # a hard card is still not reviewed before it has faded to the review retention
+    hard_fresh = Candidate("hard_fresh", replace(fresh.state, difficulty=9.9))
+    assert PLAN.pick([hard_fresh], today, 100) == []
 
 
 def test_final_pass_is_weakest_first_and_spread_over_the_window() -> None:
@@ -157,6 +164,9 @@ def test_store_selects_what_the_pure_rule_picks(env) -> None:
         assert store.plan_reviews(plan.query(today), None, 0) == (total, [])
         totals.append(total)
     assert min(totals) < max(totals) and max(totals) > 5  # the rule selected something, not all alike
+    # the histories hold hard cards and others, so the SQL's difficulty condition is exercised both ways
+    assert any((c.state.difficulty or 0) >= HARD_DIFFICULTY for c in states)
+    assert any(0 < (c.state.difficulty or 0) < HARD_DIFFICULTY for c in states)
 
 
 def total_of(plan: ExamPlan, states: list[Candidate], today: date) -> int:

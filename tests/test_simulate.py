@@ -35,6 +35,8 @@ def test_simulation_reports_arms_and_calibration() -> None:
     for arm in data["arms"].values():
         assert arm["reviews"] > 60 and arm["minutes"] > 0 and 0 < arm["recall_all"] <= 1
         assert 0 < arm["mean_day"] <= arm["max_day"]
+        assert 0 < arm["p95_day"] <= arm["max_day"]
+        assert abs(arm["max_over_mean"] - arm["max_day"] / arm["mean_day"]) < 0.01
     vs = data["versus_sm2"]
     assert [c["new_per_day"] for c in vs["curve"]] == [6, 8, 10, 12, 15, 20, 25, 30, 35, 40]
     assert all(0 <= c["recall_all"] <= 1 for c in vs["curve"])

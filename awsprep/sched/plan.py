@@ -12,7 +12,10 @@ its last review divided by its stability. Recall falls as the ratio grows, so "r
 * **Stretched intervals.** Before the final window, a card that needs a review comes back when its
   recall has fallen to REVIEW_RETENTION (0.8, lower than the schedulers' 0.9: a review at lower recall
   raises stability more), and not even then if it can wait for the final window without its recall
-  falling under WAIT_FLOOR (0.65): the final pass then reviews it once, instead of twice.
+  falling under WAIT_FLOOR (0.65): the final pass then reviews it once, instead of twice. A *hard* card
+  (FSRS difficulty HARD_DIFFICULTY or more) does not wait: its reviews in the final pass do not last to
+  the exam, so it would come back there again and again (the returns that made the last days the
+  busiest); reviewed before the window, its stability grows while the days are light.
 * **The final pass** (the last FINAL_DAYS before the exam) reviews every card still under the target
   on exam day, weakest on exam day first; each day takes an equal share of what is waiting, raised by
   RETURNS (the part of the final pass that comes back: cards failed, or still short of the target after
@@ -38,6 +41,7 @@ FINAL_DAYS = 11
 RETURNS = 0.15
 REVIEW_RETENTION = 0.8
 WAIT_FLOOR = 0.65
+HARD_DIFFICULTY = 8.5  # FSRS difficulty (1-10) from which a card does not wait for the final window
 NO_STABILITY = 0.001  # a studied card without FSRS memory counts as forgotten (the store's COALESCE too)
 
 
@@ -61,9 +65,8 @@ def ratio(state: CardState, on: date) -> float:
 class PlanQuery:
     """What today's plan selects, as ratio bounds (the store runs it in SQL, `ExamPlan.pick` in Python):
     studied cards not answered today with ratio on `exam` above `exam_ratio`; before the window also
-    ratio today at least `review_ratio` and ratio on `window_start` above `wait_ratio`. Ordered by ratio
-    on `order_on`,
-    largest (weakest) first."""
+    ratio today at least `review_ratio` and, unless the card's difficulty is at least `hard`, ratio on
+    `window_start` above `wait_ratio`. Ordered by ratio on `order_on`, largest (weakest) first."""
 
     exam: date
     today: date
@@ -71,6 +74,7 @@ class PlanQuery:
     review_ratio: float | None  # None: in the final window (no further condition)
     wait_ratio: float | None
     window_start: date
+    hard: float = HARD_DIFFICULTY
 
     @property
     def order_on(self) -> date:
@@ -81,9 +85,8 @@ class PlanQuery:
             return False  # new, answered today already, or recalled well enough on exam day
         if self.review_ratio is None or self.wait_ratio is None:
             return True
-        return (
-            ratio(state, self.today) >= self.review_ratio
-            and ratio(state, self.window_start) > self.wait_ratio
+        return ratio(state, self.today) >= self.review_ratio and (
+            (state.difficulty or 0.0) >= self.hard or ratio(state, self.window_start) > self.wait_ratio
         )
 
 
@@ -96,6 +99,7 @@ class ExamPlan:
     review_retention: float = REVIEW_RETENTION
     wait_floor: float = WAIT_FLOOR
     returns: float = RETURNS
+    hard: float = HARD_DIFFICULTY
 
     def active(self, today: date) -> bool:
         return today <= self.exam_date
@@ -119,6 +123,7 @@ class ExamPlan:
             None if window else horizon(self.review_retention, self.params),
             None if window else horizon(self.wait_floor, self.params),
             self.window_start,
+            self.hard,
         )
 
     def share(self, waiting: int, today: date) -> int:

@@ -31,6 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import Card, card_text
 from awsprep.sched import sm2
+from awsprep.sched.balance import LOAD_DAYS, balance_due, keep_given_day
 from awsprep.sched.fsrs import GRADED_ACTIONS
 from awsprep.sched.plan import NO_STABILITY, PlanQuery
 from awsprep.sched.policy import SM2, Policy, replay
@@ -295,6 +296,7 @@ class Store:
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
         self._errors_at_open = errors_met()
         self._answering: Any = None  # the DBAPI connection answers run on (SQLite), from the pool
+        self._load: tuple[date, dict[date, int]] | None = None  # due_load's counts and their day
 
     @functools.cached_property
     def Session(self) -> orm.sessionmaker[orm.Session]:
@@ -560,6 +562,7 @@ class Store:
                 _CARDS.c.id,
                 last_day.label("last_day"),
                 func.coalesce(_CARDS.c.stability, NO_STABILITY).label("s"),
+                func.coalesce(_CARDS.c.difficulty, 0.0).label("d"),
             )
             .where(
                 *self._active(decks),
@@ -577,7 +580,9 @@ class Store:
         cond = [days(query.today) > 0, days(query.exam) > query.exam_ratio * studied.c.s]
         if query.review_ratio is not None and query.wait_ratio is not None:
             cond.append(days(query.today) >= query.review_ratio * studied.c.s)
-            cond.append(days(query.window_start) > query.wait_ratio * studied.c.s)
+            cond.append(
+                or_(studied.c.d >= query.hard, days(query.window_start) > query.wait_ratio * studied.c.s)
+            )
         weakness = (days(query.order_on) / studied.c.s).label("weakness")
         picked = (
             select(studied.c.id, weakness, func.count().over().label("total"))
@@ -686,17 +691,42 @@ class Store:
         # The row lock (FOR UPDATE on a server; SQLite's BEGIN IMMEDIATE locks the whole file) makes
         # reading the state and writing the new one atomic: another process answering the same card
         # waits, then starts from this answer's state instead of overwriting it.
+        load = self.due_load(now.date())  # read now: inside the write transaction it is only looked up
         if self.engine.dialect.name == "sqlite":
-            return self._answer_on_driver(card_id, grade, now, response_ms, session)
-        with translate_errors(self.url), self.engine.begin() as conn:
-            row = conn.execute(_ANSWER_READ, {"card_id": card_id}).first()
-            if row is None:
-                raise KeyError(card_id)
-            change = self._answered(card_id, grade, now, response_ms, session, list(row))
-            conn.execute(_LEECH_WRITE if change.result.leech else _ANSWER_WRITE, change.state)
-            for log in change.logs:
-                conn.execute(_LOG_INSERT, log)
-        return change.result
+            result = self._answer_on_driver(card_id, grade, now, response_ms, session)
+        else:
+            with translate_errors(self.url), self.engine.begin() as conn:
+                row = conn.execute(_ANSWER_READ, {"card_id": card_id}).first()
+                if row is None:
+                    raise KeyError(card_id)
+                change = self._answered(card_id, grade, now, response_ms, session, list(row))
+                conn.execute(_LEECH_WRITE if change.result.leech else _ANSWER_WRITE, change.state)
+                for log in change.logs:
+                    conn.execute(_LOG_INSERT, log)
+            result = change.result
+        if result.before.due in load:  # the card left its day and joined another
+            load[result.before.due] -= 1
+        if result.after.due is not None and 0 < (result.after.due - now.date()).days <= LOAD_DAYS:
+            load[result.after.due] = load.get(result.after.due, 0) + 1
+        return result
+
+    def due_load(self, today: date) -> dict[date, int]:
+        """Cards due on each of the next LOAD_DAYS days (the load balancer's counts, sched/balance):
+        one grouped query on the due index, kept for the day and moved on by this store's answers."""
+        if self._load is None or self._load[0] != today:
+            q = (
+                select(_CARDS.c.due, func.count())
+                .where(
+                    _CARDS.c.retired.is_(False),
+                    _CARDS.c.suspended.is_(False),
+                    _CARDS.c.due > today,
+                    _CARDS.c.due <= today + timedelta(days=LOAD_DAYS),
+                )
+                .group_by(_CARDS.c.due)
+            )
+            with self.reading() as s:
+                self._load = (today, {due: int(n) for due, n in s.execute(q)})
+        return self._load[1]
 
     def _answer_on_driver(
         self, card_id: str, grade: int, now: datetime, response_ms: int | None, session: str | None
@@ -736,10 +766,14 @@ class Store:
         session: str | None,
         row: list[Any],
     ) -> _Answered:
-        """What an answer writes, from the card's row as _ANSWER_READ selects it (leech, then the state)."""
+        """What an answer writes, from the card's row as _ANSWER_READ selects it (leech, then the state);
+        the new due day is load-balanced (sched/balance) on the cards due on the next days (`due_load`,
+        read before the transaction)."""
         before = CardState(*row[1:])
         drill_answer = sm2.is_drill_answer(before, now.date())
         after = self.policy.review(before, grade, now)
+        if not drill_answer:
+            after = balance_due(after, now.date(), self.due_load(now.date()), card_id)
         became_leech = not drill_answer and sm2.is_leech(after) and not row[0]
         log = _transition(
             card_id,
@@ -899,6 +933,7 @@ class Store:
         """Save the settings and rebuild every answered card's state from its log under `policy`, in one
         transaction (switching scheduler or retention). Returns how many cards were rescheduled."""
         logs = self.graded_log()
+        given = self._given_days()
         from awsprep.store.models import CardRow, Setting  # the ORM: rows changed as objects
 
         with translate_errors(self.url), self.Session() as s, s.begin():
@@ -907,9 +942,30 @@ class Store:
             for card_id, entries in logs.items():
                 row = s.get(CardRow, card_id)
                 if row is not None:
-                    _apply(row, replay(policy, entries))
+                    state = replay(policy, entries)
+                    if card_id in given:  # the balanced day, where the new window allows it
+                        state = keep_given_day(state, *given[card_id])
+                    _apply(row, state)
         self.policy = policy
+        self._load = None
         return len(logs)
+
+    def _given_days(self) -> dict[str, tuple[date, date]]:
+        """Each card's last graded answer that set its due day (not a drill repeat, not undone): the day
+        it was given and that due day, from the log's state after it."""
+        last = (
+            select(func.max(_LOG.c.id))
+            .where(_LOG.c.action.in_(GRADED_ACTIONS), _LOG.c.undone.is_(False), _LOG.c.drill.is_(False))
+            .group_by(_LOG.c.card_id)
+        )
+        q = select(_LOG.c.card_id, _LOG.c.day, _LOG.c.after).where(_LOG.c.id.in_(last.scalar_subquery()))
+        out: dict[str, tuple[date, date]] = {}
+        with self.reading() as s:
+            for card_id, day, after in s.execute(q):
+                due = _state_from_json(after).due if after else None
+                if due is not None:
+                    out[card_id] = (day, due)
+        return out
 
 
 def _entry(r: Any) -> LogEntry:  # a review_log row: an ORM object or a selected row
