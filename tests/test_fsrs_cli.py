@@ -163,6 +163,7 @@ def test_exam_plan_final_pass_in_the_last_days(env, runner):
     assert "Nothing is due today." in skipped.output and "reviews only what exam day needs" in skipped.output
     # stats shows the scheduler's due dates and, beside them, what the plan asks today (nothing)
     stats = runner.invoke(app, ["stats", "--json"], env={"AWSPREP_NOW": "2026-01-26T09:00"})
+    assert stats.exit_code == 0, stats.output
     future = json.loads(stats.stdout)["future_due"]
     assert future["overdue"] + future["days"][0]["due"] > 0
     assert future["plan"] == {"exam_date": "2026-03-20", "cards_today": 0}

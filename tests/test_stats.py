@@ -235,7 +235,7 @@ def live_through(runner) -> dict[str, str]:
 
 
 @pytest.fixture
-def month(env, runner):
+def month(env, runner, db):
     write_bank(env, MONTH_BANK)
     printed = live_through(runner)
     write_bank(env, LATER_BANK, name="later.yaml")
@@ -262,11 +262,11 @@ def test_no_second_greeting_on_the_same_day(month, runner):
     assert res.exit_code == 0 and "Welcome back" not in res.output
 
 
-def test_predicted_recall_per_domain_is_the_mean_over_studied_cards(month, env):
+def test_predicted_recall_per_domain_is_the_mean_over_studied_cards(month, env, db):
     from awsprep.sched.fsrs import recall_of
 
     _, s = month
-    store = Store(f"sqlite:///{Path(env['AWSPREP_HOME']) / 'awsprep.db'}")
+    store = Store(db)
     on = date(2026, 3, 2)
     dev = [recall_of(store.state(c), on) for c in ("c000", "c001")]
     rows = {r["key"]: r for r in s["domains"]["rows"]}

@@ -71,9 +71,15 @@ class StatsStore:
         card's row from it, twice as slow). `retired` is never NULL: the same cards as `retired IS false`."""
         return func.coalesce(_CARDS.c.retired, False).is_(False)
 
-    @staticmethod
-    def _domain() -> Any:
-        return type_coerce(_CARDS.c.content, JSON)["domain"].as_string()  # from the card's content
+    def _domain(self) -> Any:
+        """The card's exam domain, from its content (JSON kept as text): SQLite reads text as JSON as
+        it stands; PostgreSQL needs it cast first (its ->> is not defined on text)."""
+        if self.url.startswith("postgresql"):
+            from sqlalchemy import cast
+            from sqlalchemy.dialects.postgresql import JSONB
+
+            return cast(_CARDS.c.content, JSONB)["domain"].astext
+        return type_coerce(_CARDS.c.content, JSON)["domain"].as_string()
 
     def card_tallies(self, decks: Iterable[str] | None, mature_days: int) -> list[CardTally]:
         """Active cards counted by exam domain, type, new and mature (interval >= mature_days)."""
