@@ -94,7 +94,7 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
                     first = other
                     break
         if first is not None and (d.file, d.line) != (first.file, first.line):
-            if d.kind == "mcq" and not first.conflict and _key_words(d) != _key_words(first):
+            if d.kind == "mcq" and not first.conflict and _keyed_apart(d, first):
                 first.conflict = f"{d.file}:{d.line}"  # one copy's answer is wrong: the learner decides
             first.extra_sources.append((d.file, d.line, d.path))
             first.high_priority = first.high_priority or d.high_priority
@@ -109,9 +109,25 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
     return kept, merged
 
 
-def _key_words(d: Draft) -> frozenset[str]:
-    """The words of the options a question marks right (copies may order their options differently)."""
-    return frozenset(" ".join(d.options[k].lower().split()) for k in d.correct if k < len(d.options))
+def _keyed_apart(d: Draft, other: Draft) -> bool:
+    """Two copies of a question whose answers differ: a right option of one is, in words, closest to a
+    wrong option of the other (copies may order, punctuate or reword their options)."""
+
+    def keyed(a: Draft, b: Draft) -> bool:
+        theirs = [
+            norm(o) for o in b.options
+        ]  # words in order: "from capex to opex" is not "from opex to capex"
+        for k in a.correct:
+            if k >= len(a.options) or not theirs:
+                continue
+            mine = norm(a.options[k])
+            ratios = [difflib.SequenceMatcher(None, mine, t).ratio() for t in theirs]
+            best = max(range(len(theirs)), key=lambda j: ratios[j])
+            if ratios[best] >= 0.6 and best not in b.correct:
+                return True
+        return False
+
+    return keyed(d, other) or keyed(other, d)
 
 
 def _must_share(size: int, share: float) -> int:
