@@ -453,13 +453,19 @@ def bench_postgres(url: str | None, sizes: list[int], log_rows: int, runs: int) 
             "PostgreSQL: skipped (no server given; pass --pg postgresql+psycopg://user@host/db to measure)."
         )
         return report
-    try:
-        from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine, text
 
-        with create_engine(url).connect() as conn:
+    from awsprep.store.db import normalize_url, redact
+
+    url = normalize_url(url)  # postgresql://... means psycopg 3, as for awsprep itself
+    try:
+        probe = create_engine(url)
+        with probe.connect() as conn:
             conn.execute(text("SELECT 1"))
+        probe.dispose()
     except Exception as exc:  # any failure to reach the server is a skip, said plainly
-        report.notes.append(f"PostgreSQL: skipped ({url} is not reachable: {str(exc).splitlines()[0]}).")
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        report.notes.append(f"PostgreSQL: skipped ({redact(url)} is not reachable: {first}).")
         return report
     import bench_pg
 
