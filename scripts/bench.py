@@ -2,7 +2,8 @@
 """Issue 16's benchmarks, each beside its baseline from the same run.
 
     python scripts/bench.py [--quick] [--sizes 1000,20000,100000] [--queue-sizes ...,1000000]
-                            [--runs N] [--json FILE] [--pg URL] [--only NAME,...]
+                            [--runs N] [--json FILE] [--pg URL [--pg-sizes ...]]
+                            [--only NAME,...]
 
 Per collection size (cards in the bank):
 - first sync of the bank into an empty database, a whole `awsprep cards list` process: wall, CPU, peak
@@ -12,6 +13,9 @@ Per collection size (cards in the bank):
 - picking today's queue (review counts, candidates, ordering) in-process beside the same SQL through
   raw sqlite3, with EXPLAIN QUERY PLAN for each statement; the collection has a history of
   --log-rows review-log rows per reviewed card, 80% of the cards reviewed;
+- with --pg URL, the same queue on PostgreSQL: a fresh database per size on that server, filled by SQL,
+  the store's pick beside the same statements replayed on raw psycopg, EXPLAIN ANALYZE of each
+  (scripts/bench_pg.py);
 - committing one answer beside a raw sqlite3 commit of the same statements (WAL, synchronous=FULL);
 - (`--only plan`) today's queue with the exam-date plan on, at 1k/20k/100k cards (or --queue-sizes
   below 1,000,000), beside the same queue without the plan, same store and run; aim < 50 ms at 20k.
@@ -441,21 +445,35 @@ def bench_commit(report: Report, db: Path, store: Any, queue: list[Any], n: int,
     )
 
 
-def bench_postgres(report: Report, url: str | None) -> None:
+def bench_postgres(url: str | None, sizes: list[int], log_rows: int, runs: int) -> Report:
+    """Today's queue on a PostgreSQL server beside a raw psycopg replay (scripts/bench_pg.py)."""
+    report = Report("Today's queue (PostgreSQL)")
     if not url:
         report.notes.append(
             "PostgreSQL: skipped (no server given; pass --pg postgresql+psycopg://user@host/db to measure)."
         )
-        return
-    try:
-        from sqlalchemy import create_engine, text
+        return report
+    from sqlalchemy import create_engine, text
 
-        with create_engine(url).connect() as conn:
+    from awsprep.store.db import normalize_url, redact
+
+    url = normalize_url(url)  # postgresql://... means psycopg 3, as for awsprep itself
+    try:
+        probe = create_engine(url)
+        with probe.connect() as conn:
             conn.execute(text("SELECT 1"))
+        probe.dispose()
     except Exception as exc:  # any failure to reach the server is a skip, said plainly
-        report.notes.append(f"PostgreSQL: skipped ({url} is not reachable: {str(exc).splitlines()[0]}).")
-        return
-    report.notes.append(f"PostgreSQL at {url}: reachable, but this bench measures SQLite only so far.")
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        report.notes.append(f"PostgreSQL: skipped ({redact(url)} is not reachable: {first}).")
+        return report
+    import bench_pg
+
+    def pick(store: Any) -> list[Any]:
+        return pick_queue(store, "review_limit" in inspect.signature(store.candidates).parameters)
+
+    bench_pg.run(report, url, sizes, log_rows, runs, TODAY, pick)
+    return report
 
 
 # --- driver --------------------------------------------------------------------------------------
@@ -483,6 +501,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--pg", help="a PostgreSQL SQLAlchemy URL to measure there too")
+    parser.add_argument("--pg-sizes", help="queue sizes measured on --pg (default: the queue sizes)")
     parser.add_argument("--only", help="comma-separated: review, plan, import, calc")
     args = parser.parse_args()
     if args.quick:
@@ -517,8 +536,9 @@ def main() -> None:
                     store_report.notes.extend(plans)
                 bench_commit(store_report, db, store, queue, n, max(args.runs, 15))
                 store.Session.kw["bind"].dispose()
-        bench_postgres(store_report, args.pg)
         reports.append(store_report)
+        pg_sizes = [int(s) for s in (args.pg_sizes or ",".join(map(str, queue_sizes))).split(",") if s]
+        reports.append(bench_postgres(args.pg, pg_sizes, args.log_rows, args.runs))
     if not args.only or "plan" in args.only:
         plan_report = Report("Today's queue with the exam-date plan (SQLite)")
         for n in sorted(set(queue_sizes) - {1_000_000}) if args.queue_sizes else (1_000, 20_000, 100_000):
