@@ -181,13 +181,23 @@ def project_files(texts: dict[str, str]) -> set[str]:
     shares: dict[str, tuple[int, int]] = {}
     for name, text in texts.items():
         lines = sum(1 for ln in text.split("\n") if ln.strip())
-        stack = len({text.count("\n", 0, m.start()) for m in _STACK.finditer(text)})
-        shares[name] = (stack, lines)
+        shares[name] = (_lines_matching(_STACK, text), lines)
     stack_all = sum(s for s, _ in shares.values())
     lines_all = sum(n for _, n in shares.values())
     if len(texts) >= PROJECT_FILES and lines_all and stack_all / lines_all >= PROJECT_FOLDER:
         return set(texts)
     return {name for name, (s, n) in shares.items() if n >= 10 and s / n >= PROJECT_FILE}
+
+
+def _lines_matching(pattern: re.Pattern[str], text: str) -> int:
+    """How many lines of ``text`` hold a match of ``pattern`` (counted in one pass over the text)."""
+    lines, line, at, last = 0, 0, 0, -1
+    for m in pattern.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        if line != last:
+            lines, last = lines + 1, line
+    return lines
 
 
 def score(d: Draft, project: bool = False) -> Quality:
