@@ -133,10 +133,10 @@ _DEICTIC = re.compile(
     re.IGNORECASE,
 )
 # a software project's own documents name its stack: "npm run build", "Tailwind config", ".env.local"
-_STACK = re.compile(
-    r"\b(?:next\.?js|react|vue(?:\.js)?|angular|svelte|tailwind(?:css)?|vercel|netlify|supabase|prisma|firebase|"
+_STACK = re.compile(  # (?=...): the first characters of the names, so other places are passed over quickly
+    r"(?=[nrvastcwyplfjeog.])(?:\b(?:next\.?js|react|vue(?:\.js)?|angular|svelte|tailwind(?:css)?|vercel|netlify|supabase|prisma|firebase|"
     r"cloudflare|webpack|vite|npm|yarn|pnpm|eslint|jest|typescript|localhost|package\.json|node_modules|"
-    r"frontend|front-end|shadcn|oauth|github actions)\b|(?<![\w.])\.env(?:\.\w+)?\b",
+    r"frontend|front-end|shadcn|oauth|github actions)\b|(?<![\w.])\.env(?:\.\w+)?\b)",
     re.IGNORECASE,
 )
 _EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
