@@ -84,6 +84,7 @@ STOPWORDS = frozenset(
 
 
 _SPECIAL = re.compile(r"[<\[!*_\\`]")
+_SPAN_MARK = re.compile("\x00(\\d+)\x00")  # where plain() set a code span aside
 
 
 def plain(raw: str) -> tuple[str, list[str]]:
@@ -98,21 +99,33 @@ def plain(raw: str) -> tuple[str, list[str]]:
         spans.append(m.group(0))
         return f"\x00{len(spans) - 1}\x00"
 
-    text = _CODE_SPAN.sub(keep, raw.replace("\x00", ""))
-    text = _COMMENT.sub(" ", text)
-    text = _IMAGE.sub(" ", text)
+    # each rule runs only where the text holds what it needs to match (a rule found nothing else)
+    text = raw.replace("\x00", "")
+    if "`" in text:
+        text = _CODE_SPAN.sub(keep, text)
+    if "<!--" in text:
+        text = _COMMENT.sub(" ", text)
+    if "![" in text:
+        text = _IMAGE.sub(" ", text)
 
     def link(m: re.Match[str]) -> str:
         if m.group(2).startswith("http"):
             urls.append(m.group(2))
         return m.group(1)
 
-    text = _LINK.sub(link, text)
-    text = _REFLINK.sub(r"\1", text)
-    text = HTML_TAG.sub(" ", text)
-    text = _EMPH1.sub(r"\2", _EMPH.sub(r"\2", text))
+    if "](" in text:
+        text = _LINK.sub(link, text)
+    if "][" in text:
+        text = _REFLINK.sub(r"\1", text)
+    if "<" in text:
+        text = HTML_TAG.sub(" ", text)
+    if "**" in text or "__" in text:
+        text = _EMPH.sub(r"\2", text)
+    if "*" in text or "_" in text:
+        text = _EMPH1.sub(r"\2", text)
     text = text.replace("\\", "").replace("```", "`")
-    text = re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)
+    if spans:
+        text = _SPAN_MARK.sub(lambda m: spans[int(m.group(1))], text)
     return _SPACE.sub(" ", text).strip(), urls
 
 
