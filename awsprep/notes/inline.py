@@ -49,6 +49,7 @@ _NAMED = re.compile(
     r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby)\s?$",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -141,8 +142,8 @@ def is_link_or_image_only(raw: str) -> str | None:
 
 def number_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the numbers worth hiding in a fact (numbers with units or limit context)."""
-    if _JUNK_NUMBER_CONTEXT.search(text) or "`" in text:
-        return []
+    if "`" in text or not _DIGIT.search(text) or _JUNK_NUMBER_CONTEXT.search(text):
+        return []  # (a number, and a junk context, both need a digit)
     spans = []
     for m in NUMBER.finditer(text):
         value = m.group(1)
