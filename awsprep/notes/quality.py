@@ -41,6 +41,9 @@ _BASE = {
 _EXPLICIT = frozenset(k for k, v in _BASE.items() if v == 1.0)
 _LEARNER_MARKED = frozenset({"qa", "qa-reversed", "multiline", "cloze"})  # cards written as cards
 
+# (A pattern that starts with (?=[...]) lists there the first characters of its matches, a quick test
+# that passes over the places where none can start; the matches are the same.)
+
 # a heading that announces clicks, not knowledge: for sure ("Hands on", "Demo") or when the section
 # has some steps in it too ("... walkthrough" may title a whole course's notes, "Setup" a real topic)
 _LAB_HEADING = re.compile(
@@ -55,8 +58,8 @@ _WALKTHROUGH = re.compile(
 )
 # "Lambda -> Functions -> Create", "(for study purpose)": someone clicking through a console
 _CLICKS = re.compile(
-    r"->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b|"
-    r"^(?:select|tick|untick)\b",
+    r"(?=[-fcshtu])(?:->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b|"
+    r"^(?:select|tick|untick)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _CHROME_PATH = re.compile(
@@ -66,6 +69,7 @@ _CHROME_PATH = re.compile(
     re.IGNORECASE,
 )
 _LOGISTICS = re.compile(
+    r"(?=[edpsitrnucb\d])"
     r"\b(exams? (fees?|costs?|durations?|formats?|registrations?|vouchers?|lasts?|length|takes)|"
     r"exam (content|guide|domains?|outline|breakdown|objectives|blueprint|weighting|preparation|prep)|"
     r"domain \d\b|"
@@ -100,9 +104,13 @@ _FILE_TERM = re.compile(
 )
 _POINTER = re.compile(r"^(?:see|refer to|check out|look at)\b.{0,40}$", re.IGNORECASE)  # "See notes"
 _URL_ANSWER = re.compile(r"^(?:https?://|www\.)[^\s{}<>]+$", re.IGNORECASE)  # a link to read, no fact
-_NAV = re.compile(r"back to top|⬆|↑ top|next page|previous page|edit (this|on github)", re.IGNORECASE)
+_NAV = re.compile(
+    r"(?=[b⬆↑npe])(?:back to top|⬆|↑ top|next page|previous page|edit (this|on github))", re.IGNORECASE
+)
 # an answer ending in a comma, a colon, "and"... was cut short ("C++" is whole)
-_CUT = re.compile(r"(?:[:,(\[&\-–—]|(?<!\+)\+|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
+_CUT = re.compile(
+    r"(?=[:,(\[&\-–—+aotei])(?:[:,(\[&\-–—]|(?<!\+)\+|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE
+)
 # a whole answer that is a name typed in a console: `my-bucket`, MyFirstALB, i-0a1b2c, Enabled
 _NAME_VALUE = re.compile(
     r"^`[^`]+`$|^[~.]?/[\w./~-]+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
@@ -126,6 +134,7 @@ _NOTE_LABEL = re.compile(
 )
 # "the alternative to these tools", "each of the above": the answer leans on text the card does not show
 _DEICTIC = re.compile(
+    r"(?=[tabps])"
     r"\b(?:(?:these|those) (?:tools|ones|two|three|options|steps|services)|the above|above mentioned|"
     r"below|the following|this one|previous (?:one|slide)|"
     r"this (?:file|directory|folder|project|sample|repo|repository)|the same thing|same as above|"
