@@ -32,6 +32,8 @@ class TopicTable:
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (normal form, topic), longest first
     blueprint: str = ""  # the exam whose domain keys `domains` holds (e.g. DVA-C02)
     _found: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # find's answers
+    # the aliases as " alias " for find, made again when the list is another one or grew
+    _padded: tuple[int, int, list[tuple[str, str]]] = field(default=(0, -1, []), repr=False, compare=False)
 
     def without_domains(self) -> TopicTable:
         """The same topics, no exam domains: for a deck of another exam than the table's."""
@@ -70,9 +72,16 @@ class TopicTable:
         if text in self._found:
             return self._found[text]
         padded = f" {norm(text)} "
-        found = next((topic for alias, topic in self.aliases if f" {alias} " in padded), None)
+        found = next((topic for alias, topic in self._padded_aliases() if alias in padded), None)
         self._found[text] = found
         return found
+
+    def _padded_aliases(self) -> list[tuple[str, str]]:
+        ident, size, padded = self._padded
+        if ident != id(self.aliases) or size != len(self.aliases):
+            padded = [(f" {alias} ", topic) for alias, topic in self.aliases]
+            self._padded = (id(self.aliases), len(self.aliases), padded)
+        return padded
 
     def topic(self, path: tuple[str, ...], fallback: str) -> str:
         for heading in reversed(path):
