@@ -22,11 +22,14 @@ import yaml
 
 from awsprep.bank.yamlwrite import FastSafeDumper
 
-_STR = "tag:yaml.org,2002:str"
 _RUNS = re.compile(r" +|[^ ]+")  # a text without line breaks: runs of spaces and of other characters
 # libyaml's printable characters that PyYAML also prints (no line break, tab, NEL, BOM or astral plane)
 _NOT_BOTH = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
-_LIBYAML_LONGEST = 3000  # a text this long could reach libyaml's width (4096) and fold: PyYAML writes it
+# a text both PyYAML and libyaml write plain when it reads back as text: no indicator first, no ":" or
+# "#", no line break, tab or character outside the printable ones, no space at the end
+_SIMPLE = re.compile(
+    "[A-Za-z0-9(][\x20-\x22\x24-\x39\x3b-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
+)
 _LONGEST_KEY = 100  # a longer key may not be simple (PyYAML: with its tag "!!str", under 128 characters)
 _PLAIN, _SINGLE = "", "'"
 
@@ -153,7 +156,9 @@ class ItemWriter:
         if text in self._styles:
             return self._styles[text]
         style = None
-        if not (self.libyaml and _NOT_BOTH.search(text)):
+        if _SIMPLE.fullmatch(text) and text[-1] != " ":  # (what the analysis would say, sooner)
+            style = _PLAIN if self._plain_is_text(text) else _SINGLE
+        elif not (self.libyaml and _NOT_BOTH.search(text)):
             a = self._dumper.analyze_scalar(text)
             if a.multiline:
                 style = None
