@@ -86,6 +86,14 @@ _MARKUP = re.compile(
     r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S",  # "a | b": a table row read as a line
     re.IGNORECASE,
 )
+# what each kind of markup above holds as it is, so text without any of them is passed over at once
+_MARKUP_MARKS = ("{", "%}", "~~", "**", "__", "&", "](", "[", "@", "```", "<!--", " | ")
+
+
+def _has_markup(text: str) -> bool:
+    return any(mark in text for mark in _MARKUP_MARKS) and _MARKUP.search(text) is not None
+
+
 # a heading that lists references, not facts: "Resources", "Further reading", "Useful links"
 _REFERENCE_HEADING = re.compile(
     r"^(?:additional|other|useful|more|further|external|recommended|learning|study)\s+"
@@ -226,7 +234,7 @@ def score(d: Draft, project: bool = False) -> Quality:
     front, back = _faces(d)
     both = f"{front}\n{back}"
     path = " / ".join((*d.path[1:], _context_of(d)))  # the first heading is the page's title
-    if _MARKUP.search(both) or HTML_TAG.search(both):
+    if _has_markup(both) or HTML_TAG.search(both):
         minus(0.5, "markup or template text left in")
     if _NAV.search(both):
         minus(0.5, "navigation text")
