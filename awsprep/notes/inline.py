@@ -49,7 +49,7 @@ _NAMED = re.compile(
     r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby)\s?$",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -142,7 +142,7 @@ def is_link_or_image_only(raw: str) -> str | None:
 
 def number_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the numbers worth hiding in a fact (numbers with units or limit context)."""
-    if "`" in text or not _DIGIT.search(text) or _JUNK_NUMBER_CONTEXT.search(text):
+    if "`" in text or not DIGIT.search(text) or _JUNK_NUMBER_CONTEXT.search(text):
         return []  # (a number, and a junk context, both need a digit)
     spans = []
     for m in NUMBER.finditer(text):
