@@ -135,3 +135,70 @@ def test_items_sharing_an_object_are_dumped_whole() -> None:
     alone = [{"id": 3, "text": "c &id001 *id001"}, {"id": 4}]
     text, known = dump_reusing({"deck": "d"}, "cards", alone, dump, {})
     assert text == dump({"deck": "d", "cards": alone}) and len(known) == 2
+
+
+KEY = (
+    st.sampled_from(["id", "front", "lines", "card", "path", "x y", "yes", "a:b", "k" * 99, "k" * 123]) | TEXT
+)
+WORDS = st.lists(
+    st.sampled_from(["word", "it's", "a:", "b #c", "- d", "'e'", "f", "longerword"]), max_size=40
+)
+SCALAR = (
+    TEXT
+    | WORDS.map(" ".join)
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.booleans()
+    | st.none()
+)
+CARD = st.dictionaries(
+    KEY,
+    st.recursive(
+        SCALAR,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEY, inner, max_size=3),
+        max_leaves=8,
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(card=CARD, libyaml=st.booleans(), width=st.sampled_from([40, 100, 4096]))
+def test_an_item_written_directly_is_what_pyyaml_and_libyaml_write(
+    card: Any, libyaml: bool, width: int
+) -> None:
+    from awsprep.bank.yamlitems import ItemWriter
+
+    dumper = yaml.CSafeDumper if libyaml else yaml.SafeDumper
+    width = 4096 if libyaml else width
+    text = ItemWriter(width, libyaml)(card)
+    if text is not None:  # (None: the writer leaves the item to PyYAML)
+        doc = yaml.dump({"k": [card]}, Dumper=dumper, sort_keys=False, allow_unicode=True, width=width)
+        assert text == doc[len("k:\n") :]
+
+
+def test_cards_written_directly_fold_and_quote_as_pyyaml_does() -> None:
+    from awsprep.bank.yamlitems import ItemWriter
+
+    words = " ".join(f"word{i}" for i in range(60))
+    card = {
+        "id": "c1",
+        "score": 0.45,
+        "reasons": ["rule fact (0.80)", "a long cloze (-0.20)"],
+        "lines": ["", f"- {words}", f"it's {words} ' #x", words],
+        "card": {
+            "front": f"{words}: what?",
+            "back": "yes",
+            "source": {"file": "a.md", "line": 3, "path": []},
+        },
+        "sources": [{"file": "b.md", "line": 1}, {}],
+        "flags": [True, None, 2, []],
+    }
+    for width, dumper in ((100, yaml.SafeDumper), (40, yaml.SafeDumper), (4096, yaml.CSafeDumper)):
+        text = ItemWriter(width, dumper is yaml.CSafeDumper)(card)
+        doc = yaml.dump({"k": [card]}, Dumper=dumper, sort_keys=False, allow_unicode=True, width=width)
+        assert text == doc[len("k:\n") :], width
+    refused = [{"text": "two\nlines"}, {"x": [["nested"]]}, {"x": (1, 2)}, {"x": "\t"}, {1: "a"}, {}]
+    assert [ItemWriter(100, False)(c) for c in refused] == [None] * len(refused)
+    assert ItemWriter(4096, True)({"emoji": "🔹"}) is None  # libyaml quotes what PyYAML prints

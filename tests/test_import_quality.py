@@ -97,6 +97,16 @@ def test_details_with_blank_lines_and_explanation_bullets(tmp_path: Path) -> Non
     assert not [c for c in r.cards if not isinstance(c, McqCard)]
 
 
+def test_stack_names_count_once_per_line() -> None:
+    # what makes a project's page is the share of its lines naming its tools, not how many names
+    from awsprep.notes.quality import _STACK, _lines_matching
+
+    text = "React and Vite and Jest\n\nnothing here\nnpm\n\n\nnpm run lint with ESLint\n"
+    assert _lines_matching(_STACK, text) == 3
+    assert _lines_matching(_STACK, "") == 0
+    assert _lines_matching(_STACK, "npm") == 1
+
+
 def test_a_web_projects_documents_wait_in_triage(tmp_path: Path) -> None:
     # a software repository's own pages: each line about the app's stack, not about an exam
     pages = {

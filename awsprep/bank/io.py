@@ -484,18 +484,25 @@ def dump_bank(cards: Iterable[Card], deck: str) -> str:
 def dump_bank_reusing(cards: Iterable[Card], deck: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
     """``dump_bank(cards, deck)``, the same text, each card's text taken from ``known`` (what the last
     call returned) when the card is the same; and this bank's card texts, to pass next time."""
+    import yaml
+
+    from awsprep.bank.yamlitems import ItemWriter
     from awsprep.bank.yamlwrite import dump_reusing
 
     head = {"schema": SCHEMA_VERSION, "deck": deck}
+    writer = ItemWriter(_WIDTH, libyaml=hasattr(yaml, "CSafeDumper"))  # what _dump's emitter writes
     with collector_paused():
-        return dump_reusing(head, "cards", [card_to_dict(c, deck) for c in cards], _dump, known)
+        return dump_reusing(head, "cards", [card_to_dict(c, deck) for c in cards], _dump, known, writer)
+
+
+_WIDTH = 4096  # the bank's lines are not folded
 
 
 def _dump(doc: Any) -> str:
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return str(yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=4096))
+    return str(yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=_WIDTH))
 
 
 def atomic_write(path: Path, text: str) -> None:

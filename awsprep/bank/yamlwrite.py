@@ -114,17 +114,29 @@ def dump_reusing(
     items: list[Any],
     dump: Callable[[Any], str],
     known: dict[str, str],
+    write_item: Callable[[Any], str | None] | None = None,
 ) -> tuple[str, dict[str, str]]:
     """``dump({**head, key: items})``, the same text, with the text of each item taken from ``known``
-    (item text by a digest of the item, as returned last time) when it is there; and the item texts of
-    this document, to pass next time. The items of a block sequence are written alike wherever they
-    stand, so a document is its head and its items' texts; a document that does not split that way
-    (an empty list) is dumped whole and gives no item texts."""
+    (item text by a digest of the item, as returned last time) when it is there, else written by
+    ``write_item`` (``yamlitems.ItemWriter``: the item's text, or None to leave it to ``dump``); and the
+    item texts of this document, to pass next time. The items of a block sequence are written alike
+    wherever they stand, so a document is its head and its items' texts; a document that does not split
+    that way (an empty list) is dumped whole and gives no item texts."""
     if _shared([head, items]):  # PyYAML writes an anchor and an alias: the items' texts depend on each other
         return dump({**head, key: items}), {}
     tops = [_digest(item) for item in items]
-    missing = {t: item for t, item in zip(tops, items, strict=True) if t not in known}
-    if len(missing) == len(set(tops)):  # nothing known: one dump of the whole, split into its items
+    have = dict(known)
+    missing: dict[str, Any] = {}
+    for top, item in zip(tops, items, strict=True):
+        if top in have or top in missing:
+            continue
+        text = write_item(item) if write_item is not None else None
+        if text is None:
+            missing[top] = item
+        else:
+            have[top] = text
+    if not items or (write_item is None and len(missing) == len(set(tops))):
+        # nothing known: one dump of the whole, split into its items
         whole = dump({**head, key: items})
         header = _header(head, key, dump)
         texts = _split(whole[len(header) :], len(items)) if header and whole.startswith(header) else None
@@ -135,7 +147,7 @@ def dump_reusing(
     header = _header(head, key, dump)
     if fresh is None or header is None:
         return dump({**head, key: items}), {}
-    have = {**known, **dict(zip(missing, fresh, strict=True))}
+    have.update(zip(missing, fresh, strict=True))
     return header + "".join(have[t] for t in tops), {t: have[t] for t in tops}
 
 

@@ -39,7 +39,7 @@ class QaCard:
 
 
 def qa(raw: str) -> QaCard | None:
-    m = QA.match(raw.strip())
+    m = QA.match(raw.strip()) if "::" in raw else None  # (the separator is :: or :::)
     if not m:
         return None
     q, _ = plain(m.group("q"))
@@ -51,7 +51,7 @@ def qa(raw: str) -> QaCard | None:
 
 def cloze(raw: str) -> str | None:
     """Text with ==marks== or {{braces}} turned into a valid cloze text, or None."""
-    if not MARK.search(raw) and not BRACES.search(raw):
+    if ("==" not in raw or not MARK.search(raw)) and ("{{" not in raw or not BRACES.search(raw)):
         return None
     text, _ = plain(MARK.sub(lambda m: "{{" + m.group(1) + "}}", raw))
     found = False

@@ -21,7 +21,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard
 from awsprep.notes.inline import norm, token_set
@@ -190,13 +190,18 @@ def _jac(a: frozenset[str], b: frozenset[str]) -> float:
 class IdResult:
     ids: list[str]
     reused_by_similarity: int
+    wanted: list[str] = field(default_factory=list)  # each draft's base_id, to pass again with them
 
 
-def assign_ids(deck: str, drafts: list[Draft], previous: list[Card]) -> IdResult:
+def assign_ids(
+    deck: str, drafts: list[Draft], previous: list[Card], wanted: list[str] | None = None
+) -> IdResult:
+    """The id of each draft; ``wanted``: their base ids when known (an earlier result's ``wanted``)."""
     old_ids = {c.id for c in previous}
     ids: list[str | None] = [None] * len(drafts)
     taken: set[str] = set()
-    wanted = [base_id(deck, d) for d in drafts]
+    if wanted is None or len(wanted) != len(drafts):
+        wanted = [base_id(deck, d) for d in drafts]
     # 1. exact matches: same place and key term (or same place and wording)
     for n, want in enumerate(wanted):
         if want in old_ids:
@@ -225,7 +230,7 @@ def assign_ids(deck: str, drafts: list[Draft], previous: list[Card]) -> IdResult
     for n in range(len(drafts)):
         if ids[n] is None:
             ids[n] = _unique(wanted[n], taken)
-    return IdResult([i or "card" for i in ids], reused)
+    return IdResult([i or "card" for i in ids], reused, wanted)
 
 
 def _unique(want: str, taken: set[str]) -> str:

@@ -260,6 +260,7 @@ def scan_text(
     headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
     parents: list[tuple[int, str]] = []  # (indent, text) of the lines enclosing this one
     in_fence, fence_indent = False, 0
+    under_trap = False  # whether a heading above talks of an old value as old
     for number, raw in enumerate(text.splitlines(), start=1):
         if in_fence:
             # A fence closes on a bare fence line, or (as in a list item) on a less indented line.
@@ -278,6 +279,7 @@ def scan_text(
         if heading:
             level = len(heading.group(1))
             headings = [h for h in headings if h[0] < level] + [(level, normalise(heading.group(2)))]
+            under_trap = any(is_trap(h) for _, h in headings)  # (asked once per heading, not per line)
             parents = []
             continue
         line = normalise(raw)
@@ -287,7 +289,7 @@ def scan_text(
         parents.append((indent, line))
         if only is not None and number not in only:
             continue
-        if not claims or is_trap(line) or any(is_trap(h) for _, h in headings):
+        if not claims or under_trap or is_trap(line):
             continue
         if any(_DISTRACTORS_RE.match(t) for _, t in parents):
             continue

@@ -57,6 +57,7 @@ class ImportResult:
     # what next_summary needs: the drafts after dedup and their ids; the text of each file read
     kept: list[Draft] = field(default_factory=list, repr=False)
     ids: list[str] = field(default_factory=list, repr=False)  # parallel to kept
+    base_ids: list[str] = field(default_factory=list, repr=False)  # parallel to kept: ids.base_id
     texts: dict[str, str] = field(default_factory=dict, repr=False)
 
     def summary(self) -> dict[str, Any]:
@@ -201,6 +202,7 @@ def run_import(
         dropped=placed.dropped,
         kept=kept,
         ids=assigned.ids,
+        base_ids=assigned.wanted,
         texts=texts,
     )
 
@@ -268,7 +270,7 @@ def next_summary(result: ImportResult, deck: str, file: str) -> dict[str, Any] |
         return None
     if previous != result.cards:
         return None
-    if idmod.assign_ids(deck, result.kept, previous).ids != result.ids:
+    if idmod.assign_ids(deck, result.kept, previous, result.base_ids).ids != result.ids:
         return None  # (the same ids, decisions and drafts place every card as this import did)
     again = copy.copy(result)
     again.added, again.changed, again.retired = _changes(result.cards, previous, deck)

@@ -41,6 +41,9 @@ _BASE = {
 _EXPLICIT = frozenset(k for k, v in _BASE.items() if v == 1.0)
 _LEARNER_MARKED = frozenset({"qa", "qa-reversed", "multiline", "cloze"})  # cards written as cards
 
+# (A pattern that starts with (?=[...]) lists there the first characters of its matches, a quick test
+# that passes over the places where none can start; the matches are the same.)
+
 # a heading that announces clicks, not knowledge: for sure ("Hands on", "Demo") or when the section
 # has some steps in it too ("... walkthrough" may title a whole course's notes, "Setup" a real topic)
 _LAB_HEADING = re.compile(
@@ -55,8 +58,8 @@ _WALKTHROUGH = re.compile(
 )
 # "Lambda -> Functions -> Create", "(for study purpose)": someone clicking through a console
 _CLICKS = re.compile(
-    r"->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b|"
-    r"^(?:select|tick|untick)\b",
+    r"(?=[-fcshtu])(?:->.*->|->\s*(?:;|$)|\bfor (the )?study\b|\bclick\b|\bselect\s+`|\bhit enter\b|"
+    r"^(?:select|tick|untick)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 _CHROME_PATH = re.compile(
@@ -66,6 +69,7 @@ _CHROME_PATH = re.compile(
     re.IGNORECASE,
 )
 _LOGISTICS = re.compile(
+    r"(?=[edpsitrnucb\d])"
     r"\b(exams? (fees?|costs?|durations?|formats?|registrations?|vouchers?|lasts?|length|takes)|"
     r"exam (content|guide|domains?|outline|breakdown|objectives|blueprint|weighting|preparation|prep)|"
     r"domain \d\b|domain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)|"
@@ -82,6 +86,14 @@ _MARKUP = re.compile(
     r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S",  # "a | b": a table row read as a line
     re.IGNORECASE,
 )
+# what each kind of markup above holds as it is, so text without any of them is passed over at once
+_MARKUP_MARKS = ("{", "%}", "~~", "**", "__", "&", "](", "[", "@", "```", "<!--", " | ")
+
+
+def _has_markup(text: str) -> bool:
+    return any(mark in text for mark in _MARKUP_MARKS) and _MARKUP.search(text) is not None
+
+
 # a heading that lists references, not facts: "Resources", "Further reading", "Useful links"
 _REFERENCE_HEADING = re.compile(
     r"^(?:additional|other|useful|more|further|external|recommended|learning|study)\s+"
@@ -100,9 +112,13 @@ _FILE_TERM = re.compile(
 )
 _POINTER = re.compile(r"^(?:see|refer to|check out|look at)\b.{0,40}$", re.IGNORECASE)  # "See notes"
 _URL_ANSWER = re.compile(r"^(?:https?://|www\.)[^\s{}<>]+$", re.IGNORECASE)  # a link to read, no fact
-_NAV = re.compile(r"back to top|⬆|↑ top|next page|previous page|edit (this|on github)", re.IGNORECASE)
+_NAV = re.compile(
+    r"(?=[b⬆↑npe])(?:back to top|⬆|↑ top|next page|previous page|edit (this|on github))", re.IGNORECASE
+)
 # an answer ending in a comma, a colon, "and"... was cut short ("C++" is whole)
-_CUT = re.compile(r"(?:[:,(\[&\-–—]|(?<!\+)\+|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE)
+_CUT = re.compile(
+    r"(?=[:,(\[&\-–—+aotei])(?:[:,(\[&\-–—]|(?<!\+)\+|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE
+)
 # a whole answer that is a name typed in a console: `my-bucket`, MyFirstALB, i-0a1b2c, Enabled
 _NAME_VALUE = re.compile(
     r"^`[^`]+`$|^[~.]?/[\w./~-]+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
@@ -127,6 +143,7 @@ _NOTE_LABEL = re.compile(
 )
 # "the alternative to these tools", "each of the above": the answer leans on text the card does not show
 _DEICTIC = re.compile(
+    r"(?=[tabps])"
     r"\b(?:(?:these|those) (?:tools|ones|two|three|options|steps|services)|the above|above mentioned|"
     r"below|the following|this one|previous (?:one|slide)|"
     r"this (?:file|directory|folder|project|sample|repo|repository)|the same thing|same as above|"
@@ -140,10 +157,10 @@ _CODE_DIR = re.compile(
     re.IGNORECASE,
 )
 # a software project's own documents name its stack: "npm run build", "Tailwind config", ".env.local"
-_STACK = re.compile(
-    r"\b(?:next\.?js|react|vue(?:\.js)?|angular|svelte|tailwind(?:css)?|vercel|netlify|supabase|prisma|firebase|"
+_STACK = re.compile(  # (?=...): the first characters of the names, so other places are passed over quickly
+    r"(?=[nrvastcwyplfjeog.])(?:\b(?:next\.?js|react|vue(?:\.js)?|angular|svelte|tailwind(?:css)?|vercel|netlify|supabase|prisma|firebase|"
     r"cloudflare|webpack|vite|npm|yarn|pnpm|eslint|jest|typescript|localhost|package\.json|node_modules|"
-    r"frontend|front-end|shadcn|oauth|github actions)\b|(?<![\w.])\.env(?:\.\w+)?\b",
+    r"frontend|front-end|shadcn|oauth|github actions)\b|(?<![\w.])\.env(?:\.\w+)?\b)",
     re.IGNORECASE,
 )
 # a learner's own quiz results: "Question 10 -> Incorrect", "Attempt 2: Passed"
@@ -216,8 +233,7 @@ def project_files(texts: dict[str, str]) -> set[str]:
     shares: dict[str, tuple[int, int]] = {}
     for name, text in texts.items():
         lines = sum(1 for ln in text.split("\n") if ln.strip())
-        stack = len({text.count("\n", 0, m.start()) for m in _STACK.finditer(text)})
-        shares[name] = (stack, lines)
+        shares[name] = (_lines_matching(_STACK, text), lines)
     stack_all = sum(s for s, _ in shares.values())
     lines_all = sum(n for _, n in shares.values())
     if len(texts) >= PROJECT_FILES and lines_all and stack_all / lines_all >= PROJECT_FOLDER:
@@ -228,6 +244,17 @@ def project_files(texts: dict[str, str]) -> set[str]:
     if len(texts) >= 3 and len(in_code) * 3 >= len(texts):
         return set(texts)
     return in_code | {name for name, (s, n) in shares.items() if n >= 10 and s / n >= PROJECT_FILE}
+
+
+def _lines_matching(pattern: re.Pattern[str], text: str) -> int:
+    """How many lines of ``text`` hold a match of ``pattern`` (counted in one pass over the text)."""
+    lines, line, at, last = 0, 0, 0, -1
+    for m in pattern.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        if line != last:
+            lines, last = lines + 1, line
+    return lines
 
 
 def score(d: Draft, project: bool = False) -> Quality:
@@ -247,7 +274,7 @@ def score(d: Draft, project: bool = False) -> Quality:
     front, back = _faces(d)
     both = f"{front}\n{back}"
     path = " / ".join((*d.path[1:], _context_of(d)))  # the first heading is the page's title
-    if _MARKUP.search(both) or HTML_TAG.search(both):
+    if _has_markup(both) or HTML_TAG.search(both):
         minus(0.5, "markup or template text left in")
     if _NAV.search(both):
         minus(0.5, "navigation text")

@@ -30,10 +30,10 @@ _STEP_SETTING = re.compile(
     r"^[A-Z][\w ]{0,30}:\s*(?:`[^`]+`|[a-z0-9][\w.]*-[\w.-]+|[a-z]+|[A-Z][a-z]+[A-Z]\w+|true|false|"
     r"enabled?|disabled?)\s*$"
 )
-_STEP_PERSON = re.compile(
-    r"\b(?:I'm|I've|I'll|I will|I have|I used|my|let's|you'll need|"
+_STEP_PERSON = re.compile(  # (?=...): the first letters of the phrases, so other places are passed over
+    r"(?=[imlyt])(?:\b(?:I'm|I've|I'll|I will|I have|I used|my|let's|you'll need|"
     r"in your (?:shell|terminal|browser))\b"
-    r"|^to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b",
+    r"|^to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b)",
     re.IGNORECASE,
 )
 # a lab write-up tells what was done: "Logged into the console", "Created a new stream named ...",
@@ -88,10 +88,10 @@ def is_step(line: str) -> bool:
     s = line.strip().lstrip("*_ ")
     if not s:
         return False
-    code = sum(len(m) for m in _CODE_SPAN.findall(s))
+    code = sum(len(m) for m in _CODE_SPAN.findall(s)) if "`" in s else 0
     return bool(
         (_STEP_VERB.match(s) and not _STEP_DEF.match(s))
-        or _STEP_CLICK.search(s)
+        or (">" in s and _STEP_CLICK.search(s))  # (every click path has a ">")
         or _COMMAND.search(s)
         or code * 2 >= len(s)
         or _STEP_SETTING.match(s)

@@ -35,6 +35,8 @@ class TopicTable:
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (normal form, topic), longest first
     blueprint: str = ""  # the exam whose domain keys `domains` holds (e.g. DVA-C02)
     _found: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # find's answers
+    # find's index of the aliases by their first word, made again when the list is another one or grew
+    _index: tuple[int, int, dict[str, list[int]]] = field(default=(0, -1, {}), repr=False, compare=False)
 
     def without_domains(self) -> TopicTable:
         """The same topics, no exam domains: for a deck of another exam than the table's."""
@@ -72,10 +74,23 @@ class TopicTable:
         """The topic whose name or alias (the longest first) the text says, as whole words."""
         if text in self._found:
             return self._found[text]
-        padded = f" {norm(text)} "
-        found = next((topic for alias, topic in self.aliases if f" {alias} " in padded), None)
+        words = norm(text)
+        padded = f" {words} "
+        # an alias is said when its words stand in the text's words: the first of them among them too
+        index = self._by_first_word()
+        maybe = sorted({n for w in words.split() for n in index.get(w, ())})
+        found = next((self.aliases[n][1] for n in maybe if f" {self.aliases[n][0]} " in padded), None)
         self._found[text] = found
         return found
+
+    def _by_first_word(self) -> dict[str, list[int]]:
+        ident, size, index = self._index
+        if ident != id(self.aliases) or size != len(self.aliases):
+            index = {}
+            for n, (alias, _) in enumerate(self.aliases):
+                index.setdefault(alias.split(" ", 1)[0], []).append(n)
+            self._index = (id(self.aliases), len(self.aliases), index)
+        return index
 
     def topic(self, path: tuple[str, ...], fallback: str) -> str:
         for heading in reversed(path):

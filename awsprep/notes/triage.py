@@ -117,13 +117,15 @@ def dump_triage_reusing(t: TriageFile, known: dict[str, str]) -> tuple[str, dict
     """``dump_triage(t)``, the same text, reusing the text of each waiting card from ``known`` (what
     the last call returned) when the card is the same; and this file's card texts, for next time."""
     from awsprep.bank.io import collector_paused
+    from awsprep.bank.yamlitems import ItemWriter
     from awsprep.bank.yamlwrite import dump_reusing, safe_dump
 
     def dump(data: Any) -> str:
         return safe_dump(data, **_TRIAGE_YAML)
 
+    writer = ItemWriter(_TRIAGE_YAML["width"], libyaml=False)
     with collector_paused():
-        text, texts = dump_reusing(_triage_head(t), "cards", _triage_items(t), dump, known)
+        text, texts = dump_reusing(_triage_head(t), "cards", _triage_items(t), dump, known, writer)
     return _TRIAGE_HEADER + text, texts
 
 

@@ -9,6 +9,7 @@ from awsprep.notes import explicit
 from awsprep.notes.blocks import strip_symbols
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import (
+    DIGIT,
     STOPWORDS,
     cloze_numbers,
     is_link_or_image_only,
@@ -142,7 +143,9 @@ def unit(
     if _COMMAND.search(text):
         c.skip(line, "command", text)
         return False
-    if _EXAMPLE.match(text) or _WORKED.search(text):
+    if _EXAMPLE.match(text) or (
+        DIGIT.search(text) and _WORKED.search(text)
+    ):  # (a worked example has a number)
         c.skip(line, "example", text)
         return False
     bold = _BOLD_DEF.match(raw)
