@@ -301,3 +301,18 @@ def test_calc_question_draws_fresh_numbers_without_a_seed() -> None:
     seed = text.split("(seed ", 1)[1].split(":", 1)[0]
     again = _ask("dynamodb-rcu", "--seed", seed, "--answer", typed="")
     assert text.splitlines()[0] == again.splitlines()[0]  # the seed printed asks the same question
+
+
+def test_an_ascii_only_terminal_gets_question_marks_not_a_traceback(tmp_path):
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "AWSPREP_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "awsprep", "calc", "question", "dynamodb-rcu", "--seed", "1", "--answer"],
+        capture_output=True,
+        text=True,
+        encoding="ascii",
+        errors="strict",
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "RCU" in done.stdout

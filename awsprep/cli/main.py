@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import sys
 
 import typer
@@ -116,5 +117,10 @@ def run() -> None:
     # compiled SQL); at the default first threshold (700) the cyclic collector scans them again and again
     # for garbage that is not there: about 20 ms of a review's start. It stays on, running less often.
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    # A terminal or pipe that cannot show a character ("±", "›", "█" on an ASCII locale) gets a "?" for
+    # it, not a UnicodeEncodeError with a traceback halfway through the output.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
     args = sys.argv[1:]
     build(args[0] if args else None, args[1] if len(args) > 1 else None)()
