@@ -876,3 +876,15 @@ def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> No
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card
     assert res.exit_code == 0, res.output
     assert "\nStopped; every decision so far is saved." in res.stdout and "> Stopped" not in res.stdout
+
+
+def test_why_and_focus_sections_of_sectioned_questions_make_no_cards(tmp_path: Path) -> None:
+    one = (
+        "## {n} - Topic {n}\n\n### {n}.1 - Original Question\n\nWhich store fits case {n}?\n\n"
+        "### {n}.2 - Choices\n\nA. Amazon S3  \nB. Amazon EBS\n\n"
+        "### {n}.3 - Correct Answer\n\n**A. Amazon S3**\n\n"
+        "### {n}.4 - Why?\n\n- **Amazon S3** → object storage for any amount of data\n\n"
+        "### {n}.5 - Exam Focus\n\n**Many objects** → think of **S3**\n"
+    )
+    r = imp(tmp_path, "".join(one.format(n=n) for n in (1, 2, 3)))
+    assert len(mcqs(r)) == 3 and len(r.cards) == 3  # the explanations belong to their questions

@@ -20,6 +20,7 @@ _TITLE = re.compile(
 # a service's name: "Amazon GuardDuty", "AWS Budgets", "CodeArtifact", "EFS"
 _SERVICE = re.compile(r"^(?:Amazon|AWS)\s+\S|\b[A-Z][a-z]+[A-Z]\w*|\b(?!AWS\b)[A-Z][A-Z0-9]+\b")
 _CHAPTER = re.compile(r",|&|\band\b|\be\b")  # "Billing, pricing and support": a chapter, not one service
+_LIST_MARK = re.compile(r"^[-*+•]\s+")
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
     r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
@@ -38,11 +39,12 @@ def file_subject(stem: str) -> str:
 
 
 class Collector:
-    def __init__(self, file: str, topics: TopicTable, fallback_topic: str) -> None:
+    def __init__(self, file: str, topics: TopicTable, fallback_topic: str, titled: bool = False) -> None:
         self.file = file
         self.topics = topics
         self.fallback = fallback_topic
-        self.subject = file_subject(fallback_topic)
+        # a page with a title names its own subject; one without is named by its file
+        self.subject = "" if titled else file_subject(fallback_topic)
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
         self.warnings: list[Warning] = []
@@ -104,9 +106,7 @@ class Collector:
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])
         shown_norm = f" {norm(shown)} "
-        parts = [
-            re.sub(r"^[-*+•]\s+", "", p) for p in parts
-        ]  # "### - Why?": a list marker typed in a heading
+        parts = [_LIST_MARK.sub("", p) for p in parts]  # "### - Why?": a list marker typed in a heading
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:

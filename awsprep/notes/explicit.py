@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from awsprep.notes.inline import is_link_or_image_only, plain
+from awsprep.notes.inline import is_link_or_image_only, norm, plain
 
 QA = re.compile(r"^(?P<q>.+?)\s+(?P<sep>:::?)\s+(?P<a>.+)$", re.DOTALL)
 MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
@@ -125,17 +125,18 @@ def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[in
     return tuple(sorted(k for k in picked if k < n))
 
 
+def option_written(line: str, options: list[str] | tuple[str, ...]) -> int | None:
+    """The index of the option that ``line`` repeats whole with its letter ("**B. Latency**"), or None."""
+    m = OPTION.match(plain(line)[0])
+    if m is None:
+        return None
+    k = ord(m.group(1).upper()) - ord("A")
+    return k if k < len(options) and norm(m.group(2)) == norm(options[k]) else None
+
+
 def written_options(text: str, options: list[str] | tuple[str, ...]) -> set[int]:
     """The options that lines of ``text`` repeat whole with their letter ("B. Latency")."""
-    said = [" ".join(o.lower().split()) for o in options]
-    picked = set()
-    for ln in text.split("\n"):
-        m = OPTION.match(plain(ln)[0])
-        if m:
-            k = ord(m.group(1).upper()) - ord("A")
-            if k < len(said) and " ".join(m.group(2).lower().split()) == said[k]:
-                picked.add(k)
-    return picked
+    return {k for ln in text.split("\n") if (k := option_written(ln, options)) is not None}
 
 
 def explanation(text: str) -> str:

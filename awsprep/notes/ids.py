@@ -114,9 +114,8 @@ def _keyed_apart(d: Draft, other: Draft) -> bool:
     wrong option of the other (copies may order, punctuate or reword their options)."""
 
     def keyed(a: Draft, b: Draft) -> bool:
-        theirs = [
-            norm(o) for o in b.options
-        ]  # words in order: "from capex to opex" is not "from opex to capex"
+        # words in order: "from capex to opex" is not "from opex to capex"
+        theirs = [norm(o) for o in b.options]
         for k in a.correct:
             if k >= len(a.options) or not theirs:
                 continue

@@ -39,6 +39,12 @@ _EXPLAINS = re.compile(r"^\W*(?:explanation|explained|why|reason|rationale)\b", 
 _VOTED = re.compile(r"\s+most voted\s*$", re.IGNORECASE)
 
 
+def question_section(path: tuple[str, ...]) -> tuple[str, ...]:
+    """The headings of a question's own section: without a "Choices" heading its options stand under
+    (the "Why?" and "Exam focus" headings beside it belong to the same question)."""
+    return path[:-1] if path and _SECTION_CHOICES.search(path[-1]) else path
+
+
 def option_text(raw: str) -> str:
     """An option's words, without its letter or a "Most Voted" mark."""
     return _OPTION_LABEL.sub("", plain(_VOTED.sub("", raw))[0])
@@ -214,14 +220,8 @@ class McqReader:
             self.c.skip(line, "broken mcq", question)
             return False
         # the answer written out as its option ("**B. Latency**") is no explanation
-        said = {" ".join(o.lower().split()) for o in options}
-        expl_raw = "\n".join(
-            ln
-            for ln in (expl_raw or "").split("\n")
-            if not (
-                (m := explicit.OPTION.match(plain(ln)[0])) and " ".join(m.group(2).lower().split()) in said
-            )
-        )
+        lines = (expl_raw or "").split("\n")
+        expl_raw = "\n".join(ln for ln in lines if explicit.option_written(ln, options) is None)
         # an explanation that is only a link ("Back to top", "Reference: <https://...>") explains nothing
         explanation = explicit.explanation(expl_raw) if expl_raw else ""
         if any(

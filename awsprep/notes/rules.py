@@ -20,6 +20,7 @@ from awsprep.notes.mcq import (
     is_task_list,
     leading_options,
     lettered_question,
+    question_section,
 )
 from awsprep.notes.steps import REPO_FILE, project_readme, step_shares
 from awsprep.notes.tables import html_block, table
@@ -249,10 +250,9 @@ def short_items(items: list[Item]) -> list[str] | None:
 
 
 def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: str) -> Collector:
-    c = Collector(file, topics, fallback_topic)
     heads = [b for b in blocks if b.kind == "heading"]
-    if heads and (heads[0].level == 1 or all(b.level > heads[0].level for b in heads[1:])):
-        c.subject = ""  # the page has a title: that names its subject, not the file's name
+    titled = bool(heads) and (heads[0].level == 1 or all(b.level > heads[0].level for b in heads[1:]))
+    c = Collector(file, topics, fallback_topic, titled)
     if REPO_FILE.search(file):
         c.skip(1, "repository file")  # a code of conduct or a changelog teaches nothing for the exam
         return c
@@ -264,7 +264,7 @@ def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: 
     for d in c.drafts:
         d.steps, d.file_steps = sections.get(d.path, 0.0), whole
     options = walker.questions.option_lines
-    if sum(d.kind == "mcq" for d in c.drafts) >= QUESTION_FILE and options:
+    if sum(d.kind == "mcq" for d in c.drafts) >= QUESTION_FILE:
         # a file of practice questions: its options are answers to choose, not notes to learn
         for d in c.drafts:
             if d.kind != "mcq" and d.line in options:
@@ -272,7 +272,7 @@ def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: 
         c.drafts = [d for d in c.drafts if d.kind == "mcq" or d.line not in options]
         # the lines under a question's options explain that question ("Scalability (Question #13)"):
         # read alone, as cards, they answer a question the learner cannot see
-        asked = [(d.line, d.path) for d in c.drafts if d.kind == "mcq"]
+        asked = [(d.line, question_section(d.path)) for d in c.drafts if d.kind == "mcq"]
         kept = []
         for d in c.drafts:
             if d.kind != "mcq" and any(ln < d.line and d.path[: len(p)] == p for ln, p in asked):
