@@ -25,7 +25,7 @@ from awsprep.exam.timing import format_left
 from awsprep.question import describe_answer, expected_answer
 from awsprep.question.answers import parse_number, read_answer
 from awsprep.study.exam_session import Command, View
-from awsprep.ui.keys import ENTER, ESC, TimedLines, read_key
+from awsprep.ui.keys import ENTER, ESC, TimedLines, prompt_read, read_key
 from awsprep.ui.text import literal, markdown, plain
 
 PLAIN_HELP = (
@@ -100,12 +100,8 @@ class PlainExamFace:
             self.out.write(("Review: " + REVIEW_HELP + "\n> ") if view.reviewing else "> ")
             self.out.flush()
             self._waiting = True
-        try:
+        with prompt_read(self.out):
             got = self._lines.read(timeout)  # the loop saves the clock and ends the exam at zero meanwhile
-        except EOFError:
-            self.out.write("\n")  # end the prompt's line: what follows starts on a line of its own
-            self.out.flush()
-            raise
         if got is None:
             return None
         self._waiting = False

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import sys
+from collections.abc import Iterator
 from typing import TextIO
 
 ENTER = "enter"
@@ -77,11 +79,12 @@ def read_line(stream: TextIO | None = None) -> str:
     return line.rstrip("\r\n")
 
 
-def answer_line(inp: TextIO, out: TextIO) -> str:
-    """read_line after a prompt on ``out``: at the end of input the prompt's line is ended first, so
-    what is printed next starts on a line of its own."""
+@contextlib.contextmanager
+def prompt_read(out: TextIO) -> Iterator[None]:
+    """Around reading the answer to a prompt written on ``out``: at the end of input the prompt's line
+    is ended first, so what is printed next starts on a line of its own."""
     try:
-        return read_line(inp)
+        yield
     except EOFError:
         out.write("\n")
         out.flush()

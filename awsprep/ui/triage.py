@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from awsprep.notes.triage import Pending, fields_of
-from awsprep.ui.keys import answer_line, read_key
+from awsprep.ui.keys import prompt_read, read_key, read_line
 from awsprep.ui.text import literal
 
 KEYS = {"k": "keep", "d": "drop", "e": "edit", "s": "skip", "q": "quit"}
@@ -65,7 +65,8 @@ class PlainFace:
         while True:
             self.out.write(PROMPT + "> ")
             self.out.flush()
-            answer = answer_line(self.inp, self.out).strip().lower()[:1]
+            with prompt_read(self.out):
+                answer = read_line(self.inp).strip().lower()[:1]
             if answer in KEYS:
                 return KEYS[answer]
             self.say("Type k, d, e, s or q.")
@@ -76,7 +77,8 @@ class PlainFace:
             self.say(f"{name} (Enter keeps it): {card.get(name, '')}")
             self.out.write(f"new {name}> ")
             self.out.flush()
-            line = answer_line(self.inp, self.out).strip()
+            with prompt_read(self.out):
+                line = read_line(self.inp).strip()
             if line:
                 edits[name] = line
         return edits
