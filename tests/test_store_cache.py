@@ -388,3 +388,35 @@ def test_two_machines_saving_the_parse_cache_at_once_do_not_clash(db: str) -> No
     first.save_bank_cache(entries, set(entries))
     second.save_bank_cache({**entries, "decks/b.yaml": ("d3", "[2]")}, set(entries))
     assert Store(db).bank_cache() == {"decks/a.yaml": ("d1", "[]"), "decks/b.yaml": ("d3", "[2]")}
+
+
+def test_schema_4_database_gains_the_memory_index_and_the_plan_reads_only_it(tmp_path):
+    """Schema 5: the exam plan's reviews are chosen from an index holding each studied card's memory,
+    never from the cards' rows (which carry their content): EXPLAIN QUERY PLAN names it as covering."""
+    from awsprep.sched.plan import ExamPlan
+
+    path = tmp_path / "v4.db"
+    Store(sqlite_url(path)).Session.kw["bind"].dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX ix_cards_memory")
+        conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    store = Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+    assert "ix_cards_memory" in names and version == str(store_db.SCHEMA_VERSION)
+    engine = store.Session.kw["bind"]
+    seen: list[str] = []
+
+    def trace(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.set_trace_callback(seen.append)
+
+    from sqlalchemy import event
+
+    engine.dispose()
+    event.listen(engine, "connect", trace)
+    store.plan_reviews(ExamPlan(date(2026, 3, 1)).query(date(2026, 2, 1)), None, 10)
+    (sql,) = [s for s in seen if "studied" in s]
+    with sqlite3.connect(path) as conn:
+        plan = " ".join(r[-1] for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "COVERING INDEX ix_cards_memory" in plan, plan

@@ -15,7 +15,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAl
 from awsprep.errors import AwsprepError, UsageError
 from awsprep.store.tables import meta, metadata, partial_indexes
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -154,8 +154,7 @@ def _v2_pick_indexes(conn: Any) -> None:
     """Version 2: the queue's indexes (due reviews in order, drills, new cards in bank order) replace
     the one index that made the due-cards query walk every reviewed card."""
     conn.execute(text("DROP INDEX IF EXISTS ix_cards_pick"))
-    for index in metadata.tables["cards"].indexes:
-        index.create(conn, checkfirst=True)
+    _create_indexes(conn, "ix_cards_due", "ix_cards_drill", "ix_cards_new")
 
 
 def _v3_fsrs_columns(conn: Any) -> None:
@@ -172,9 +171,22 @@ def _v4_covering_indexes(conn: Any) -> None:
     indexes of the day and of the card alone."""
     for old in ("ix_cards_deck", "ix_review_log_day", "ix_review_log_card_id"):
         conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
-    for table in ("cards", "review_log"):
-        for index in metadata.tables[table].indexes:
-            index.create(conn, checkfirst=True)
+    _create_indexes(conn, "ix_cards_deck_retired", "ix_review_log_card", "ix_review_log_days")
+
+
+def _v5_memory_index(conn: Any) -> None:
+    """Version 5: the studied cards' memory (last review, stability, difficulty) in an index, so the exam
+    plan's reviews are chosen without reading every studied card's row."""
+    _create_indexes(conn, "ix_cards_memory")
+
+
+def _create_indexes(conn: Any, *names: str) -> None:
+    """The named indexes of the current schema, where missing (each migration creates its own only: a
+    later one's index may name columns that an earlier step has not added yet)."""
+    for table in metadata.tables.values():
+        for index in table.indexes:
+            if index.name in names:
+                index.create(conn, checkfirst=True)
 
 
 # Each migration takes a connection and brings the schema from version N-1 to N.
@@ -182,6 +194,7 @@ MIGRATIONS: dict[int, Callable[[Any], None]] = {
     2: _v2_pick_indexes,
     3: _v3_fsrs_columns,
     4: _v4_covering_indexes,
+    5: _v5_memory_index,
 }
 
 

@@ -82,6 +82,19 @@ cards = Table(
     # new cards in bank order, read in order and only as many as the day allows
     # (partial: only cards never answered; the condition is set per dialect by `partial_indexes`)
     Index("ix_cards_new", "retired", "suspended", "ordinal"),
+    # the exam plan's reviews (schema 5): each studied card's memory (last review, stability,
+    # difficulty) read from this index alone, not from the card's row with its content beside it
+    Index(
+        "ix_cards_memory",
+        "retired",
+        "suspended",
+        "due",
+        "buried_until",
+        "last_review",
+        "stability",
+        "difficulty",
+        "id",
+    ),
 )
 
 # Every action on a card. Answers keep the state before and after, so undo can restore it.
