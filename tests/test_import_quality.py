@@ -871,6 +871,56 @@ def test_arrow_definitions_and_bullet_characters_typed_in_a_paragraph(tmp_path: 
     assert [c.front for c in heading.cards] == ["Scope 1 (Quiz › Why?)"]  # no "- " typed in a heading
 
 
+def test_points_typed_inline_with_bullet_characters_are_read_one_by_one(tmp_path: Path) -> None:
+    text = (
+        "# Queues\n\n## Waiting for messages\n\n"
+        "- Polls for up to 20 seconds per call • Cuts the number of empty answers\n\n"
+        "## Failed messages\n\n"
+        "- • Park the messages that keep failing • Redrive settings include:\n"
+        "  - Max receive count\n  - Target queue\n"
+    )
+    r = imp(tmp_path, text)
+    clozes = [c.text for c in r.cards if not isinstance(c, BasicCard)]
+    assert clozes == ["Queues › Waiting for messages — Polls for up to {{20 seconds}} per call"]
+    fronts = [c.front for c in r.cards if isinstance(c, BasicCard)]
+    assert fronts == ["Redrive settings include (Queues › Failed messages)"]  # no "•" in the prompt
+    assert all("•" not in (c.front if isinstance(c, BasicCard) else c.text) for c in r.cards)
+
+
+def test_a_pointer_typed_as_greater_than_and_a_deictic_subject(tmp_path: Path) -> None:
+    text = (
+        "# Which service\n\n- Columnar warehouse : > Redshift\n\n"
+        "Below is a comparison of the three kinds of address we met today.\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
+        ("Columnar warehouse (Which service)", "Redshift")
+    ]
+
+
+def test_a_table_of_items_and_values_is_read_as_terms_not_as_a_comparison(tmp_path: Path) -> None:
+    text = (
+        "# Sign-in\n\n## Quotas worth knowing\n\n| Item | Value |\n|---|---|\n"
+        "| Users a month inside the free tier | Fifty thousand |\n| Life of an ID token in minutes | 60 |\n\n"
+        "## Two firewalls\n\n| Security Group | Network ACL |\n|---|---|\n"
+        "| Guards one instance at a time | Guards a whole subnet |\n"
+        "| Remembers each open connection | Judges each packet |\n"
+    )
+    cards = [(c.front, c.back) for c in imp(tmp_path, text).cards if isinstance(c, BasicCard)]
+    assert cards == [
+        ("Users a month inside the free tier (Sign-in › Quotas worth knowing)", "Fifty thousand"),
+        ("Life of an ID token in minutes (Sign-in › Quotas worth knowing)", "60"),
+        (
+            "Security Group: Guards one instance at a time — Network ACL? (Sign-in › Two firewalls)",
+            "Guards a whole subnet",
+        ),
+        (
+            "Security Group: Remembers each open connection — Network ACL? (Sign-in › Two firewalls)",
+            "Judges each packet",
+        ),
+    ]
+
+
 def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
     invoke("import", str(deck))
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card

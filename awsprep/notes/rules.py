@@ -35,6 +35,13 @@ _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
 _BULLET_CHAR = re.compile(r"^[•●▪◦‣∙]\s*")
+_INLINE_BULLET = re.compile(r"\s+[•●▪◦‣∙]\s+")  # "Waits up to 20 s • Reduces empty responses": two points
+
+
+def bullet_points(text: str) -> list[str]:
+    """A line's points: the line itself, or the pieces of a list typed inline with bullet characters."""
+    text = _BULLET_CHAR.sub("", text.strip(), count=1)
+    return [p for p in _INLINE_BULLET.split(text) if p]
 
 
 def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
@@ -48,7 +55,12 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
             stripped = stripped[bullet.end() :]
         if not stripped:
             continue
-        if bullet:
+        points = _INLINE_BULLET.split(stripped)
+        if len(points) > 1:
+            if not bullet and out and out[-1][0].rstrip().endswith((",", "-", "(", "–", "—", "/", "&", "+")):
+                out[-1] = (f"{out[-1][0]} {points.pop(0)}", out[-1][1])
+            out.extend((p, first_line + off) for p in points if p)
+        elif bullet:
             out.append((stripped, first_line + off))
         elif (
             out
@@ -194,7 +206,8 @@ class Walker:
             if back:
                 basic_qa(self.c, item.text, back, item.line, path, "qa")  # a flashcard in a list
                 return
-        label = plain(item.text.split("\n")[0])[0].rstrip(" :=-–—")
+        points = bullet_points(plain(item.text.split("\n")[0])[0])  # "• Isolate ... • Redrive ... defines:"
+        label = (points[-1] if points else "").rstrip(" :=-–—")
         listed = bool(item.children) and self.list_card(label, item.children, item.line, path, parents)
         kids = short_items(item.children) if item.children and not listed else None
         if item.text.strip():

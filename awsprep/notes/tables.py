@@ -18,8 +18,25 @@ def _names_a_thing(c: Collector, cell: str) -> bool:
     return bool(_ACRONYM.search(cell.replace("AWS", "")) or c.topics.find(cell))
 
 
+# header cells that name a column's role, never a thing compared ("Item | Value", "Setting | Default")
+_ROLE_HEADER = re.compile(
+    r"(item|value|name|feature|description|setting|limit|key|property|attribute|parameter|option|type|"
+    r"details?|notes?|default|category|aspect|use case|example|purpose|term|meaning|definition|quota|"
+    r"field|metric|resource|concept|point|topic|question|answer)s?",
+    re.IGNORECASE,
+)
+
+
+# a second column that holds the row's answer as such: the row reads as a definition, "Term (context)"
+_PLAIN_ANSWER_HEADER = re.compile(
+    r"(?:value|description|meaning|definition|details?|notes?|explanation)s?", re.IGNORECASE
+)
+
+
 def _title_name(cell: str) -> bool:
     """A header cell written as a name ("Security Group", "Network ACL"): every word capitalised."""
+    if _ROLE_HEADER.fullmatch(cell.strip()):
+        return False
     names = cell.split()
     return 0 < len(names) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in names)
 
@@ -53,13 +70,15 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
         name = cells[0]
         if compares:
             name = f"{header[0]}: {name} —"
-        if len(pairs) == 1:
+        if len(pairs) == 1 and not compares and _PLAIN_ANSWER_HEADER.fullmatch(pairs[0][0]):
+            front, back = name, pairs[0][1]  # "| Item | Value |": the row is a term and its meaning
+        elif len(pairs) == 1:
             front = f"{name} {pairs[0][0]}?" if pairs[0][0] else f"{name}?"
             back = pairs[0][1]
         else:
             front = f"{name} {', '.join(h for h, _ in pairs if h)}?"
             back = "; ".join(f"{h}: {v}" if h else v for h, v in pairs)
-        if not name.endswith("—"):
+        if not name.endswith("—") and front != name:
             front = front.replace(f"{name} ", f"{name}: ", 1)
         front += c.ctx_suffix(front, path, [])
         if len(back) > MAX_ANSWER:

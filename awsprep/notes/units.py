@@ -41,6 +41,7 @@ _BAD_TERM = re.compile(
     r"reason|reasons|use|uses|usage|benefit|benefits|pros|cons|advantages?|disadvantages?|problem|solution|"
     r"issue|idea|summary|key|value|values|default|info|details?|other|misc|description|definition|"
     r"the key|the idea|the problem|the solution|the answer|the result|following|the following|"
+    r"below|above|the below|the above|as below|as above|as follows|"
     r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there|best|"
     r"pro|pros|con|cons|hostname|image|images|by default|in general|in short|in practice|in summary|"
     r"typically|usually|generally|however|otherwise|for instance|in addition|additionally|finally|first|"
@@ -236,7 +237,7 @@ def definition(
     term = _REMEMBER.sub(
         r"\1", (term if term.isascii() else strip_symbols(term)).strip(' :*_`“”"').lstrip("-+ ")
     )
-    rest = unquote(rest)
+    rest = unquote(re.sub(r"^>\s*", "", rest))  # "SQL : > Relational Databases": a pointer typed as '>'
     if re.fullmatch(r"\([^()]*\)", rest):
         c.skip(line, "fragment", f"{term}: {rest}")  # "... - (potential exam question)": a remark, no answer
         return False
