@@ -921,6 +921,43 @@ def test_a_table_of_items_and_values_is_read_as_terms_not_as_a_comparison(tmp_pa
     ]
 
 
+def test_a_blank_to_fill_and_bold_closed_after_a_space_are_no_markup(tmp_path: Path) -> None:
+    text = (
+        "# Check\n\n**__________ runs SQL over files kept in S3.**\n\n"
+        "- [ ] Kinesis\n- [x] Athena\n- [ ] Redshift\n\n---\n\n"
+        "**Which statement about queues is false? **\n\n"
+        "- [x] A standard queue keeps strict order\n- [ ] A FIFO queue keeps order\n\n---\n\n"
+        "**What holds the messages that keep failing?**\n\n- [ ] A topic\n- [x] A dead-letter queue\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.question for c in mcqs(r)] == [
+        "__________ runs SQL over files kept in S3.",
+        "Which statement about queues is false?",
+        "What holds the messages that keep failing?",
+    ]
+    assert not r.triage  # all three are read into the deck, none waits for "markup left in"
+
+
+def test_a_study_diary_bold_titles_and_escaped_headings(tmp_path: Path) -> None:
+    text = (
+        "# Day 4 \\- March 11\n\n**Block storage**\n\n"
+        "- gp3: baseline of 3,000 IOPS whatever the size\n"
+        "- st1: throughput disks for big sequential reads\n\n"
+        "**Beanstalk pieces**\n\n- Application\n- Application version\n- Environment\n\n"
+        "## Week 2\n\n- Only the code is yours to manage in Beanstalk\n"
+        "- Just-in-time migration: users move at their first sign-in\n"
+    )
+    r = imp(tmp_path, text)
+    shown = [c.front if isinstance(c, BasicCard) else c.text for c in r.cards]
+    assert shown == [
+        "Block storage — gp3: baseline of {{3,000}} IOPS whatever the size",
+        "st1 (Block storage)",
+        "Beanstalk pieces",
+        "Just-in-time migration",
+    ]
+    assert all("Day 4" not in s and "\\" not in s and "Week 2" not in s for s in shown)
+
+
 def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
     invoke("import", str(deck))
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card

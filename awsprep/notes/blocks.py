@@ -87,11 +87,16 @@ def strip_symbols(text: str) -> str:
         text = shorter
 
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
+
+
 def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
     if "](" in text or "<" in text:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
     text = _EMPH.sub(r"\2", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)  # "Day 8 \\- March 15": a backslash escape shows its character only
     text = _HEADING_ID.sub("", text)
     text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))
     return text.rstrip(":").strip()

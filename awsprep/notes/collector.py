@@ -7,7 +7,7 @@ import re
 
 from awsprep.notes.inline import norm
 from awsprep.notes.model import Draft, Skip, Warning
-from awsprep.notes.topics import TopicTable, context, is_tips
+from awsprep.notes.topics import TopicTable, context, is_diary, is_tips
 
 # a page title that names the notes, not a service: "SAA Study Guide", "My exam notes"
 _TITLE = re.compile(
@@ -94,6 +94,7 @@ class Collector:
             and (len(ctx.split()) <= 4 or (len(ctx.split()) <= 8 and bool(_SERVICE.search(topic))))
             and not _TITLE.search(topic)
             and not _CHAPTER.search(topic)
+            and not is_diary(topic)
         )
         if named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx):
             parts.append(topic)

@@ -16,7 +16,8 @@ HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# "**Which is false? **": a space typed before the closing mark (CommonMark then keeps both marks)
+_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)(?:\1|[ \t]\1(?!\w))")
 _EMPH1 = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")  # *one*, _one_
 _SPACE = re.compile(r"\s+")
 _URL = re.compile(r"https?://\S+")

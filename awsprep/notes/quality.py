@@ -82,7 +82,7 @@ _LOGISTICS = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(
-    r"\{\{\s*[\w.]+\s*\}\}|\{%|%\}|~~|\*\*|(?<!\w)__\w|&[a-z]+;|&#\d+;|\]\(|\[\^?\d+\]|"
+    r"\{\{\s*[\w.]+\s*\}\}|\{%|%\}|~~|\*\*|(?<!\w)__[^\W_]|&[a-z]+;|&#\d+;|\]\(|\[\^?\d+\]|"
     r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S",  # "a | b": a table row read as a line
     re.IGNORECASE,
 )

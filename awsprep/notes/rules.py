@@ -73,6 +73,17 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
     return out
 
 
+# a paragraph that is only a short bold line ("**Amazon S3 Security**") titles the lists under it
+_BOLD_TITLE = re.compile(r"(\*\*|__)(?P<title>[^*_\n]{2,80}?)\1[ \t]*:?")
+
+
+def bold_title(text: str) -> str | None:
+    m = _BOLD_TITLE.fullmatch(text.strip())
+    if m is None or len(m.group("title").split()) > 8 or m.group("title").rstrip().endswith((".", "?", "!")):
+        return None
+    return plain(m.group("title"))[0].rstrip(" :") or None
+
+
 class Walker:
     def __init__(self, c: Collector, blocks: list[Block]) -> None:
         self.c = c
@@ -82,11 +93,19 @@ class Walker:
     def run(self) -> None:
         blocks = self.blocks
         used: set[int] = set()
+        title: str | None = None  # a bold line's title over the lists that follow it, to the next heading
         for i, blk in enumerate(blocks):
             if i in used:
                 continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if blk.kind == "heading":
+                title = None
+                continue
+            titles_list = blk.kind == "para" and nxt is not None and nxt.kind == "list"
+            named = bold_title(blk.text) if titles_list else None
+            if named:
+                title = named
+                self.c.skip(blk.line, "fragment", named)  # a title, read as the context of its lists
                 continue
             if blk.kind == "code":
                 consumed = self.questions.code_mcq(i)
@@ -115,7 +134,9 @@ class Walker:
                     prev = blocks[i - 1] if i else None
                     if prev is not None and prev.kind == "para" and _LABEL_END.search(prev.text):
                         label = plain(prev.text)[0]
-                    self.list_block(blk, label)
+                    elif title and prev is not None and bold_title(prev.text) == title:
+                        label = title  # "**Beanstalk components**" over a short list: the list's name
+                    self.list_block(blk, label, [title] if title else [])
             elif blk.kind == "para":
                 if nxt is not None and nxt.kind == "list" and is_task_list(nxt):
                     continue  # the question of a multiple-choice card
@@ -189,11 +210,11 @@ class Walker:
                 unit(self.c, sent, ln, blk.path, [], prose=len(parts) > 1)
 
     # --- lists -----------------------------------------------------------------------------------
-    def list_block(self, blk: Block, label: str | None) -> None:
+    def list_block(self, blk: Block, label: str | None, parents: list[str]) -> None:
         if label:
             self.list_card(label, blk.items, blk.line, blk.path, [])
         for item in blk.items:
-            self.item(item, blk.path, [])
+            self.item(item, blk.path, parents)
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
         if (

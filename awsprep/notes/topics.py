@@ -24,6 +24,23 @@ _GENERIC = re.compile(
 _SOURCE_TITLE = re.compile(
     r"\b(walk-?through|course|video|lecture|udemy|youtube|follow[- ]along)\b", re.IGNORECASE
 )
+# a diary's heading says when, not what: "Day 8 - March 15", "Week 3", "2024-03-15", "15 March"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})",
+    re.IGNORECASE,
+)
+_SESSION = re.compile(r"(?:(?:day|week|session|lesson|class|lecture)\s*#?\d+)?", re.IGNORECASE)
+
+
+def is_diary(heading: str) -> bool:
+    """A heading that only dates the notes under it (a study diary's "Day 8 - March 15")."""
+    rest = _DATE.sub(" ", heading).strip(" -–—:,|()")
+    dated = rest != heading.strip(" -–—:,|()")
+    return bool(_SESSION.fullmatch(rest)) and (dated or bool(rest))
+
+
 TIPS = re.compile(r"\bexam\s*ti\w*|\bexam\s+hints?\b", re.IGNORECASE)
 
 
@@ -110,6 +127,10 @@ def is_tips(path: tuple[str, ...]) -> bool:
 def context(path: tuple[str, ...]) -> str:
     """The innermost heading that says what a card is about ('Exam tips' headings say nothing)."""
     for heading in reversed(path):
-        if _GENERIC.sub(" ", heading).strip(" -:&/.,()!*⚠️🔥❗") and not _SOURCE_TITLE.search(heading):
+        if (
+            _GENERIC.sub(" ", heading).strip(" -:&/.,()!*⚠️🔥❗")
+            and not _SOURCE_TITLE.search(heading)
+            and not is_diary(heading)
+        ):
             return heading
     return ""

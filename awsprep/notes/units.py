@@ -57,7 +57,7 @@ _COMMAND = re.compile(
 )
 _EXAMPLE = re.compile(r"^(?:say\b|e\.?g\.?\b|eg\b|ex\b|ex:|for example\b|example\b|i\.e\.?\b)", re.IGNORECASE)
 _VAGUE_TERM = re.compile(
-    r"^(another|such|some|this|that|these|those|each|every|other|one|many|most|all|any)\b"
+    r"^(another|such|some|this|that|these|those|each|every|other|one|many|most|all|any)\b|^(?:only|just|even)\s"
     r"|\b(you|your|we|our|i|it|its|they|their|my|me|his|her)\b",
     re.IGNORECASE,
 )
