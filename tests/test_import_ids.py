@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from awsprep.bank.models import Card
@@ -142,3 +143,23 @@ def test_next_summary_is_the_next_imports_and_none_when_an_id_would_move(tmp_pat
     assert [p.id for p in lent.triage] == ["alb-lent-id"] and lent.retired == ["alb-lent-id"]
     assert next_summary(lent, "deck", "deck.yaml") is None
     assert [p.id for p in run(tmp_path, walk, previous=lent.cards).triage] == [first.triage[0].id]
+
+
+def test_cards_under_an_escaped_heading_keep_their_ids_from_a_bank_that_kept_the_escape(
+    tmp_path: Path,
+) -> None:
+    """Headings lost their backslash escapes ("Day 8 \\- March 15" reads "Day 8 - March 15"), which moves
+    the place their cards' ids hash; a bank written before names the place with the escape, and its
+    cards still lend their ids (and so their review history) to the same cards now."""
+    notes = (
+        "# Day 8 \\- March 15\n\n## Caching\n\n- Redis auth: a password token set when the cluster is made\n"
+        "- Reads in the cache usually answer within a millisecond or two of asking, kept in memory\n"
+    )
+    first = run(tmp_path, notes)
+    old = []
+    for n, card in enumerate(first.cards):
+        assert card.source is not None and card.source.path[0] == "Day 8 - March 15"
+        source = dataclasses.replace(card.source, path=("Day 8 \\- March 15", *card.source.path[1:]))
+        old.append(dataclasses.replace(card, id=f"written-before-{n}", sources=(source,)))
+    again = run(tmp_path, notes, previous=old)
+    assert sorted(c.id for c in again.cards) == sorted(c.id for c in old)

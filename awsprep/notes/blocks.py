@@ -90,13 +90,17 @@ def strip_symbols(text: str) -> str:
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
 
 
+def unescape(heading: str) -> str:
+    """A heading without its backslash escapes ("Day 8 \\- March 15" -> "Day 8 - March 15")."""
+    return _ESCAPE.sub(r"\1", heading) if "\\" in heading else heading
+
+
 def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
     if "](" in text or "<" in text:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
     text = _EMPH.sub(r"\2", text)
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)  # "Day 8 \\- March 15": a backslash escape shows its character only
+    text = unescape(text)  # "Day 8 \\- March 15": a backslash escape shows its character only
     text = _HEADING_ID.sub("", text)
     text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))
     return text.rstrip(":").strip()

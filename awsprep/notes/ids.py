@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard
+from awsprep.notes.blocks import unescape
 from awsprep.notes.inline import norm, token_set
 from awsprep.notes.model import Draft
 from awsprep.notes.topics import context
@@ -210,7 +211,8 @@ def assign_ids(
     for c in previous:
         src = c.source
         if c.id not in taken and src is not None:
-            free.setdefault((c.type, src.file, src.path), []).append(c)
+            # a bank written before headings lost their backslash escapes names its places with them
+            free.setdefault((c.type, src.file, tuple(map(unescape, src.path))), []).append(c)
     pairs: list[tuple[float, int, Card]] = []
     for n, d in enumerate(drafts):
         if ids[n] is not None:
