@@ -137,3 +137,29 @@ def test_the_store_spreads_a_days_answers_and_a_switch_back_keeps_the_days(env, 
     store.reschedule(Policy("fsrs"), {"scheduler": "fsrs"})
     store.reschedule(Policy("sm2"), {"scheduler": "sm2"})
     assert {s.id: s.state.due for s in store.statuses()} == dues
+
+
+def test_undo_suspend_and_bury_move_the_counts_the_balancer_reads(env, tmp_path) -> None:
+    """The store's day counts follow an undo (the card goes back to its old day), a suspension (the card
+    leaves the load) and a bury: after each, the counts equal those a fresh store reads from the cards."""
+    write_bank(env, basic_cards(30))
+    url = f"sqlite:///{tmp_path / 'undo.db'}"
+    store = Store(url)
+    store.sync(load_bank([Path(env["AWSPREP_BANK"])]), "fp")
+    day0 = datetime(2027, 3, 1, 9, tzinfo=UTC)
+    for day in (day0, day0 + timedelta(days=1)):
+        for i in range(30):
+            store.answer(f"c{i:03d}", 5, day + timedelta(seconds=i), 1000, session="s")
+    today = (day0 + timedelta(days=1)).date()
+    now = day0 + timedelta(days=1, hours=1)
+
+    def fresh() -> dict[date, int]:
+        return Store(url).due_load(today)
+
+    assert store.due_load(today) == fresh()
+    assert store.undo_last(now, session="s") is not None  # c029 back to its 1-day interval: due today
+    assert store.due_load(today) == fresh() and sum(fresh().values()) == 29
+    store.suspend("c000", now, session="s")
+    assert store.due_load(today) == fresh() and sum(fresh().values()) == 28
+    store.bury("c001", now, session="s")
+    assert store.due_load(today) == fresh()

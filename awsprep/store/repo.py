@@ -803,6 +803,7 @@ class Store:
         scheduling state, or the suspended / buried flag, it had before."""
         from awsprep.store.models import CardRow, ReviewLog  # the ORM: rows changed as objects
 
+        self._load = None  # the card goes back to its old day: the balancer's counts are read again
         with translate_errors(self.url), self.Session() as s, s.begin():
             q = select(ReviewLog).where(ReviewLog.action.in_(UNDOABLE), ReviewLog.undone.is_(False))
             if session is not None:
@@ -841,6 +842,7 @@ class Store:
         """Set a card's suspended / buried flags, logging what they were so that undo can restore them."""
         from awsprep.store.models import CardRow, ReviewLog  # the ORM: rows changed as objects
 
+        self._load = None  # a suspended card leaves the balancer's counts, an unsuspended one joins them
         with translate_errors(self.url), self.Session() as s, s.begin():
             row = s.get(CardRow, card_id, with_for_update=True)
             before = None
