@@ -958,6 +958,20 @@ def test_a_study_diary_bold_titles_and_escaped_headings(tmp_path: Path) -> None:
     assert all("Day 4" not in s and "\\" not in s and "Week 2" not in s for s in shown)
 
 
+def test_a_table_of_the_notes_own_parts_makes_no_cards(tmp_path: Path) -> None:
+    text = (
+        "# Practice sets\n\n| Set | What it covers |\n|---|---|\n| Set 1 | Cloud basics |\n"
+        "| Set 2 | Networking and content delivery |\n| Part IV | Billing |\n\n"
+        "| Port | Protocol |\n|---|---|\n| 22 | SSH |\n| 3389 | RDP |\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == [
+        "22: Protocol? (Practice sets)",
+        "3389: Protocol? (Practice sets)",
+    ]
+    assert sum(s.reason == "link only" for s in r.skips) == 3
+
+
 def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
     invoke("import", str(deck))
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card
