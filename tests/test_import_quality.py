@@ -972,6 +972,46 @@ def test_a_table_of_the_notes_own_parts_makes_no_cards(tmp_path: Path) -> None:
     assert sum(s.reason == "link only" for s in r.skips) == 3
 
 
+BOLD_QUIZ = """# Storage quiz
+
+### 1. What is the largest object S3 stores?
+1. 5 GB
+2. **5 TB**
+3. 50 TB
+
+### 2. What is the largest object one PUT can upload to S3?
+1) **5 GB**
+2) 5 TB
+3) 50 TB
+
+### 3. A ______ queue keeps the messages that failed too often
+1. **dead-letter**
+2. delay
+3. FIFO
+
+### 4. Which of these are storage classes of S3? (Select TWO)
+1. **Glacier Deep Archive**
+2. **Intelligent-Tiering**
+3. Cold HDD
+4. READ_ACP
+"""
+
+
+def test_a_quiz_that_marks_its_right_options_in_bold(tmp_path: Path) -> None:
+    r = imp(tmp_path, BOLD_QUIZ)
+    assert [(c.question, c.correct) for c in mcqs(r)] == [
+        ("What is the largest object S3 stores?", (1,)),
+        ("What is the largest object one PUT can upload to S3?", (0,)),  # not merged into the first
+        ("A ______ queue keeps the messages that failed too often", (0,)),  # the blank kept as typed
+        ("Which of these are storage classes of S3? (Select TWO)", (0, 1)),
+    ]
+    assert mcqs(r)[0].options == ("5 GB", "5 TB", "50 TB") and not r.triage
+    assert [c for c in r.cards if not isinstance(c, McqCard)] == []  # no notes made of the options
+    # one such list under a question is a note with a word in bold, not a quiz
+    note = "# Queues\n\n## Which queue keeps order?\n\n- **FIFO** keeps it\n- standard does not\n"
+    assert mcqs(imp(tmp_path, note, name="n.md")) == []
+
+
 def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
     invoke("import", str(deck))
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from awsprep.notes.inline import plain
+from awsprep.notes.inline import BLANK, plain
 
 MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
 
@@ -99,7 +99,10 @@ def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
     if "](" in text or "<" in text:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
-    text = _EMPH.sub(r"\2", text)
+    blanks = BLANK.findall(text)  # "A _____ queue is ...": blanks to fill are no emphasis
+    text = _EMPH.sub(r"\2", BLANK.sub("\x00", text) if blanks else text)
+    for blank in blanks:
+        text = text.replace("\x00", blank, 1)
     text = unescape(text)  # "Day 8 \\- March 15": a backslash escape shows its character only
     text = _HEADING_ID.sub("", text)
     text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))

@@ -87,6 +87,14 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
                 inter = len(tokens & other_tokens)
                 if d.kind == "basic" and _jac(front, _front_tokens(other)) < NEAR_DUP:
                     continue
+                # "What is the largest S3 object?" and "... for one PUT?" share every option but not the
+                # answer: two questions, where copies that differ this much in their stems agree
+                if (
+                    d.kind == "mcq"
+                    and _jac(token_set(d.question), token_set(other.question)) < NEAR_DUP
+                    and _keyed_apart(d, other)
+                ):
+                    continue
                 small = min(len(tokens), len(other_tokens))
                 if inter and (
                     inter / len(tokens | other_tokens) >= NEAR_DUP

@@ -86,6 +86,7 @@ STOPWORDS = frozenset(
 
 
 _SPECIAL = re.compile(r"[<\[!*_\\`]")
+BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")  # a blank to fill: "a number of ______"
 _SPAN_MARK = re.compile("\x00(\\d+)\x00")  # where plain() set a code span aside
 
 
@@ -105,6 +106,8 @@ def plain(raw: str) -> tuple[str, list[str]]:
     text = raw.replace("\x00", "")
     if "`" in text:
         text = _CODE_SPAN.sub(keep, text)
+    if "___" in text:
+        text = BLANK.sub(keep, text)  # "a number of _______ and ...": a blank to fill, kept as typed
     if "<!--" in text:
         text = _COMMENT.sub(" ", text)
     if "![" in text:

@@ -81,6 +81,29 @@ def lettered_question(blk: Block, nxt: Block | None) -> bool:
     return nxt.kind == "para" and bool(explicit.OPTION.match(nxt.text.split("\n")[0]))
 
 
+# an option written wholly in bold: a quiz that marks its right answers so ("1. **EC2**")
+_BOLD_OPTION = re.compile(r"\*\*(?=\S)[^*]+?(?<=\S)\*\*|__(?=\S)[^_]+?(?<=\S)__")
+_ANSWER_LINE = re.compile(r"^\s*(?:correct\s+)?answers?\s*[:=-]", re.IGNORECASE)
+BOLD_QUIZ = 2  # a file with this many bold-marked option lists under questions is such a quiz
+
+
+def bold_marked(items: list[Item]) -> list[bool] | None:
+    """Which of 2-8 one-line, childless items are written wholly in bold, when some are and some are
+    not and no other item holds bold text; else None."""
+    if not 2 <= len(items) <= 8 or any(it.children for it in items):
+        return None
+    lines = [it.text.strip().split("\n") for it in items]
+    # one line each; the last may carry an "Answer: ..." line typed right under it
+    if any(len(x) > 1 for x in lines[:-1]) or any(not _ANSWER_LINE.match(x) for x in lines[-1][1:]):
+        return None
+    marked = [bool(_BOLD_OPTION.fullmatch(x[0].strip())) for x in lines]
+    if not any(marked) or all(marked):
+        return None
+    if any(not m and ("**" in x[0] or "__" in x[0]) for m, x in zip(marked, lines, strict=True)):
+        return None
+    return marked
+
+
 class McqReader:
     """Reads the questions of one file's blocks into ``c``."""
 
@@ -89,6 +112,19 @@ class McqReader:
         self.blocks = blocks
         self.image = False  # the last question had an image between it and its options
         self.option_lines: set[int] = set()  # lines of the options of the questions read
+        # lists whose right options are in bold, under a question: read as questions only when the file
+        # holds several (one list with a bold item under a question heading is more likely a note)
+        bold = [
+            i
+            for i, b in enumerate(blocks)
+            if b.kind == "list"
+            and i > 0
+            and blocks[i - 1].kind in ("heading", "para")
+            and bold_marked(b.items) is not None
+        ]
+        asking = [i for i in bold if _ASKS.search(plain(blocks[i - 1].text)[0])]
+        # in such a quiz a stem need not ask ("A subnet can span multiple AZs", "A ____ queue is ...")
+        self.bold_lists = set(bold) if len(asking) >= BOLD_QUIZ else set()
 
     def following_text(self, j: int) -> tuple[str, set[int]]:
         """Explanation after a question: a paragraph, a blockquote or a <details> block."""
@@ -275,9 +311,25 @@ class McqReader:
         made = self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
         return ({i} | used) if made else set()
 
+    def bold_mcq(self, i: int) -> set[int]:
+        """A question whose options are a list with the right ones in bold (see ``bold_lists``)."""
+        blk = self.blocks[i]
+        marked = bold_marked(blk.items)
+        if i not in self.bold_lists or marked is None:
+            return set()
+        question, qline = self.question_before(i)
+        options = [_OPTION_LABEL.sub("", plain(it.text.strip().split("\n")[0])[0]) for it in blk.items]
+        self.option_lines.update(it.line for it in blk.items)
+        tail, used = self.following_text(i + 1)
+        correct = tuple(k for k, m in enumerate(marked) if m)
+        self.mcq(question, qline, blk.path, options, correct, tail, "mcq")
+        return {i} | used
+
     def list_mcq(self, i: int) -> set[int]:
         """A question whose options are a list ``- A) ...``, ``- B) ...`` and whose answer follows it."""
         blk = self.blocks[i]
+        if i in self.bold_lists:
+            return self.bold_mcq(i)
         options = option_items(blk.items)
         if options is None:
             return set()
