@@ -1012,6 +1012,24 @@ def test_a_quiz_that_marks_its_right_options_in_bold(tmp_path: Path) -> None:
     assert mcqs(imp(tmp_path, note, name="n.md")) == []
 
 
+def test_lettered_file_names_arrow_bullets_starred_headings_and_what_the_exam_tests(tmp_path: Path) -> None:
+    text = (
+        "### Consolidated billing ***\n\n- Discounts: volume pricing over every account together\n\n"
+        "### Forwarding headers\n\n- Forward every header\n"
+        "    - => caching is off, so the TTL must be 0 seconds\n\n"
+        "### Why it matters\n\nThe exam frequently tests:\n\n- pricing models\n- budgets\n"
+    )
+    r = imp(tmp_path, text, name="P- Account_Management.md")
+    shown = [c.front if isinstance(c, BasicCard) else c.text for c in r.cards]
+    assert shown == [
+        "Discounts (Account Management › Consolidated billing)",
+        "Account Management › Forwarding headers › Forward every header — caching is off, so the TTL must "
+        "be {{0 seconds}}",
+    ]
+    waiting = [p.card["front"] for p in r.triage]
+    assert waiting == ["The exam frequently tests (Account Management › Why it matters)"]
+
+
 def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
     invoke("import", str(deck))
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card

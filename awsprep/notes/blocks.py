@@ -103,6 +103,7 @@ def clean_heading(raw: str) -> str:
     text = _EMPH.sub(r"\2", BLANK.sub("\x00", text) if blanks else text)
     for blank in blanks:
         text = text.replace("\x00", blank, 1)
+    text = re.sub(r"\s+\*+$", "", text)  # "### AWS DataSync ***": stars typed as a mark of importance
     text = unescape(text)  # "Day 8 \\- March 15": a backslash escape shows its character only
     text = _HEADING_ID.sub("", text)
     text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))

@@ -30,9 +30,11 @@ _NAMELESS = re.compile(
 
 
 def file_subject(stem: str) -> str:
-    """What a file's name says it is about: "07-aws-ram" -> "aws ram", "Quicksight" -> "Quicksight";
+    """What a file's name says it is about: "07-aws-ram" -> "aws ram", "Quicksight" -> "Quicksight",
+    "P- Account_Management" -> "Account Management";
     "" for names that say nothing ("README", "notes", "chapter 3") or say too much (over four words)."""
-    name = re.sub(r"[_\-]+", " ", re.sub(r"^[\d\s._-]+", "", stem)).strip()
+    # an ordering prefix is no part of the name: "07-aws-ram", "P- Account_Management"
+    name = re.sub(r"[_\-]+", " ", re.sub(r"^(?:[\d\s._-]+|[A-Za-z][-_.)]\s+)", "", stem)).strip()
     if not name or len(name.split()) > 4 or _NAMELESS.match(name) or _TITLE.search(name):
         return ""
     return name

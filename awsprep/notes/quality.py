@@ -69,12 +69,12 @@ _CHROME_PATH = re.compile(
     re.IGNORECASE,
 )
 _LOGISTICS = re.compile(
-    r"(?=[edpsitrnucb\d])"
+    r"(?=[edpsitrnucbfho\d])"
     r"\b(exams? (fees?|costs?|durations?|formats?|registrations?|vouchers?|lasts?|length|takes)|"
     r"exam (content|guide|domains?|outline|breakdown|objectives|blueprint|weighting|preparation|prep)|"
     r"domain \d\b|domain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)|"
     r"passing (score|mark|grade)|scaled score|\d+\s?% is (passing|needed to pass)|is passing|"
-    r"to pass the exam|"
+    r"to pass the exam|(?:frequently|heavily|often|commonly) test(?:s|ed)|"  # "AWS frequently tests:"
     r"per attempt|retake|practice exams?|\d+ (scored |unscored )?questions|"
     r"(number|no\.) of questions|udemy|coupon|discount code|(buy|purchase) (the|this|our)|patreon|discord|"
     r"subscribe to (our|my|the channel)|"

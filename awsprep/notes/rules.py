@@ -34,7 +34,7 @@ _HAS_SEPARATOR = re.compile(r"\S\s*(?::|\s[-–—=])\s+\S")  # a term and its m
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
-_BULLET_CHAR = re.compile(r"^[•●▪◦‣∙]\s*")
+_BULLET_CHAR = re.compile(r"^(?:[•●▪◦‣∙]|=>|->|→|⇒)\s*")  # "- => TTL must be 0": an arrow as the bullet
 _INLINE_BULLET = re.compile(r"\s+[•●▪◦‣∙]\s+")  # "Waits up to 20 s • Reduces empty responses": two points
 
 
