@@ -1030,6 +1030,20 @@ def test_lettered_file_names_arrow_bullets_starred_headings_and_what_the_exam_te
     assert waiting == ["The exam frequently tests (Account Management › Why it matters)"]
 
 
+def test_options_that_each_carry_a_verdict_and_its_reason(tmp_path: Path) -> None:
+    text = (
+        "## Question 1:\n\nWhich scaling keeps a metric at a chosen value?\n\n"
+        "- A) Scheduled scaling\n  - Incorrect: it acts at set times.\n"
+        "- B) Target tracking\n  - Correct: it adds or removes instances to hold the target.\n"
+        "- C) Manual scaling\n  - Incorrect: nothing moves by itself.\n"
+    )
+    r = imp(tmp_path, text)
+    (card,) = mcqs(r)
+    assert card.options == ("Scheduled scaling", "Target tracking", "Manual scaling")
+    assert card.correct == (1,) and card.explanation == "it adds or removes instances to hold the target"
+    assert len(r.cards) == 1  # the verdicts make no notes
+
+
 def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
     invoke("import", str(deck))
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card

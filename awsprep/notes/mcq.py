@@ -73,6 +73,27 @@ def option_items(items: list[Item]) -> list[str] | None:
     return options if len(options) >= 2 and len(options) == len(items) else None
 
 
+# "- B) It gives full control" with a child "- Correct: manual scaling is ...": a verdict under each option
+_VERDICT = re.compile(r"^\W*(?P<v>correct|incorrect|right|wrong|true|false)\b\W*\s*", re.IGNORECASE)
+
+
+def option_verdicts(items: list[Item]) -> tuple[tuple[int, ...], str] | None:
+    """The right options and their reasons when every option carries a verdict as its first child
+    ("Correct: ...", "Incorrect: ..."), else None."""
+    right: list[int] = []
+    reasons: list[str] = []
+    for k, it in enumerate(items):
+        m = _VERDICT.match(it.children[0].text) if it.children else None
+        if m is None:
+            return None
+        if m.group("v").lower() in ("correct", "right", "true"):
+            right.append(k)
+            reason = plain(it.children[0].text[m.end() :])[0]
+            if reason:
+                reasons.append(reason)
+    return tuple(right), " ".join(reasons)
+
+
 def lettered_question(blk: Block, nxt: Block | None) -> bool:
     if nxt is None or has_option(blk.text):
         return False
@@ -335,6 +356,11 @@ class McqReader:
             return set()
         question, qline = self.question_before(i)
         self.option_lines.update(it.line for it in blk.items)
+        verdicts = option_verdicts(blk.items)
+        if verdicts is not None:  # each option says whether it is right, and why
+            self.option_lines.update(kid.line for it in blk.items for kid in it.children)
+            self.mcq(question, qline, blk.path, options, verdicts[0], verdicts[1], "mcq-lettered")
+            return {i}
         tail, used = self.answer_after(i + 1)
         correct = explicit.correct_options(tail, options) or voted([it.text for it in blk.items])
         self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
