@@ -1044,6 +1044,13 @@ def test_options_that_each_carry_a_verdict_and_its_reason(tmp_path: Path) -> Non
     assert len(r.cards) == 1  # the verdicts make no notes
 
 
+def test_an_is_a_sentence_of_three_words_defines_nothing(tmp_path: Path) -> None:
+    text = "# Identity\n\nIAM is a global service.\n\nSTS is a service that hands out short-lived keys.\n"
+    assert [c.front for c in imp(tmp_path, text).cards if isinstance(c, BasicCard)] == [
+        "What is STS? (Identity)"
+    ]
+
+
 def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
     invoke("import", str(deck))
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card

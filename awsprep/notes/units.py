@@ -194,7 +194,7 @@ def unit(
     m = _IS_A.match(text)
     if m and good_term(m.group("term")) and len(m.group("term").split()) <= 4:
         term, verb, rest = m.group("term"), m.group("verb"), m.group("rest").rstrip(". ")
-        if 3 <= len(rest.split()) <= 30 and not _VAGUE_REST.match(rest) and not restates(term, rest):
+        if 4 <= len(rest.split()) <= 30 and not _VAGUE_REST.match(rest) and not restates(term, rest):
             shown = re.sub(r"^(An?|The)\s", lambda a: a.group(0).lower(), term)  # "What is a VPC?"
             used = _USED_FOR.match(rest)
             if used:  # "X is used for Y": ask what it is used for, not what it is
