@@ -16,7 +16,9 @@ Per collection size (cards in the bank):
 - with --pg URL, the same queue on PostgreSQL: a fresh database per size on that server, filled by SQL,
   the store's pick beside the same statements replayed on raw psycopg, EXPLAIN ANALYZE of each
   (scripts/bench_pg.py);
-- committing one answer beside a raw sqlite3 commit of the same statements (WAL, synchronous=FULL);
+- committing one answer beside a raw sqlite3 commit of the same statements and values, on a copy of the
+  database taken before (the same rows from the same state), the same transaction and connection settings
+  (BEGIN IMMEDIATE, WAL, synchronous=FULL), the two alternated answer by answer;
 - (`--only plan`) today's queue with the exam-date plan on, at 1k/20k/100k cards (or --queue-sizes
   below 1,000,000), beside the same queue without the plan, same store and run; aim < 50 ms at 20k.
 Then scripts/bench_import.py and scripts/bench_calc.py (each has run() -> Report).
@@ -31,6 +33,7 @@ import contextlib
 import importlib.util
 import inspect
 import json
+import os
 import random
 import sqlite3
 import sys
@@ -385,53 +388,107 @@ def bench_plan(report: Report, n: int, runs: int) -> None:
         )
 
 
-@contextlib.contextmanager
-def traced(engine: Any) -> Iterator[list[str]]:
-    """The SQL SQLite itself runs on the engine's connections inside the block, values in place
-    (sqlite3's trace callback: it also sees statements sent to the driver past SQLAlchemy)."""
-    from sqlalchemy import event
+class _RecordingConnection(sqlite3.Connection):
+    """A driver connection whose cursors note each statement and its values (while RECORDED is a list)."""
 
-    out: list[str] = []
+    def cursor(self, factory: Any = None) -> Any:  # type: ignore[override]
+        return super().cursor(_RecordingCursor)
 
-    def on(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
-        dbapi_conn.set_trace_callback(out.append)
 
-    def off(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.set_trace_callback(None)
+class _RecordingCursor(sqlite3.Cursor):
+    def execute(self, sql: str, parameters: Any = ()) -> Any:  # type: ignore[override]
+        if RECORDED is not None:
+            RECORDED.append((sql, parameters))
+        return super().execute(sql, parameters)
 
-    event.listen(engine.pool, "checkout", on)
-    event.listen(engine.pool, "checkin", off)
+
+RECORDED: list[tuple[str, Any]] | None = None
+
+
+def recorded_answer(store: Any, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
+    """The statements and values of an answer's write transaction, as the driver got them: those
+    between its BEGIN IMMEDIATE and COMMIT (a read the store makes before it is not the commit's)."""
+    global RECORDED
+    RECORDED = []
     try:
-        yield out
+        store.answer(*args, **kwargs)
+        stmts = RECORDED
     finally:
-        event.remove(engine.pool, "checkout", on)
-        event.remove(engine.pool, "checkin", off)
+        RECORDED = None
+    heads = [sql.lstrip().upper() for sql, _ in stmts]
+    first = heads.index("BEGIN IMMEDIATE")
+    last = heads.index("COMMIT", first)
+    return stmts[first + 1 : last]
+
+
+def copy_db(db: Path, to: Path) -> None:
+    """A consistent copy of the database (the backup API: the WAL's pages included), synced to disk."""
+    with contextlib.closing(sqlite3.connect(db)) as src, contextlib.closing(sqlite3.connect(to)) as dst:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=WAL")
+    with open(to, "rb+") as f:
+        os.fsync(f.fileno())
 
 
 def bench_commit(report: Report, db: Path, store: Any, queue: list[Any], n: int, runs: int) -> None:
-    engine = store.Session.kw["bind"]
+    """The store's answers beside a raw sqlite3 replay of the very statements and values each of them
+    ran in its write transaction, on a copy of the database taken before: the same rows changed from
+    the same state (so the same pages and index entries), the same transaction (BEGIN IMMEDIATE ...
+    COMMIT), the same connection settings (WAL, synchronous=FULL, busy timeout, foreign keys). The
+    statements are recorded beforehand on a second copy by a store of the same policy; the two sides
+    alternate answer by answer, so a burst of load on the machine falls on both alike."""
+    from sqlalchemy import event
+
+    from awsprep.store.db import sqlite_url
+    from awsprep.store.repo import Store
+
     now = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
     cards = [c.card_id for c in queue][: runs + 1]
-    times = []
-    for card_id in cards[1:]:
-        t0 = time.perf_counter()
-        store.answer(card_id, 4, now, 1000, session="bench")
-        times.append(time.perf_counter() - t0)
-    # the trace is set on connections as the pool hands them out: give back any the store holds
-    getattr(store, "close", engine.dispose)()
-    with traced(engine) as stmts:
-        store.answer(cards[0], 4, now, 1000, session="bench")
-    ends = ("BEGIN", "COMMIT", "ROLLBACK")
-    writes = [sql for sql in stmts if not sql.lstrip().upper().startswith(ends)]
-    conn = raw_connection(db)
-    raw = []
-    for _ in range(len(times)):
-        t0 = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        for sql in writes:
-            conn.execute(sql).fetchall()
-        conn.execute("COMMIT")
-        raw.append(time.perf_counter() - t0)
+    if hasattr(store, "due_load"):  # the balancer's counts: read once a day, not per answer
+        store.due_load(TODAY)
+    work = db.parent / "commit"
+    work.mkdir()
+    copy_db(db, work / "raw.db")
+    copy_db(db, work / "record.db")
+    recorder = Store(
+        sqlite_url(work / "record.db"), **({"policy": store.policy} if hasattr(store, "policy") else {})
+    )
+    engine = getattr(recorder, "engine", None) or recorder.Session.kw["bind"]
+    getattr(recorder, "close", engine.dispose)()  # the connections made so far: not recording
+
+    def recording(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+        cparams["factory"] = _RecordingConnection
+
+    event.listen(engine, "do_connect", recording)
+    if hasattr(recorder, "due_load"):
+        recorder.due_load(TODAY)
+    writes = [recorded_answer(recorder, card_id, 4, now, 1000, session="bench") for card_id in cards]
+    getattr(recorder, "close", engine.dispose)()
+    conn = raw_connection(work / "raw.db")
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA foreign_keys=ON")
+
+    def raw_answer(stmts: list[tuple[str, Any]]) -> None:  # one cursor, as the store's answer
+        cur = conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        for sql, params in stmts:
+            cur.execute(sql, params).fetchall()
+        cur.execute("COMMIT")
+        cur.close()
+
+    store.answer(cards[0], 4, now, 1000, session="bench")  # warm: each side's first answer, untimed
+    raw_answer(writes[0])
+    times: list[float] = []
+    raw: list[float] = []
+    for i, card_id in enumerate(cards[1:], start=1):
+        for side in (0, 1) if i % 2 else (1, 0):
+            t0 = time.perf_counter()
+            if side == 0:
+                store.answer(card_id, 4, now, 1000, session="bench")
+                times.append(time.perf_counter() - t0)
+            else:
+                raw_answer(writes[i])
+                raw.append(time.perf_counter() - t0)
     conn.close()
     value, base = med(times) * 1000, med(raw) * 1000
     report.add(
@@ -443,6 +500,8 @@ def bench_commit(report: Report, db: Path, store: Any, queue: list[Any], n: int,
         aim="< 3 ms and <= 1.5x",
         met=value < 3 and value <= 1.5 * base,
     )
+    shape = ", ".join(sql.split()[0] for sql, _ in writes[1])
+    report.notes.append(f"commit one answer, {n:,} cards: BEGIN IMMEDIATE, {shape}, COMMIT on both sides")
 
 
 def bench_postgres(url: str | None, sizes: list[int], log_rows: int, runs: int) -> Report:
