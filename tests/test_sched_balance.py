@@ -3,6 +3,7 @@ always inside the window the interval allows, and no day of that window has fewe
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -112,6 +113,16 @@ def test_choice_is_inside_the_window_and_the_lightest(
     else:  # the lightest day, each day moved counting as MOVE_COST cards
         cost = load(days) + MOVE_COST * abs(days - interval)
         assert cost == min(load(d) + MOVE_COST * abs(d - interval) for d in range(lo, hi + 1))
+        # ties: fewest days moved, then the card's own side (a CRC-32 bit), the first such day
+        later_first = zlib.crc32(card_id.encode()) & 1
+        assert days == min(
+            range(lo, hi + 1),
+            key=lambda d: (
+                load(d) + MOVE_COST * abs(d - interval),
+                abs(d - interval),
+                (d > interval) != bool(later_first),
+            ),
+        )
     assert days == balanced_interval(interval, TODAY, due, card_id, earliest, latest)  # deterministic
 
 

@@ -24,6 +24,7 @@ due dates in one query), so the same inputs always give the same day and the tes
 
 from __future__ import annotations
 
+import functools
 import math
 import zlib
 from collections.abc import Mapping
@@ -62,18 +63,25 @@ def balanced_interval(
 ) -> int:
     """The interval in `window(interval, earliest, latest)` whose day has the fewest cards due, each
     day away from `interval` counting as MOVE_COST cards more."""
-    lo, hi = window(interval, earliest, latest)
+    lo, hi = _window(interval, earliest, latest)
     own = min(max(interval, lo), hi)
     if due_counts.get(today + timedelta(days=own), 0) < MIN_PILE:
         return own
-    later_first = zlib.crc32(card_id.encode()) & 1
-
-    def key(days: int) -> tuple[int, int, int]:
-        side = (days > interval) != bool(later_first)  # 0 for the side this card prefers on a tie
+    later_first = bool(zlib.crc32(card_id.encode()) & 1)
+    # the first day of the window with the smallest (cost, days moved, side), as min(range, key=...)
+    best, best_key, day = lo, None, today + timedelta(days=lo)
+    for days in range(lo, hi + 1):
         moved = abs(days - interval)
-        return due_counts.get(today + timedelta(days=days), 0) + MOVE_COST * moved, moved, int(side)
+        side = int((days > interval) != later_first)  # 0 for the side this card prefers on a tie
+        key = (due_counts.get(day, 0) + MOVE_COST * moved, moved, side)
+        if best_key is None or key < best_key:
+            best, best_key = days, key
+        day += _ONE_DAY
+    return best
 
-    return min(range(lo, hi + 1), key=key)
+
+_ONE_DAY = timedelta(days=1)
+_window = functools.lru_cache(maxsize=4096)(window)  # pure, on small ints: asked once per answer
 
 
 def balance_due(
