@@ -11,10 +11,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awsprep.bank import io as bank_io
 from awsprep.cli.main import app
 from awsprep.sched.queue import Limits, build_queue
+from awsprep.sched.sm2 import CardState
 from awsprep.store import db as store_db
 from awsprep.store.db import sqlite_url
 from awsprep.store.repo import Store, same_state
@@ -308,6 +311,39 @@ def test_the_stored_state_fields_are_the_dataclass_fields_in_order():
     state = CardState(reps=2, interval=6, due=date(2026, 3, 1), last_review=reviewed)
     expected = {**asdict(state), "due": "2026-03-01", "last_review": "2026-02-23T09:00:00+00:00"}
     assert repo._state_json(state) == json.dumps(expected)
+
+
+_ANY_NUMBER = st.one_of(
+    st.none(), st.booleans(), st.integers(-(10**20), 10**20), st.floats(allow_nan=True, allow_infinity=True)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.builds(
+        CardState,
+        reps=_ANY_NUMBER,
+        interval=_ANY_NUMBER,
+        ef=_ANY_NUMBER,
+        due=st.one_of(st.none(), st.dates()),
+        lapses=_ANY_NUMBER,
+        drill=_ANY_NUMBER,
+        last_review=st.one_of(st.none(), st.datetimes(timezones=st.one_of(st.none(), st.timezones()))),
+        stability=_ANY_NUMBER,
+        difficulty=_ANY_NUMBER,
+    )
+)
+def test_the_state_json_is_json_dumps_of_the_fields(state):
+    """_state_json (a dict literal) is json.dumps of the fields' dict in the dataclass's order, dates in
+    ISO form, for any values: ints, floats (NaN and infinities too), booleans, None, any moment."""
+    from dataclasses import fields
+
+    from awsprep.store import repo
+
+    d = {f.name: getattr(state, f.name) for f in fields(state)}
+    d["due"] = state.due.isoformat() if state.due else None
+    d["last_review"] = state.last_review.isoformat() if state.last_review else None
+    assert repo._state_json(state) == json.dumps(d)
 
 
 def _one_card_store(path: Path, lapses: int = 0) -> Store:
