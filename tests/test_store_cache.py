@@ -311,6 +311,7 @@ def test_the_stored_state_fields_are_the_dataclass_fields_in_order():
     state = CardState(reps=2, interval=6, due=date(2026, 3, 1), last_review=reviewed)
     expected = {**asdict(state), "due": "2026-03-01", "last_review": "2026-02-23T09:00:00+00:00"}
     assert repo._state_json(state) == json.dumps(expected)
+    assert repo._state_values(state) == {name: getattr(state, name) for name in repo.STATE_FIELDS}
 
 
 _ANY_NUMBER = st.one_of(

@@ -139,7 +139,18 @@ def _transition(
 
 
 def _state_values(state: CardState) -> dict[str, Any]:
-    return {name: getattr(state, name) for name in STATE_FIELDS}
+    """The state's STATE_FIELDS by name (a dict literal: half the cost of reading them by getattr)."""
+    return {
+        "reps": state.reps,
+        "interval": state.interval,
+        "ef": state.ef,
+        "due": state.due,
+        "lapses": state.lapses,
+        "drill": state.drill,
+        "last_review": state.last_review,
+        "stability": state.stability,
+        "difficulty": state.difficulty,
+    }
 
 
 _SYNC_UPDATE = (
