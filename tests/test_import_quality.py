@@ -1051,6 +1051,33 @@ def test_an_is_a_sentence_of_three_words_defines_nothing(tmp_path: Path) -> None
     ]
 
 
+def test_a_question_in_a_code_block_with_plus_and_minus_options(tmp_path: Path) -> None:
+    text = (
+        "```\nWhich service caches content near the viewers?\n\n    + CloudFront\n    - WAF\n    - Shield\n\n"
+        "CloudFront - serves copies from edge locations.\n```\n\n"
+        "```\n- step one\n- step two\n```\n"
+    )
+    (card,) = mcqs(imp(tmp_path, text))
+    assert card.question == "Which service caches content near the viewers?"
+    assert card.options == ("CloudFront", "WAF", "Shield") and card.correct == (0,)
+    assert card.explanation == "CloudFront - serves copies from edge locations"
+
+
+def test_a_table_of_things_properties_and_values_and_an_index_of_pages(tmp_path: Path) -> None:
+    text = (
+        "# Numbers\n\n| Service | Setting | Default |\n|---|---|---|\n"
+        "| SQS | Visibility timeout | 30 seconds |\n| SQS | TODO | TODO |\n"
+        "| SNS | Topics per account | 100,000 |\n\n"
+        "## Pages\n\n- [Compute](./compute/)\n  - [EC2](./compute/ec2.md)\n"
+        "  - [Lambda](./compute/lambda.md)\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
+        ("SQS: Visibility timeout? (Numbers)", "30 seconds"),
+        ("SNS: Topics per account? (Numbers)", "100,000"),
+    ]
+
+
 def test_triage_plain_at_the_end_of_input_ends_the_prompt_line(deck: Path) -> None:
     invoke("import", str(deck))
     res = invoke("triage", "--deck", "walk", "--plain", stdin="k\n")  # input ends at the second card

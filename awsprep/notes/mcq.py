@@ -29,6 +29,7 @@ _SECTION_CHOICES = re.compile(r"\b(?:choices|options|answer choices)\s*:?\s*$", 
 _SECTION_ANSWER = re.compile(r"\b(?:correct answers?|answers?|solution)\s*:?\s*$", re.IGNORECASE)
 _SECTION_WHY = re.compile(r"\b(?:why\??|explanation|rationale|reasoning)\s*:?\s*$", re.IGNORECASE)
 _CODE_MARK = re.compile(r"^>{1,2}\s*")  # "> right option" / ">> right option" among plain lines
+_SIGNED = re.compile(r"^[+-]\s+(?=\S)")  # "+ right option" / "- wrong option" in a code block
 _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
@@ -307,6 +308,9 @@ class McqReader:
         lettered = [explicit.OPTION.match(ln.lstrip("-*+ ")) for ln in lines]
         if 2 <= len(lines) <= 8 and all(lettered):  # "- A. env.yaml" lines indented into a code block
             return self.indented_mcq(i, [option_text(m.group(2)) for m in lettered if m])
+        signed = self.signed_mcq(i, lines)
+        if signed:
+            return signed
         marked = [bool(_CODE_MARK.match(ln)) for ln in lines]
         if not 2 <= len(lines) <= 8 or not any(marked) or all(marked):
             return set()
@@ -318,6 +322,29 @@ class McqReader:
         expl_raw, used = self.following_text(i + 1)
         correct = tuple(k for k, m in enumerate(marked) if m)
         made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
+        return ({i} | used) if made else set()
+
+    def signed_mcq(self, i: int, lines: list[str]) -> set[int]:
+        """A question written in a code block with its options after it, the right ones marked ``+``
+        and the others ``-`` ("+ AWS CloudFront" / "- AWS WAF"); the question may be above the block."""
+        first = next((k for k, ln in enumerate(lines) if _SIGNED.match(ln)), len(lines))
+        end = next((k for k in range(first, len(lines)) if not _SIGNED.match(lines[k])), len(lines))
+        options, after = lines[first:end], lines[end:]  # the lines after the options explain them
+        if not 2 <= len(options) <= 8:
+            return set()
+        right = tuple(k for k, ln in enumerate(options) if ln.startswith("+"))
+        if not right or len(right) == len(options):
+            return set()
+        blk = self.blocks[i]
+        question, qline = " ".join(lines[:first]), blk.line + 1
+        if not question:
+            question, qline = self.question_before(i)
+        if not _ASKS.search(question):
+            return set()
+        self.option_lines.update(range(blk.line, blk.line + len(lines) + 2))
+        expl_raw, used = ("\n".join(after), set()) if after else self.following_text(i + 1)
+        texts = [_SIGNED.sub("", ln).strip() for ln in options]
+        made = self.mcq(plain(question)[0], qline, blk.path, texts, right, expl_raw, "mcq")
         return ({i} | used) if made else set()
 
     def indented_mcq(self, i: int, options: list[str]) -> set[int]:

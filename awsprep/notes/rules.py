@@ -229,7 +229,13 @@ class Walker:
                 return
         points = bullet_points(plain(item.text.split("\n")[0])[0])  # "• Isolate ... • Redrive ... defines:"
         label = (points[-1] if points else "").rstrip(" :=-–—")
-        listed = bool(item.children) and self.list_card(label, item.children, item.line, path, parents)
+        # "- [Analytics](./Analytics/)" over "- [Amazon Athena](./Athena.md)": an index of pages, no list
+        index = all(is_link_or_image_only(i.text.split("\n")[0].strip()) for i in (item, *item.children))
+        listed = (
+            bool(item.children)
+            and not index
+            and self.list_card(label, item.children, item.line, path, parents)
+        )
         kids = short_items(item.children) if item.children and not listed else None
         if item.text.strip():
             lines = logical_lines(item.text, item.line)

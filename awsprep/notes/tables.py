@@ -33,6 +33,8 @@ _ROLE_HEADER = re.compile(
 )
 
 
+_VALUE_HEADER = re.compile(r"(?:value|limit|default|quota|number|amount|max(?:imum)?|size)s?", re.IGNORECASE)
+_NO_VALUE = re.compile(r"|todo|tbd|tba|n/?a|\?+|-+|—", re.IGNORECASE)  # a cell still to fill in
 # a second column that holds the row's answer as such: the row reads as a definition, "Term (context)"
 _PLAIN_ANSWER_HEADER = re.compile(
     r"(?:value|description|meaning|definition|details?|notes?|explanation)s?", re.IGNORECASE
@@ -64,9 +66,23 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
     compares = len(header) >= 2 and (
         all(_names_a_thing(c, h) for h in header) or (statements and all(map(_title_name, header)))
     )
+    # "| Service | Resource/Property | Value |": each row asks its thing's property ("S3: Max buckets?")
+    property_table = (
+        len(header) == 3
+        and all(_ROLE_HEADER.fullmatch(p.strip()) for p in header[1].split("/"))
+        and bool(_VALUE_HEADER.fullmatch(header[2].strip()))
+    )
     for n, row in enumerate(rows[1:], start=1):
         cells = [plain(x)[0] for x in row]
         ln = line + n + 1
+        if property_table and len(cells) == 3 and cells[0] and cells[1]:
+            if _NO_VALUE.fullmatch(cells[2].strip()) or _NO_VALUE.fullmatch(cells[1].strip()):
+                c.skip(ln, "fragment", f"{cells[0]}: {cells[1]}")  # "| S3 | TODO | TODO |", "| --- |"
+                continue
+            front = f"{cells[0]}: {cells[1]}?"
+            front += c.ctx_suffix(front, path, [])
+            c.add("basic", "table-row", ln, path, key=cells[0], front=front, back=cells[2])  # ids as before
+            continue
         if any(cells[1:]) and all(not x or is_link_or_image_only(x) for x in row[1:]):
             c.skip(ln, "link only", cells[0])  # a table of contents: links to pages or anchors
             continue
