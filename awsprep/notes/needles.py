@@ -18,6 +18,31 @@ from typing import Any
 _parser: Any = importlib.import_module("re._parser")  # the parser `re.compile` uses (sre_parse)
 
 
+# The only letters whose lower case (``str.lower``) does not show the ASCII letter a pattern ignoring case
+# matches them to: dotless i and long s (matched to i and s), dotted capital I (lowered to two letters).
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
+
+def folded(text: str) -> str | None:
+    """``text.lower()`` when the needles can be tested on it, else None (see :func:`search`).
+
+    Every other letter that a pattern ignoring case matches to an ASCII letter lowers to that letter
+    (the Kelvin sign to k), so a lowered text without the three letters above holds a needle wherever
+    the text holds a match (checked over all of Unicode by tests/test_lint_needles.py)."""
+    if text.isascii() or _FOLD_UNSAFE.search(text) is None:
+        return text.lower()
+    return None
+
+
+def search(pattern: re.Pattern[str], text: str, lowered: str | None) -> re.Match[str] | None:
+    """``pattern.search(text)``, passing at once over a text whose ``lowered`` (:func:`folded`) holds
+    none of the pattern's needles."""
+    words = gate(pattern)
+    if words is not None and lowered is not None and words.search(lowered) is None:
+        return None
+    return pattern.search(text)
+
+
 def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> bool:
     """False only when the pattern cannot match anywhere in ``text`` (``lowered``: text.lower())."""
     words = gate(pattern)
