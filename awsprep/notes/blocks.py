@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 
 from awsprep.notes.inline import plain
+from awsprep.notes.mdfast import dispatch_by_first_character
 
 MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
 
@@ -34,7 +35,8 @@ def block_parser() -> MarkdownIt:
     (``content``) itself, so tokenizing emphasis and links into children would be wasted work."""
     global _BLOCKS
     if _BLOCKS is None:
-        _BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
+        parser = MarkdownIt("commonmark").enable("table").disable("inline")
+        _BLOCKS = dispatch_by_first_character(parser)  # the same tokens, fewer rules tried per line
     return _BLOCKS
 
 
