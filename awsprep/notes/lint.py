@@ -19,6 +19,7 @@ Pure code: reads only the files it is handed, no clock, no terminal.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from typing import Any
 from awsprep.bank.io import parse_yaml, read_text
 from awsprep.errors import UsageError
 from awsprep.notes.files import read_note_bytes
-from awsprep.notes.needles import gate
+from awsprep.notes.needles import folded, gate, search
 
 FACTS_SCHEMA = 1
 
@@ -247,7 +248,7 @@ def normalise(line: str) -> str:
 
 def is_trap(text: str) -> bool:
     """Whether the text talks about an old value as old (and so must not be flagged)."""
-    return TRAP_RE.search(text) is not None
+    return search(TRAP_RE, text, folded(text)) is not None  # (its needles first: most lines hold none)
 
 
 def scan_text(
@@ -256,6 +257,7 @@ def scan_text(
     """Every line of ``text`` that states an outdated value, at most one warning per fact and line;
     with ``only``, just those lines (by number) are matched, read in their context as ever."""
     claims = [(fact, claim) for fact in facts for claim in fact.outdated]
+    any_needle = _any_needle(tuple(claim.pattern for _, claim in claims))
     warnings: list[LintWarning] = []
     headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
     parents: list[tuple[int, str]] = []  # (indent, text) of the lines enclosing this one
@@ -289,7 +291,12 @@ def scan_text(
         parents.append((indent, line))
         if only is not None and number not in only:
             continue
-        if not claims or under_trap or is_trap(line):
+        if not claims or under_trap:
+            continue
+        lowered = folded(line)
+        if any_needle is not None and lowered is not None and any_needle.search(lowered) is None:
+            continue  # no claim's pattern can match a line without one of their needles
+        if is_trap(line):
             continue
         if any(_DISTRACTORS_RE.match(t) for _, t in parents):
             continue
@@ -317,12 +324,21 @@ def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" \t"))
 
 
+@functools.cache
+def _any_needle(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern for the needles of all ``patterns`` (None when one of them has none)."""
+    gates = [gate(p) for p in patterns]
+    if not gates or any(g is None for g in gates):
+        return None
+    return re.compile("|".join(g.pattern for g in gates if g is not None))
+
+
 def _matching_facts(
     line: str, context_text: str, claims: Iterable[tuple[Fact, OutdatedClaim]]
 ) -> list[tuple[Fact, OutdatedClaim]]:
     found: list[tuple[Fact, OutdatedClaim]] = []
     seen: set[str] = set()
-    lowered = line.lower() if line.isascii() else None  # (needles.py tests ASCII text only)
+    lowered = folded(line)  # (None when the needles cannot be tested on it: the regex decides)
     for fact, claim in claims:
         if fact.key in seen:
             continue

@@ -149,7 +149,7 @@ def unit(
         c.skip(line, "example", text)
         return False
     bold = _BOLD_DEF.match(raw)
-    linked = sum(len(m) for m in _LINK_TEXT.findall(raw))
+    linked = sum(len(m) for m in _LINK_TEXT.findall(raw)) if "](" in raw else 0
     if urls and linked * 2 >= len(text) - len(text.split(":")[0]) and not bold:
         c.skip(line, "link only", text)  # "Talk 2019: [A talk's title](url), a speaker": a reference
         return False
@@ -210,7 +210,12 @@ def unit(
 
 def good_term(term: str) -> bool:
     term = term.strip(" *_`“”\"'")
-    if _TIMESTAMP.search(term) or _CLAUSE_START.match(term) or _CLAUSE_END.search(term):
+    # (every branch of _TIMESTAMP holds a digit; _CLAUSE_END ends at the end: its last 8 characters)
+    if (
+        (DIGIT.search(term) and _TIMESTAMP.search(term))
+        or _CLAUSE_START.match(term)
+        or _CLAUSE_END.search(term, max(0, len(term) - 8))
+    ):
         return False
     if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or re.search(r"(?:^|\s)[a-z](?:\s|$)", term):
         return False
