@@ -25,7 +25,7 @@ from awsprep.notes.mcq import (
 from awsprep.notes.steps import REPO_FILE, project_readme, step_shares
 from awsprep.notes.tables import html_block, table
 from awsprep.notes.topics import TopicTable
-from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, _COMMAND, MAX_ANSWER, basic_qa, unit
+from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, MAX_ANSWER, basic_qa, is_command, unit
 
 QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
 _LABEL_END = re.compile(r"[:?]\s*$")
@@ -244,7 +244,7 @@ def short_items(items: list[Item]) -> list[str] | None:
         return None
     if any(not k or len(k) > 60 or len(k.split()) > 8 or re.search(r"[:=]", k) for k in kids):
         return None
-    if any(cloze_numbers(k) or _COMMAND.search(k) for k in kids):
+    if any(cloze_numbers(k) or is_command(k) for k in kids):
         return None
     return kids
 

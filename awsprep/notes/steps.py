@@ -9,7 +9,7 @@ import re
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.needles import folded, search
-from awsprep.notes.units import _COMMAND
+from awsprep.notes.units import is_command
 
 _MIN_SECTION = 3  # lines: a shorter section says too little about itself to be judged a walkthrough
 _MIN_FILE = 10  # lines: the same for a whole file
@@ -94,7 +94,7 @@ def is_step(line: str) -> bool:
     return bool(
         (_STEP_VERB.match(s) and not _STEP_DEF.match(s))
         or (">" in s and _STEP_CLICK.search(s))  # (every click path has a ">")
-        or _COMMAND.search(s)
+        or is_command(s)
         or code * 2 >= len(s)
         or _STEP_SETTING.match(s)
         or search(_STEP_PERSON, s, low)
