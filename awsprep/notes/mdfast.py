@@ -9,7 +9,9 @@ a rule passed over is one that would have returned False without touching the pa
 (``hr``) is also passed over unless its line is three or more of one marker and spaces; a table needs
 a ``|`` in its first line; a setext heading (``lheading``) needs a line of ``=`` or ``-`` before the
 next blank line, and when it fails it leaves ``state.parentType`` set to "paragraph" (markdown-it's
-own behaviour), which the replacement keeps.
+own behaviour), which the replacement keeps. The parser also makes its tokens field by field (the
+dataclass's ``__init__`` is a third of the block pass) and skips the core rule ``text_join``, which
+has nothing to join without the inline pass.
 
 Written against markdown-it-py 4.0's rules; on another major version the parser is left as it is.
 tests/test_notes_mdfast.py compares the tokens with the plain parser's.
@@ -23,6 +25,7 @@ from typing import Any
 import markdown_it
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.token import Token
 
 Rule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -50,6 +53,13 @@ def _table_guard(rule: Rule) -> Rule:
         return rule(state, line, end, silent)
 
     return table
+
+
+def _code_guard(rule: Rule) -> Rule:
+    def code(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        return state.is_code_block(line) and rule(state, line, end, silent)  # (the rule's own first test)
+
+    return code
 
 
 def _hr_guard(rule: Rule) -> Rule:
@@ -93,7 +103,7 @@ def _lheading_guard(rule: Rule) -> Rule:
 
 
 def _chain(rules: list[tuple[str, Rule]]) -> Rule:
-    guards = {"table": _table_guard, "hr": _hr_guard, "lheading": _lheading_guard}
+    guards = {"table": _table_guard, "code": _code_guard, "hr": _hr_guard, "lheading": _lheading_guard}
     named = [(name, guards[name](fn) if name in guards else fn) for name, fn in rules]
 
     def for_char(ch: str) -> tuple[Rule, ...]:
@@ -128,4 +138,36 @@ def dispatch_by_first_character(md: MarkdownIt) -> MarkdownIt:
         names = [next(n for n, f in rules.items() if f is fn) for fn in fns]
         chains[chain] = [_chain(list(zip(names, fns, strict=True)))] if fns else []
     ruler.__cache__ = chains
+    md.block.parse = _parse  # type: ignore[method-assign,assignment]
+    # (text_join joins the children of inline tokens: without the inline pass there are none)
+    md.core.ruler.disable("text_join")
     return md
+
+
+_new_token = Token.__new__
+
+
+class _State(StateBlock):
+    def push(self, ttype: str, tag: str, nesting: Any) -> Token:
+        """StateBlock.push, making the token field by field (what ``Token(ttype, tag, nesting)`` gives,
+        without the dataclass's generated ``__init__`` and ``__post_init__``)."""
+        token = _new_token(Token)
+        token.type, token.tag, token.nesting, token.attrs, token.map = ttype, tag, nesting, {}, None
+        token.children, token.content, token.markup, token.info, token.meta = None, "", "", "", {}
+        token.block, token.hidden = True, False
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        token.level = self.level
+        if nesting > 0:
+            self.level += 1  # opening tag
+        self.tokens.append(token)
+        return token
+
+
+def _parse(src: str, md: MarkdownIt, env: Any, out: list[Token]) -> list[Token] | None:
+    """ParserBlock.parse with the state above."""
+    if not src:
+        return None
+    state = _State(src, md, env, out)
+    md.block.tokenize(state, state.line, state.lineMax)
+    return state.tokens
