@@ -88,10 +88,29 @@ _SPECIAL = re.compile(r"[<\[!*_\\`]")
 _SPAN_MARK = re.compile("\x00(\\d+)\x00")  # where plain() set a code span aside
 
 
+# plain() of the texts with markup, by text: a file's list items are read several times (as a list's
+# items, as labels, as lines); emptied for each file (forget_plain), so it holds one file's texts
+_PLAIN: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+
+def forget_plain() -> None:
+    _PLAIN.clear()
+
+
 def plain(raw: str) -> tuple[str, list[str]]:
     """Markdown inline source -> display text (emphasis kept out, links as their text) and link URLs."""
     if not _SPECIAL.search(raw):
         return " ".join(raw.split()), []
+    known = _PLAIN.get(raw)
+    if known is None:
+        if len(_PLAIN) >= 20_000:  # (a caller that never forgets)
+            _PLAIN.clear()
+        text, urls = _plain(raw)
+        known = _PLAIN[raw] = (text, tuple(urls))
+    return known[0], list(known[1])
+
+
+def _plain(raw: str) -> tuple[str, list[str]]:
     urls: list[str] = []
     # code spans are literal: set them aside so no markup rule touches them
     spans: list[str] = []

@@ -13,7 +13,14 @@ import re
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
-from awsprep.notes.inline import cloze_numbers, is_link_or_image_only, plain, sentences, words
+from awsprep.notes.inline import (
+    cloze_numbers,
+    forget_plain,
+    is_link_or_image_only,
+    plain,
+    sentences,
+    words,
+)
 from awsprep.notes.mcq import (
     McqReader,
     has_option,
@@ -250,6 +257,7 @@ def short_items(items: list[Item]) -> list[str] | None:
 
 
 def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: str) -> Collector:
+    forget_plain()  # (the texts of the file before)
     heads = [b for b in blocks if b.kind == "heading"]
     titled = bool(heads) and (heads[0].level == 1 or all(b.level > heads[0].level for b in heads[1:]))
     c = Collector(file, topics, fallback_topic, titled)
