@@ -260,7 +260,7 @@ def scan_text(
     any_needle = _any_needle(tuple(claim.pattern for _, claim in claims))
     warnings: list[LintWarning] = []
     headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
-    parents: list[tuple[int, str]] = []  # (indent, text) of the lines enclosing this one
+    parents: list[tuple[int, str]] = []  # (indent, raw text) of the lines enclosing this one
     in_fence, fence_indent = False, 0
     under_trap = False  # whether a heading above talks of an old value as old
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -284,23 +284,24 @@ def scan_text(
             under_trap = any(is_trap(h) for _, h in headings)  # (asked once per heading, not per line)
             parents = []
             continue
-        line = normalise(raw)
         indent = _indent(raw)
         while parents and parents[-1][0] >= indent:  # (their indents only grow)
             parents.pop()
-        parents.append((indent, line))
+        parents.append((indent, raw))  # (normalised only when a line under it is matched)
         if only is not None and number not in only:
             continue
         if not claims or under_trap:
             continue
+        line = normalise(raw)
         lowered = folded(line)
         if any_needle is not None and lowered is not None and any_needle.search(lowered) is None:
             continue  # no claim's pattern can match a line without one of their needles
         if is_trap(line):
             continue
-        if any(_DISTRACTORS_RE.match(t) for _, t in parents):
+        around = [normalise(t) for _, t in parents]
+        if any(_DISTRACTORS_RE.match(t) for t in around):
             continue
-        context_text = " / ".join([*(h for _, h in headings), *(t for _, t in parents)])
+        context_text = " / ".join([*(h for _, h in headings), *around])
         for fact_obj, claim in _matching_facts(line, context_text, claims):
             warnings.append(
                 LintWarning(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from awsprep.notes.inline import HTML_TAG
 from awsprep.notes.model import Draft
-from awsprep.notes.needles import folded, gate
+from awsprep.notes.needles import folded, needles
 from awsprep.notes.needles import search as _search
 
 THRESHOLD = 0.6
@@ -214,7 +214,6 @@ _CLOZED = re.compile(r"\{\{(.*?)\}\}")
 # what _NAV's text and _EXAMPLE_CLOZE's lead-in hold, in lower case: the patterns need one of them
 _NAV_WORDS = re.compile(r"back to top|↑ top|next page|previous page|edit this|edit on github")
 _EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as")
-_LAB_FILES: dict[str, bool] = {}
 
 
 def _has_nav(text: str, lowered: str | None) -> bool:
@@ -235,12 +234,6 @@ def _cut_short(text: str) -> bool:
     characters (the longest word, "and", and the one before it) are searched."""
     end = len(text.rstrip())
     return _CUT.search(text, max(0, end - 5)) is not None
-
-
-def _lab_file(file: str) -> bool:
-    if file not in _LAB_FILES:
-        _LAB_FILES[file] = _LAB_FILE.search(file) is not None
-    return _LAB_FILES[file]
 
 
 def _faces(d: Draft) -> tuple[str, str]:
@@ -284,18 +277,23 @@ def project_files(texts: dict[str, str]) -> set[str]:
 
 def _lines_matching(pattern: re.Pattern[str], text: str) -> int:
     """How many lines of ``text`` hold a match of ``pattern`` (one whose matches never span lines)."""
-    words, lowered = gate(pattern), folded(text)
+    words, lowered = needles(pattern), folded(text)
     if words is not None and lowered is not None:
         # only a line holding one of the pattern's needles can hold a match: search just those lines
-        # (the lowered text keeps every letter's place: ``folded`` lowers no letter to two)
-        lines, end = 0, -1
-        for m in words.finditer(lowered):
-            if m.start() < end:
-                continue  # a line already searched
-            start = text.rfind("\n", 0, m.start()) + 1
-            end = text.find("\n", m.start())
-            end = len(text) if end < 0 else end
-            if pattern.search(text, start, end):
+        # (found with str.find, much faster than a regex of the needles; the lowered text keeps every
+        # letter's place: ``folded`` lowers no letter to two)
+        starts = set()
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0:
+                start = text.rfind("\n", 0, at) + 1
+                starts.add(start)
+                end = text.find("\n", at)
+                at = lowered.find(word, len(text) if end < 0 else end)  # (on to the next line)
+        lines = 0
+        for start in starts:
+            end = text.find("\n", start)
+            if pattern.search(text, start, len(text) if end < 0 else end):
                 lines += 1
         return lines
     lines, line, at, last = 0, 0, 0, -1
@@ -359,7 +357,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         )
         if walkthrough or _search(_CLICKS, d.core or both, folded(d.core) if d.core else both_low):
             minus(0.4, "a step of a console walkthrough")
-        if _lab_file(d.file) or (d.path and _LAB_TITLE.match(d.path[0])):
+        if _search(_LAB_FILE, d.file, folded(d.file)) or (d.path and _LAB_TITLE.match(d.path[0])):
             minus(0.4, "from a lab write-up (what was clicked, not what is true)")
         elif d.file_steps >= STEP_FILE:
             minus(0.4, "from a file of steps and code (a lab log or a code project)")
