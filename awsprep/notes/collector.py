@@ -49,6 +49,8 @@ class Collector:
         self.skips: list[Skip] = []
         self.warnings: list[Warning] = []
         self._topic_cache: dict[tuple[str, ...], str] = {}
+        self._contexts: dict[tuple[str, ...], str] = {}  # topics.context of each heading path
+        self._tips: dict[tuple[str, ...], bool] = {}  # topics.is_tips of each heading path
 
     def skip(self, line: int, reason: str, text: str = "") -> None:
         self.skips.append(Skip(self.file, line, reason, text[:80]))
@@ -62,6 +64,18 @@ class Collector:
             found = self._topic_cache[path] = self.topics.topic(path, self.fallback)
         return found
 
+    def _context(self, path: tuple[str, ...]) -> str:
+        found = self._contexts.get(path)
+        if found is None:
+            found = self._contexts[path] = context(path)
+        return found
+
+    def _is_tips(self, path: tuple[str, ...]) -> bool:
+        found = self._tips.get(path)
+        if found is None:
+            found = self._tips[path] = is_tips(path)
+        return found
+
     def add(
         self, kind: str, rule: str, line: int, path: tuple[str, ...], key: str = "", **fields: object
     ) -> None:
@@ -73,7 +87,7 @@ class Collector:
             path=path,
             topic=self.topic(path),
             key=key,
-            high_priority=is_tips(path),
+            high_priority=self._is_tips(path),
             **fields,  # type: ignore[arg-type]
         )
         self.drafts.append(draft)
@@ -82,7 +96,7 @@ class Collector:
     def context_parts(self, path: tuple[str, ...], parents: list[str], shown: str) -> list[str]:
         """What a prompt needs to be unambiguous: the topic (when the heading does not name it),
         the heading, the parent bullet; minus what the card's own words already say."""
-        ctx = context(path)
+        ctx = self._context(path)
         topic = self.topic(path)
         parts = []
         # a known topic, or a short page title ("Amplify") above a short heading that does not say it

@@ -42,8 +42,13 @@ def _hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
-def base_id(deck: str, d: Draft) -> str:
-    head = slug(context(d.path) or d.topic, 24)
+def base_id(deck: str, d: Draft, contexts: dict[tuple[str, ...], str] | None = None) -> str:
+    """``contexts``: topics.context by heading path, filled as it goes (drafts share their paths)."""
+    if contexts is None:
+        contexts = {}
+    if d.path not in contexts:
+        contexts[d.path] = context(d.path)
+    head = slug(contexts[d.path] or d.topic, 24)
     place = (deck, d.file, "\x1e".join(d.path))
     if d.key:
         parts = [head, slug(d.key, 28), _hash(*place, "key", norm(d.key))]
@@ -200,7 +205,8 @@ def assign_ids(
     ids: list[str | None] = [None] * len(drafts)
     taken: set[str] = set()
     if wanted is None or len(wanted) != len(drafts):
-        wanted = [base_id(deck, d) for d in drafts]
+        contexts: dict[tuple[str, ...], str] = {}
+        wanted = [base_id(deck, d, contexts) for d in drafts]
     # 1. exact matches: same place and key term (or same place and wording)
     for n, want in enumerate(wanted):
         if want in old_ids:
