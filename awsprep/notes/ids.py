@@ -77,6 +77,7 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
     kept: list[Draft] = []
     exact: dict[tuple[str, frozenset[str], frozenset[str]], Draft] = {}
     buckets: dict[tuple[str, str], _Bucket] = {}
+    fronts: dict[int, frozenset[str]] = {}  # _front_tokens of each kept basic card, by id()
     merged = 0
     for d in drafts:
         tokens = token_set(d.core or d.content())
@@ -89,7 +90,7 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
             rarest = bucket.rarest(tokens)
             for other_tokens, other in bucket.candidates(tokens, rarest):
                 inter = len(tokens & other_tokens)
-                if d.kind == "basic" and _jac(front, _front_tokens(other)) < NEAR_DUP:
+                if d.kind == "basic" and _jac(front, fronts[id(other)]) < NEAR_DUP:
                     continue
                 small = min(len(tokens), len(other_tokens))
                 if inter and (
@@ -109,6 +110,7 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
             merged += 1
             continue
         exact[key] = d
+        fronts[id(d)] = front
         bucket.add(tokens, d, rarest)
         kept.append(d)
     return kept, merged

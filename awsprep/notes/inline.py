@@ -207,4 +207,4 @@ def norm(text: str) -> str:
 
 
 def token_set(text: str) -> frozenset[str]:
-    return frozenset(w for w in words(text) if w not in STOPWORDS)
+    return frozenset(words(text)).difference(STOPWORDS)
