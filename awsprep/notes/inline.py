@@ -151,6 +151,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
 
 def is_link_or_image_only(raw: str) -> str | None:
     """'image only' / 'link only' when the text is nothing but images or links, else None."""
+    if "](" not in raw and "http" not in raw:
+        return None  # (an image or a link holds "](", a URL "http")
     if _IMAGE.fullmatch(raw.strip()) or (_IMAGE.search(raw) and not _IMAGE.sub("", raw).strip()):
         return "image only"
     stripped = _LINK.sub("", _IMAGE.sub("", raw)).strip(" -–—:*[]()<>")

@@ -125,7 +125,9 @@ def unit(
     prose: bool = False,
 ) -> bool:
     """Try every rule on one line of text; return whether a card was made."""
-    raw = _LEFT_BULLET.sub("", raw.strip())  # "- Write penalty ...": a bullet the parser left in the text
+    raw = raw.strip()
+    if raw[:1] in ("-", "*", "+"):
+        raw = _LEFT_BULLET.sub("", raw)  # "- Write penalty ...": a bullet the parser left in the text
     if ("{%" in raw or "{{" in raw) and _TEMPLATE.search(raw):
         c.skip(line, "template", raw)  # {{ site.title }}, {% include nav.html %}: a site generator's
         return False
