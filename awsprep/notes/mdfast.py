@@ -11,7 +11,8 @@ a ``|`` in its first line; a setext heading (``lheading``) needs a line of ``=``
 next blank line, and when it fails it leaves ``state.parentType`` set to "paragraph" (markdown-it's
 own behaviour), which the replacement keeps. The parser also makes its tokens field by field (the
 dataclass's ``__init__`` is a third of the block pass) and skips the core rule ``text_join``, which
-has nothing to join without the inline pass.
+has nothing to join without the inline pass. Its table rule is markdown-it's own code, reading a
+row's cells with ``str.split`` when the row holds no backslash (``escapedSplit`` walks every character).
 
 Written against markdown-it-py 4.0's rules; on another major version the parser is left as it is.
 tests/test_notes_mdfast.py compares the tokens with the plain parser's.
@@ -19,12 +20,15 @@ tests/test_notes_mdfast.py compares the tokens with the plain parser's.
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable
 from typing import Any
 
 import markdown_it
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.rules_block.table import escapedSplit as escaped_split
+from markdown_it.rules_block.table import table as table_rule
 from markdown_it.token import Token
 
 Rule = Callable[[StateBlock, int, int, bool], bool]
@@ -45,7 +49,26 @@ def supported() -> bool:
     return markdown_it.__version__.split(".")[0] == "4"
 
 
+def _escaped_split(text: str) -> list[str]:
+    """markdown-it's ``escapedSplit`` (a table row's cells, a "\\|" kept as "|"): without a backslash,
+    ``str.split``; else its own loop."""
+    if "\\" not in text:
+        return text.split("|")
+    return escaped_split(text)
+
+
+def _fast_split(rule: Rule) -> Rule:
+    """The table rule itself (its code), reading cells with :func:`_escaped_split`."""
+    if rule is not table_rule or rule.__globals__.get("escapedSplit") is not escaped_split:
+        return rule
+    names = {**rule.__globals__, "escapedSplit": _escaped_split}
+    fast = types.FunctionType(rule.__code__, names, rule.__name__, rule.__defaults__, rule.__closure__)
+    return fast
+
+
 def _table_guard(rule: Rule) -> Rule:
+    rule = _fast_split(rule)
+
     def table(state: StateBlock, line: int, end: int, silent: bool) -> bool:
         # (the table rule returns False for a first line without "|" whatever the next line is)
         if "|" not in state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]:
