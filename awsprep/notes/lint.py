@@ -272,12 +272,12 @@ def scan_text(
             if not raw.strip() or _indent(raw) >= fence_indent:
                 continue
             in_fence = False
-        if _FENCE_OPEN_RE.match(raw):
+        if ("``" in raw or "~~" in raw) and _FENCE_OPEN_RE.match(raw):  # (a fence holds ``` or ~~~)
             in_fence, fence_indent = True, _indent(raw)
             continue
         if not raw.strip():
             continue
-        heading = _HEADING_RE.match(raw)
+        heading = _HEADING_RE.match(raw) if "#" in raw else None
         if heading:
             level = len(heading.group(1))
             headings = [h for h in headings if h[0] < level] + [(level, normalise(heading.group(2)))]
