@@ -42,6 +42,7 @@ _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
 _BULLET_CHAR = re.compile(r"^[•●▪◦‣∙]\s*")
+_BULLETS = frozenset("•●▪◦‣∙")
 
 
 def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
@@ -50,7 +51,8 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for off, line in enumerate(text.split("\n")):
         stripped = line.strip()
-        bullet = _BULLET_CHAR.match(stripped)  # "• Provides two static IPs": a list typed as a paragraph
+        # "• Provides two static IPs": a list typed as a paragraph
+        bullet = _BULLET_CHAR.match(stripped) if stripped[:1] in _BULLETS else None
         if bullet:
             stripped = stripped[bullet.end() :]
         if not stripped:
@@ -249,7 +251,7 @@ def short_items(items: list[Item]) -> list[str] | None:
     kids = [plain(i.text.split("\n")[0])[0] for i in items]
     if not 2 <= len(kids) <= 8:
         return None
-    if any(not k or len(k) > 60 or len(k.split()) > 8 or re.search(r"[:=]", k) for k in kids):
+    if any(not k or len(k) > 60 or len(k.split()) > 8 or ":" in k or "=" in k for k in kids):
         return None
     if any(cloze_numbers(k) or is_command(k) for k in kids):
         return None

@@ -100,6 +100,8 @@ _TIMESTAMP = re.compile(
 _CLAUSE_START = re.compile(
     r"^(?:if|when|while|unless|because|since|once|after|before|where)\b", re.IGNORECASE
 )
+_LONE_LETTER = re.compile(r"(?:^|\s)[a-z](?:\s|$)")
+_LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\b(?:which|that|who|whose|where|when)$", re.IGNORECASE)
 
 
@@ -233,9 +235,9 @@ def good_term(term: str) -> bool:
         or _CLAUSE_END.search(term, max(0, len(term) - 8))
     ):
         return False
-    if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or re.search(r"(?:^|\s)[a-z](?:\s|$)", term):
+    if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or _LONE_LETTER.search(term):
         return False
-    term = re.sub(r"^(?:an?|the)\s+", "", term, flags=re.IGNORECASE)
+    term = _LEAD_ARTICLE.sub("", term)
     n = len(term.split())
     if term.count("(") != term.count(")") or term.count('"') % 2 or term.count("`") % 2 or "," in term:
         return False
