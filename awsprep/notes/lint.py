@@ -258,12 +258,15 @@ def scan_text(
     with ``only``, just those lines (by number) are matched, read in their context as ever."""
     claims = [(fact, claim) for fact in facts for claim in fact.outdated]
     any_needle = _any_needle(tuple(claim.pattern for _, claim in claims))
+    lines = text.splitlines()
+    if not claims or (only is not None and not _may_match_any(lines, only, any_needle)):
+        return []  # (no line asked for can be matched: the walk below would warn of none)
     warnings: list[LintWarning] = []
     headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
     parents: list[tuple[int, str]] = []  # (indent, raw text) of the lines enclosing this one
     in_fence, fence_indent = False, 0
     under_trap = False  # whether a heading above talks of an old value as old
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         if in_fence:
             # A fence closes on a bare fence line, or (as in a list item) on a less indented line.
             if _FENCE_CLOSE_RE.match(raw):
@@ -323,6 +326,19 @@ def scan_text(
 def _indent(raw: str) -> int:
     """Columns of leading whitespace: what encloses a line is the less indented lines above it."""
     return len(raw) - len(raw.lstrip(" \t"))
+
+
+def _may_match_any(lines: list[str], only: Collection[int], any_needle: re.Pattern[str] | None) -> bool:
+    """Whether one of the lines numbered ``only`` may be matched: it holds a needle of the claims
+    when normalised (as the walk reads it), or its needles cannot be tested."""
+    if any_needle is None:
+        return True
+    for number in only:
+        if 1 <= number <= len(lines):
+            lowered = folded(normalise(lines[number - 1]))
+            if lowered is None or any_needle.search(lowered) is not None:
+                return True
+    return False
 
 
 @functools.cache
