@@ -19,7 +19,6 @@ Pure code: reads only the files it is handed, no clock, no terminal.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -257,7 +256,8 @@ def scan_text(
     """Every line of ``text`` that states an outdated value, at most one warning per fact and line;
     with ``only``, just those lines (by number) are matched, read in their context as ever."""
     claims = [(fact, claim) for fact in facts for claim in fact.outdated]
-    any_needle = _any_needle(tuple(claim.pattern for _, claim in claims))
+    gated = [(fact, claim, gate(claim.pattern)) for fact, claim in claims]  # (each pattern's needles)
+    any_needle = _any_needle(tuple(g for _, _, g in gated))
     lines = text.splitlines()
     if not claims or (only is not None and not _may_match_any(lines, only, any_needle)):
         return []  # (no line asked for can be matched: the walk below would warn of none)
@@ -305,7 +305,7 @@ def scan_text(
         if any(_DISTRACTORS_RE.match(t) for t in around):
             continue
         context_text = " / ".join([*(h for _, h in headings), *around])
-        for fact_obj, claim in _matching_facts(line, context_text, claims):
+        for fact_obj, claim in _matching_facts(line, context_text, gated):
             warnings.append(
                 LintWarning(
                     file=file,
@@ -341,25 +341,26 @@ def _may_match_any(lines: list[str], only: Collection[int], any_needle: re.Patte
     return False
 
 
-@functools.cache
-def _any_needle(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
-    """One pattern for the needles of all ``patterns`` (None when one of them has none)."""
-    gates = [gate(p) for p in patterns]
+def _any_needle(gates: tuple[re.Pattern[str] | None, ...]) -> re.Pattern[str] | None:
+    """One pattern for all the claims' needles (``gates``: needles.gate of each claim's pattern),
+    None when one of them has none."""
     if not gates or any(g is None for g in gates):
         return None
-    return re.compile("|".join(g.pattern for g in gates if g is not None))
+    return re.compile("|".join(g.pattern for g in gates if g is not None))  # (re caches the compile)
 
 
 def _matching_facts(
-    line: str, context_text: str, claims: Iterable[tuple[Fact, OutdatedClaim]]
+    line: str,
+    context_text: str,
+    claims: Iterable[tuple[Fact, OutdatedClaim, re.Pattern[str] | None]],
 ) -> list[tuple[Fact, OutdatedClaim]]:
+    """The claims (with their patterns' needles, ``needles.gate``) that ``line`` matches."""
     found: list[tuple[Fact, OutdatedClaim]] = []
     seen: set[str] = set()
     lowered = folded(line)  # (None when the needles cannot be tested on it: the regex decides)
-    for fact, claim in claims:
+    for fact, claim, words in claims:
         if fact.key in seen:
             continue
-        words = gate(claim.pattern) if lowered is not None else None
         if words is not None and lowered is not None and not words.search(lowered):
             continue  # none of the words the pattern cannot match without: cheaper than the pattern
         if not claim.pattern.search(line):

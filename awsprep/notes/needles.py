@@ -51,11 +51,20 @@ def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -
     return words.search(text.lower() if lowered is None else lowered) is not None
 
 
-@functools.cache
+# gate() by the pattern's id, with the pattern kept so the id stays its own: hashing a compiled
+# pattern (what functools.cache would do) reads its whole code, a few microseconds a call
+_GATES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
 def gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``needles(pattern)`` as one regular expression to search the lowered text with."""
+    known = _GATES.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
     words = needles(pattern)
-    return None if words is None else re.compile("|".join(re.escape(w) for w in words))
+    found = None if words is None else re.compile("|".join(re.escape(w) for w in words))
+    _GATES[id(pattern)] = (pattern, found)
+    return found
 
 
 @functools.cache
