@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awsprep.notes.lint import load_facts
-from awsprep.notes.needles import may_match, needles
+from awsprep.notes.needles import folded, may_match, needles, search
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 TRICKY = [
@@ -47,6 +48,7 @@ WORDS += [
     "12 ms",
 ]
 WORDS += ["K", "\u212a", "state", "xtate", "\u017ftate", "never", " ", "-", "–"]
+WORDS += ["\u0131", "\u0130", "ma\u0131x", "\u0130f", "ſtate", "Σ", "—"]
 
 
 @settings(max_examples=600, deadline=None)
@@ -77,3 +79,33 @@ def test_the_facts_patterns_all_have_words_and_keep_every_match() -> None:
 def test_patterns_it_cannot_read_let_every_line_through() -> None:
     assert needles(re.compile(r"\d+|x")) is None and may_match(re.compile(r"\d+|x"), "nothing")
     assert needles(re.compile(r"[ab]c?")) is None
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    pattern=st.sampled_from(TRICKY),
+    flags=st.sampled_from([re.IGNORECASE, 0]),
+    line=st.lists(st.sampled_from(WORDS) | st.text(max_size=3), max_size=8).map("".join),
+)
+def test_search_on_the_folded_text_finds_what_the_pattern_finds(pattern: str, flags: int, line: str) -> None:
+    compiled = re.compile(pattern, flags)
+    found, fast = compiled.search(line), search(compiled, line, folded(line))
+    assert (found and found.span()) == (fast and fast.span())
+
+
+def test_folded_lowers_each_letter_in_its_place_to_the_ascii_letter_it_matches() -> None:
+    """Across all of Unicode: a character that a pattern ignoring case matches to an ASCII character
+    is lowered (by ``folded``) to that character, one for one, or ``folded`` declines the text."""
+    printable = re.compile("[ -~]", re.IGNORECASE)
+    each = {a: re.compile(re.escape(a), re.IGNORECASE) for a in map(chr, range(32, 127))}
+    declined = []
+    for cp in range(0x80, sys.maxunicode + 1):
+        c = chr(cp)
+        low = folded(c) if not 0xD800 <= cp <= 0xDFFF else None
+        if low is None:
+            declined.append(c)
+            continue
+        assert len(low) == 1, hex(cp)
+        if printable.fullmatch(c):
+            assert [a.lower() for a, rx in each.items() if rx.fullmatch(c)] in ([low], [low, low]), hex(cp)
+    assert set(declined) - {chr(cp) for cp in range(0xD800, 0xE000)} == {"\u0130", "\u0131", "\u017f"}

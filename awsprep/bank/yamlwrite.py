@@ -151,12 +151,17 @@ def dump_reusing(
     return header + "".join(have[t] for t in tops), {t: have[t] for t in tops}
 
 
+_ATOMS = frozenset({str, bytes, bool, int, float, type(None)})
+
+
 def _shared(data: Any) -> bool:
     """Whether one object (other than text, numbers, None and ()) stands twice in the data."""
     seen: set[int] = set()
     stack = [data]
     while stack:
         obj = stack.pop()
+        if type(obj) in _ATOMS:  # (most of them: the test below, sooner)
+            continue
         if obj is None or isinstance(obj, str | bytes | bool | int | float) or obj == ():
             continue
         if id(obj) in seen:

@@ -51,6 +51,9 @@ class Collector:
         self.skips: list[Skip] = []
         self.warnings: list[Warning] = []
         self._topic_cache: dict[tuple[str, ...], str] = {}
+        self._contexts: dict[tuple[str, ...], str] = {}  # topics.context of each heading path
+        self._tips: dict[tuple[str, ...], bool] = {}  # topics.is_tips of each heading path
+        self._leads: dict[tuple[str, ...], tuple[str, str, bool]] = {}  # _lead of each heading path
 
     def skip(self, line: int, reason: str, text: str = "") -> None:
         self.skips.append(Skip(self.file, line, reason, text[:80]))
@@ -64,6 +67,18 @@ class Collector:
             found = self._topic_cache[path] = self.topics.topic(path, self.fallback)
         return found
 
+    def _context(self, path: tuple[str, ...]) -> str:
+        found = self._contexts.get(path)
+        if found is None:
+            found = self._contexts[path] = context(path)
+        return found
+
+    def _is_tips(self, path: tuple[str, ...]) -> bool:
+        found = self._tips.get(path)
+        if found is None:
+            found = self._tips[path] = is_tips(path)
+        return found
+
     def add(
         self, kind: str, rule: str, line: int, path: tuple[str, ...], key: str = "", **fields: object
     ) -> None:
@@ -75,18 +90,20 @@ class Collector:
             path=path,
             topic=self.topic(path),
             key=key,
-            high_priority=is_tips(path),
+            high_priority=self._is_tips(path),
             **fields,  # type: ignore[arg-type]
         )
         self.drafts.append(draft)
 
     # --- context ---------------------------------------------------------------------------------
-    def context_parts(self, path: tuple[str, ...], parents: list[str], shown: str) -> list[str]:
-        """What a prompt needs to be unambiguous: the topic (when the heading does not name it),
-        the heading, the parent bullet; minus what the card's own words already say."""
-        ctx = context(path)
+    def _lead(self, path: tuple[str, ...]) -> tuple[str, str, bool]:
+        """The heading path's context and topic, and whether the topic leads the prompt's context
+        (asked once per path: a file's cards share a few)."""
+        found = self._leads.get(path)
+        if found is not None:
+            return found
+        ctx = self._context(path)
         topic = self.topic(path)
-        parts = []
         # a known topic, or a short page title ("Amplify") above a short heading that does not say it
         # ("Components", "Use cases"), or a service's name above a longer one ("Amazon GuardDuty" over
         # "Trusted IP List / Threat Intel")
@@ -98,7 +115,16 @@ class Collector:
             and not _CHAPTER.search(topic)
             and not is_diary(topic)
         )
-        if named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx):
+        lead = named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx)
+        found = self._leads[path] = (ctx, topic, lead)
+        return found
+
+    def context_parts(self, path: tuple[str, ...], parents: list[str], shown: str) -> list[str]:
+        """What a prompt needs to be unambiguous: the topic (when the heading does not name it),
+        the heading, the parent bullet; minus what the card's own words already say."""
+        ctx, topic, lead = self._lead(path)
+        parts = []
+        if lead:
             parts.append(topic)
         elif self.subject and self.topics.domain(topic) is None and not self.topics.find(ctx):
             # a file without a title ("Quicksight.md": "### Supported Files"): its name says the subject
@@ -109,7 +135,8 @@ class Collector:
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])
         shown_norm = f" {norm(shown)} "
-        parts = [_LIST_MARK.sub("", p) for p in parts]  # "### - Why?": a list marker typed in a heading
+        # "### - Why?": a list marker typed in a heading
+        parts = [_LIST_MARK.sub("", p) if p.startswith(("-", "*", "+", "•")) else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:

@@ -43,8 +43,13 @@ def _hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
-def base_id(deck: str, d: Draft) -> str:
-    head = slug(context(d.path) or d.topic, 24)
+def base_id(deck: str, d: Draft, contexts: dict[tuple[str, ...], str] | None = None) -> str:
+    """``contexts``: topics.context by heading path, filled as it goes (drafts share their paths)."""
+    if contexts is None:
+        contexts = {}
+    if d.path not in contexts:
+        contexts[d.path] = context(d.path)
+    head = slug(contexts[d.path] or d.topic, 24)
     place = (deck, d.file, "\x1e".join(d.path))
     if d.key:
         parts = [head, slug(d.key, 28), _hash(*place, "key", norm(d.key))]
@@ -73,6 +78,7 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
     kept: list[Draft] = []
     exact: dict[tuple[str, frozenset[str], frozenset[str]], Draft] = {}
     buckets: dict[tuple[str, str], _Bucket] = {}
+    fronts: dict[int, frozenset[str]] = {}  # _front_tokens of each kept basic card, by id()
     merged = 0
     for d in drafts:
         tokens = token_set(d.core or d.content())
@@ -85,7 +91,7 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
             rarest = bucket.rarest(tokens)
             for other_tokens, other in bucket.candidates(tokens, rarest):
                 inter = len(tokens & other_tokens)
-                if d.kind == "basic" and _jac(front, _front_tokens(other)) < NEAR_DUP:
+                if d.kind == "basic" and _jac(front, fronts[id(other)]) < NEAR_DUP:
                     continue
                 # "What is the largest S3 object?" and "... for one PUT?" share every option but not the
                 # answer: two questions, where copies that differ this much in their stems agree
@@ -113,6 +119,7 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
             merged += 1
             continue
         exact[key] = d
+        fronts[id(d)] = front
         bucket.add(tokens, d, rarest)
         kept.append(d)
     return kept, merged
@@ -209,7 +216,8 @@ def assign_ids(
     ids: list[str | None] = [None] * len(drafts)
     taken: set[str] = set()
     if wanted is None or len(wanted) != len(drafts):
-        wanted = [base_id(deck, d) for d in drafts]
+        contexts: dict[tuple[str, ...], str] = {}
+        wanted = [base_id(deck, d, contexts) for d in drafts]
     # 1. exact matches: same place and key term (or same place and wording)
     for n, want in enumerate(wanted):
         if want in old_ids:

@@ -90,10 +90,29 @@ BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")  # a blank to fill: "a number of
 _SPAN_MARK = re.compile("\x00(\\d+)\x00")  # where plain() set a code span aside
 
 
+# plain() of the texts with markup, by text: a file's list items are read several times (as a list's
+# items, as labels, as lines); emptied for each file (forget_plain), so it holds one file's texts
+_PLAIN: dict[str, tuple[str, tuple[str, ...]]] = {}
+
+
+def forget_plain() -> None:
+    _PLAIN.clear()
+
+
 def plain(raw: str) -> tuple[str, list[str]]:
     """Markdown inline source -> display text (emphasis kept out, links as their text) and link URLs."""
     if not _SPECIAL.search(raw):
         return " ".join(raw.split()), []
+    known = _PLAIN.get(raw)
+    if known is None:
+        if len(_PLAIN) >= 20_000:  # (a caller that never forgets)
+            _PLAIN.clear()
+        text, urls = _plain(raw)
+        known = _PLAIN[raw] = (text, tuple(urls))
+    return known[0], list(known[1])
+
+
+def _plain(raw: str) -> tuple[str, list[str]]:
     urls: list[str] = []
     # code spans are literal: set them aside so no markup rule touches them
     spans: list[str] = []
@@ -136,6 +155,8 @@ def plain(raw: str) -> tuple[str, list[str]]:
 
 def is_link_or_image_only(raw: str) -> str | None:
     """'image only' / 'link only' when the text is nothing but images or links, else None."""
+    if "](" not in raw and "http" not in raw:
+        return None  # (an image or a link holds "](", a URL "http")
     if _IMAGE.fullmatch(raw.strip()) or (_IMAGE.search(raw) and not _IMAGE.sub("", raw).strip()):
         return "image only"
     stripped = _LINK.sub("", _IMAGE.sub("", raw)).strip(" -–—:*[]()<>")
@@ -192,4 +213,4 @@ def norm(text: str) -> str:
 
 
 def token_set(text: str) -> frozenset[str]:
-    return frozenset(w for w in words(text) if w not in STOPWORDS)
+    return frozenset(words(text)).difference(STOPWORDS)

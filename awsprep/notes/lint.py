@@ -28,7 +28,7 @@ from typing import Any
 from awsprep.bank.io import parse_yaml, read_text
 from awsprep.errors import UsageError
 from awsprep.notes.files import read_note_bytes
-from awsprep.notes.needles import gate
+from awsprep.notes.needles import folded, gate, search
 
 FACTS_SCHEMA = 1
 
@@ -247,7 +247,7 @@ def normalise(line: str) -> str:
 
 def is_trap(text: str) -> bool:
     """Whether the text talks about an old value as old (and so must not be flagged)."""
-    return TRAP_RE.search(text) is not None
+    return search(TRAP_RE, text, folded(text)) is not None  # (its needles first: most lines hold none)
 
 
 def scan_text(
@@ -256,12 +256,17 @@ def scan_text(
     """Every line of ``text`` that states an outdated value, at most one warning per fact and line;
     with ``only``, just those lines (by number) are matched, read in their context as ever."""
     claims = [(fact, claim) for fact in facts for claim in fact.outdated]
+    gated = [(fact, claim, gate(claim.pattern)) for fact, claim in claims]  # (each pattern's needles)
+    any_needle = _any_needle(tuple(g for _, _, g in gated))
+    lines = text.splitlines()
+    if not claims or (only is not None and not _may_match_any(lines, only, any_needle)):
+        return []  # (no line asked for can be matched: the walk below would warn of none)
     warnings: list[LintWarning] = []
     headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
-    parents: list[tuple[int, str]] = []  # (indent, text) of the lines enclosing this one
+    parents: list[tuple[int, str]] = []  # (indent, raw text) of the lines enclosing this one
     in_fence, fence_indent = False, 0
     under_trap = False  # whether a heading above talks of an old value as old
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(lines, start=1):
         if in_fence:
             # A fence closes on a bare fence line, or (as in a list item) on a less indented line.
             if _FENCE_CLOSE_RE.match(raw):
@@ -270,31 +275,37 @@ def scan_text(
             if not raw.strip() or _indent(raw) >= fence_indent:
                 continue
             in_fence = False
-        if _FENCE_OPEN_RE.match(raw):
+        if ("``" in raw or "~~" in raw) and _FENCE_OPEN_RE.match(raw):  # (a fence holds ``` or ~~~)
             in_fence, fence_indent = True, _indent(raw)
             continue
         if not raw.strip():
             continue
-        heading = _HEADING_RE.match(raw)
+        heading = _HEADING_RE.match(raw) if "#" in raw else None
         if heading:
             level = len(heading.group(1))
             headings = [h for h in headings if h[0] < level] + [(level, normalise(heading.group(2)))]
             under_trap = any(is_trap(h) for _, h in headings)  # (asked once per heading, not per line)
             parents = []
             continue
-        line = normalise(raw)
         indent = _indent(raw)
         while parents and parents[-1][0] >= indent:  # (their indents only grow)
             parents.pop()
-        parents.append((indent, line))
+        parents.append((indent, raw))  # (normalised only when a line under it is matched)
         if only is not None and number not in only:
             continue
-        if not claims or under_trap or is_trap(line):
+        if not claims or under_trap:
             continue
-        if any(_DISTRACTORS_RE.match(t) for _, t in parents):
+        line = normalise(raw)
+        lowered = folded(line)
+        if any_needle is not None and lowered is not None and any_needle.search(lowered) is None:
+            continue  # no claim's pattern can match a line without one of their needles
+        if is_trap(line):
             continue
-        context_text = " / ".join([*(h for _, h in headings), *(t for _, t in parents)])
-        for fact_obj, claim in _matching_facts(line, context_text, claims):
+        around = [normalise(t) for _, t in parents]
+        if any(_DISTRACTORS_RE.match(t) for t in around):
+            continue
+        context_text = " / ".join([*(h for _, h in headings), *around])
+        for fact_obj, claim in _matching_facts(line, context_text, gated):
             warnings.append(
                 LintWarning(
                     file=file,
@@ -317,16 +328,39 @@ def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip(" \t"))
 
 
+def _may_match_any(lines: list[str], only: Collection[int], any_needle: re.Pattern[str] | None) -> bool:
+    """Whether one of the lines numbered ``only`` may be matched: it holds a needle of the claims
+    when normalised (as the walk reads it), or its needles cannot be tested."""
+    if any_needle is None:
+        return True
+    for number in only:
+        if 1 <= number <= len(lines):
+            lowered = folded(normalise(lines[number - 1]))
+            if lowered is None or any_needle.search(lowered) is not None:
+                return True
+    return False
+
+
+def _any_needle(gates: tuple[re.Pattern[str] | None, ...]) -> re.Pattern[str] | None:
+    """One pattern for all the claims' needles (``gates``: needles.gate of each claim's pattern),
+    None when one of them has none."""
+    if not gates or any(g is None for g in gates):
+        return None
+    return re.compile("|".join(g.pattern for g in gates if g is not None))  # (re caches the compile)
+
+
 def _matching_facts(
-    line: str, context_text: str, claims: Iterable[tuple[Fact, OutdatedClaim]]
+    line: str,
+    context_text: str,
+    claims: Iterable[tuple[Fact, OutdatedClaim, re.Pattern[str] | None]],
 ) -> list[tuple[Fact, OutdatedClaim]]:
+    """The claims (with their patterns' needles, ``needles.gate``) that ``line`` matches."""
     found: list[tuple[Fact, OutdatedClaim]] = []
     seen: set[str] = set()
-    lowered = line.lower() if line.isascii() else None  # (needles.py tests ASCII text only)
-    for fact, claim in claims:
+    lowered = folded(line)  # (None when the needles cannot be tested on it: the regex decides)
+    for fact, claim, words in claims:
         if fact.key in seen:
             continue
-        words = gate(claim.pattern) if lowered is not None else None
         if words is not None and lowered is not None and not words.search(lowered):
             continue  # none of the words the pattern cannot match without: cheaper than the pattern
         if not claim.pattern.search(line):

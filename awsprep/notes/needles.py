@@ -18,6 +18,31 @@ from typing import Any
 _parser: Any = importlib.import_module("re._parser")  # the parser `re.compile` uses (sre_parse)
 
 
+def folded(text: str) -> str | None:
+    """``text.lower()`` when the needles can be tested on it, else None (see :func:`search`).
+
+    Every other letter that a pattern ignoring case matches to an ASCII letter lowers to that letter
+    (the Kelvin sign to k), so a lowered text without the three letters below holds a needle wherever
+    the text holds a match (checked over all of Unicode by tests/test_lint_needles.py)."""
+    if text.isascii():
+        return text.lower()
+    # The only letters whose lower case (``str.lower``) does not show the ASCII letter a pattern
+    # ignoring case matches them to: dotless i and long s (matched to i and s), dotted capital I
+    # (lowered to two letters).
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text:
+        return None
+    return text.lower()
+
+
+def search(pattern: re.Pattern[str], text: str, lowered: str | None) -> re.Match[str] | None:
+    """``pattern.search(text)``, passing at once over a text whose ``lowered`` (:func:`folded`) holds
+    none of the pattern's needles."""
+    words = gate(pattern)
+    if words is not None and lowered is not None and words.search(lowered) is None:
+        return None
+    return pattern.search(text)
+
+
 def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> bool:
     """False only when the pattern cannot match anywhere in ``text`` (``lowered``: text.lower())."""
     words = gate(pattern)
@@ -26,11 +51,20 @@ def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -
     return words.search(text.lower() if lowered is None else lowered) is not None
 
 
-@functools.cache
+# gate() by the pattern's id, with the pattern kept so the id stays its own: hashing a compiled
+# pattern (what functools.cache would do) reads its whole code, a few microseconds a call
+_GATES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
 def gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``needles(pattern)`` as one regular expression to search the lowered text with."""
+    known = _GATES.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
     words = needles(pattern)
-    return None if words is None else re.compile("|".join(re.escape(w) for w in words))
+    found = None if words is None else re.compile("|".join(re.escape(w) for w in words))
+    _GATES[id(pattern)] = (pattern, found)
+    return found
 
 
 @functools.cache

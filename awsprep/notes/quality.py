@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from awsprep.notes.inline import HTML_TAG
 from awsprep.notes.model import Draft
+from awsprep.notes.needles import folded, needles
+from awsprep.notes.needles import search as _search
 
 THRESHOLD = 0.6
 STEP_SECTION = 0.5  # share of step lines that makes a section a walkthrough (see rules.section_steps)
@@ -207,11 +209,38 @@ class Quality:
         return self.score >= THRESHOLD and not any(r.startswith("outdated") for r in self.reasons)
 
 
+_CLOZE_MARK = re.compile(r"\{\{|\}\}")
+_CLOZED = re.compile(r"\{\{(.*?)\}\}")
+# what _NAV's text and _EXAMPLE_CLOZE's lead-in hold, in lower case: the patterns need one of them
+_NAV_WORDS = re.compile(r"back to top|↑ top|next page|previous page|edit this|edit on github")
+_EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as")
+
+
+def _has_nav(text: str, lowered: str | None) -> bool:
+    if "⬆" not in text and lowered is not None and _NAV_WORDS.search(lowered) is None:
+        return False
+    return _NAV.search(text) is not None
+
+
+def _example_cloze(text: str) -> bool:
+    lowered = folded(text)
+    if lowered is not None and _EXAMPLE_WORDS.search(lowered) is None:
+        return False
+    return _EXAMPLE_CLOZE.search(text) is not None
+
+
+def _cut_short(text: str) -> bool:
+    """``_CUT.search(text)``: a match ends with the text's trailing spaces, so only its last few
+    characters (the longest word, "and", and the one before it) are searched."""
+    end = len(text.rstrip())
+    return _CUT.search(text, max(0, end - 5)) is not None
+
+
 def _faces(d: Draft) -> tuple[str, str]:
     if d.kind == "basic":
         return d.front, d.back
     if d.kind == "cloze":
-        shown = re.sub(r"\{\{|\}\}", "", d.text)
+        shown = _CLOZE_MARK.sub("", d.text)
         return shown, shown
     return d.question, "\n".join((*d.options, d.explanation))
 
@@ -247,7 +276,26 @@ def project_files(texts: dict[str, str]) -> set[str]:
 
 
 def _lines_matching(pattern: re.Pattern[str], text: str) -> int:
-    """How many lines of ``text`` hold a match of ``pattern`` (counted in one pass over the text)."""
+    """How many lines of ``text`` hold a match of ``pattern`` (one whose matches never span lines)."""
+    words, lowered = needles(pattern), folded(text)
+    if words is not None and lowered is not None:
+        # only a line holding one of the pattern's needles can hold a match: search just those lines
+        # (found with str.find, much faster than a regex of the needles; the lowered text keeps every
+        # letter's place: ``folded`` lowers no letter to two)
+        starts = set()
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0:
+                start = text.rfind("\n", 0, at) + 1
+                starts.add(start)
+                end = text.find("\n", at)
+                at = lowered.find(word, len(text) if end < 0 else end)  # (on to the next line)
+        lines = 0
+        for start in starts:
+            end = text.find("\n", start)
+            if pattern.search(text, start, len(text) if end < 0 else end):
+                lines += 1
+        return lines
     lines, line, at, last = 0, 0, 0, -1
     for m in pattern.finditer(text):
         line += text.count("\n", at, m.start())
@@ -273,14 +321,19 @@ def score(d: Draft, project: bool = False) -> Quality:
 
     front, back = _faces(d)
     both = f"{front}\n{back}"
-    path = " / ".join((*d.path[1:], _context_of(d)))  # the first heading is the page's title
-    if _has_markup(both) or HTML_TAG.search(both):
+    context = _context_of(d)
+    path = " / ".join((*d.path[1:], context))  # the first heading is the page's title
+    # (the lowered texts let each pattern pass over a text without its needles: needles.search)
+    both_low, path_low = folded(both), folded(path)
+    if _has_markup(both) or ("<" in both and HTML_TAG.search(both)):
         minus(0.5, "markup or template text left in")
-    if _NAV.search(both):
+    if _has_nav(both, both_low):
         minus(0.5, "navigation text")
-    if d.kind != "mcq" and (_LOGISTICS.search(both) or _LOGISTICS_HEADING.search(path)):
+    if d.kind != "mcq" and (
+        _search(_LOGISTICS, both, both_low) or _search(_LOGISTICS_HEADING, path, path_low)
+    ):
         minus(0.45, "exam logistics or marketing")
-    if d.path and d.kind != "mcq" and _CHROME_PATH.search(d.path[-1]):
+    if d.path and d.kind != "mcq" and _search(_CHROME_PATH, d.path[-1], folded(d.path[-1])):
         minus(0.5, "under a table of contents or site section")
     elif d.kind != "mcq" and any(
         _REFERENCE_HEADING.match(h) or (d.refs and _LINKS_HEADING.match(h)) for h in d.path
@@ -295,16 +348,16 @@ def score(d: Draft, project: bool = False) -> Quality:
             reasons.append(f"outdated: {d.outdated}")
         return Quality(round(value, 3), tuple(reasons))
     if d.rule not in _EXPLICIT:
-        answer = back if d.kind == "basic" else "".join(re.findall(r"\{\{(.*?)\}\}", d.text))
+        answer = back if d.kind == "basic" else "".join(_CLOZED.findall(d.text))
         # a section mostly made of steps is a walkthrough whatever its heading says
         walkthrough = (
             d.steps >= STEP_SECTION
-            or (d.steps >= STEP_HEADED and _WALKTHROUGH.search(path))
-            or bool(_LAB_HEADING.search(path))
+            or (d.steps >= STEP_HEADED and _search(_WALKTHROUGH, path, path_low))
+            or bool(_search(_LAB_HEADING, path, path_low))
         )
-        if walkthrough or _CLICKS.search(d.core or both):
+        if walkthrough or _search(_CLICKS, d.core or both, folded(d.core) if d.core else both_low):
             minus(0.4, "a step of a console walkthrough")
-        if _LAB_FILE.search(d.file) or (d.path and _LAB_TITLE.match(d.path[0])):
+        if _search(_LAB_FILE, d.file, folded(d.file)) or (d.path and _LAB_TITLE.match(d.path[0])):
             minus(0.4, "from a lab write-up (what was clicked, not what is true)")
         elif d.file_steps >= STEP_FILE:
             minus(0.4, "from a file of steps and code (a lab log or a code project)")
@@ -312,11 +365,11 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.2, "code in the answer")
         if d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
             minus(0.35, "the answer is a name or a setting, not a fact")
-        if _CUT.search(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
+        if _cut_short(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
             minus(0.4, "the answer looks cut short")
         label = d.key.strip(" *_`:!")
         noted = d.kind == "basic" and _NOTE_LABEL.match(label)
-        if d.key and (noted or (_GENERIC_TERM.match(label) and not _context_of(d))):
+        if d.key and (noted or (_GENERIC_TERM.match(label) and not context)):
             minus(0.4, "a generic label as the question")  # "Note (EC2)": what is asked?
         if _URL_ANSWER.match(answer.strip()):
             minus(0.4, "the answer is a link")
@@ -326,9 +379,9 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "the answer is a question")  # "Latency - will it grow over time?"
         if _POINTER.match(answer.strip()):
             minus(0.5, "the answer only points elsewhere")
-        elif _DEICTIC.search(back):
+        elif _search(_DEICTIC, back, folded(back)):
             minus(0.3, "the answer points at text around it")
-        if _EXAMPLE_PATH.search(path):
+        if _search(_EXAMPLE_PATH, path, path_low):
             minus(0.3, "a step of a worked example")
         compared = " — " in d.front  # "SQS: pulls — SNS?": the row says whose trait its name is
         if d.rule == "table-row" and len(d.key.split()) > 8 and len(answer.split()) > 4 and not compared:
@@ -337,7 +390,7 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.25, "a long question")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):
             minus(0.35, "a trivial number")
-        if d.kind == "cloze" and _EXAMPLE_CLOZE.search(d.text):
+        if d.kind == "cloze" and _example_cloze(d.text):
             minus(0.35, "the cloze hides an example, not the fact")
         if d.kind == "basic" and (
             _QUIZ_RESULT.match(answer.strip()) or (_QUIZ_KEY.match(label) and len(answer.split()) <= 3)

@@ -13,7 +13,14 @@ import re
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
-from awsprep.notes.inline import cloze_numbers, is_link_or_image_only, plain, sentences, words
+from awsprep.notes.inline import (
+    cloze_numbers,
+    forget_plain,
+    is_link_or_image_only,
+    plain,
+    sentences,
+    words,
+)
 from awsprep.notes.mcq import (
     McqReader,
     has_option,
@@ -25,7 +32,7 @@ from awsprep.notes.mcq import (
 from awsprep.notes.steps import REPO_FILE, project_readme, step_shares
 from awsprep.notes.tables import html_block, table
 from awsprep.notes.topics import TopicTable
-from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, _COMMAND, MAX_ANSWER, basic_qa, unit
+from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, MAX_ANSWER, basic_qa, is_command, unit
 
 QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
 _LABEL_END = re.compile(r"[:?]\s*$")
@@ -35,7 +42,9 @@ _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
 _BULLET_CHAR = re.compile(r"^(?:[•●▪◦‣∙]|=>|->|→|⇒)\s*")  # "- => TTL must be 0": an arrow as the bullet
+_BULLETS = frozenset("•●▪◦‣∙=-→⇒")  # the first characters _BULLET_CHAR can match
 _INLINE_BULLET = re.compile(r"\s+[•●▪◦‣∙]\s+")  # "Waits up to 20 s • Reduces empty responses": two points
+_INLINE_MARKS = "•●▪◦‣∙"
 
 
 def bullet_points(text: str) -> list[str]:
@@ -50,12 +59,13 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for off, line in enumerate(text.split("\n")):
         stripped = line.strip()
-        bullet = _BULLET_CHAR.match(stripped)  # "• Provides two static IPs": a list typed as a paragraph
+        # "• Provides two static IPs": a list typed as a paragraph
+        bullet = _BULLET_CHAR.match(stripped) if stripped[:1] in _BULLETS else None
         if bullet:
             stripped = stripped[bullet.end() :]
         if not stripped:
             continue
-        points = _INLINE_BULLET.split(stripped)
+        points = _INLINE_BULLET.split(stripped) if any(m in stripped for m in _INLINE_MARKS) else [stripped]
         if len(points) > 1:
             if not bullet and out and out[-1][0].rstrip().endswith((",", "-", "(", "–", "—", "/", "&", "+")):
                 out[-1] = (f"{out[-1][0]} {points.pop(0)}", out[-1][1])
@@ -282,14 +292,15 @@ def short_items(items: list[Item]) -> list[str] | None:
     kids = [plain(i.text.split("\n")[0])[0] for i in items]
     if not 2 <= len(kids) <= 8:
         return None
-    if any(not k or len(k) > 60 or len(k.split()) > 8 or re.search(r"[:=]", k) for k in kids):
+    if any(not k or len(k) > 60 or len(k.split()) > 8 or ":" in k or "=" in k for k in kids):
         return None
-    if any(cloze_numbers(k) or _COMMAND.search(k) for k in kids):
+    if any(cloze_numbers(k) or is_command(k) for k in kids):
         return None
     return kids
 
 
 def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: str) -> Collector:
+    forget_plain()  # (the texts of the file before)
     heads = [b for b in blocks if b.kind == "heading"]
     titled = bool(heads) and (heads[0].level == 1 or all(b.level > heads[0].level for b in heads[1:]))
     c = Collector(file, topics, fallback_topic, titled)

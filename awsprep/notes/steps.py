@@ -8,7 +8,8 @@ import re
 
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
-from awsprep.notes.units import _COMMAND
+from awsprep.notes.needles import folded, search
+from awsprep.notes.units import is_command
 
 _MIN_SECTION = 3  # lines: a shorter section says too little about itself to be judged a walkthrough
 _MIN_FILE = 10  # lines: the same for a whole file
@@ -89,15 +90,24 @@ def is_step(line: str) -> bool:
     if not s:
         return False
     code = sum(len(m) for m in _CODE_SPAN.findall(s)) if "`" in s else 0
+    low = folded(s)  # (the searches pass over a line without their needles: needles.search)
     return bool(
         (_STEP_VERB.match(s) and not _STEP_DEF.match(s))
         or (">" in s and _STEP_CLICK.search(s))  # (every click path has a ">")
-        or _COMMAND.search(s)
+        or is_command(s)
         or code * 2 >= len(s)
         or _STEP_SETTING.match(s)
-        or _STEP_PERSON.search(s)
-        or (_STEP_DONE.search(s) and not _STEP_DEF.match(s))
+        or search(_STEP_PERSON, s, low)
+        or (_step_done(s, low) and not _STEP_DEF.match(s))
     )
+
+
+def _step_done(s: str, low: str | None) -> bool:
+    """``_STEP_DONE.search(s)``: its first branch is anchored at the start; past the start only its
+    "we ..." branch can match, which needs "we " in the lowered line."""
+    if _STEP_DONE.match(s):
+        return True
+    return (low is None or "we " in low) and _STEP_DONE.search(s) is not None
 
 
 def _item_lines(items: list[Item], out: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from awsprep.notes.inline import (
     sentences,
     words,
 )
+from awsprep.notes.needles import folded, search
 
 MAX_ANSWER = 300  # characters: longer answers are not worth a card
 MAX_TEXT = 260
@@ -29,6 +30,7 @@ _BOLD_DEF = re.compile(
 )
 _EQ_DEF = re.compile(r"^(?P<term>[^=]{1,60}?)\s+=\s+(?P<rest>[^=].*)$")
 _DASH_DEF = re.compile(r"^(?P<term>[^-–—:=]{1,50}?)\s+[-–—]+\s+(?P<rest>.+)$")
+_SPACED_DASH = re.compile(" [-–—]")
 _COLON_DEF = re.compile(r"^(?P<term>[^:]{1,50}?):\s+(?P<rest>.+)$")
 _IS_A = re.compile(
     r"^(?P<term>[A-Za-z][\w@/&()+.'\- ]{0,48}?)\s+(?P<verb>is|are)\s+"
@@ -55,6 +57,14 @@ _COMMAND = re.compile(
     r"^(?:\$\s*|`)?(?:aws|sudo|yum|apt|npm|pip|ssh|chmod|curl|git|docker|cd|ls|echo|systemctl|sam|eb|zip|"
     r"mkdir|export|python|node|kubectl)\s+[\w-]|\s--[a-z]|^--|-->|<--"
 )
+_TWO_WORDS = re.compile(r"[a-z0-9]+[^a-z0-9]+[a-z0-9]")  # (on lowered text: two of inline.words)
+
+
+def is_command(text: str) -> bool:
+    """``_COMMAND.search(text)``: past the start of the text only its branches with "--" can match."""
+    return _COMMAND.match(text) is not None or ("--" in text and _COMMAND.search(text) is not None)
+
+
 _EXAMPLE = re.compile(r"^(?:say\b|e\.?g\.?\b|eg\b|ex\b|ex:|for example\b|example\b|i\.e\.?\b)", re.IGNORECASE)
 _VAGUE_TERM = re.compile(
     r"^(another|such|some|this|that|these|those|each|every|other|one|many|most|all|any)\b|^(?:only|just|even)\s"
@@ -91,6 +101,8 @@ _TIMESTAMP = re.compile(
 _CLAUSE_START = re.compile(
     r"^(?:if|when|while|unless|because|since|once|after|before|where)\b", re.IGNORECASE
 )
+_LONE_LETTER = re.compile(r"(?:^|\s)[a-z](?:\s|$)")
+_LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\b(?:which|that|who|whose|where|when)$", re.IGNORECASE)
 
 
@@ -116,7 +128,9 @@ def unit(
     prose: bool = False,
 ) -> bool:
     """Try every rule on one line of text; return whether a card was made."""
-    raw = _LEFT_BULLET.sub("", raw.strip())  # "- Write penalty ...": a bullet the parser left in the text
+    raw = raw.strip()
+    if raw[:1] in ("-", "*", "+"):
+        raw = _LEFT_BULLET.sub("", raw)  # "- Write penalty ...": a bullet the parser left in the text
     if ("{%" in raw or "{{" in raw) and _TEMPLATE.search(raw):
         c.skip(line, "template", raw)  # {{ site.title }}, {% include nav.html %}: a site generator's
         return False
@@ -138,19 +152,19 @@ def unit(
         c.skip(line, why, raw)
         return False
     text, urls = plain(raw)
-    if len(words(text)) < 2:
+    if not _TWO_WORDS.search(text.lower()):  # (fewer than two words)
         c.skip(line, "fragment", text)
         return False
-    if _COMMAND.search(text):
+    if is_command(text):
         c.skip(line, "command", text)
         return False
     if _EXAMPLE.match(text) or (
-        DIGIT.search(text) and _WORKED.search(text)
+        DIGIT.search(text) and search(_WORKED, text, folded(text))
     ):  # (a worked example has a number)
         c.skip(line, "example", text)
         return False
     bold = _BOLD_DEF.match(raw)
-    linked = sum(len(m) for m in _LINK_TEXT.findall(raw))
+    linked = sum(len(m) for m in _LINK_TEXT.findall(raw)) if "](" in raw else 0
     if urls and linked * 2 >= len(text) - len(text.split(":")[0]) and not bold:
         c.skip(line, "link only", text)  # "Talk 2019: [A talk's title](url), a speaker": a reference
         return False
@@ -161,7 +175,11 @@ def unit(
             c, plain(bold.group("term"))[0], plain(bold.group("rest"))[0], line, path, parents, urls
         )
     if not prose:
-        for rx in (_EQ_DEF, _DASH_DEF, _COLON_DEF):
+        for rx, mark in ((_EQ_DEF, " = "), (_DASH_DEF, ""), (_COLON_DEF, ": ")):
+            # (plain text has no other space than " ": each pattern needs its mark, a dash one of
+            # " -", " –", " —")
+            if (mark and mark not in text) or (not mark and not _SPACED_DASH.search(text)):
+                continue
             m = rx.match(text)
             if m and good_term(m.group("term")):
                 return definition(
@@ -191,7 +209,7 @@ def unit(
             core=fact,
         )
         return True
-    m = _IS_A.match(text)
+    m = _IS_A.match(text) if " is " in text or " are " in text else None
     if m and good_term(m.group("term")) and len(m.group("term").split()) <= 4:
         term, verb, rest = m.group("term"), m.group("verb"), m.group("rest").rstrip(". ")
         if 4 <= len(rest.split()) <= 30 and not _VAGUE_REST.match(rest) and not restates(term, rest):
@@ -211,11 +229,16 @@ def unit(
 
 def good_term(term: str) -> bool:
     term = term.strip(" *_`“”\"'")
-    if _TIMESTAMP.search(term) or _CLAUSE_START.match(term) or _CLAUSE_END.search(term):
+    # (every branch of _TIMESTAMP holds a digit; _CLAUSE_END ends at the end: its last 8 characters)
+    if (
+        (DIGIT.search(term) and _TIMESTAMP.search(term))
+        or _CLAUSE_START.match(term)
+        or _CLAUSE_END.search(term, max(0, len(term) - 8))
+    ):
         return False
-    if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or re.search(r"(?:^|\s)[a-z](?:\s|$)", term):
+    if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or _LONE_LETTER.search(term):
         return False
-    term = re.sub(r"^(?:an?|the)\s+", "", term, flags=re.IGNORECASE)
+    term = _LEAD_ARTICLE.sub("", term)
     n = len(term.split())
     if term.count("(") != term.count(")") or term.count('"') % 2 or term.count("`") % 2 or "," in term:
         return False
