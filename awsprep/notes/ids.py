@@ -93,19 +93,19 @@ def dedup(drafts: Iterable[Draft]) -> tuple[list[Draft], int]:
                 inter = len(tokens & other_tokens)
                 if d.kind == "basic" and _jac(front, fronts[id(other)]) < NEAR_DUP:
                     continue
-                # "What is the largest S3 object?" and "... for one PUT?" share every option but not the
-                # answer: two questions, where copies that differ this much in their stems agree
-                if (
-                    d.kind == "mcq"
-                    and _jac(token_set(d.question), token_set(other.question)) < NEAR_DUP
-                    and _keyed_apart(d, other)
-                ):
-                    continue
                 small = min(len(tokens), len(other_tokens))
                 if inter and (
                     inter / len(tokens | other_tokens) >= NEAR_DUP
                     or (small >= 6 and inter / small >= CONTAINED)
                 ):
+                    # "What is the largest S3 object?" and "... for one PUT?" share every option but not
+                    # the answer: two questions, where copies that differ this much in their stems agree
+                    if (
+                        d.kind == "mcq"
+                        and _jac(token_set(d.question), token_set(other.question)) < NEAR_DUP
+                        and _keyed_apart(d, other)
+                    ):
+                        continue
                     first = other
                     break
         if first is not None and (d.file, d.line) != (first.file, first.line):
