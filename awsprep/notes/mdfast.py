@@ -164,6 +164,11 @@ def dispatch_by_first_character(md: MarkdownIt) -> MarkdownIt:
     md.block.parse = _parse  # type: ignore[method-assign,assignment]
     # (text_join joins the children of inline tokens: without the inline pass there are none)
     md.core.ruler.disable("text_join")
+    for name in ("tasklists", "alerts", "inline_definitions"):
+        # options the rules ask for with a default of False at every list item: absent, each asking
+        # raises and catches a KeyError; present with that default, the rules read the same value
+        if name not in md.options:
+            md.options[name] = False
     return md
 
 
