@@ -24,6 +24,15 @@ def prompts(r: ImportResult) -> list[str]:
     return [c.prompt() for c in r.cards]
 
 
+def pairs(r: ImportResult) -> list[tuple[str, str]]:
+    """The basic cards' (front, back), in order."""
+    return [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)]
+
+
+def fronts(r: ImportResult) -> list[str]:
+    return [c.front for c in r.cards if isinstance(c, BasicCard)]
+
+
 def mcqs(r: ImportResult) -> list[McqCard]:
     return [c for c in r.cards if isinstance(c, McqCard)]
 
@@ -453,17 +462,17 @@ def test_is_a_fronts_read_as_questions(tmp_path: Path) -> None:
         "- 1.02.03 Subnets is a part of the video at that time\n"
     )
     r = imp(tmp_path, text)
-    fronts = [c.front for c in r.cards if isinstance(c, BasicCard)]
-    assert fronts == ["What is a NAT gateway? (Network)"]
+    shown = fronts(r)
+    assert shown == ["What is a NAT gateway? (Network)"]
 
 
 def test_a_short_page_title_names_a_generic_heading(tmp_path: Path) -> None:
     text = "# Widget Studio\n\n## Parts\n\n- **Console**: a visual editor for the app's screens\n"
     r = imp(tmp_path, text)
-    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Console (Widget Studio › Parts)"]
+    assert fronts(r) == ["Console (Widget Studio › Parts)"]
     # a title that names the notes themselves adds nothing
     r = imp(tmp_path, "# My Exam Study Notes\n\n## Parts\n\n- **Console**: a visual editor for the screens\n")
-    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Console (Parts)"]
+    assert fronts(r) == ["Console (Parts)"]
 
 
 def test_exam_outline_waits_but_a_template_section_named_resources_is_kept(tmp_path: Path) -> None:
@@ -473,7 +482,7 @@ def test_exam_outline_waits_but_a_template_section_named_resources_is_kept(tmp_p
         "\n## Further reading\n\n- **Templates**: the anatomy page of the user guide\n"
     )
     r = imp(tmp_path, text)
-    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Type (CloudFormation › Resources)"]
+    assert fronts(r) == ["Type (CloudFormation › Resources)"]
     assert len(r.triage) == 2
 
 
@@ -483,7 +492,7 @@ def test_adverbs_are_no_terms_and_paths_no_answers(tmp_path: Path) -> None:
         "- Home folder: /home/shell-user/work\n- **Retry**: runs a failed step again after a pause\n"
     )
     r = imp(tmp_path, text)
-    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Retry (Workflows)"]
+    assert fronts(r) == ["Retry (Workflows)"]
     assert [p.card["front"] for p in r.triage] == ["Home folder (Workflows)"]
 
 
@@ -521,7 +530,7 @@ def test_used_for_sentences_ask_what_for_and_empty_praise_is_no_answer(tmp_path:
         "- Health hook - really important\n"
     )
     r = imp(tmp_path, text)
-    assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
+    assert pairs(r) == [
         ("What is a message bus used for? (Tools)", "to connect many producers with many consumers")
     ]
     assert any(s.reason == "vague" for s in r.skips)
@@ -565,7 +574,7 @@ def test_a_repository_paperwork_file_is_not_read(tmp_path: Path) -> None:
     )
     notes = [NoteFile(f"notes/{p.name}", p) for p in sorted((tmp_path / "notes").iterdir())]
     r = run_import(notes, "t", TOPICS)
-    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["KMS (Security)"]
+    assert fronts(r) == ["KMS (Security)"]
     assert [s.reason for s in r.skips if s.file == "notes/CONTRIBUTING.md"] == ["repository file"]
 
 
@@ -604,9 +613,7 @@ def test_an_explanation_label_takes_the_paragraphs_after_it(tmp_path: Path) -> N
 
 def test_a_list_ending_in_c_plus_plus_is_not_cut_short(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Kits\n\n- Official kits:\n  - Java\n  - Python\n  - C++\n")
-    assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
-        ("Official kits", "Java; Python; C++")
-    ]
+    assert pairs(r) == [("Official kits", "Java; Python; C++")]
 
 
 def test_steps_headings_and_select_answers_wait_and_first_person_notes_stay(tmp_path: Path) -> None:
@@ -652,7 +659,7 @@ def test_quiz_results_letters_examples_and_emphasis_headings(tmp_path: Path) -> 
     # an emphasis heading is no context: the topic above it is
     shard = next(c for c in r.cards if "shard" in c.prompt())
     assert shard.prompt().startswith("Kinesis — ") and "important" not in shard.prompt().lower()
-    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == ["Principal (Kinesis › Identity)"]
+    assert fronts(r) == ["Principal (Kinesis › Identity)"]
 
 
 def test_exam_dump_shapes_most_voted_option_lead_and_letter_lines(tmp_path: Path) -> None:
@@ -882,8 +889,8 @@ def test_points_typed_inline_with_bullet_characters_are_read_one_by_one(tmp_path
     r = imp(tmp_path, text)
     clozes = [c.text for c in r.cards if not isinstance(c, BasicCard)]
     assert clozes == ["Queues › Waiting for messages — Polls for up to {{20 seconds}} per call"]
-    fronts = [c.front for c in r.cards if isinstance(c, BasicCard)]
-    assert fronts == ["Redrive settings include (Queues › Failed messages)"]  # no "•" in the prompt
+    shown = fronts(r)
+    assert shown == ["Redrive settings include (Queues › Failed messages)"]  # no "•" in the prompt
     assert all("•" not in (c.front if isinstance(c, BasicCard) else c.text) for c in r.cards)
 
 
@@ -893,9 +900,7 @@ def test_a_pointer_typed_as_greater_than_and_a_deictic_subject(tmp_path: Path) -
         "Below is a comparison of the three kinds of address we met today.\n"
     )
     r = imp(tmp_path, text)
-    assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
-        ("Columnar warehouse (Which service)", "Redshift")
-    ]
+    assert pairs(r) == [("Columnar warehouse (Which service)", "Redshift")]
 
 
 def test_a_table_of_items_and_values_is_read_as_terms_not_as_a_comparison(tmp_path: Path) -> None:
@@ -906,7 +911,7 @@ def test_a_table_of_items_and_values_is_read_as_terms_not_as_a_comparison(tmp_pa
         "| Guards one instance at a time | Guards a whole subnet |\n"
         "| Remembers each open connection | Judges each packet |\n"
     )
-    cards = [(c.front, c.back) for c in imp(tmp_path, text).cards if isinstance(c, BasicCard)]
+    cards = pairs(imp(tmp_path, text))
     assert cards == [
         ("Users a month inside the free tier (Sign-in › Quotas worth knowing)", "Fifty thousand"),
         ("Life of an ID token in minutes (Sign-in › Quotas worth knowing)", "60"),
@@ -965,7 +970,7 @@ def test_a_table_of_the_notes_own_parts_makes_no_cards(tmp_path: Path) -> None:
         "| Port | Protocol |\n|---|---|\n| 22 | SSH |\n| 3389 | RDP |\n"
     )
     r = imp(tmp_path, text)
-    assert [c.front for c in r.cards if isinstance(c, BasicCard)] == [
+    assert fronts(r) == [
         "22: Protocol? (Practice sets)",
         "3389: Protocol? (Practice sets)",
     ]
@@ -1046,9 +1051,7 @@ def test_options_that_each_carry_a_verdict_and_its_reason(tmp_path: Path) -> Non
 
 def test_an_is_a_sentence_of_three_words_defines_nothing(tmp_path: Path) -> None:
     text = "# Identity\n\nIAM is a global service.\n\nSTS is a service that hands out short-lived keys.\n"
-    assert [c.front for c in imp(tmp_path, text).cards if isinstance(c, BasicCard)] == [
-        "What is STS? (Identity)"
-    ]
+    assert fronts(imp(tmp_path, text)) == ["What is STS? (Identity)"]
 
 
 def test_a_question_in_a_code_block_with_plus_and_minus_options(tmp_path: Path) -> None:
@@ -1072,7 +1075,7 @@ def test_a_table_of_things_properties_and_values_and_an_index_of_pages(tmp_path:
         "  - [Lambda](./compute/lambda.md)\n"
     )
     r = imp(tmp_path, text)
-    assert [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)] == [
+    assert pairs(r) == [
         ("SQS: Visibility timeout? (Numbers)", "30 seconds"),
         ("SNS: Topics per account? (Numbers)", "100,000"),
     ]
