@@ -457,3 +457,25 @@ def test_schema_4_database_gains_the_memory_index_and_the_plan_reads_only_it(tmp
     with sqlite3.connect(path) as conn:
         plan = " ".join(r[-1] for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
     assert "COVERING INDEX ix_cards_memory" in plan, plan
+
+
+def test_a_large_first_sync_builds_the_indexes_after_the_rows(env, db) -> None:  # type: ignore[no-untyped-def]
+    """A first sync of BULK_SYNC cards or more drops the cards' indexes and builds them after the rows (in
+    the same transaction): afterwards every index of the schema is there and the queue reads through
+    them, on SQLite and PostgreSQL alike; a later sync keeps them."""
+    from sqlalchemy import inspect
+
+    from awsprep.store.repo import BULK_SYNC
+
+    write_bank(env, basic_cards(BULK_SYNC))
+    store = Store(db)
+    bank = bank_io.load_bank([Path(env["AWSPREP_BANK"])])
+    assert store.sync(bank, "fp1").added == BULK_SYNC
+    engine = store.Session.kw["bind"]
+    wanted = {i.name for i in store_db.metadata.tables["cards"].indexes}
+    assert wanted <= {i["name"] for i in inspect(engine).get_indexes("cards")}
+    assert len(store.candidates(date(2026, 3, 1), None, 20)) == 20  # new cards, in bank order
+    write_bank(env, basic_cards(BULK_SYNC + 1))
+    assert store.sync(bank_io.load_bank([Path(env["AWSPREP_BANK"])]), "fp2").added == 1
+    assert wanted <= {i["name"] for i in inspect(engine).get_indexes("cards")}
+    engine.dispose()
