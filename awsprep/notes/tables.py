@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from awsprep.notes.blocks import Block
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import STOPWORDS, is_link_or_image_only, plain
+from awsprep.notes.topics import PART_NAME
 from awsprep.notes.units import MAX_ANSWER
 
 _ACRONYM = re.compile(r"[A-Z]{2}")
@@ -18,12 +19,6 @@ def _names_a_thing(c: Collector, cell: str) -> bool:
     return bool(_ACRONYM.search(cell.replace("AWS", "")) or c.topics.find(cell))
 
 
-# the notes' own parts: "Batch 3", "Part II", "Day 12", "Chapter 4", "Module 2.1"
-_PART_NAME = re.compile(
-    r"(?:batch|part|chapter|module|day|week|section|lesson|unit|set|practice (?:test|exam)|quiz|"
-    r"mock (?:test|exam))\s*#?\s*(?:\d+(?:\.\d+)*|[ivx]+)",
-    re.IGNORECASE,
-)
 # header cells that name a column's role, never a thing compared ("Item | Value", "Setting | Default")
 _ROLE_HEADER = re.compile(
     r"(item|value|name|feature|description|setting|limit|key|property|attribute|parameter|option|type|"
@@ -55,7 +50,7 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
         return
     header = [plain(h)[0] for h in rows[0]]
     firsts = [plain(r[0])[0] for r in rows[1:] if r]
-    if len(firsts) >= 2 and all(_PART_NAME.fullmatch(f) for f in firsts):
+    if len(firsts) >= 2 and all(PART_NAME.fullmatch(f) for f in firsts):
         # "| Batch 1 | Cloud concepts |": what each part of the notes holds, a table of contents
         for n, first in enumerate(firsts, start=1):
             c.skip(line + n + 1, "link only", first)

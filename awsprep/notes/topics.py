@@ -31,14 +31,19 @@ _DATE = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})",
     re.IGNORECASE,
 )
-_SESSION = re.compile(r"(?:(?:day|week|session|lesson|class|lecture)\s*#?\d+)?", re.IGNORECASE)
+# a part of the notes themselves: "Day 8", "Week 3", "Batch 1", "Part II", "Module 2.1"
+PART_NAME = re.compile(
+    r"(?:batch|part|chapter|module|day|week|session|section|lesson|class|lecture|unit|set|quiz|"
+    r"practice (?:test|exam)|mock (?:test|exam))\s*#?\s*(?:\d+(?:\.\d+)*|[ivx]+)",
+    re.IGNORECASE,
+)
 
 
 def is_diary(heading: str) -> bool:
-    """A heading that only dates the notes under it (a study diary's "Day 8 - March 15")."""
+    """A heading that only dates or numbers the notes under it (a study diary's "Day 8 - March 15")."""
     rest = _DATE.sub(" ", heading).strip(" -–—:,|()")
     dated = rest != heading.strip(" -–—:,|()")
-    return bool(_SESSION.fullmatch(rest)) and (dated or bool(rest))
+    return (dated and not rest) or bool(PART_NAME.fullmatch(rest))
 
 
 TIPS = re.compile(r"\bexam\s*ti\w*|\bexam\s+hints?\b", re.IGNORECASE)
