@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -160,3 +161,13 @@ class Report:
             print(f"| {r['measure']:52s} | {value:>12s} | {base:>22s} | {ratio:>6s} | {r['aim']}{verdict} |")
         for note in self.notes:
             print(note)
+
+
+def fill_last_day(conn: Any, dialect: str = "sqlite") -> None:
+    """Schema 6's last_day of the cards from their last_review, as the store writes it, after a bench has
+    set states by SQL; nothing for a checkout measured from before that column (AWSPREP_BENCH_CODE)."""
+    from awsprep.store import db
+
+    update = getattr(db, "last_day_update", None)
+    if update is not None:
+        conn.execute(update(dialect))

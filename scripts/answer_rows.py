@@ -23,6 +23,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from _benchutil import fill_last_day
+
 import awsprep
 from awsprep.sched import fsrs
 from awsprep.sched.policy import Policy
@@ -55,6 +57,7 @@ def fill(db: Path) -> None:
                    difficulty = CASE WHEN ordinal % 3 THEN 1 + (ordinal % 10) * 0.93 END
                WHERE ordinal % 5 < 3"""
         )
+        fill_last_day(conn)
         conn.execute("UPDATE cards SET due = date('2026-03-08') WHERE ordinal % 5 = 3 AND ordinal < 150")
         conn.execute("UPDATE cards SET drill = 1, due = date('2026-03-02') WHERE ordinal % 17 = 0")
         conn.execute("UPDATE cards SET leech = 1 WHERE ordinal % 41 = 0")

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _benchutil import Report, code_dir, env_for, med, run_proc, side_by_side, use_code
+from _benchutil import Report, code_dir, env_for, fill_last_day, med, run_proc, side_by_side, use_code
 
 use_code()
 
@@ -97,6 +97,7 @@ def add_history(db: Path, log_rows: int, seed: int = 1) -> None:
                WHERE abs(random()) % 10 < 8""",
             {"today": TODAY.isoformat()},
         )
+        fill_last_day(conn)
         conn.execute(
             "UPDATE cards SET drill = 1, due = :today WHERE due IS NOT NULL AND abs(random()) % 2000 = 0",
             {"today": TODAY.isoformat()},

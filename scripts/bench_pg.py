@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from _benchutil import Report, med
+from _benchutil import Report, fill_last_day, med
 
 END = "-- end of a transaction"  # a marker among the captured statements: SQLAlchemy ended one here
 
@@ -82,6 +82,7 @@ def fill(conn: Any, n: int, log_rows: int, today: date) -> None:
            WHERE random() < 0.8""",
         {"today": today},
     )
+    fill_last_day(conn, "postgresql")
     conn.execute(
         "UPDATE cards SET drill = true, due = %(today)s WHERE due IS NOT NULL AND random() < 1 / 2000.0",
         {"today": today},

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -427,8 +427,86 @@ def test_two_machines_saving_the_parse_cache_at_once_do_not_clash(db: str) -> No
     assert Store(db).bank_cache() == {"decks/a.yaml": ("d1", "[]"), "decks/b.yaml": ("d3", "[2]")}
 
 
+def _last_days(path: Path) -> dict[str, tuple[int | None, int | None]]:
+    """Each card's stored last_day beside the day number of its last_review read back by the store."""
+    from awsprep.store.repo import last_day
+
+    store = Store(sqlite_url(path))
+    with sqlite3.connect(path) as conn:
+        stored = dict(conn.execute("SELECT id, last_day FROM cards"))
+    out = {cid: (stored[cid], last_day(store.state(cid).last_review, True)) for cid in stored}
+    store.close()
+    return out
+
+
+def _synced(env: dict[str, str], path: Path, n: int) -> Store:
+    write_bank(env, basic_cards(n))
+    store = Store(sqlite_url(path))
+    store.sync(bank_io.load_bank([Path(env["AWSPREP_BANK"])]), "fp")
+    return store
+
+
+def test_last_day_follows_the_last_review_through_answers_undo_and_a_scheduler_switch(env, tmp_path):
+    """Schema 6: the day number the exam plan counts with is written wherever the last review is, as
+    the day the store reads back: an answer (given in a zone far from UTC, late in the evening: SQLite
+    keeps the wall-clock time, so its day), an undo, a wrong exam answer, a rebuild of every state under
+    another scheduler."""
+    from awsprep.sched.policy import Policy
+
+    path = tmp_path / "days.db"
+    store = _synced(env, path, 3)
+    evening = datetime(2026, 3, 1, 22, 30, tzinfo=timezone(timedelta(hours=-5)))  # 03:30 UTC on 2 March
+    store.answer("c000", 4, evening, 4000)
+    store.answer("c001", 4, evening - timedelta(days=3), 4000)
+    store.answer("c001", 2, evening, 4000)
+    store.undo_last(evening)
+    with store.Session() as s, s.begin():  # a wrong exam answer: a failed recall, inside the exam's commit
+        Store.fail_recall_in(s, "c002", evening + timedelta(hours=1), None, store.policy)
+    store.close()
+    days = _last_days(path)
+    assert days["c000"] == (date(2026, 3, 1).toordinal(),) * 2
+    assert days["c001"] == (date(2026, 2, 26).toordinal(),) * 2  # the undone answer's day is gone too
+    assert days["c002"] == (date(2026, 3, 1).toordinal(),) * 2
+    store = Store(sqlite_url(path))
+    assert store.reschedule(Policy(scheduler="fsrs"), {"scheduler": "fsrs"}) == 3
+    store.close()
+    assert all(stored == read for stored, read in _last_days(path).values())
+
+
+def test_schema_5_database_gains_the_last_review_day_filled_from_its_history(env, tmp_path):
+    """An upgrade from schema 5 fills last_day from each card's last_review (as the store reads it back)
+    and builds the memory index on it; the exam plan then picks what it picked before."""
+    from awsprep.sched.plan import ExamPlan
+
+    path = tmp_path / "v5.db"
+    store = _synced(env, path, 5)
+    for i in range(4):
+        store.answer(f"c{i:03d}", 3 + i % 3, datetime(2026, 1, 5 + 3 * i, 23, 50, tzinfo=UTC), 4000)
+    query = ExamPlan(date(2026, 3, 1)).query(date(2026, 2, 27))
+    before = store.plan_reviews(query, None, 10)
+    store.close()
+    with sqlite3.connect(path) as conn:  # back to schema 5: no last_day, the index on last_review
+        conn.execute("DROP INDEX ix_cards_memory")
+        conn.execute("ALTER TABLE cards DROP COLUMN last_day")
+        conn.execute(
+            "CREATE INDEX ix_cards_memory ON cards (retired, suspended, due, buried_until, last_review,"
+            " stability, difficulty, id)"
+        )
+        conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    days = _last_days(path)
+    assert sum(1 for stored, _ in days.values() if stored is not None) == 4
+    assert all(stored == read for stored, read in days.values())
+    with sqlite3.connect(path) as conn:
+        (index,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'ix_cards_memory'").fetchone()
+        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+    assert "last_day" in index and "last_review" not in index and version == str(store_db.SCHEMA_VERSION)
+    store = Store(sqlite_url(path))
+    assert store.plan_reviews(query, None, 10) == before and before[0] > 0
+    store.close()
+
+
 def test_schema_4_database_gains_the_memory_index_and_the_plan_reads_only_it(tmp_path):
-    """Schema 5: the exam plan's reviews are chosen from an index holding each studied card's memory,
+    """Schema 5 (6): the exam plan's reviews are chosen from an index holding each studied card's memory,
     never from the cards' rows (which carry their content): EXPLAIN QUERY PLAN names it as covering."""
     from awsprep.sched.plan import ExamPlan
 

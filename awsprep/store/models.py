@@ -60,6 +60,7 @@ class CardRow(Base):
     # FSRS memory state, kept while FSRS schedules (schema 2)
     stability: Mapped[float | None]
     difficulty: Mapped[float | None]
+    last_day: Mapped[int | None]  # last_review's UTC day as date.toordinal() (schema 6)
     # user actions
     suspended: Mapped[bool]
     buried_until: Mapped[date | None]

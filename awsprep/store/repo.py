@@ -17,7 +17,6 @@ from sqlalchemy import (
     Date,
     Integer,
     bindparam,
-    cast,
     delete,
     exists,
     func,
@@ -57,7 +56,6 @@ if TYPE_CHECKING:
 UNDOABLE = ("answer", "suspend", "bury")
 BULK_SYNC = 5_000  # cards: a first sync at least this large builds the cards' indexes after the rows
 CLAIM_MINUTES = 10  # a claim left by a session that died (kill -9, power cut) lapses after this long
-JDN_OFFSET = 1_721_425  # date.toordinal() + this = the Julian day number SQLite's julianday() counts
 STATE_FIELDS = ("reps", "interval", "ef", "due", "lapses", "drill", "last_review", "stability", "difficulty")
 
 
@@ -98,10 +96,24 @@ def _state_from_json(raw: str) -> CardState:
     return CardState(**d)
 
 
-def _apply(row: CardRow, state: CardState) -> None:
+def last_day(last_review: datetime | None, wall: bool) -> int | None:
+    """The day of a last review as a day number (date.toordinal()): the cards' last_day column, written
+    wherever last_review is, so the exam plan's SQL counts days without parsing dates. The day is the
+    one the store reads back: `wall` for SQLite, which keeps a moment's wall-clock time (SQLAlchemy
+    writes it without its offset), else the UTC day of the instant (PostgreSQL); a naive moment is
+    UTC."""
+    if last_review is None:
+        return None
+    if last_review.tzinfo is not None and not wall:
+        last_review = last_review.astimezone(UTC)
+    return last_review.date().toordinal()
+
+
+def _apply(row: CardRow, state: CardState, wall: bool) -> None:
     row.reps, row.interval, row.ef = state.reps, state.interval, state.ef
     row.due, row.lapses, row.drill, row.last_review = state.due, state.lapses, state.drill, state.last_review
     row.stability, row.difficulty = state.stability, state.difficulty
+    row.last_day = last_day(state.last_review, wall)
 
 
 def _transition(
@@ -166,7 +178,7 @@ _ANSWER_READ = (
 _ANSWER_WRITE = (
     update(_CARDS)
     .where(_CARDS.c.id == bindparam("card_id"))
-    .values({name: bindparam(name) for name in STATE_FIELDS})
+    .values({name: bindparam(name) for name in (*STATE_FIELDS, "last_day")})
 )
 _LEECH_WRITE = _ANSWER_WRITE.values(leech=True, suspended=True)
 _LOG_INSERT = insert(_LOG)
@@ -315,6 +327,7 @@ class Store:
         self.engine = open_store(url)  # Core connections: reads, answers, claims
         self._reading = self.engine.execution_options(**{READ_ONLY: True})  # deferred BEGIN, never written
         self.policy = policy  # the scheduler answers go through (cli/db.open_store sets it from settings)
+        self._wall_days = self.engine.dialect.name == "sqlite"  # how last_day counts (see last_day)
         self._errors_at_open = errors_met()
         self._answering: Any = None  # the DBAPI connection answers run on (SQLite), from the pool
         self._load: tuple[date, dict[date, int]] | None = None  # due_load's counts and their day
@@ -573,24 +586,18 @@ class Store:
     ) -> tuple[int, list[Candidate]]:
         """The exam plan's reviews for a day (sched/plan.PlanQuery, the same rule as `PlanQuery.matches`),
         in one SQL statement so a 20,000-card store stays fast: the studied cards' memory is read from
-        an index alone (schema 5's ix_cards_memory), the ratio bounds tested on it (a plain CTE the
-        database may inline: materialising it cost a fifth more). Returns how many cards match and the
-        first `limit` of them, weakest (largest ratio) first."""
-        if self.url.startswith("sqlite"):  # whole days as Julian day numbers
-            last_day: Any = cast(func.julianday(_CARDS.c.last_review) + 0.5, Integer)
+        an index alone (schema 6's ix_cards_memory: the last review's day as a number, no date to
+        parse), the ratio bounds tested on it (a plain CTE the database may inline: materialising it
+        cost a fifth more). Returns how many cards match and the first `limit` of them, weakest (largest
+        ratio) first."""
 
-            def day(on: date) -> Any:
-                return literal(on.toordinal() + JDN_OFFSET)
-        else:  # PostgreSQL: date minus date is whole days
-            last_day = cast(func.timezone("UTC", _CARDS.c.last_review), Date)
-
-            def day(on: date) -> Any:
-                return literal(on, Date)
+        def day(on: date) -> Any:  # the day numbers of the last_day column
+            return literal(on.toordinal())
 
         studied = (
             select(
                 _CARDS.c.id,
-                last_day.label("last_day"),
+                _CARDS.c.last_day,
                 func.coalesce(_CARDS.c.stability, NO_STABILITY).label("s"),
                 func.coalesce(_CARDS.c.difficulty, 0.0).label("d"),
             )
@@ -613,23 +620,27 @@ class Store:
                 or_(studied.c.d >= query.hard, days(query.window_start) > query.wait_ratio * studied.c.s)
             )
         weakness = (days(query.order_on) / studied.c.s).label("weakness")
+        # how many match, counted by a statement of its own: a window count over the matches kept SQLite
+        # from sorting only the first `limit` of them, and a CTE named twice in one statement is
+        # materialised (each cost a third of the time at 20,000 cards)
+        total_q = select(func.count()).select_from(studied).where(*cond)
         picked = (
-            select(studied.c.id, weakness, func.count().over().label("total"))
+            select(studied.c.id, weakness)
             .where(*cond)
             .order_by(weakness.desc(), studied.c.id)
-            .limit(max(1, limit))
+            .limit(limit)
             .subquery()
         )
         cols = (_CARDS.c.id, *(_CARDS.c[name] for name in STATE_FIELDS))
         rows_q = (  # the state columns of the few picked cards only
-            select(*cols, picked.c.total)
+            select(*cols)
             .join(picked, _CARDS.c.id == picked.c.id)
             .order_by(picked.c.weakness.desc(), _CARDS.c.id)
         )
         with self.reading() as s:
-            rows = s.execute(rows_q).all()
-        total = int(rows[0].total) if rows else 0
-        return total, [Candidate(card_id=r.id, state=state_of(r)) for r in rows[: max(0, limit)]]
+            total = int(s.execute(total_q).scalar_one())
+            rows = s.execute(rows_q).all() if total and limit > 0 else []
+        return total, [Candidate(r[0], CardState(*r[1:])) for r in rows]  # cols: id, then state
 
     def new_count(self, decks: Iterable[str] | None = None) -> int:
         """Cards never answered (not suspended): what is left to introduce."""
@@ -822,7 +833,11 @@ class Store:
             leech = {"card_id": card_id, "ts": now, "day": now.date(), "action": "leech"}
             logs.append({**leech, "was_new": False, "drill": False, "undone": False, "session": session})
         return _Answered(
-            state={"card_id": card_id, **_state_values(after)},
+            state={
+                "card_id": card_id,
+                **_state_values(after),
+                "last_day": last_day(after.last_review, self._wall_days),
+            },
             logs=logs,
             result=AnswerResult(before=before, after=after, drill_answer=drill_answer, leech=became_leech),
         )
@@ -844,7 +859,7 @@ class Store:
             if row is None:
                 return None
             if last.action == "answer":
-                _apply(row, _state_from_json(last.before))
+                _apply(row, _state_from_json(last.before), self._wall_days)
                 if row.leech and not sm2.is_leech(state_of(row)):
                     row.leech = False
                     row.suspended = False
@@ -916,7 +931,7 @@ class Store:
                 state = after
             if logs:
                 s.execute(insert(_LOG), logs)
-            _apply(row, state)
+            _apply(row, state, self._wall_days)
             return True
 
     @staticmethod
@@ -931,7 +946,7 @@ class Store:
             return
         before = state_of(row)
         after = policy.failed_recall(before, now)
-        _apply(row, after)
+        _apply(row, after, s.get_bind().dialect.name == "sqlite")
         s.execute(insert(_LOG), [_transition(card_id, now, "exam", 1, before, after, session)])
 
     def log(self, card_id: str | None = None) -> list[LogEntry]:
@@ -976,7 +991,7 @@ class Store:
                     state = replay(policy, entries)
                     if card_id in given:  # the balanced day, where the new window allows it
                         state = keep_given_day(state, *given[card_id])
-                    _apply(row, state)
+                    _apply(row, state, self._wall_days)
         self.policy = policy
         self._load = None
         return len(logs)

@@ -68,6 +68,9 @@ cards = Table(
     # FSRS memory state, kept while FSRS schedules (schema 2)
     Column("stability", Float, nullable=True),
     Column("difficulty", Float, nullable=True),
+    # the UTC day of last_review as a day number (date.toordinal()), written with it (schema 6): the exam
+    # plan's arithmetic on days since the last review then parses no dates
+    Column("last_day", Integer, nullable=True),
     # user actions
     Column("suspended", Boolean, nullable=False, default=False),
     Column("buried_until", Date, nullable=True),
@@ -82,7 +85,7 @@ cards = Table(
     # new cards in bank order, read in order and only as many as the day allows
     # (partial: only cards never answered; the condition is set per dialect by `partial_indexes`)
     Index("ix_cards_new", "retired", "suspended", "ordinal"),
-    # the exam plan's reviews (schema 5): each studied card's memory (last review, stability,
+    # the exam plan's reviews (schema 6): each studied card's memory (day of the last review, stability,
     # difficulty) read from this index alone, not from the card's row with its content beside it
     Index(
         "ix_cards_memory",
@@ -90,7 +93,7 @@ cards = Table(
         "suspended",
         "due",
         "buried_until",
-        "last_review",
+        "last_day",
         "stability",
         "difficulty",
         "id",

@@ -118,7 +118,7 @@ def todays_queue(
         total_new = max(0, min(total_new, paced))
     candidates = store.candidates(today, decks, 0, 0 if planning else review_limit)
     per_deck = []
-    for deck in decks if decks is not None else sorted(store.decks()):
+    for deck in decks if decks is not None else store.deck_names():
         allowed = min(total_new, deck_new_allowance(limits, store.day_counts(today, [deck])))
         if allowed > 0:
             fresh = store.candidates(today, [deck], allowed, 0)
