@@ -654,7 +654,9 @@ def test_quiz_results_letters_examples_and_emphasis_headings(tmp_path: Path) -> 
     r = imp(tmp_path, text)
     why = {t.card.get("front") or t.card.get("text"): t.reasons for t in r.triage}
     assert sum(any("quiz result" in w for w in ws) for ws in why.values()) == 2
-    assert any(any("one-letter label" in w for w in ws) for ws in why.values())
+    # "- A: Identities" is an option of some question: no card, not even one to triage
+    assert not any("Identities" in str(t.card) for t in r.triage)
+    assert not any("Identities" in str(c) for c in r.cards)
     assert any(any("hides an example" in w for w in ws) for ws in why.values())
     # an emphasis heading is no context: the topic above it is
     shard = next(c for c in r.cards if "shard" in c.prompt())
@@ -1098,3 +1100,70 @@ def test_why_and_focus_sections_of_sectioned_questions_make_no_cards(tmp_path: P
     )
     r = imp(tmp_path, "".join(one.format(n=n) for n in (1, 2, 3)))
     assert len(mcqs(r)) == 3 and len(r.cards) == 3  # the explanations belong to their questions
+
+
+def test_wiki_links_show_their_text_and_a_line_pointing_at_pages_is_no_card(tmp_path: Path) -> None:
+    """Obsidian-style notes: [[Page]] and [[Page|text]] read as their text; "Next: [[Page]]" only says
+    where the notes lead, so it makes no card."""
+    text = (
+        "# Start\n\n- Reviewing today: [[SQS]]\n- New page: copy [[_Service template]]\n\n"
+        "# Storage\n\n- Glacier Deep Archive: the cheapest [[S3|Amazon S3]] class, restores within 12 hours\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.text for c in r.cards if not isinstance(c, BasicCard)] == [
+        "Storage — Glacier Deep Archive: the cheapest Amazon S3 class, restores within {{12 hours}}"
+    ]
+    assert fronts(r) == []  # neither "Reviewing today" nor "New page"
+
+
+def test_options_of_a_question_in_notes_are_no_cards(tmp_path: Path) -> None:
+    """A question kept in a notes file, its options written "- A: ...": no option becomes a definition
+    ("C: ...") or a cloze of its number."""
+    text = (
+        "# Questions\n\n## 1\n\nA team must rotate a partner's key every 3 months. Which service?\n\n"
+        "- A: Keep the key in a DynamoDB table and rotate it with a rule every 3 months.\n\n"
+        "- B: Keep the key in Secrets Manager with a rotation function.\n\n"
+        "- C: Keep the key in a Lambda environment variable.\n"
+    )
+    r = imp(tmp_path, text)
+    assert not [c for c in r.cards if "rotate it with a rule" in str(c) or "environment variable" in str(c)]
+    assert "C" not in [f.split(" (")[0] for f in fronts(r)]
+
+
+def test_a_table_of_the_notes_folders_and_a_references_section_make_no_cards(tmp_path: Path) -> None:
+    text = (
+        "# My SysOps notes\n\n## Topics\n\n| Topic | What is inside |\n|---|---|\n"
+        "| [Placement groups](./placement-groups/) | Cluster, spread and partition, and when to pick each |\n"
+        "| [Hibernate](./ec2-hibernate/) | Keeping RAM across a stop, and what it needs |\n\n"
+        "## Compared\n\n| Service | Purpose |\n|---|---|\n"
+        "| [CloudFront](../cdn/cloudfront.md) | Caches content at edge locations |\n"
+        "| [Global Accelerator](../cdn/accelerator.md) | Routes TCP and UDP over the AWS network |\n\n"
+        "## References\n\n- Study Guide for the SysOps exam, second edition, by two authors I like\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["CloudFront: Purpose? (Compared)", "Global Accelerator: Purpose? (Compared)"]
+
+
+def test_scene_question_with_colon_options_and_a_listed_correct_answer(tmp_path: Path) -> None:
+    """The shape of official sample questions: a scene in paragraphs, "Which ... these requirements?",
+    options "- A: ...", then "Correct answer(s)" above a list repeating the right options, each with its
+    reason indented under it. One mcq with the scene in its question; no card from the scene."""
+    text = (
+        "# Sample questions\n\n## 1\n\nA shop keeps a partner's key that changes every 3 months. The shop "
+        "must keep working while the key changes.\n\nWhich solution will meet these requirements?\n\n"
+        "- A: Keep the key in a DynamoDB table.\n\n- B: Keep the key in Secrets Manager and rotate it with "
+        "a function.\n\n- C: Keep the key in an environment variable.\n\n"
+        "Correct answer\n\n- B: Keep the key in Secrets Manager and rotate it with a function.\n\n"
+        "    Secrets Manager runs the rotation function on a schedule.\n\n"
+        "## 2\n\nA team wants two things from one queue.\n\nWhich steps meet these needs? (Select TWO.)\n\n"
+        "- A: Long polling.\n\n- B: A dead-letter queue.\n\n- C: A larger message size.\n\n"
+        "Correct answers:\n\n- A: Long polling.\n\n- B: A dead-letter queue.\n"
+    )
+    r = imp(tmp_path, text)
+    first, second = mcqs(r)
+    assert first.question.startswith("A shop keeps a partner's key that changes every 3 months.")
+    assert first.question.endswith("Which solution will meet these requirements?")
+    assert first.correct == (1,) and first.options[1].startswith("Keep the key in Secrets Manager")
+    assert first.explanation == "Secrets Manager runs the rotation function on a schedule"
+    assert second.correct == (0, 1) and len(second.options) == 3
+    assert len(r.cards) == 2  # neither the scene nor an option made a card of its own

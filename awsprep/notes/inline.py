@@ -8,6 +8,8 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+# a wiki link between pages of the notes (Obsidian, Foam): [[Page]], [[Page#Heading]], [[Page|shown text]]
+WIKILINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 # Only real HTML tags are markup: `<secret-name>` or `<account-id>` in a note is a placeholder to keep.
 HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img"
@@ -139,6 +141,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
 
     if "](" in text:
         text = _LINK.sub(link, text)
+    if "[[" in text:
+        text = WIKILINK.sub(lambda m: m.group(2) or m.group(1), text)  # the page named, or the text shown
     if "][" in text:
         text = _REFLINK.sub(r"\1", text)
     if "<" in text:
@@ -155,6 +159,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
 
 def is_link_or_image_only(raw: str) -> str | None:
     """'image only' / 'link only' when the text is nothing but images or links, else None."""
+    if "[[" in raw and not WIKILINK.sub("", raw).strip(" -–—:*[]()<>.,;"):
+        return "link only"  # "[[S3]]", "[[CLF-C02]] · [[SAA-C03]]": pages of the notes
     if "](" not in raw and "http" not in raw:
         return None  # (an image or a link holds "](", a URL "http")
     if _IMAGE.fullmatch(raw.strip()) or (_IMAGE.search(raw) and not _IMAGE.sub("", raw).strip()):

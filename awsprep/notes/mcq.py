@@ -9,7 +9,7 @@ import re
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
-from awsprep.notes.inline import is_link_or_image_only, plain
+from awsprep.notes.inline import is_link_or_image_only, norm, plain
 
 _OPTION_LABEL = re.compile(r"^(?:option\s+)?[A-Ha-h][:.)]\s+", re.IGNORECASE)  # "Option A: ..." -> "..."
 _Q_PREFIX = re.compile(r"^\s*(?:(?:question|q)\s*\d*\s*[:.)]|\d{1,4}[.)])\s*", re.IGNORECASE)
@@ -30,6 +30,13 @@ _SECTION_ANSWER = re.compile(r"\b(?:correct answers?|answers?|solution)\s*:?\s*$
 _SECTION_WHY = re.compile(r"\b(?:why\??|explanation|rationale|reasoning)\s*:?\s*$", re.IGNORECASE)
 _CODE_MARK = re.compile(r"^>{1,2}\s*")  # "> right option" / ">> right option" among plain lines
 _SIGNED = re.compile(r"^[+-]\s+(?=\S)")  # "+ right option" / "- wrong option" in a code block
+# a question that refers to a scene set above it ("Which solution will meet these requirements?")
+_REQUIREMENTS = re.compile(
+    r"\b(?:these|the above|this|those)\s+"
+    r"(?:requirements?|needs|goals?|criteria|conditions|task|issue|problem)\b.*\?",
+    re.IGNORECASE,
+)
+_SCENARIO_PARAS = 4
 _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
@@ -56,12 +63,36 @@ def voted(lines: list[str]) -> tuple[int, ...]:
     return tuple(k for k, ln in enumerate(lines) if _VOTED.search(ln))
 
 
+# "- A: Store the key in Secrets Manager": an option with a colon after its letter (a capital only: as
+# list items in order from A, as leading_options reads them)
+_COLON_OPTION = re.compile(r"^\s*([A-H]):\s+(.+)$")
+# "Correct answer:" / "Correct answers:" alone, above a list that repeats the right options
+_ANSWER_ABOVE_LIST = re.compile(r"^\W*correct\s+(?:answers?|options?)\s*:?\W*$", re.IGNORECASE)
+
+
+def listed_answer(items: list[Item], options: list[str]) -> tuple[tuple[int, ...], str] | None:
+    """The right options of a "Correct answer(s):" list whose items repeat options whole with their
+    letters ("- B: Store the key in Secrets Manager"), and the explanation under them; None when an item
+    is not an option."""
+    correct, why = [], []
+    for it in items:
+        first, *rest = it.text.split("\n")
+        m = explicit.OPTION.match(first) or _COLON_OPTION.match(first)
+        k = ord(m.group(1).upper()) - ord("A") if m else len(options)
+        if m is None or k >= len(options) or norm(option_text(m.group(2))) != norm(options[k]):
+            return None
+        correct.append(k)
+        why.extend([*rest, *it.extra, *(kid.text for kid in it.children)])
+    return (tuple(sorted(set(correct))), "\n".join(why)) if correct else None
+
+
 def leading_options(items: list[Item]) -> list[str]:
     """The options ``A.`` ``B.`` ... that the items start with, in order (the items after them, such
     as an explanation's bullets in the same question, are not options)."""
     options = []
     for k, it in enumerate(items):
-        m = explicit.OPTION.match(it.text.split("\n")[0])
+        first = it.text.split("\n")[0]
+        m = explicit.OPTION.match(first) or _COLON_OPTION.match(first)
         if m is None or m.group(1).upper() != chr(ord("A") + k):
             break
         options.append(option_text(m.group(2)))
@@ -133,6 +164,7 @@ class McqReader:
         self.c = c
         self.blocks = blocks
         self.image = False  # the last question had an image between it and its options
+        self.scenario: set[int] = set()  # the paragraphs the last question's scene was read from
         self.option_lines: set[int] = set()  # lines of the options of the questions read
         # lists whose right options are in bold, under a question: read as questions only when the file
         # holds several (one list with a bold item under a question heading is more likely a note)
@@ -207,6 +239,29 @@ class McqReader:
                 return f"{text}\n{more}", used | extra
         return text, used
 
+    def sets_scene(self, i: int) -> bool:
+        """Block ``i`` is a paragraph of a question's scene (or the question itself) that a list of
+        lettered options follows: the question reads it (see question_before), no note card does."""
+        k = i
+        while k < len(self.blocks) - 1 and k - i <= _SCENARIO_PARAS and self._plain_para(k):
+            if _REQUIREMENTS.search(self.blocks[k].text):
+                nxt = self.blocks[k + 1]
+                return nxt.kind == "list" and option_items(nxt.items) is not None
+            k += 1
+        return False
+
+    def _plain_para(self, j: int) -> bool:
+        blk = self.blocks[j]
+        return (
+            blk.kind == "para"
+            and not blk.in_quote
+            and not has_option(blk.text)
+            and not is_link_or_image_only(blk.text)
+        )
+
+    def _kind(self, j: int) -> str:
+        return self.blocks[j].kind if j < len(self.blocks) else ""
+
     def _heading(self, j: int, pattern: re.Pattern[str]) -> bool:
         return (
             j < len(self.blocks)
@@ -229,6 +284,17 @@ class McqReader:
         if k >= 1 and self._heading(k, _SECTION_CHOICES) and self.blocks[k - 1].kind == "para":
             k -= 1  # "### 1.2 - Choices" under the question's own section: the question is above it
         prev = self.blocks[k] if k >= 0 else None
+        self.scenario = set()
+        if prev is not None and prev.kind == "para" and _REQUIREMENTS.search(prev.text):
+            # "Which solution will meet these requirements?": the paragraphs above it (under the same
+            # heading) set the scene, and are part of the question
+            first = k
+            while first - 1 >= 0 and k - first < _SCENARIO_PARAS and self._plain_para(first - 1):
+                first -= 1
+            if first < k:
+                self.scenario = set(range(first, k))
+                texts = [plain(self.blocks[j].text)[0] for j in range(first, k + 1)]
+                return _Q_PREFIX.sub("", " ".join(texts)), self.blocks[first].line
         if prev is not None and prev.kind in ("para", "heading"):
             return _Q_PREFIX.sub("", plain(prev.text)[0]), prev.line
         if prev is not None and prev.kind == "list" and prev.items and not prev.items[-1].children:
@@ -390,8 +456,14 @@ class McqReader:
             return {i}
         tail, used = self.answer_after(i + 1)
         correct = explicit.correct_options(tail, options) or voted([it.text for it in blk.items])
-        self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
-        return {i} | used
+        k = i + 2
+        if not correct and used == {i + 1} and _ANSWER_ABOVE_LIST.match(tail) and self._kind(k) == "list":
+            listed = listed_answer(self.blocks[k].items, options)  # "Correct answer:" then "- B: ..."
+            if listed is not None:
+                (correct, tail), used = listed, {i + 1, k}
+                self.option_lines.update(it.line for it in self.blocks[k].items)
+        made = self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
+        return {i} | used | (self.scenario if made else set())
 
     def item_mcq(self, item: Item, path: tuple[str, ...]) -> bool:
         """A numbered question whose item holds ``A.`` ``B.`` ... option lines and, below them, its

@@ -100,11 +100,11 @@ def _has_markup(text: str) -> bool:
 _REFERENCE_HEADING = re.compile(
     r"^(?:additional|other|useful|more|further|external|recommended|learning|study)\s+"
     r"(?:resources|references|links|reading|materials?)$|^(?:further reading|reading list|bibliography|"
-    r"talks|videos|podcasts|courses|books|articles|credits)$",
+    r"references|talks|videos|podcasts|courses|books|articles|credits)$",
     re.IGNORECASE,
 )
 # a bare "Resources" or "Links" heading lists references only when its lines link somewhere
-# ("Resources" is also a part of a CloudFormation template)
+# ("Resources" is also a part of a CloudFormation template); "References" always does (books too)
 _LINKS_HEADING = re.compile(r"^(?:resources|references|links|reading|sources)$", re.IGNORECASE)
 # a file or folder of a code project as the question: "src/main", "build/", "pom.xml"
 _FILE_TERM = re.compile(

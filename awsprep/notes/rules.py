@@ -160,8 +160,8 @@ class Walker:
                     if qa[2]:
                         used.add(i + 1)
                     continue
-                if lettered_question(blk, nxt):
-                    continue  # the question of a lettered multiple-choice card
+                if lettered_question(blk, nxt) or self.questions.sets_scene(i):
+                    continue  # the question of a lettered multiple-choice card, or its scene
                 after = blocks[i + 2] if i + 2 < len(blocks) else None
                 if nxt is not None and nxt.kind == "para" and nxt.text.strip() == "?" and after is not None:
                     basic_qa(self.c, blk.text, after.text, blk.line, blk.path, "multiline")

@@ -12,6 +12,9 @@ from awsprep.notes.topics import PART_NAME
 from awsprep.notes.units import MAX_ANSWER
 
 _ACRONYM = re.compile(r"[A-Z]{2}")
+# a link to a folder of the notes themselves ("./ec2-hibernate/", "04-ami/README.md"), not to a page
+# about one service (a comparison table's first column may link each service's own page)
+_FOLDER_LINK = re.compile(r"\[[^\]]+\]\((?![a-z]+:)[^)\s]*(?:/|/readme\.md|/index\.md)\)", re.IGNORECASE)
 
 
 def _names_a_thing(c: Collector, cell: str) -> bool:
@@ -50,8 +53,12 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
         return
     header = [plain(h)[0] for h in rows[0]]
     firsts = [plain(r[0])[0] for r in rows[1:] if r]
-    if len(firsts) >= 2 and all(PART_NAME.fullmatch(f) for f in firsts):
-        # "| Batch 1 | Cloud concepts |": what each part of the notes holds, a table of contents
+    if len(firsts) >= 2 and (
+        all(PART_NAME.fullmatch(f) for f in firsts)
+        or all(_FOLDER_LINK.fullmatch(r[0].strip()) for r in rows[1:] if r)
+    ):
+        # "| Batch 1 | Cloud concepts |", "| [EC2 Hibernate](./ec2-hibernate/) | RAM state, ... |": what
+        # each part of the notes holds, a table of contents
         for n, first in enumerate(firsts, start=1):
             c.skip(line + n + 1, "link only", first)
         return

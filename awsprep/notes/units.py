@@ -11,6 +11,7 @@ from awsprep.notes.collector import Collector
 from awsprep.notes.inline import (
     DIGIT,
     STOPWORDS,
+    WIKILINK,
     cloze_numbers,
     is_link_or_image_only,
     plain,
@@ -102,6 +103,8 @@ _CLAUSE_START = re.compile(
     r"^(?:if|when|while|unless|because|since|once|after|before|where)\b", re.IGNORECASE
 )
 _LONE_LETTER = re.compile(r"(?:^|\s)[a-z](?:\s|$)")
+_OPTION_LETTER = re.compile(r"[A-F][.)]?")  # "C) ...": an answer option, not a term
+_OPTION_LINE = re.compile(r"(?:\*\*)?[A-F](?:\*\*)?[:.)]\s")  # "C: Create two aliases", "**B.** ..."
 _LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\b(?:which|that|who|whose|where|when)$", re.IGNORECASE)
 
@@ -151,6 +154,9 @@ def unit(
     if why:
         c.skip(line, why, raw)
         return False
+    if _OPTION_LINE.match(raw):
+        c.skip(line, "question option", raw)  # "- C: Create two aliases": one option of a question
+        return False
     text, urls = plain(raw)
     if not _TWO_WORDS.search(text.lower()):  # (fewer than two words)
         c.skip(line, "fragment", text)
@@ -165,7 +171,9 @@ def unit(
         return False
     bold = _BOLD_DEF.match(raw)
     linked = sum(len(m) for m in _LINK_TEXT.findall(raw)) if "](" in raw else 0
-    if urls and linked * 2 >= len(text) - len(text.split(":")[0]) and not bold:
+    # pages of the notes linked by name ("Studying now: [[CLF-C02]]"): where the notes lead, not a fact
+    wiki = sum(len(m.group(2) or m.group(1)) for m in WIKILINK.finditer(raw)) if "[[" in raw else 0
+    if (urls or wiki) and (linked + wiki) * 2 >= len(text) - len(text.split(":")[0]) and not bold:
         c.skip(line, "link only", text)  # "Talk 2019: [A talk's title](url), a speaker": a reference
         return False
     if _STARTS_LINK.match(raw):
@@ -237,6 +245,8 @@ def good_term(term: str) -> bool:
     ):
         return False
     if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or _LONE_LETTER.search(term):
+        return False
+    if _OPTION_LETTER.fullmatch(term):
         return False
     term = _LEAD_ARTICLE.sub("", term)
     n = len(term.split())
