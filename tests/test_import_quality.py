@@ -1167,3 +1167,26 @@ def test_scene_question_with_colon_options_and_a_listed_correct_answer(tmp_path:
     assert first.explanation == "Secrets Manager runs the rotation function on a schedule"
     assert second.correct == (0, 1) and len(second.options) == 3
     assert len(r.cards) == 2  # neither the scene nor an option made a card of its own
+
+
+def test_options_marked_correct_after_their_text_and_an_explanation_heading_over_indented_prose(
+    tmp_path: Path,
+) -> None:
+    """Quiz notes: options as paragraphs "a) ...", the right one ending in "-- correct"; under a heading
+    "Explanation for other options", paragraphs indented into a code block. A question that asks for
+    two answers but marks one (an option lost to a mistyped letter) is skipped, never keyed wrong."""
+    text = (
+        "# Quiz\n\n## Which service sends a message to many subscribers at once?\n\n"
+        "a) Amazon SQS\n\nb) Amazon SNS -- correct\n\nc) AWS Batch\n\n"
+        "### Explanation for other options\n\n"
+        "    A topic pushes each message to every subscriber, by email, HTTP or a queue.\n\n"
+        "    A queue is read by one consumer at a time.\n\n"
+        "## Which terms can a Savings Plan have? (Select TWO.)\n\n"
+        "a) 1 year -- correct\n\nb) 2 years\n\na) 3 years --correct\n\nd) 5 years\n"
+    )
+    r = imp(tmp_path, text)
+    (q,) = mcqs(r)
+    assert q.options == ("Amazon SQS", "Amazon SNS", "AWS Batch") and q.correct == (1,)
+    assert q.explanation.startswith("A topic pushes each message to every subscriber")
+    assert any("asks for TWO answers but 1 are marked" in w.message for w in r.warnings)
+    assert len(r.cards) == 1

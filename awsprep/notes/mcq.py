@@ -40,11 +40,17 @@ _SCENARIO_PARAS = 4
 _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
+_PROSE = re.compile(r"[A-Za-z]+(?: [A-Za-z,()'’-]+){5,}[.!?]")  # a sentence of words, not code
+# "(Select TWO.)", "(Choose 3)": how many options the question's key must hold
+_CHOOSE_N = re.compile(r"\((?:select|choose|pick)\s+(two|three|four|2|3|4)\b", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _EXPLAINS = re.compile(r"^\W*(?:explanation|explained|why|reason|rationale)\b", re.IGNORECASE)
 
 
 # a dump of an exam site marks the answer most readers chose: "- B. AWS Step Functions Most Voted"
-_VOTED = re.compile(r"\s+most voted\s*$", re.IGNORECASE)
+# an option marked as the answer after its text: "B. AWS Step Functions Most Voted" (an exam site's
+# vote), "d) On-demand delivery of IT resources -- correct" (the notes' own key)
+_VOTED = re.compile(r"\s+(?:most voted|(?:--|—|–)\s*(?:correct|right)(?:\s+answer)?)\W*$", re.IGNORECASE)
 
 
 def question_section(path: tuple[str, ...]) -> tuple[str, ...]:
@@ -54,12 +60,12 @@ def question_section(path: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def option_text(raw: str) -> str:
-    """An option's words, without its letter or a "Most Voted" mark."""
+    """An option's words, without its letter or a "Most Voted" / "-- correct" mark."""
     return _OPTION_LABEL.sub("", plain(_VOTED.sub("", raw))[0])
 
 
 def voted(lines: list[str]) -> tuple[int, ...]:
-    """The indexes of the option lines marked "Most Voted"."""
+    """The indexes of the option lines marked "Most Voted" or "-- correct"."""
     return tuple(k for k, ln in enumerate(lines) if _VOTED.search(ln))
 
 
@@ -228,6 +234,13 @@ class McqReader:
         "Correct Answer" heading of a question written in headed sections)."""
         if self._heading(j, _SECTION_ANSWER):
             j += 1
+        elif (
+            self._heading(j, _EXPLAINS)
+            and self._kind(j + 1) == "code"
+            and _PROSE.search(self.blocks[j + 1].text)
+        ):
+            # "### Explanation for other options" over paragraphs indented into a code block: prose
+            return f"Explanation: {self.blocks[j + 1].text}", {j, j + 1}
         text, used = self.following_text(j)
         if used:
             k = max(used) + 1
@@ -336,6 +349,14 @@ class McqReader:
         if not correct:
             self.c.warn(line, "a multiple-choice question marks no option correct ([x]), so it was skipped.")
             self.c.skip(line, "mcq without answer", question)
+            return False
+        asked = _CHOOSE_N.search(question)
+        if asked and _COUNTS[asked.group(1).lower()] != len(correct):
+            # "(Select TWO.)" with one option keyed (or an option lost to a mistyped letter): a wrong key
+            self.c.warn(
+                line, f"a question asks for {asked.group(1)} answers but {len(correct)} are marked; skipped."
+            )
+            self.c.skip(line, "broken mcq", question)
             return False
         if len(correct) == len(options) or any(not o for o in options) or len(options) < 2:
             self.c.warn(
@@ -506,11 +527,13 @@ class McqReader:
         after: list[str] = []
         used = {i}
         k = i
+        marked: list[str] = []  # the option lines as written, for their marks
         while k < len(blocks) and blocks[k].kind == "para" and len(used) < 12:
             for ln in blocks[k].text.split("\n"):
                 m = explicit.OPTION.match(ln)
                 if m and not after and m.group(1).upper() == chr(ord("A") + len(options)):
-                    options.append(plain(m.group(2))[0])
+                    options.append(plain(_VOTED.sub("", m.group(2)))[0])
+                    marked.append(ln)
                 elif options:
                     after.append(ln)
                 else:
@@ -535,6 +558,6 @@ class McqReader:
             used |= more
         elif extra and not tail.strip(" \n"):
             used |= more
-        correct = explicit.correct_options(tail, options)
+        correct = explicit.correct_options(tail, options) or voted(marked)
         self.mcq(question, qline, blocks[i].path, options, correct, tail, "mcq-lettered")
         return used
