@@ -1190,3 +1190,19 @@ def test_options_marked_correct_after_their_text_and_an_explanation_heading_over
     assert q.explanation.startswith("A topic pushes each message to every subscriber")
     assert any("asks for TWO answers but 1 are marked" in w.message for w in r.warnings)
     assert len(r.cards) == 1
+
+
+def test_example_amounts_and_made_up_scenes_are_not_asked(tmp_path: Path) -> None:
+    """A sentence that sets up a made-up scene ("If you were ...", "Imagine ...") is no card; a number
+    given as an example ("for example, $10 an hour") waits in triage; a real limit beside them is asked."""
+    text = (
+        "# Savings Plans\n\n"
+        "- Usage up to the commitment is billed at the plan's rate (for example, $10 an hour)\n"
+        "- If you were storing a 90 GB video, each edit would upload all 90 GB again\n"
+        "- Imagine 40 servers that each need 2 GB of memory\n"
+        "- A Savings Plan lasts 1 or 3 years\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.text for c in r.cards] == ["Savings Plans — A Savings Plan lasts {{1}} or {{3 years}}"]
+    ((text, reasons),) = [(t.card.get("text"), t.reasons) for t in r.triage]
+    assert "$10" in text and any("hides an example" in w for w in reasons)

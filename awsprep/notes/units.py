@@ -66,7 +66,11 @@ def is_command(text: str) -> bool:
     return _COMMAND.match(text) is not None or ("--" in text and _COMMAND.search(text) is not None)
 
 
-_EXAMPLE = re.compile(r"^(?:say\b|e\.?g\.?\b|eg\b|ex\b|ex:|for example\b|example\b|i\.e\.?\b)", re.IGNORECASE)
+_EXAMPLE = re.compile(
+    r"^(?:say\b|e\.?g\.?\b|eg\b|ex\b|ex:|for example\b|example\b|i\.e\.?\b|imagine\b|suppose\b|"
+    r"let'?s say\b|if you were\b)",  # (the last ones: a made-up scene, "If you were using S3, ...")
+    re.IGNORECASE,
+)
 _VAGUE_TERM = re.compile(
     r"^(another|such|some|this|that|these|those|each|every|other|one|many|most|all|any)\b|^(?:only|just|even)\s"
     r"|\b(you|your|we|our|i|it|its|they|their|my|me|his|her)\b",
