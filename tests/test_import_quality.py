@@ -1206,3 +1206,25 @@ def test_example_amounts_and_made_up_scenes_are_not_asked(tmp_path: Path) -> Non
     assert [c.text for c in r.cards] == ["Savings Plans — A Savings Plan lasts {{1}} or {{3 years}}"]
     ((text, reasons),) = [(t.card.get("text"), t.reasons) for t in r.triage]
     assert "$10" in text and any("hides an example" in w for w in reasons)
+
+
+def test_numbered_question_with_its_options_as_a_nested_task_list(tmp_path: Path) -> None:
+    """ "1. Which ...?" with "- [x]" / "- [ ]" options indented under it; a note after an option's
+    arrow is part of the explanation, not of the option (it would give the answer away)."""
+    text = (
+        "# Quiz review\n\n"
+        "1. Which services keep their resources in one Region? (Choose two.)\n"
+        "    - [ ] Amazon CloudFront -> a global service\n"
+        "    - [x] Amazon EBS -> volumes live in one zone of a Region\n"
+        "    - [x] Amazon SQS -> queues belong to a Region\n"
+        "    - [ ] AWS IAM -> a global service\n\n"
+        "2. Which service sends email and SMS to subscribers?\n"
+        "    - [ ] Amazon SQS\n"
+        "    - [x] Amazon SNS\n"
+    )
+    r = imp(tmp_path, text)
+    first, second = mcqs(r)
+    assert first.options == ("Amazon CloudFront", "Amazon EBS", "Amazon SQS", "AWS IAM")
+    assert first.correct == (1, 2) and "Amazon EBS: volumes live in one zone of a Region" in first.explanation
+    assert second.question == "Which service sends email and SMS to subscribers?" and second.correct == (1,)
+    assert len(r.cards) == 2

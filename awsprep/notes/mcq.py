@@ -40,6 +40,7 @@ _SCENARIO_PARAS = 4
 _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
+_ARROW_NOTE = re.compile(r"\s+(->|→|=>)\s+")  # "Amazon S3 -> regional resource": the option, then a note
 _PROSE = re.compile(r"[A-Za-z]+(?: [A-Za-z,()'’-]+){5,}[.!?]")  # a sentence of words, not code
 # "(Select TWO.)", "(Choose 3)": how many options the question's key must hold
 _CHOOSE_N = re.compile(r"\((?:select|choose|pick)\s+(two|three|four|2|3|4)\b", re.IGNORECASE)
@@ -485,6 +486,28 @@ class McqReader:
                 self.option_lines.update(it.line for it in self.blocks[k].items)
         made = self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
         return {i} | used | (self.scenario if made else set())
+
+    def task_item_mcq(self, item: Item, path: tuple[str, ...]) -> bool:
+        """A numbered question whose item holds a task list of its options (``- [x] Amazon S3``), a
+        note after an option's arrow (``-> regional resource``) kept for the explanation, not shown as
+        part of the option; True when the item was such a question."""
+        tasks = item.children
+        if len(tasks) < 2 or any(it.task is None for it in tasks) or not any(it.task for it in tasks):
+            return False
+        question = _Q_PREFIX.sub("", plain("\n".join([item.text, *item.extra]))[0])
+        if not _ASKS.search(question):
+            return False
+        options, notes = [], []
+        for it in tasks:
+            option, *after = _ARROW_NOTE.split(_OPTION_LABEL.sub("", plain(it.text)[0]), maxsplit=1)
+            options.append(option.strip())
+            why = after[-1].strip() if after else ""
+            if why:
+                notes.append(f"{option.strip()}: {why.strip()}")
+        self.image = False
+        self.option_lines.update([item.line, *(it.line for it in tasks)])
+        correct = tuple(k for k, it in enumerate(tasks) if it.task)
+        return self.mcq(question, item.line, path, options, correct, "\n".join(notes), "mcq")
 
     def item_mcq(self, item: Item, path: tuple[str, ...]) -> bool:
         """A numbered question whose item holds ``A.`` ``B.`` ... option lines and, below them, its

@@ -227,6 +227,8 @@ class Walker:
             self.item(item, blk.path, parents)
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
+        if item.children and item.children[0].task is not None and self.questions.task_item_mcq(item, path):
+            return
         if (
             ("\n" in item.text and has_option(item.text)) or len(leading_options(item.children)) >= 2
         ) and self.questions.item_mcq(item, path):
