@@ -1228,3 +1228,18 @@ def test_numbered_question_with_its_options_as_a_nested_task_list(tmp_path: Path
     assert first.correct == (1, 2) and "Amazon EBS: volumes live in one zone of a Region" in first.explanation
     assert second.question == "Which service sends email and SMS to subscribers?" and second.correct == (1,)
     assert len(r.cards) == 2
+
+
+def test_bullets_indented_too_little_under_a_numbered_label_keep_it_as_context(tmp_path: Path) -> None:
+    """ "1. Move to Glacier:" then "  * 90 days after creation": two spaces are too few to nest under a
+    numbered item in Markdown, yet the bullets are its points; a bold title line is no definition."""
+    text = (
+        "# S3\n\n## Lifecycle rules\n\n1. Move to Standard-IA:\n  * 30 days after creation\n\n"
+        "2. Move to Glacier Flexible Retrieval:\n  * 90 days after creation\n\n"
+        "**Amazon Macie – Architectures**\n\n![diagram](macie.png)\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.text for c in r.cards] == [
+        "S3 › Lifecycle rules › Move to Standard-IA — {{30 days}} after creation",
+        "S3 › Lifecycle rules › Move to Glacier Flexible Retrieval — {{90 days}} after creation",
+    ]

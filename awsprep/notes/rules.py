@@ -36,6 +36,14 @@ from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, MAX_ANSWER, basic_qa, is_c
 
 QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
 _LABEL_END = re.compile(r"[:?]\s*$")
+
+
+def _under_last_item(lst: Block) -> bool:
+    """The list's last item is a label ("S3 Standard to IA Transition:") with no points of its own."""
+    last = lst.items[-1] if lst.items else None
+    return last is not None and not last.children and not last.extra and bool(_LABEL_END.search(last.text))
+
+
 _PRONOUN_LABEL = re.compile(r"^(?:it|its|they|their|this|these|those|that|he|she|we|you)\b", re.IGNORECASE)
 _HAS_SEPARATOR = re.compile(r"\S\s*(?::|\s[-–—=])\s+\S")  # a term and its meaning before the final colon
 _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
@@ -142,11 +150,17 @@ class Walker:
                         continue
                     label = None
                     prev = blocks[i - 1] if i else None
+                    parents = [title] if title else []
                     if prev is not None and prev.kind == "para" and _LABEL_END.search(prev.text):
                         label = plain(prev.text)[0]
                     elif title and prev is not None and bold_title(prev.text) == title:
                         label = title  # "**Beanstalk components**" over a short list: the list's name
-                    self.list_block(blk, label, [title] if title else [])
+                    elif prev is not None and prev.kind == "list" and _under_last_item(prev):
+                        # "1. Transition to Glacier:" then "  * 1 day after creation": bullets indented
+                        # too little to be the item's children are still its points
+                        label = plain(prev.items[-1].text)[0]
+                        parents = [*parents, label.rstrip(" :")]
+                    self.list_block(blk, label, parents)
             elif blk.kind == "para":
                 if nxt is not None and nxt.kind == "list" and is_task_list(nxt):
                     continue  # the question of a multiple-choice card

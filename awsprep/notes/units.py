@@ -92,6 +92,8 @@ _CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|hav
 _CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore|if)\b", re.IGNORECASE)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:it|its|they|their|this|these|that|those|he|she)\b", re.IGNORECASE)
+_BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1")  # a line in bold from end to end
+_TITLE_MARKS = re.compile(r"[:=]")  # (a bold "EC2 = Elastic Compute Cloud" is a fact, not a title)
 _LEFT_BULLET = re.compile(r"^[-*+]\s+(?!\[[ xX]\])")
 _USED_FOR = re.compile(r"^used\s+(?:(?:mainly|mostly|primarily|only|often)\s+)?(?=for\b|to\b)", re.I)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
@@ -179,6 +181,15 @@ def unit(
     wiki = sum(len(m.group(2) or m.group(1)) for m in WIKILINK.finditer(raw)) if "[[" in raw else 0
     if (urls or wiki) and (linked + wiki) * 2 >= len(text) - len(text.split(":")[0]) and not bold:
         c.skip(line, "link only", text)  # "Talk 2019: [A talk's title](url), a speaker": a reference
+        return False
+    if (
+        _BOLD_LINE.fullmatch(raw.strip())
+        and len(text.split()) <= 6
+        and _SPACED_DASH.search(text)
+        and not DIGIT.search(text)
+        and not _TITLE_MARKS.search(text)
+    ):
+        c.skip(line, "fragment", text)  # "**Amazon GuardDuty – Architectures**": a title over what follows
         return False
     if _STARTS_LINK.match(raw):
         prose = True  # "[Guide](url) - Linux": a link is not a term
