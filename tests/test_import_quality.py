@@ -1243,3 +1243,22 @@ def test_bullets_indented_too_little_under_a_numbered_label_keep_it_as_context(t
         "S3 › Lifecycle rules › Move to Standard-IA — {{30 days}} after creation",
         "S3 › Lifecycle rules › Move to Glacier Flexible Retrieval — {{90 days}} after creation",
     ]
+
+
+def test_questions_answered_in_a_key_at_the_end_of_the_file(tmp_path: Path) -> None:
+    """ "### Question N" with options "- A) ..."; the answers in a section at the bottom, "**Q1 — Answer:
+    B (label)**" and the reason under it. Each question takes its own entry; the key makes no cards."""
+    text = (
+        "# Mock exam\n\n### Question 1\nWhich service stores objects in buckets?\n\n"
+        "- A) Amazon EBS\n- B) Amazon S3\n- C) Amazon EFS\n\n---\n\n"
+        "### Question 2\nWhich two services run containers? (Choose TWO.)\n\n"
+        "- A) Amazon ECS\n- B) Amazon SNS\n- C) AWS Fargate\n\n---\n\n"
+        "## Answers\n\n**Q1 — Answer: B (Amazon S3)**\nBuckets hold objects; EBS and EFS are volumes and "
+        "file systems.\n\n**Q2 — Answer: A, C**\n"
+        "ECS schedules containers and Fargate runs them without servers.\n"
+    )
+    r = imp(tmp_path, text)
+    first, second = mcqs(r)
+    assert first.correct == (1,) and first.explanation.startswith("Buckets hold objects")
+    assert second.correct == (0, 2) and second.explanation.startswith("ECS schedules containers")
+    assert len(r.cards) == 2

@@ -40,6 +40,14 @@ _SCENARIO_PARAS = 4
 _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
+# an entry of an answer key: "Q1 — Answer: C (FastFile Mode)", "Question 12: Answer B, D"
+_KEY_LEAD = re.compile(r"^\W*(?:Q|Question)\s*\d+\b", re.IGNORECASE)
+_KEY_ENTRY = re.compile(
+    r"^\W*(?:Q|Question)\s*(\d+)\s*[—–:.)-]*\s*(?:the\s+)?(?:correct\s+)?answers?\s*(?:is|are)?\s*[:—–-]?\s*"
+    r"(?P<letters>[A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)\b",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(r"^\W*(?:Q|Question)\s*(\d+)\b", re.IGNORECASE)  # "Question 12", "Q12:" as a heading
 _ARROW_NOTE = re.compile(r"\s+(->|→|=>)\s+")  # "Amazon S3 -> regional resource": the option, then a note
 _PROSE = re.compile(r"[A-Za-z]+(?: [A-Za-z,()'’-]+){5,}[.!?]")  # a sentence of words, not code
 # "(Select TWO.)", "(Choose 3)": how many options the question's key must hold
@@ -186,6 +194,37 @@ class McqReader:
         asking = [i for i in bold if _ASKS.search(plain(blocks[i - 1].text)[0])]
         # in such a quiz a stem need not ask ("A subnet can span multiple AZs", "A ____ queue is ...")
         self.bold_lists = set(bold) if len(asking) >= BOLD_QUIZ else set()
+        # an answer key at the end of the file ("**Q1 — Answer: C (FastFile Mode)**" and its reason):
+        # each question numbered in its heading takes its key from it; the key makes no cards itself
+        self.key = self._answer_key()
+        self.key_blocks = {k for entry in self.key.values() for k in entry[2]}
+
+    def _answer_key(self) -> dict[int, tuple[str, str, set[int]]]:
+        """Question number -> (its right letters, the explanation, the blocks they were read from), when
+        the file has an answer key of two entries or more."""
+        key: dict[int, tuple[str, str, set[int]]] = {}
+        blocks = self.blocks
+        for i, blk in enumerate(blocks):
+            if blk.kind != "para" or not _KEY_LEAD.match(blk.text):
+                continue
+            first, *rest = plain(blk.text)[0].split("\n") if "\n" in blk.text else [plain(blk.text)[0]]
+            m = _KEY_ENTRY.match(first)
+            if m is None:
+                continue
+            if not rest and "\n" in blk.text:
+                rest = [plain(x)[0] for x in blk.text.split("\n")[1:]]
+            used, why, k = {i}, [*rest], i + 1
+            while (
+                k < len(blocks)
+                and blocks[k].kind == "para"
+                and not _KEY_LEAD.match(blocks[k].text)
+                and k - i <= 2
+            ):
+                why.append(plain(blocks[k].text)[0])
+                used.add(k)
+                k += 1
+            key.setdefault(int(m.group(1)), (m.group("letters"), "\n".join(why).strip(), used))
+        return key if len(key) >= 2 else {}
 
     def following_text(self, j: int) -> tuple[str, set[int]]:
         """Explanation after a question: a paragraph, a blockquote or a <details> block."""
@@ -347,6 +386,11 @@ class McqReader:
             self.c.warn(line, "a multiple-choice list has no question before it, so it was skipped.")
             self.c.skip(line, "mcq without question")
             return False
+        numbered = _NUMBERED.match(path[-1]) if path and self.key and not correct else None
+        entry = self.key.get(int(numbered.group(1))) if numbered else None
+        if entry is not None:  # "### Question 3" answered in the key at the end of the file
+            correct = explicit.correct_options(f"Answer: {entry[0]}", options)
+            expl_raw = expl_raw or entry[1]
         if not correct:
             self.c.warn(line, "a multiple-choice question marks no option correct ([x]), so it was skipped.")
             self.c.skip(line, "mcq without answer", question)

@@ -113,8 +113,8 @@ class Walker:
         used: set[int] = set()
         title: str | None = None  # a bold line's title over the lists that follow it, to the next heading
         for i, blk in enumerate(blocks):
-            if i in used:
-                continue
+            if i in used or i in self.questions.key_blocks:
+                continue  # (the entries of an answer key are read by the questions they answer)
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if blk.kind == "heading":
                 title = None
