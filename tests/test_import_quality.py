@@ -1262,3 +1262,16 @@ def test_questions_answered_in_a_key_at_the_end_of_the_file(tmp_path: Path) -> N
     assert first.correct == (1,) and first.explanation.startswith("Buckets hold objects")
     assert second.correct == (0, 2) and second.explanation.startswith("ECS schedules containers")
     assert len(r.cards) == 2
+
+
+def test_the_learners_own_exam_pace_is_no_card(tmp_path: Path) -> None:
+    """How fast the learner answers in the exam room is logistics, not AWS: such cards wait in triage."""
+    text = (
+        "# Before the exam\n\n## Time management\n\n- Target pace: 1 question per 2 minutes\n\n"
+        "## Causes of slow pace\n\n- Solution: warm up with 10 sample questions first\n\n"
+        "# Kinesis\n\n- A shard takes up to 1 MB/s of writes\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.prompt() for c in r.cards] == ["Kinesis — A shard takes up to [...] of writes"]
+    ((pace),) = r.triage  # the warm-up advice makes no card at all
+    assert "question per" in str(pace.card) and any("logistics" in w for w in pace.reasons)

@@ -71,7 +71,7 @@ _CHROME_PATH = re.compile(
     re.IGNORECASE,
 )
 _LOGISTICS = re.compile(
-    r"(?=[edpsitrnucbfho\d])"
+    r"(?=[edpsitrnucbfhoqm\d])"
     r"\b(exams? (fees?|costs?|durations?|formats?|registrations?|vouchers?|lasts?|length|takes)|"
     r"exam (content|guide|domains?|outline|breakdown|objectives|blueprint|weighting|preparation|prep)|"
     r"domain \d\b|domain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)|"
@@ -80,7 +80,10 @@ _LOGISTICS = re.compile(
     r"per attempt|retake|practice exams?|\d+ (scored |unscored )?questions|"
     r"(number|no\.) of questions|udemy|coupon|discount code|(buy|purchase) (the|this|our)|patreon|discord|"
     r"subscribe to (our|my|the channel)|"
-    r"course updates?|practice tests?|this (course|repo|repository|guide)|star (this|the) repo)\b",
+    r"course updates?|practice tests?|this (course|repo|repository|guide)|star (this|the) repo|"
+    # the learner's own pace in the exam room: "Target pace: 1 question per 2 minutes", "mental stamina"
+    r"questions? per \d+ min\w*|\d+ min\w* per question|time management|mental stamina|"
+    r"exam[- ]taking|test[- ]taking)\b",
     re.IGNORECASE,
 )
 _MARKUP = re.compile(
@@ -181,7 +184,8 @@ _EXAMPLE_CLOZE = re.compile(
 # a heading over the exam's own figures: "Domain Level Breakup", "Exam format", "Scoring"
 _LOGISTICS_HEADING = re.compile(
     r"\bdomain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)\b|"
-    r"\bexam (?:format|structure|details|logistics|registration|scoring|breakdown|weighting)\b|^scoring$",
+    r"\bexam (?:format|structure|details|logistics|registration|scoring|breakdown|weighting)\b|^scoring$|"
+    r"\bbefore (?:the )?exam\b|\bexam day\b|\btime management\b|\b(?:exam|test)[- ]taking\b|\bpace\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # a claim as the question: "DDoS simulations DO require approval" -> "...": what is asked?
