@@ -1279,12 +1279,13 @@ def test_the_learners_own_exam_pace_is_no_card(tmp_path: Path) -> None:
 
 def test_a_label_that_names_only_the_kind_of_remark_is_no_front(tmp_path: Path) -> None:
     """ "**Exam tip:** ...", "Fun Fact: ...", "Resolution: ...": the label says what kind of remark
-    follows, not what is asked, even in bold (where a term is otherwise trusted)."""
+    follows, not what is asked, even in bold (where a term is otherwise trusted): they wait in triage."""
     text = (
         "# ALB\n\n- **Exam tip:** put an NLB in front of an ALB to give it a fixed IP\n"
-        "- Fun Fact: instance health can be set from the CLI\n"
-        "- Resolution: launch in another Availability Zone\n"
+        "- **Fun Fact**: instance health can be set from the CLI\n"
+        "- **Resolution**: launch in another Availability Zone\n"
         "- **Listener**: checks for connection requests on a port and protocol\n"
     )
     r = imp(tmp_path, text)
     assert pairs(r) == [("Listener (ALB)", "checks for connection requests on a port and protocol")]
+    assert r.summary()["triage_reasons"] == {"a generic label as the question": 3}

@@ -143,6 +143,9 @@ _GENERIC_TERM = re.compile(
 _NOTE_LABEL = re.compile(
     r"^(?:notes?|nb|n\.b\.|tips?|pro tip|important|remember|info|warning|caution|hint|fyi|also|recommended|"
     r"summary|in summary|in short|tl;?dr|bottom line|"
+    # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
+    r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
+    r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|"
     r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )

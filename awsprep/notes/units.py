@@ -94,13 +94,6 @@ _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re
 _PRONOUN = re.compile(r"^(?:it|its|they|their|this|these|that|those|he|she)\b", re.IGNORECASE)
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1")  # a line in bold from end to end
 _TITLE_MARKS = re.compile(r"[:=]")  # (a bold "EC2 = Elastic Compute Cloud" is a fact, not a title)
-# a label that names no thing, only the kind of remark after it (even in bold, where terms are trusted)
-_VAGUE_LABEL = re.compile(
-    r"(?:exam |quick |pro )?tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|"
-    r"resolution|workaround|notes?|side note|important|remember|hint|warning|bonus|recap|"
-    r"summary|conclusion|trap|exam traps?|gotchas?",
-    re.IGNORECASE,
-)
 _LEFT_BULLET = re.compile(r"^[-*+]\s+(?!\[[ xX]\])")
 _USED_FOR = re.compile(r"^used\s+(?:(?:mainly|mostly|primarily|only|often)\s+)?(?=for\b|to\b)", re.I)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
@@ -311,9 +304,6 @@ def definition(
         return False
     if not term or len(words(rest)) < 1:
         c.skip(line, "fragment", f"{term}: {rest}")
-        return False
-    if _VAGUE_LABEL.fullmatch(term):
-        c.skip(line, "vague", f"{term}: {rest}")  # "**Exam tip:** ...", "Solution - warm up": no question
         return False
     if len(rest) > MAX_DEF:
         first = sentences(rest)[0] if sentences(rest) else rest
