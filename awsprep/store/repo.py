@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -197,10 +197,11 @@ class _DriverStatement:
         # the values fixed in the statement (a leech's flags), and each positional name's converter
         self._fixed = {name: bind.effective_value for name, bind in binds.items() if not bind.required}
         names = list(compiled.positiontup or ())
+        self.names = names
         # the positional values fetched at once, then converted where the type has a converter
         self._values = operator.itemgetter(*names) if len(names) > 1 else lambda v: tuple(v[n] for n in names)
         processors = [binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
-        self._processors = [(i, p) for i, p in enumerate(processors) if p is not None]
+        self.processors = self._processors = [(i, p) for i, p in enumerate(processors) if p is not None]
         columns = getattr(stmt, "selected_columns", ())
         self._results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
 
@@ -236,6 +237,39 @@ def _driver_statements(dialect: Any) -> dict[str, _DriverStatement]:
         "log": _DriverStatement(_LOG_INSERT, dialect, log_keys),
         "leech_log": _DriverStatement(_LOG_INSERT, dialect, leech_keys),
     }
+
+
+# a new card's state: never studied (sync's new rows, beside the card's id, content and place)
+_NEW_STATE: dict[str, Any] = {
+    "retired": False,
+    "reps": 0,
+    "interval": 0,
+    "ef": sm2.INITIAL_EF,
+    "lapses": 0,
+    "drill": False,
+    "suspended": False,
+    "leech": False,
+}
+_NEW_ROW_HEAD = ("id", "deck", "type", "content", "content_hash", "ordinal")
+
+
+def _new_row(head: tuple[Any, ...]) -> dict[str, Any]:
+    """A new card's row by column: its _NEW_ROW_HEAD values, then _NEW_STATE."""
+    return {**dict(zip(_NEW_ROW_HEAD, head, strict=True)), **_NEW_STATE}
+
+
+@functools.cache
+def _new_rows_statement(dialect: Any) -> tuple[_DriverStatement, tuple[Any, ...] | None]:
+    """Sync's INSERT of new cards rows for the SQLite driver (see Store._new_rows_inserter), and the
+    converted _NEW_STATE values that follow a row's _NEW_ROW_HEAD values as they are (None when the
+    statement's positions are in another order, or one of the head's values needs converting)."""
+    statement = _DriverStatement(insert(_CARDS), dialect, (*_NEW_ROW_HEAD, *_NEW_STATE))
+    head = len(_NEW_ROW_HEAD)
+    sample = statement.parameters({**dict.fromkeys(_NEW_ROW_HEAD, ""), **_NEW_STATE})
+    names = tuple(statement.names)
+    if names != (*_NEW_ROW_HEAD, *_NEW_STATE) or any(i < head for i, _ in statement.processors):
+        return statement, None
+    return statement, tuple(sample[head:])
 
 
 @functools.cache
@@ -300,8 +334,11 @@ def _status_of(r: Any) -> CardStatus:  # a cards row: an ORM object or a selecte
     )
 
 
+_SORTED_JSON = json.JSONEncoder(sort_keys=True)  # json.dumps(..., sort_keys=True), built once
+
+
 def content_hash(content: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(_SORTED_JSON.encode(content).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -409,32 +446,16 @@ class Store:
             for index in rebuilt:
                 index.drop(s.connection())
             seen: set[str] = set()
-            new_rows: list[dict[str, Any]] = []
+            new_rows: list[tuple[Any, ...]] = []  # the _NEW_ROW_HEAD values of each new card
             updates: list[dict[str, Any]] = []
+            insert_new = self._new_rows_inserter(s)
             for ordinal, card in enumerate(cards):
                 content = card_to_dict(card)
                 digest = content_hash(content)
                 seen.add(card.id)
                 old = existing.get(card.id)
                 if old is None:
-                    new_rows.append(
-                        {
-                            "id": card.id,
-                            "deck": card.deck,
-                            "type": card.type,
-                            "content": json.dumps(content),
-                            "content_hash": digest,
-                            "ordinal": ordinal,
-                            "retired": False,
-                            "reps": 0,
-                            "interval": 0,
-                            "ef": sm2.INITIAL_EF,
-                            "lapses": 0,
-                            "drill": False,
-                            "suspended": False,
-                            "leech": False,
-                        }
-                    )
+                    new_rows.append((card.id, card.deck, card.type, json.dumps(content), digest, ordinal))
                     added += 1
                 elif old.content_hash != digest or old.retired or old.ordinal != ordinal:
                     if old.content_hash != digest:
@@ -451,13 +472,13 @@ class Store:
                     )
                 # in batches of Core executemany: a 100k-card first sync holds 2,000 rows at a time
                 if len(new_rows) >= 2000:
-                    s.execute(_CARDS.insert(), new_rows)
+                    insert_new(new_rows)
                     new_rows = []
                 if len(updates) >= 2000:
                     s.execute(_SYNC_UPDATE, updates)
                     updates = []
             if new_rows:
-                s.execute(_CARDS.insert(), new_rows)
+                insert_new(new_rows)
             if updates:
                 s.execute(_SYNC_UPDATE, updates)
             for index in rebuilt:
@@ -469,6 +490,35 @@ class Store:
                 )
             s.merge(Meta(key="bank_fingerprint", value=fingerprint))
         return SyncReport(added=added, changed=changed, retired=len(gone))
+
+    @staticmethod
+    def _new_rows_inserter(s: orm.Session) -> Callable[[list[tuple[Any, ...]]], None]:
+        """How sync inserts a batch of new cards rows (each its _NEW_ROW_HEAD values, then _NEW_STATE):
+        Core's executemany; on SQLite the same INSERT run on the driver's cursor in the session's
+        transaction, the values converted by SQLAlchemy's own type processors (_DriverStatement: the
+        same stored values, without SQLAlchemy's work for each row, which cost more than SQLite's)."""
+        conn = s.connection()
+        if conn.dialect.name != "sqlite":
+
+            def insert_core(rows: list[tuple[Any, ...]]) -> None:
+                s.execute(_CARDS.insert(), [_new_row(row) for row in rows])
+
+            return insert_core
+        statement, state = _new_rows_statement(conn.dialect)
+
+        def insert_driver(rows: list[tuple[Any, ...]]) -> None:
+            params: list[Sequence[Any]]
+            if state is None:
+                params = [statement.parameters(_new_row(row)) for row in rows]
+            else:
+                params = [row + state for row in rows]
+            cur = conn.connection.cursor()
+            try:
+                cur.executemany(statement.sql, params)
+            finally:
+                cur.close()
+
+        return insert_driver
 
     def bank_cache(self) -> dict[str, tuple[str, str]]:
         """Parsed bank files from earlier syncs: path -> (digest, cards JSON)."""
