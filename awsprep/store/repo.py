@@ -423,10 +423,10 @@ class Store:
 
     def sync(self, cards: Sequence[Card], fingerprint: str) -> SyncReport:
         """Bring the bank in: add new cards, update changed wording (same id keeps its history),
-        retire cards that left the bank (kept, never shown), bring back ones that returned."""
-        from awsprep.store.models import Meta  # the ORM: rows changed as objects
-
-        with translate_errors(self.url), self.Session() as s, s.begin():
+        retire cards that left the bank (kept, never shown), bring back ones that returned. Core
+        statements on one connection in one transaction (no ORM session: a first start then imports
+        no sqlalchemy.orm)."""
+        with translate_errors(self.url), self.engine.begin() as s:
             # One sync at a time (two machines starting at once on one server): the second waits for
             # the first here, then finds the bank already in.
             s.execute(select(_META.c.key).where(_META.c.key == "schema_version").with_for_update()).all()
@@ -444,7 +444,7 @@ class Store:
             bulk = not existing and len(cards) >= BULK_SYNC
             rebuilt = sorted(_CARDS.indexes, key=lambda i: str(i.name)) if bulk else []
             for index in rebuilt:
-                index.drop(s.connection())
+                index.drop(s)
             seen: set[str] = set()
             new_rows: list[tuple[Any, ...]] = []  # the _NEW_ROW_HEAD values of each new card
             updates: list[dict[str, Any]] = []
@@ -482,26 +482,27 @@ class Store:
             if updates:
                 s.execute(_SYNC_UPDATE, updates)
             for index in rebuilt:
-                index.create(s.connection())
+                index.create(s)
             gone = [cid for cid, r in existing.items() if cid not in seen and not r.retired]
             for start in range(0, len(gone), 500):
                 s.execute(
                     update(_CARDS).where(_CARDS.c.id.in_(gone[start : start + 500])).values(retired=True)
                 )
-            s.merge(Meta(key="bank_fingerprint", value=fingerprint))
+            where = _META.c.key == "bank_fingerprint"
+            if not s.execute(update(_META).where(where).values(value=fingerprint)).rowcount:
+                s.execute(insert(_META).values(key="bank_fingerprint", value=fingerprint))
         return SyncReport(added=added, changed=changed, retired=len(gone))
 
     @staticmethod
-    def _new_rows_inserter(s: orm.Session) -> Callable[[list[tuple[Any, ...]]], None]:
+    def _new_rows_inserter(conn: Connection) -> Callable[[list[tuple[Any, ...]]], None]:
         """How sync inserts a batch of new cards rows (each its _NEW_ROW_HEAD values, then _NEW_STATE):
-        Core's executemany; on SQLite the same INSERT run on the driver's cursor in the session's
+        Core's executemany; on SQLite the same INSERT run on the driver's cursor in the connection's
         transaction, the values converted by SQLAlchemy's own type processors (_DriverStatement: the
         same stored values, without SQLAlchemy's work for each row, which cost more than SQLite's)."""
-        conn = s.connection()
         if conn.dialect.name != "sqlite":
 
             def insert_core(rows: list[tuple[Any, ...]]) -> None:
-                s.execute(_CARDS.insert(), [_new_row(row) for row in rows])
+                conn.execute(_CARDS.insert(), [_new_row(row) for row in rows])
 
             return insert_core
         statement, state = _new_rows_statement(conn.dialect)
@@ -528,20 +529,20 @@ class Store:
 
     def save_bank_cache(self, entries: dict[str, tuple[str, str]], keep: set[str]) -> None:
         """Keep these parsed files (path -> (digest, cards JSON)); forget files not in `keep`. Rows are
-        upserted in one statement, so two machines saving the same files at once do not clash."""
-        with translate_errors(self.url), self.Session() as s, s.begin():
-            known = set(s.execute(select(_BANK_FILES.c.path)).scalars())
-            gone = [p for p in known if p not in keep]
-            for start in range(0, len(gone), 500):
-                s.execute(delete(_BANK_FILES).where(_BANK_FILES.c.path.in_(gone[start : start + 500])))
-            rows = [{"path": p, "digest": d, "cards": c} for p, (d, c) in entries.items()]
-            dialect = s.get_bind().dialect.name
-            if dialect not in ("sqlite", "postgresql"):
-                from awsprep.store.models import BankFile  # the ORM's merge: read, then insert or update
+        upserted in one statement, so two machines saving the same files at once do not clash (Core, on
+        one connection: no ORM session on SQLite and PostgreSQL)."""
+        rows = [{"path": p, "digest": d, "cards": c} for p, (d, c) in entries.items()]
+        dialect = self.engine.dialect.name
+        if dialect not in ("sqlite", "postgresql"):
+            from awsprep.store.models import BankFile  # the ORM's merge: read, then insert or update
 
+            with translate_errors(self.url), self.Session() as session, session.begin():
+                self._forget_bank_files(session, keep)
                 for row in rows:
-                    s.merge(BankFile(**row))
-                return
+                    session.merge(BankFile(**row))
+            return
+        with translate_errors(self.url), self.engine.begin() as s:
+            self._forget_bank_files(s, keep)
             from sqlalchemy.dialects import postgresql, sqlite
 
             insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
@@ -553,6 +554,14 @@ class Store:
                         set_={"digest": stmt.excluded.digest, "cards": stmt.excluded.cards},
                     )
                 )
+
+    @staticmethod
+    def _forget_bank_files(s: orm.Session | Connection, keep: set[str]) -> None:
+        """Delete the parse cache's rows of the files not in `keep`."""
+        known = set(s.execute(select(_BANK_FILES.c.path)).scalars())
+        gone = [p for p in known if p not in keep]
+        for start in range(0, len(gone), 500):
+            s.execute(delete(_BANK_FILES).where(_BANK_FILES.c.path.in_(gone[start : start + 500])))
 
     # --- reading -----------------------------------------------------------------------------
 
