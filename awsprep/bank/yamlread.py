@@ -6,6 +6,7 @@ Imported when a YAML file is read, not before: a review of a synced database rea
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -154,10 +155,16 @@ def fast_load(text: str) -> Any:
 # --- the quick reader: the block YAML awsprep writes, read line by line -----------------------------
 
 # Characters libyaml might refuse or read as a line break (tabs, CR, NEL, the line and paragraph
-# separators, a byte-order mark, controls): text holding any is left to libyaml.
-_QUICK_OFF = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+# separators, a byte-order mark, controls): text holding any is left to libyaml. Compiled when first
+# needed (10 ms), for text that is not all ASCII.
+_QUICK_OFF = "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+
+
+@functools.cache
+def _quick_off() -> re.Pattern[str]:
+    return re.compile(_QUICK_OFF)
+
+
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # the keys the quick reader reads itself
 _PLAIN_OFF = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a scalar starting with one of these: not a common plain one
 _SLOW_START = _PLAIN_OFF | {" "}
@@ -189,7 +196,7 @@ def quick_load(text: str) -> Any:
     if text.isascii():
         if not text.replace("\n", "").isprintable():  # ASCII: printable is space to tilde
             raise _Unusual
-    elif _QUICK_OFF.search(text):
+    elif _quick_off().search(text):
         raise _Unusual
     if text.startswith(("---", "...", "%")) or "\n---" in text or "\n..." in text or "\n%" in text:
         raise _Unusual  # a document marker or a directive, perhaps
