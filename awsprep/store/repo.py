@@ -566,9 +566,11 @@ class Store:
             return
         with translate_errors(self.url), self.engine.begin() as s:
             self._forget_bank_files(s, keep)
-            from sqlalchemy.dialects import postgresql, sqlite
-
-            insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+            insert: Any
+            if dialect == "sqlite":  # only the dialect in use imported (PostgreSQL's: 50 ms)
+                from sqlalchemy.dialects.sqlite import insert
+            else:
+                from sqlalchemy.dialects.postgresql import insert
             for start in range(0, len(rows), 200):
                 stmt: Any = insert(_BANK_FILES).values(rows[start : start + 200])
                 s.execute(
