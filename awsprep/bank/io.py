@@ -25,6 +25,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -214,16 +215,16 @@ STARTER_FILE = "starter.yaml"  # a deck's hand-ordered foundations: introduced b
 TYPE_TURNS = ("basic", "cloze", "mcq", "numeric")  # one card of each type in turn
 
 
+_GONE: Any = object()  # interleave's filler where a group has run dry
+
+
 def interleave(groups: Iterable[list[Card]]) -> list[Card]:
-    """One card from each group in turn (groups of unequal length drop out as they run dry)."""
+    """One card from each group in turn (groups of unequal length drop out as they run dry): the rows of
+    zip_longest, without the filler (a loop over the depths cost a few tenths of a second at 20k cards)."""
     queues = [list(g) for g in groups if g]
-    out: list[Card] = []
-    depth = 0
-    while queues:
-        queues = [q for q in queues if depth < len(q)]
-        out.extend(q[depth] for q in queues)
-        depth += 1
-    return out
+    if len(queues) == 1:
+        return queues[0]
+    return [card for row in zip_longest(*queues, fillvalue=_GONE) for card in row if card is not _GONE]
 
 
 def introduction_order(files: Iterable[tuple[Path, list[Card]]]) -> list[Card]:
