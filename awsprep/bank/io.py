@@ -384,19 +384,32 @@ def _plain_card(raw: dict[str, Any], deck: str) -> Card | None:
         if not all(type(p) is str for p in path):
             return None
         sources = (Source(file=file, line=line, path=tuple(path)),)
-    common: dict[str, Any] = dict(
+    high_priority = bool(get("high_priority", False))
+    domain = domain or None
+    if kind == "basic":
+        return BasicCard(
+            id=card_id,
+            deck=card_deck,
+            topic=topic,
+            tags=tags,
+            domain=domain,
+            sources=sources,
+            refs=refs,
+            high_priority=high_priority,
+            front=front,
+            back=back,
+        )
+    return ClozeCard(
         id=card_id,
         deck=card_deck,
         topic=topic,
         tags=tags,
-        domain=domain or None,
+        domain=domain,
         sources=sources,
         refs=refs,
-        high_priority=bool(get("high_priority", False)),
+        high_priority=high_priority,
+        text=text,
     )
-    if kind == "basic":
-        return BasicCard(front=front, back=back, **common)
-    return ClozeCard(text=text, **common)
 
 
 def _plain_texts(value: Any) -> tuple[str, ...] | None:
