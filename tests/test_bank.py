@@ -221,3 +221,25 @@ def test_decks_counts_bank_files_in_subfolders(env, runner) -> None:
     assert res.exit_code == 0, res.output
     [deck] = json.loads(res.stdout)["decks"]
     assert (deck["name"], deck["cards"], deck["by_type"]["mcq"]) == ("test", 5, 2)
+
+
+def test_interleave_takes_one_from_each_group_in_turn() -> None:
+    """interleave gives what taking one card from each group in turn, depth by depth, gives."""
+    import random
+
+    from awsprep.bank.io import interleave
+
+    def by_depth(groups: list[list[str]]) -> list[str]:
+        out, depth, queues = [], 0, [g for g in groups if g]
+        while queues:
+            queues = [q for q in queues if depth < len(q)]
+            out.extend(q[depth] for q in queues)
+            depth += 1
+        return out
+
+    rng = random.Random(7)
+    for _ in range(300):
+        groups = [[f"{g}-{i}" for i in range(rng.randint(0, 5))] for g in range(rng.randint(0, 5))]
+        got = interleave(groups)  # type: ignore[arg-type]
+        assert got == by_depth(groups)
+        assert all(got is not g for g in groups)  # a new list, whatever the groups

@@ -116,3 +116,97 @@ def test_reader_leaves_garbage_collection_as_it_found_it() -> None:
     with pytest.raises(BankError):
         io.parse_yaml("a: [\n", "f")
     assert gc.isenabled()
+
+
+def quick_or_unusual(text: str) -> Any:
+    try:
+        return ("ok", shape(yamlread.quick_load(text)))
+    except yamlread._Unusual:
+        return ("unusual",)
+
+
+@settings(max_examples=300, deadline=None)
+@given(trees, st.sampled_from([None, False]), st.sampled_from([4096, 20]), st.data())
+def test_quick_reader_gives_what_the_fast_reader_gives_or_leaves_the_text(
+    tree: Any, flow: bool | None, width: int, data: st.DataObject
+) -> None:
+    """Block YAML as the dumper writes it, and the same with a line changed: the quick reader's result
+    is the fast reader's, or it leaves the text to it."""
+    text = yaml.safe_dump(
+        {"schema": 1, "cards": [tree]},
+        default_flow_style=flow,
+        allow_unicode=True,
+        sort_keys=False,
+        width=width,
+    )
+    lines = text.split("\n")
+    at = data.draw(st.integers(0, len(lines) - 1))
+    edit = data.draw(
+        st.sampled_from(["", " ", "  ", "- ", "# c", ":", " # c", "'", '"', "x: ", "-", "? ", "{}", "[]"])
+    )
+    where = data.draw(st.sampled_from(["before", "after", "instead", "none"]))
+    if where == "before":
+        lines[at] = edit + lines[at]
+    elif where == "after":
+        lines[at] += edit
+    elif where == "instead":
+        lines[at] = edit
+    changed = "\n".join(lines)
+    for t in (text, changed):
+        quick = quick_or_unusual(t)
+        if quick[0] == "ok":
+            try:
+                fast = ("ok", shape(yamlread.fast_load(t)))
+            except yamlread._Unusual:
+                fast = ("ok", shape(full(t)))
+            assert quick == fast, t
+
+
+def test_quick_reader_reads_a_dumped_bank() -> None:
+    cards = [
+        io.card_from_dict(
+            {
+                "id": f"c-{i}",
+                "type": "basic",
+                "topic": "T",
+                "tags": ["a", "b"] if i % 2 else [],
+                "front": f'Q {i}: it\'s "{i}" here é \u2028' if i % 3 == 0 else f"Question {i}",
+                "back": "tab\there" if i % 5 == 0 else "1e3" if i % 7 == 0 else f"{i}",
+                "source": {"file": "f.md", "line": i, "path": ["A", f"B {i}"]},
+            },
+            "f",
+            "d",
+        )
+        for i in range(60)
+    ]
+    text = io.dump_bank(cards, "d")
+    assert shape(yamlread.quick_load(text)) == shape(yamlread.fast_load(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n\tb: 2\n",
+        "a: 'x\n  y'\n",
+        "a: x\n  y\n",
+        "a: |\n  x\n",
+        "a: [1, 2]\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "--- \na: 1\n",
+        "a: 1 # c\n",
+        "a: b: c\n",
+        "- a\n",
+        "a:\n - b\n  - c\n",
+        'a: "\\ud800"\n',
+        'a: "x\\/y"\n',
+        "a: 2001-13-45\n",
+        "\ufeffa: 1\n",
+        "a: 1\r\nb: 2\n",
+        "a: x\u2028y\n",
+        "2001-01-01: 1\n",
+        "a: " + "9" * 5000 + "\n",
+    ],
+)
+def test_quick_reader_leaves_what_it_does_not_read(text: str) -> None:
+    assert quick_or_unusual(text) == ("unusual",)

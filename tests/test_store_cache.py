@@ -557,3 +557,31 @@ def test_a_large_first_sync_builds_the_indexes_after_the_rows(env, db) -> None: 
     assert store.sync(bank_io.load_bank([Path(env["AWSPREP_BANK"])]), "fp2").added == 1
     assert wanted <= {i["name"] for i in inspect(engine).get_indexes("cards")}
     engine.dispose()
+
+
+def test_the_content_json_is_json_dumps() -> None:
+    """The store's JSON of a card's content (its row, and the sorted text its hash is of) is exactly
+    json.dumps's, errors included, and an error leaves the encoder as it was."""
+    import datetime as dt
+    import json
+
+    from awsprep.store import repo
+
+    values: list[dict[str, object]] = [
+        {"id": "c", "type": "basic", "front": 'é \u2028 \x7f " \\ \n', "back": "b", "z": 1, "a": [1.5, None]},
+        {"b": {"y": 2, "x": float("inf")}, "a": float("nan"), "c": -0.0, "d": 10**20, "e": True},
+        {},
+    ]
+    for value in values:
+        assert repo._content_json(value) == json.dumps(value)
+        assert repo._sorted_json(value) == json.dumps(value, sort_keys=True)
+    circular: dict[str, object] = {"a": 1}
+    circular["self"] = circular
+    for bad in ({"when": dt.date(2026, 1, 1)}, circular):
+        for encode, dumps in ((repo._content_json, json.dumps), (repo._sorted_json, None)):
+            with pytest.raises(Exception) as ours:
+                encode(bad)
+            with pytest.raises(Exception) as theirs:
+                json.dumps(bad, sort_keys=dumps is None)
+            assert (type(ours.value), str(ours.value)) == (type(theirs.value), str(theirs.value))
+            assert encode(values[0]) == json.dumps(values[0], sort_keys=dumps is None)

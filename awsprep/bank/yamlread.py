@@ -6,6 +6,8 @@ Imported when a YAML file is read, not before: a review of a synced database rea
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 import yaml
@@ -51,6 +53,7 @@ class _Unusual(Exception):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
 _SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
@@ -149,6 +152,263 @@ def fast_load(text: str) -> Any:
         loader.dispose()
 
 
+# --- the quick reader: the block YAML awsprep writes, read line by line -----------------------------
+
+# Characters libyaml might refuse or read as a line break (tabs, CR, NEL, the line and paragraph
+# separators, a byte-order mark, controls): text holding any is left to libyaml. Compiled when first
+# needed (10 ms), for text that is not all ASCII.
+_QUICK_OFF = "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+
+
+@functools.cache
+def _quick_off() -> re.Pattern[str]:
+    return re.compile(_QUICK_OFF)
+
+
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # the keys the quick reader reads itself
+_PLAIN_OFF = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a scalar starting with one of these: not a common plain one
+_SLOW_START = _PLAIN_OFF | {" "}
+_DQ = re.compile(r'(?:[^"\\]|\\(?:[0abtnvfre "\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}))*')
+_DQ_ESCAPE = re.compile(r"\\(?:([0abtnvfre \"\\N_LP])|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
+_DQ_CHAR = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b",
+    " ": " ", '"': '"', "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}  # fmt: skip
+
+
+def _unescape(match: re.Match[str]) -> str:
+    one, *hexes = match.groups()
+    if one is not None:
+        return _DQ_CHAR[one]
+    code = int(next(h for h in hexes if h is not None), 16)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        raise _Unusual  # libyaml refuses it, with its own error
+    return chr(code)
+
+
+def quick_load(text: str) -> Any:
+    """The same result as ``fast_load(text)`` for block YAML as awsprep's dump writes it, read line by
+    line without libyaml: a mapping at the top; block mappings with plain keys and block sequences;
+    scalars on one line each (plain, single- or double-quoted, ``[]``, ``{}``); blank and comment lines.
+    Anything else (flow collections, multi-line and block scalars, anchors, aliases, tags, a comment
+    after a value, indentation libyaml would judge, document markers, directives, a character libyaml
+    might refuse) raises _Unusual, and the caller reads the text with fast_load as always."""
+    if text.isascii():
+        if not text.replace("\n", "").isprintable():  # ASCII: printable is space to tilde
+            raise _Unusual
+    elif _quick_off().search(text):
+        raise _Unusual
+    if text.startswith(("---", "...", "%")) or "\n---" in text or "\n..." in text or "\n%" in text:
+        raise _Unusual  # a document marker or a directive, perhaps
+    lines = text.split("\n")
+    if " \n" in text or text.endswith(" "):
+        lines = [line.rstrip(" ") for line in lines]
+    loader = Loader("")
+    try:
+        return _QuickReader(loader).read(lines)
+    finally:
+        loader.dispose()
+
+
+class _QuickReader:
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.resolvers = loader.yaml_implicit_resolvers
+        if None in self.resolvers or loader.yaml_path_resolvers:
+            raise _Unusual
+        self.constructors = loader.yaml_constructors
+        self.resolved: dict[str, Any] = {}  # plain scalar that might not be text -> its value
+        self.keys: dict[str, str] = {}  # plain key -> the key (they repeat)
+
+    def read(self, lines: list[str]) -> Any:
+        line_dict = _LineDict
+        keys = self.keys
+        resolvers, resolved = self.resolvers, self.resolved
+        slow_start = _SLOW_START
+        # 1 to 999...: an int, [1-9][0-9]* being no float, bool or date to the stock resolver
+        stock_ints = (
+            resolvers is yaml.resolver.Resolver.yaml_implicit_resolvers
+            and self.constructors.get(_INT_TAG) is yaml.constructor.SafeConstructor.construct_yaml_int
+        )
+        missing = object()
+        root: Any = None
+        # the open collection (a mapping or a sequence), its indentation, and the ones it is in
+        stack: list[tuple[bool, int, Any, Any]] = []
+        is_map, indent = True, 0
+        cur: Any = None
+        cur_lines: Any = None
+        pending: str | None = None  # a key with nothing after its colon, and its line
+        pending_line = 0
+        for num, line in enumerate(lines, 1):
+            c = line.lstrip(" ")
+            if not c or c[0] == "#":
+                continue
+            ind = len(line) - len(c)
+            if ind != indent or not is_map or pending is not None or cur is None:
+                # where the line belongs: a collection opens, or the line closes some
+                if cur is None:  # the first line: the top mapping starts
+                    if ind:
+                        raise _Unusual
+                    cur = root = line_dict()
+                    root.line = num
+                    cur_lines = root.key_lines = {}
+                elif pending is not None:  # the key's value: a nested collection, or nothing (null)
+                    dash = c[:2] == "- "
+                    if ind > indent or (ind == indent and dash):
+                        new: Any
+                        if dash:
+                            new = []
+                        else:
+                            new = line_dict()
+                            new.line = num
+                            new.key_lines = {}
+                        cur[pending] = new
+                        cur_lines[pending] = pending_line
+                        stack.append((is_map, indent, cur, cur_lines))
+                        is_map, indent, cur = not dash, ind, new
+                        cur_lines = None if dash else new.key_lines
+                    else:
+                        cur[pending] = None
+                        cur_lines[pending] = pending_line
+                    pending = None
+                while ind < indent or (not is_map and ind == indent and c[:2] != "- "):
+                    if not stack:
+                        raise _Unusual
+                    is_map, indent, cur, cur_lines = stack.pop()
+                if ind != indent:
+                    raise _Unusual  # a scalar going on over lines, or indentation libyaml judges
+                if not is_map:  # an entry of the sequence
+                    rest = c[2:]
+                    if rest[:1] == " ":
+                        rest = rest.lstrip(" ")
+                    if not rest:
+                        raise _Unusual
+                    k, sep, _ = rest.partition(":")
+                    if sep and (len(k) + 1 == len(rest) or rest[len(k) + 1] == " ") and self.is_key(k):
+                        new = line_dict()  # a mapping starting on the dash's line
+                        new.line = num
+                        cur.append(new)
+                        stack.append((is_map, indent, cur, cur_lines))
+                        is_map, indent, cur = True, ind + len(c) - len(rest), new
+                        cur_lines = new.key_lines = {}
+                        c = rest
+                    else:
+                        cur.append(self.scalar(rest, num))
+                        continue
+            # a key of the mapping, and its value if on this line
+            k, sep, rest = c.partition(": ")
+            key = keys.get(k)
+            if key is None or not sep:
+                if sep:
+                    if not self.is_key(k):
+                        raise _Unusual
+                    key = keys[k]
+                elif c[-1] == ":" and self.is_key(c[:-1]):
+                    pending, pending_line = keys[c[:-1]], num
+                    continue
+                else:
+                    raise _Unusual
+            first = rest[0]
+            value: Any
+            if first == "'" and len(rest) > 1 and rest[-1] == "'":
+                value = rest[1:-1]
+                if "'" in value:
+                    if "'" in value.replace("''", ""):
+                        raise _Unusual
+                    value = value.replace("''", "'")
+            elif first in slow_start:
+                value = self.scalar(rest, num)
+            else:
+                if ": " in rest or " #" in rest or rest[-1] == ":":
+                    raise _Unusual
+                if first in resolvers:
+                    if stock_ints and rest.isdigit() and first != "0" and len(rest) < 16 and rest.isascii():
+                        value = int(rest)  # what the stock resolver and constructor make of it
+                    else:
+                        value = resolved.get(rest, missing)
+                        if value is missing:
+                            value = self.plain_value(rest)
+                else:
+                    value = rest
+            cur[key] = value
+            cur_lines[key] = num
+        if root is None:
+            raise _Unusual
+        if pending is not None:
+            cur[pending] = None
+            cur_lines[pending] = pending_line
+        return root
+
+    def is_key(self, text: str) -> bool:
+        """Whether text is a plain key the quick reader reads (kept in self.keys, as a key)."""
+        if text in self.keys:
+            return True
+        if _KEY.fullmatch(text) is None:
+            return False
+        value = self.plain_value(text)
+        if not (value is None or isinstance(value, str | int | float)):
+            raise _Unusual
+        self.keys[text] = str(value)
+        return True
+
+    def scalar(self, text: str, line: int) -> Any:
+        """A scalar written on one line, stripped of the spaces after it."""
+        text = text.lstrip(" ")
+        if not text:
+            raise _Unusual
+        first = text[0]
+        if first == "'":
+            if len(text) < 2 or text[-1] != "'":
+                raise _Unusual
+            inner = text[1:-1]
+            if "'" in inner:
+                if "'" in inner.replace("''", ""):
+                    raise _Unusual
+                inner = inner.replace("''", "'")
+            return inner
+        if first == '"':
+            if len(text) < 2 or text[-1] != '"':
+                raise _Unusual
+            inner = text[1:-1]
+            if "\\" not in inner:
+                if '"' in inner:
+                    raise _Unusual
+                return inner
+            if _DQ.fullmatch(inner) is None:
+                raise _Unusual
+            return _DQ_ESCAPE.sub(_unescape, inner)
+        if text == "[]":
+            return []
+        if text == "{}":
+            empty = _LineDict()
+            empty.line = line
+            empty.key_lines = {}
+            return empty
+        if first in _PLAIN_OFF and not (first == "-" and text[1:2] not in ("", " ")):
+            raise _Unusual
+        if ": " in text or " #" in text or text[-1] == ":":
+            raise _Unusual
+        return self.plain_value(text) if first in self.resolvers else text
+
+    def plain_value(self, text: str) -> Any:
+        """A plain scalar's value, its tag resolved as fast_load resolves it."""
+        value: Any = self.resolved.get(text, _STR_TAG)
+        if value is not _STR_TAG:
+            return value
+        value = text
+        if text[:1] in self.resolvers:
+            tag = self.loader.resolve(yaml.ScalarNode, text, (True, False))
+            if tag != _STR_TAG:
+                if tag not in _SCALAR_TAGS:
+                    raise _Unusual
+                try:
+                    value = self.constructors[tag](self.loader, yaml.ScalarNode(tag, text))
+                except Exception:
+                    raise _Unusual from None  # fast_load meets it too: its own outcome
+        self.resolved[text] = value
+        return value
+
+
 ALIAS_BUDGET = 10_000  # nodes that aliases may add beyond the file's own: a "billion laughs" exceeds it
 
 
@@ -190,6 +450,10 @@ def parse_yaml(text: str, file: str) -> Any:
 
     try:
         with collector_paused():  # collecting during the parse would triple its time
+            try:
+                return quick_load(text)
+            except _Unusual:
+                pass
             try:
                 return fast_load(text)
             except (_Unusual, yaml.YAMLError):
