@@ -45,6 +45,14 @@ def test_bad_bank_yaml_names_file_and_line(env, runner):
     assert len(res.stderr.strip().splitlines()) == 1
 
 
+def test_a_value_yaml_takes_for_a_date_that_is_no_date_names_file_and_line(env, runner):
+    """ "back: 2001-13-45" is a date to YAML, and no valid one: one sentence with file:line, exit 2."""
+    path = write_bank(env, "  - id: a\n    type: basic\n    front: When?\n    back: 2001-13-45\n")
+    res = runner.invoke(app, ["cards", "list"])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert f"{path}:7: holds 2001-13-45, which YAML reads as a date but is not a valid one" in res.stderr
+
+
 def test_invalid_card_names_field(env, runner):
     path = write_bank(
         env, "  - id: a\n    type: mcq\n    question: Q?\n    options: [x, y]\n    correct: [5]\n"

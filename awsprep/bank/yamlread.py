@@ -48,6 +48,16 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> _LineDict:
 Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+class _BadScalar(Exception):
+    """A plain value that YAML's rules read as a date or a number, but that is not a valid one."""
+
+    def __init__(self, line: int, value: str, tag: str, reason: Exception) -> None:
+        super().__init__(value)
+        kind = tag.rsplit(":", 1)[-1]
+        self.line, self.value, self.reason = line, value, reason
+        self.kind = {"timestamp": "date", "int": "number", "float": "number"}.get(kind, kind)
+
+
 class _Unusual(Exception):
     """The fast reader met something it leaves to the full loader (an anchor, an alias, a tag...)."""
 
@@ -99,7 +109,10 @@ def fast_load(text: str) -> Any:
                         if tag not in _SCALAR_TAGS:
                             raise _Unusual
                         node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
-                        value = constructors[tag](loader, node)
+                        try:
+                            value = constructors[tag](loader, node)
+                        except (ValueError, OverflowError) as exc:  # "2001-13-45": a date that is none
+                            raise _BadScalar(event.start_mark.line + 1, value, tag, exc) from None
             elif cls is mapping_start or cls is sequence_start:
                 if event.anchor is not None or event.tag is not None:
                     raise _Unusual
@@ -459,6 +472,18 @@ def parse_yaml(text: str, file: str) -> Any:
             except (_Unusual, yaml.YAMLError):
                 pass
             return _load_checked(text, file)
+    except _BadScalar as exc:
+        raise BankError(
+            file,
+            exc.line,
+            None,
+            f"holds {exc.value}, which YAML reads as a {exc.kind} but is not a valid one ({exc.reason}); "
+            "put it in quotes to keep it as text",
+        ) from None
+    except (ValueError, OverflowError) as exc:  # (the full loader has no line for it)
+        raise BankError(
+            file, 0, None, f"holds a value YAML cannot read ({exc}); quote dates and numbers"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
