@@ -99,6 +99,8 @@ _PLAIN: dict[str, tuple[str, tuple[str, ...]]] = {}
 
 def forget_plain() -> None:
     _PLAIN.clear()
+    _WORDS.clear()
+    _NORM.clear()
 
 
 def plain(raw: str) -> tuple[str, list[str]]:
@@ -210,12 +212,29 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
+# words() and norm() by text, emptied with _PLAIN: a file's headings, labels and parent items are
+# asked again for each card under them (42k calls for 15k texts over the corpus)
+_WORDS: dict[str, list[str]] = {}
+_NORM: dict[str, str] = {}
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """The text's words in lower case (the list is shared between callers: read it, never change it)."""
+    found = _WORDS.get(text)
+    if found is None:
+        if len(_WORDS) >= 20_000:  # (a caller that never forgets)
+            _WORDS.clear()
+        found = _WORDS[text] = _WORD.findall(text.lower())
+    return found
 
 
 def norm(text: str) -> str:
-    return " ".join(words(text))
+    found = _NORM.get(text)
+    if found is None:
+        if len(_NORM) >= 20_000:
+            _NORM.clear()
+        found = _NORM[text] = " ".join(words(text))
+    return found
 
 
 def token_set(text: str) -> frozenset[str]:

@@ -29,6 +29,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_block.table import escapedSplit as escaped_split
 from markdown_it.rules_block.table import table as table_rule
+from markdown_it.rules_core.normalize import normalize
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 Rule = Callable[[StateBlock, int, int, bool], bool]
@@ -164,12 +166,22 @@ def dispatch_by_first_character(md: MarkdownIt) -> MarkdownIt:
     md.block.parse = _parse  # type: ignore[method-assign,assignment]
     # (text_join joins the children of inline tokens: without the inline pass there are none)
     md.core.ruler.disable("text_join")
+    core: Any = md.core.ruler
+    if any(r.name == "normalize" and r.fn is normalize for r in core.__rules__):
+        core.at("normalize", _normalize)
     for name in ("tasklists", "alerts", "inline_definitions"):
         # options the rules ask for with a default of False at every list item: absent, each asking
         # raises and catches a KeyError; present with that default, the rules read the same value
         if name not in md.options:
             md.options[name] = False
     return md
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's ``normalize`` (line breaks to "\\n", NUL to U+FFFD), passing over a text that has
+    neither: its two substitutions walk the whole text, and the importer hands over texts without them."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
 
 
 _new_token = Token.__new__
