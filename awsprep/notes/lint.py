@@ -280,7 +280,7 @@ def scan_text(
             continue
         if not raw.strip():
             continue
-        heading = _HEADING_RE.match(raw) if "#" in raw else None
+        heading = _HEADING_RE.match(raw) if "#" in raw[:4] else None  # (its "#" is among the first four)
         if heading:
             level = len(heading.group(1))
             headings = [h for h in headings if h[0] < level] + [(level, normalise(heading.group(2)))]

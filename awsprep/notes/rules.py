@@ -237,15 +237,15 @@ class Walker:
             if back:
                 basic_qa(self.c, item.text, back, item.line, path, "qa")  # a flashcard in a list
                 return
-        points = bullet_points(plain(item.text.split("\n")[0])[0])  # "• Isolate ... • Redrive ... defines:"
-        label = (points[-1] if points else "").rstrip(" :=-–—")
-        # "- [Analytics](./Analytics/)" over "- [Amazon Athena](./Athena.md)": an index of pages, no list
-        index = all(is_link_or_image_only(i.text.split("\n")[0].strip()) for i in (item, *item.children))
-        listed = (
-            bool(item.children)
-            and not index
-            and self.list_card(label, item.children, item.line, path, parents)
-        )
+        label = ""  # (the item's label names the list of its children: read only when it has some)
+        listed = False
+        if item.children:
+            # "• Isolate ... • Redrive ... defines:"
+            points = bullet_points(plain(item.text.split("\n")[0])[0])
+            label = (points[-1] if points else "").rstrip(" :=-–—")
+            # "- [Analytics](./Analytics/)" over "- [Amazon Athena](./Athena.md)": an index of pages, no list
+            index = all(is_link_or_image_only(i.text.split("\n")[0].strip()) for i in (item, *item.children))
+            listed = not index and self.list_card(label, item.children, item.line, path, parents)
         kids = short_items(item.children) if item.children and not listed else None
         if item.text.strip():
             lines = logical_lines(item.text, item.line)

@@ -61,9 +61,16 @@ _COMMAND = re.compile(
 _TWO_WORDS = re.compile(r"[a-z0-9]+[^a-z0-9]+[a-z0-9]")  # (on lowered text: two of inline.words)
 
 
+# the first characters of _COMMAND's first branch: "$", "`" or a command's first letter
+_COMMAND_FIRST = frozenset("$`asynpcgdlezmk")
+
+
 def is_command(text: str) -> bool:
-    """``_COMMAND.search(text)``: past the start of the text only its branches with "--" can match."""
-    return _COMMAND.match(text) is not None or ("--" in text and _COMMAND.search(text) is not None)
+    """``_COMMAND.search(text)``: past the start of the text only its branches with "--" can match, and
+    without "--" only its first branch, which starts with one of _COMMAND_FIRST."""
+    if "--" not in text:
+        return text[:1] in _COMMAND_FIRST and _COMMAND.match(text) is not None
+    return _COMMAND.match(text) is not None or _COMMAND.search(text) is not None
 
 
 _EXAMPLE = re.compile(r"^(?:say\b|e\.?g\.?\b|eg\b|ex\b|ex:|for example\b|example\b|i\.e\.?\b)", re.IGNORECASE)
