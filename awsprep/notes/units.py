@@ -31,7 +31,13 @@ _BOLD_DEF = re.compile(
 )
 _EQ_DEF = re.compile(r"^(?P<term>[^=]{1,60}?)\s+=\s+(?P<rest>[^=].*)$")
 _DASH_DEF = re.compile(r"^(?P<term>[^-–—:=]{1,50}?)\s+[-–—]+\s+(?P<rest>.+)$")
-_SPACED_DASH = re.compile(" [-–—]")
+
+
+def _spaced_dash(text: str) -> bool:
+    """``re.search(" [-–—]", text)``, three string searches."""
+    return " -" in text or " –" in text or " —" in text
+
+
 _COLON_DEF = re.compile(r"^(?P<term>[^:]{1,50}?):\s+(?P<rest>.+)$")
 _IS_A = re.compile(
     r"^(?P<term>[A-Za-z][\w@/&()+.'\- ]{0,48}?)\s+(?P<verb>is|are)\s+"
@@ -193,7 +199,7 @@ def unit(
         for rx, mark in ((_EQ_DEF, " = "), (_DASH_DEF, ""), (_COLON_DEF, ": ")):
             # (plain text has no other space than " ": each pattern needs its mark, a dash one of
             # " -", " –", " —")
-            if (mark and mark not in text) or (not mark and not _SPACED_DASH.search(text)):
+            if (mark and mark not in text) or (not mark and not _spaced_dash(text)):
                 continue
             m = rx.match(text)
             if m and good_term(m.group("term")):
