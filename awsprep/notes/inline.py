@@ -51,6 +51,7 @@ _NAMED = re.compile(
     r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby)\s?$",
     re.IGNORECASE,
 )
+_NAMED_LONGEST = 9  # characters, more than any match of _NAMED
 DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -178,12 +179,17 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     if "`" in text or not DIGIT.search(text) or _JUNK_NUMBER_CONTEXT.search(text):
         return []  # (a number, and a junk context, both need a digit)
     spans = []
+    limits: bool | None = None  # LIMIT_WORDS.search(text), asked at most once
     for m in NUMBER.finditer(text):
         value = m.group(1)
-        if _NAMED.search(text, 0, m.start()):
+        # (a match of _NAMED ends where the number starts and is at most 8 characters long: "node.js ")
+        if _NAMED.search(text, max(0, m.start() - _NAMED_LONGEST), m.start()):
             continue  # Route 53, Amazon Linux 2, Windows 10: part of a name
-        if not _MEASURE.search(value) and not LIMIT_WORDS.search(text):
-            continue
+        if not _MEASURE.search(value):
+            if limits is None:
+                limits = LIMIT_WORDS.search(text) is not None
+            if not limits:
+                continue
         spans.append(m.span(1))
     return spans
 

@@ -44,7 +44,7 @@ _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _BULLET_CHAR = re.compile(r"^(?:[•●▪◦‣∙]|=>|->|→|⇒)\s*")  # "- => TTL must be 0": an arrow as the bullet
 _BULLETS = frozenset("•●▪◦‣∙=-→⇒")  # the first characters _BULLET_CHAR can match
 _INLINE_BULLET = re.compile(r"\s+[•●▪◦‣∙]\s+")  # "Waits up to 20 s • Reduces empty responses": two points
-_INLINE_MARKS = "•●▪◦‣∙"
+_INLINE_MARK = re.compile("[•●▪◦‣∙]")  # what _INLINE_BULLET cannot split without
 
 
 def bullet_points(text: str) -> list[str]:
@@ -65,7 +65,7 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
             stripped = stripped[bullet.end() :]
         if not stripped:
             continue
-        points = _INLINE_BULLET.split(stripped) if any(m in stripped for m in _INLINE_MARKS) else [stripped]
+        points = _INLINE_BULLET.split(stripped) if _INLINE_MARK.search(stripped) else [stripped]
         if len(points) > 1:
             if not bullet and out and out[-1][0].rstrip().endswith((",", "-", "(", "–", "—", "/", "&", "+")):
                 out[-1] = (f"{out[-1][0]} {points.pop(0)}", out[-1][1])
