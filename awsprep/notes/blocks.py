@@ -101,13 +101,15 @@ def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
     if "](" in text or "<" in text:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
-    blanks = BLANK.findall(text)  # "A _____ queue is ...": blanks to fill are no emphasis
-    text = _EMPH.sub(r"\2", BLANK.sub("\x00", text) if blanks else text)
-    for blank in blanks:
-        text = text.replace("\x00", blank, 1)
-    text = re.sub(r"\s+\*+$", "", text)  # "### AWS DataSync ***": stars typed as a mark of importance
+    if "*" in text or "_" in text:  # (what emphasis, blanks and trailing stars are made of)
+        blanks = BLANK.findall(text) if "___" in text else []  # "A _____ queue is ...": no emphasis
+        text = _EMPH.sub(r"\2", BLANK.sub("\x00", text) if blanks else text)
+        for blank in blanks:
+            text = text.replace("\x00", blank, 1)
+        text = re.sub(r"\s+\*+$", "", text)  # "### AWS DataSync ***": stars typed as a mark of importance
     text = unescape(text)  # "Day 8 \\- March 15": a backslash escape shows its character only
-    text = _HEADING_ID.sub("", text)
+    if "{#" in text:
+        text = _HEADING_ID.sub("", text)
     text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))
     return text.rstrip(":").strip()
 

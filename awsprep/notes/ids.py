@@ -179,9 +179,9 @@ class _Bucket:
         get = self.by_word.get
         for word in rarest[:n]:
             found.update(get(word, ()))
-        get = self.by_prefix.get
-        for word in tokens:
-            found.update(get(word, ()))
+        by_prefix = self.by_prefix
+        for word in by_prefix.keys() & tokens:  # (the words of the card in the prefix index, found in C)
+            found.update(by_prefix[word])
         return [self.items[i] for i in sorted(found)]
 
     def add(self, tokens: frozenset[str], d: Draft, rarest: list[str]) -> None:
