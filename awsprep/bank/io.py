@@ -569,9 +569,12 @@ def dump_bank(cards: Iterable[Card], deck: str) -> str:
         return _dump(doc)
 
 
-def dump_bank_reusing(cards: Iterable[Card], deck: str, known: dict[str, str]) -> tuple[str, dict[str, str]]:
+def dump_bank_reusing(
+    cards: Iterable[Card], deck: str, known: dict[str, str], dicts: list[dict[str, Any]] | None = None
+) -> tuple[str, dict[str, str]]:
     """``dump_bank(cards, deck)``, the same text, each card's text taken from ``known`` (what the last
-    call returned) when the card is the same; and this bank's card texts, to pass next time."""
+    call returned) when the card is the same; and this bank's card texts, to pass next time. ``dicts``:
+    the cards' ``card_to_dict(card, deck)`` when the caller has them (read, not changed)."""
     import yaml
 
     from awsprep.bank.yamlitems import ItemWriter
@@ -580,7 +583,9 @@ def dump_bank_reusing(cards: Iterable[Card], deck: str, known: dict[str, str]) -
     head = {"schema": SCHEMA_VERSION, "deck": deck}
     writer = ItemWriter(_WIDTH, libyaml=hasattr(yaml, "CSafeDumper"))  # what _dump's emitter writes
     with collector_paused():
-        return dump_reusing(head, "cards", [card_to_dict(c, deck) for c in cards], _dump, known, writer)
+        if dicts is None:
+            dicts = [card_to_dict(c, deck) for c in cards]
+        return dump_reusing(head, "cards", dicts, _dump, known, writer)
 
 
 _WIDTH = 4096  # the bank's lines are not folded

@@ -32,6 +32,7 @@ _SIMPLE = re.compile(
 )
 _LONGEST_KEY = 100  # a longer key may not be simple (PyYAML: with its tag "!!str", under 128 characters)
 _PLAIN, _SINGLE = "", "'"
+_UNKNOWN = "?"  # (a style not yet known: neither of the two above nor None)
 
 
 class Hard(Exception):
@@ -70,7 +71,10 @@ class ItemWriter:
 
     def _value(self, value: Any, indent: int, column: int, out: list[str]) -> None:
         """A mapping's value: ``column`` is where its key's colon ends."""
-        if type(value) is list and value:
+        kind = type(value)
+        if kind is str:  # (most values: what the tests below would come to)
+            out.append(self._scalar(value, column, indent + 2))
+        elif kind is list and value:
             pad = "\n" + " " * indent  # a sequence in a mapping is written at the mapping's indent
             for x in value:
                 out.append(pad + "-")
@@ -80,7 +84,11 @@ class ItemWriter:
 
     def _item(self, value: Any, indent: int, out: list[str]) -> None:
         """A sequence item after its ``-`` (the sequence at ``indent``)."""
-        if type(value) is list and value:
+        kind = type(value)
+        if kind is str:  # (most items: what the tests below would come to)
+            out.append(self._scalar(value, indent + 1, indent + 2))
+            return
+        if kind is list and value:
             raise Hard
         if not self._collection(value, indent, out, inline=True):
             out.append(self._scalar(value, indent + 1, indent + 2))
@@ -153,8 +161,9 @@ class ItemWriter:
     def _style(self, text: str) -> str | None:
         """How PyYAML (and libyaml, for the texts both print alike) write ``text`` in a block: plain,
         single-quoted, or None (double-quoted, or with line breaks: not written here)."""
-        if text in self._styles:
-            return self._styles[text]
+        style = self._styles.get(text, _UNKNOWN)
+        if style is not _UNKNOWN:
+            return style
         style = None
         if _SIMPLE.fullmatch(text) and text[-1] != " ":  # (what the analysis would say, sooner)
             style = _PLAIN if self._plain_is_text(text) else _SINGLE

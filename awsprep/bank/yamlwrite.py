@@ -158,20 +158,19 @@ def _shared(data: Any) -> bool:
     """Whether one object (other than text, numbers, None and ()) stands twice in the data."""
     seen: set[int] = set()
     stack = [data]
+    atoms = _ATOMS  # (most of the objects: never put on the stack, which would pass over them)
     while stack:
         obj = stack.pop()
-        if type(obj) in _ATOMS:  # (most of them: the test below, sooner)
-            continue
         if obj is None or isinstance(obj, str | bytes | bool | int | float) or obj == ():
             continue
         if id(obj) in seen:
             return True
         seen.add(id(obj))
         if isinstance(obj, dict):
-            stack.extend(obj.keys())
-            stack.extend(obj.values())
+            stack.extend([x for x in obj if type(x) not in atoms])
+            stack.extend([x for x in obj.values() if type(x) not in atoms])
         elif isinstance(obj, list | tuple | set):
-            stack.extend(obj)
+            stack.extend([x for x in obj if type(x) not in atoms])
     return False
 
 

@@ -171,7 +171,7 @@ def _full_import(
     info: dict[str, Any],
 ) -> Done:
     from awsprep.bank.errors import BankError
-    from awsprep.bank.io import atomic_write, dump_bank_reusing, load_bank_file
+    from awsprep.bank.io import atomic_write, card_to_dict, dump_bank_reusing, load_bank_file
     from awsprep.notes.lastrun import LastRun, file_digest
     from awsprep.notes.lint import load_facts
     from awsprep.notes.model import Warning
@@ -216,7 +216,8 @@ def _full_import(
         warn(f"{w}")
     written = False
     if not dry_run:
-        text, bank_texts = dump_bank_reusing(result.cards, deck_name, _texts(known, "bank"))
+        dicts = [card_to_dict(c, deck_name) for c in result.cards]  # (the bank's, and next_summary's)
+        text, bank_texts = dump_bank_reusing(result.cards, deck_name, _texts(known, "bank"), dicts)
         old = target.read_text(encoding="utf-8") if target.is_file() else None
         if text != old:
             atomic_write(target, text)
@@ -228,7 +229,7 @@ def _full_import(
             atomic_write(triage_file, triage_text)
         last = None
         if len({n.name for n in notes}) == len(notes):  # (two files of one name share a cache entry)
-            summary = next_summary(result, deck_name, str(target))
+            summary = next_summary(result, deck_name, str(target), dicts)
             if summary is not None:
                 read = [
                     (name, entry["sha256"], [Warning(**w) for w in entry["warnings"]])
@@ -238,7 +239,8 @@ def _full_import(
                 last = LastRun(key, len(notes), read, bank_digest, file_digest(triage_file), summary)
         head = json.dumps(last.to_json() if last is not None else None)
         texts = json.dumps({"bank": bank_texts, "triage": triage_texts})
-        atomic_write(cache_file, head + "\n" + json.dumps(result.cache) + "\n" + texts)
+        drafts_json = json.dumps(result.cache, check_circular=False)  # (fresh dicts and lists: no cycles)
+        atomic_write(cache_file, head + "\n" + drafts_json + "\n" + texts)
     return Done(
         result.summary(), {**info, "unchanged_files": result.unchanged_files, "written": written}, result
     )

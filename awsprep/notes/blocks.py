@@ -101,13 +101,15 @@ def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
     if "](" in text or "<" in text:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
-    blanks = BLANK.findall(text)  # "A _____ queue is ...": blanks to fill are no emphasis
-    text = _EMPH.sub(r"\2", BLANK.sub("\x00", text) if blanks else text)
-    for blank in blanks:
-        text = text.replace("\x00", blank, 1)
-    text = re.sub(r"\s+\*+$", "", text)  # "### AWS DataSync ***": stars typed as a mark of importance
+    if "*" in text or "_" in text:  # (what emphasis, blanks and trailing stars are made of)
+        blanks = BLANK.findall(text) if "___" in text else []  # "A _____ queue is ...": no emphasis
+        text = _EMPH.sub(r"\2", BLANK.sub("\x00", text) if blanks else text)
+        for blank in blanks:
+            text = text.replace("\x00", blank, 1)
+        text = re.sub(r"\s+\*+$", "", text)  # "### AWS DataSync ***": stars typed as a mark of importance
     text = unescape(text)  # "Day 8 \\- March 15": a backslash escape shows its character only
-    text = _HEADING_ID.sub("", text)
+    if "{#" in text:
+        text = _HEADING_ID.sub("", text)
     text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))
     return text.rstrip(":").strip()
 
@@ -150,47 +152,34 @@ def parse_blocks(text: str) -> Parsed:
     pending_line = 0
     level = 0
 
-    def path() -> tuple[str, ...]:
-        return tuple(h for _, h in heads)
+    here: tuple[str, ...] = ()  # the heading path: the titles of ``heads``
 
     for tok in tokens:
         t = tok.type
-        if t in _PASSED:
-            continue
-        line = tok.map[0] + 1 if tok.map else pending_line
-        if t == "heading_open":
-            mode, pending_line, level = "heading", line, int(tok.tag[1:])
-        elif t == "paragraph_open":
-            mode, pending_line = "para", line
-        elif t in ("th_open", "td_open"):
-            mode = "cell"
-        elif t == "inline":
+        # (the commonest tokens first; a token's line is its map's first, else the pending one)
+        if t == "inline":
             content = tok.content
-            if mode == "heading":
+            if mode == "para":
+                if item_stack:
+                    _item_text(item_stack[-1], content)
+                else:
+                    blocks.append(Block("para", pending_line, here, text=content, in_quote=quote > 0))
+            elif mode == "heading":
                 title = clean_heading(content)
                 while heads and heads[-1][0] >= level:
                     heads.pop()
                 heads.append((level, title))
-                blocks.append(Block("heading", pending_line, path(), text=title, level=level))
+                here = tuple(h for _, h in heads)
+                blocks.append(Block("heading", pending_line, here, text=title, level=level))
             elif mode == "cell" and cell_row is not None:
                 cell_row.append(content.strip())
-            elif mode == "para":
-                if item_stack:
-                    _item_text(item_stack[-1], content)
-                else:
-                    blocks.append(Block("para", pending_line, path(), text=content, in_quote=quote > 0))
             mode = ""
-        elif t in ("bullet_list_open", "ordered_list_open"):
-            if item_stack:
-                list_stack.append(item_stack[-1])
-            else:
-                blk = Block("list", line, path(), in_quote=quote > 0)
-                blocks.append(blk)
-                list_stack.append(blk)
-        elif t in ("bullet_list_close", "ordered_list_close"):
-            if list_stack:
-                list_stack.pop()
+        elif t == "paragraph_open":
+            mode, pending_line = "para", tok.map[0] + 1 if tok.map else pending_line
+        elif t in _PASSED:
+            continue
         elif t == "list_item_open":
+            line = tok.map[0] + 1 if tok.map else pending_line
             depth = len(item_stack)
             item = Item("", line, depth)
             owner = list_stack[-1] if list_stack else None
@@ -204,12 +193,28 @@ def parse_blocks(text: str) -> Parsed:
         elif t == "list_item_close":
             if item_stack:
                 item_stack.pop()
+        elif t == "heading_open":
+            line = tok.map[0] + 1 if tok.map else pending_line
+            mode, pending_line, level = "heading", line, int(tok.tag[1:])
+        elif t in ("th_open", "td_open"):
+            mode = "cell"
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            if item_stack:
+                list_stack.append(item_stack[-1])
+            else:
+                line = tok.map[0] + 1 if tok.map else pending_line
+                blk = Block("list", line, here, in_quote=quote > 0)
+                blocks.append(blk)
+                list_stack.append(blk)
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            if list_stack:
+                list_stack.pop()
         elif t == "blockquote_open":
             quote += 1
         elif t == "blockquote_close":
             quote = max(0, quote - 1)
         elif t == "table_open":
-            table = Block("table", line, path())
+            table = Block("table", tok.map[0] + 1 if tok.map else pending_line, here)
         elif t == "tr_open":
             cell_row = []
         elif t == "tr_close":
@@ -225,16 +230,19 @@ def parse_blocks(text: str) -> Parsed:
             table = None
         elif t in ("fence", "code_block"):
             if not item_stack:
-                blocks.append(Block("code", line, path(), text=tok.content))
+                blocks.append(
+                    Block("code", tok.map[0] + 1 if tok.map else pending_line, here, text=tok.content)
+                )
             else:
                 item_stack[-1].extra.append("")  # a code block inside an item: not card text
         elif t == "html_block":
             if not item_stack:
-                blocks.append(Block("html", line, path(), text=tok.content))
+                line = tok.map[0] + 1 if tok.map else pending_line
+                blocks.append(Block("html", line, here, text=tok.content))
             elif item_stack[-1].text:
                 item_stack[-1].extra.append(tok.content)  # e.g. a <details> answer under a question
         elif t == "hr":
-            blocks.append(Block("hr", line, path()))
+            blocks.append(Block("hr", tok.map[0] + 1 if tok.map else pending_line, here))
     return Parsed(blocks, deep)
 
 

@@ -20,6 +20,7 @@ import difflib
 import hashlib
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -164,8 +165,8 @@ class _Bucket:
 
     def __init__(self) -> None:
         self.items: list[tuple[frozenset[str], Draft]] = []
-        self.by_word: dict[str, list[int]] = {}  # every word of every kept card
-        self.by_prefix: dict[str, list[int]] = {}  # a few (rare) words of each kept card
+        self.by_word: defaultdict[str, list[int]] = defaultdict(list)  # every word of every kept card
+        self.by_prefix: defaultdict[str, list[int]] = defaultdict(list)  # a few rare words of each
 
     def rarest(self, tokens: frozenset[str]) -> list[str]:
         """The card's words, the rarest in the index first (ties in word order)."""
@@ -178,19 +179,20 @@ class _Bucket:
         get = self.by_word.get
         for word in rarest[:n]:
             found.update(get(word, ()))
-        get = self.by_prefix.get
-        for word in tokens:
-            found.update(get(word, ()))
+        by_prefix = self.by_prefix
+        for word in by_prefix.keys() & tokens:  # (the words of the card in the prefix index, found in C)
+            found.update(by_prefix[word])
         return [self.items[i] for i in sorted(found)]
 
     def add(self, tokens: frozenset[str], d: Draft, rarest: list[str]) -> None:
         """Index a kept card; ``rarest`` is ``self.rarest(tokens)`` as it stood before."""
         index = len(self.items)
         self.items.append((tokens, d))
+        by_prefix, by_word = self.by_prefix, self.by_word
         for word in rarest[: _must_share(len(tokens), CONTAINED)]:
-            self.by_prefix.setdefault(word, []).append(index)
+            by_prefix[word].append(index)
         for word in tokens:
-            self.by_word.setdefault(word, []).append(index)
+            by_word[word].append(index)
 
 
 def _front_tokens(d: Draft) -> frozenset[str]:

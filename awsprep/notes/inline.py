@@ -21,7 +21,6 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 # "**Which is false? **": a space typed before the closing mark (CommonMark then keeps both marks)
 _EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)(?:\1|[ \t]\1(?!\w))")
 _EMPH1 = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")  # *one*, _one_
-_SPACE = re.compile(r"\s+")
 _URL = re.compile(r"https?://\S+")
 
 UNITS = (
@@ -52,6 +51,7 @@ _NAMED = re.compile(
     r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby)\s?$",
     re.IGNORECASE,
 )
+_NAMED_LONGEST = 9  # characters, more than any match of _NAMED
 DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -99,6 +99,8 @@ _PLAIN: dict[str, tuple[str, tuple[str, ...]]] = {}
 
 def forget_plain() -> None:
     _PLAIN.clear()
+    _WORDS.clear()
+    _NORM.clear()
 
 
 def plain(raw: str) -> tuple[str, list[str]]:
@@ -154,7 +156,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
     text = text.replace("\\", "").replace("```", "`")
     if spans:
         text = _SPAN_MARK.sub(lambda m: spans[int(m.group(1))], text)
-    return _SPACE.sub(" ", text).strip(), urls
+    # (what \s+ -> " " and strip() give: str.split and \s agree on every character, checked over Unicode)
+    return " ".join(text.split()), urls
 
 
 def is_link_or_image_only(raw: str) -> str | None:
@@ -176,12 +179,17 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     if "`" in text or not DIGIT.search(text) or _JUNK_NUMBER_CONTEXT.search(text):
         return []  # (a number, and a junk context, both need a digit)
     spans = []
+    limits: bool | None = None  # LIMIT_WORDS.search(text), asked at most once
     for m in NUMBER.finditer(text):
         value = m.group(1)
-        if _NAMED.search(text, 0, m.start()):
+        # (a match of _NAMED ends where the number starts and is at most 8 characters long: "node.js ")
+        if _NAMED.search(text, max(0, m.start() - _NAMED_LONGEST), m.start()):
             continue  # Route 53, Amazon Linux 2, Windows 10: part of a name
-        if not _MEASURE.search(value) and not LIMIT_WORDS.search(text):
-            continue
+        if not _MEASURE.search(value):
+            if limits is None:
+                limits = LIMIT_WORDS.search(text) is not None
+            if not limits:
+                continue
         spans.append(m.span(1))
     return spans
 
@@ -210,12 +218,29 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
 
 
+# words() and norm() by text, emptied with _PLAIN: a file's headings, labels and parent items are
+# asked again for each card under them (42k calls for 15k texts over the corpus)
+_WORDS: dict[str, list[str]] = {}
+_NORM: dict[str, str] = {}
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """The text's words in lower case (the list is shared between callers: read it, never change it)."""
+    found = _WORDS.get(text)
+    if found is None:
+        if len(_WORDS) >= 20_000:  # (a caller that never forgets)
+            _WORDS.clear()
+        found = _WORDS[text] = _WORD.findall(text.lower())
+    return found
 
 
 def norm(text: str) -> str:
-    return " ".join(words(text))
+    found = _NORM.get(text)
+    if found is None:
+        if len(_NORM) >= 20_000:
+            _NORM.clear()
+        found = _NORM[text] = " ".join(words(text))
+    return found
 
 
 def token_set(text: str) -> frozenset[str]:

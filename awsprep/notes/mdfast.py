@@ -29,6 +29,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_block.table import escapedSplit as escaped_split
 from markdown_it.rules_block.table import table as table_rule
+from markdown_it.rules_core.normalize import normalize
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 Rule = Callable[[StateBlock, int, int, bool], bool]
@@ -71,7 +73,7 @@ def _table_guard(rule: Rule) -> Rule:
 
     def table(state: StateBlock, line: int, end: int, silent: bool) -> bool:
         # (the table rule returns False for a first line without "|" whatever the next line is)
-        if "|" not in state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]:
+        if state.src.find("|", state.bMarks[line] + state.tShift[line], state.eMarks[line]) < 0:
             return False
         return rule(state, line, end, silent)
 
@@ -88,10 +90,9 @@ def _code_guard(rule: Rule) -> Rule:
 def _hr_guard(rule: Rule) -> Rule:
     def hr(state: StateBlock, line: int, end: int, silent: bool) -> bool:
         # (a rule is three or more of one marker, spaces and tabs between them, and nothing else)
-        pos = state.bMarks[line] + state.tShift[line]
-        text = state.src[pos : state.eMarks[line]]
-        marker = text[0]
-        if text.count(marker) < 3 or text.strip(marker + " \t"):
+        src, pos, end = state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line]
+        marker = src[pos]
+        if src.count(marker, pos, end) < 3 or src[pos:end].strip(marker + " \t"):
             return False
         return rule(state, line, end, silent)
 
@@ -164,12 +165,22 @@ def dispatch_by_first_character(md: MarkdownIt) -> MarkdownIt:
     md.block.parse = _parse  # type: ignore[method-assign,assignment]
     # (text_join joins the children of inline tokens: without the inline pass there are none)
     md.core.ruler.disable("text_join")
+    core: Any = md.core.ruler
+    if any(r.name == "normalize" and r.fn is normalize for r in core.__rules__):
+        core.at("normalize", _normalize)
     for name in ("tasklists", "alerts", "inline_definitions"):
         # options the rules ask for with a default of False at every list item: absent, each asking
         # raises and catches a KeyError; present with that default, the rules read the same value
         if name not in md.options:
             md.options[name] = False
     return md
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's ``normalize`` (line breaks to "\\n", NUL to U+FFFD), passing over a text that has
+    neither: its two substitutions walk the whole text, and the importer hands over texts without them."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
 
 
 _new_token = Token.__new__
@@ -180,9 +191,19 @@ class _State(StateBlock):
         """StateBlock.push, making the token field by field (what ``Token(ttype, tag, nesting)`` gives,
         without the dataclass's generated ``__init__`` and ``__post_init__``)."""
         token = _new_token(Token)
-        token.type, token.tag, token.nesting, token.attrs, token.map = ttype, tag, nesting, {}, None
-        token.children, token.content, token.markup, token.info, token.meta = None, "", "", "", {}
-        token.block, token.hidden = True, False
+        # (one field a statement: a third faster than assigning them as tuples)
+        token.type = ttype
+        token.tag = tag
+        token.nesting = nesting
+        token.attrs = {}
+        token.map = None
+        token.children = None
+        token.content = ""
+        token.markup = ""
+        token.info = ""
+        token.meta = {}
+        token.block = True
+        token.hidden = False
         if nesting < 0:
             self.level -= 1  # closing tag
         token.level = self.level

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")  # the parser `re.compile` uses (sre_parse)
@@ -62,9 +63,49 @@ def gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if known is not None and known[0] is pattern:
         return known[1]
     words = needles(pattern)
-    found = None if words is None else re.compile("|".join(re.escape(w) for w in words))
+    found = None
+    if words is not None:
+        found = any_of(words)
+        _WORDS[found.pattern] = words
     _GATES[id(pattern)] = (pattern, found)
     return found
+
+
+_WORDS: dict[str, tuple[str, ...]] = {}  # the words of each gate, by its pattern
+_UNIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def union(gates: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``gates`` (each given by :func:`gate`) is."""
+    key = tuple(g.pattern for g in gates)
+    found = _UNIONS.get(key)
+    if found is None:
+        found = _UNIONS[key] = any_of([w for g in gates for w in _WORDS[g.pattern]])
+    return found
+
+
+def any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``words`` is in it: the words as a tree of their
+    letters ("ab(?:c|d)" for "abc" and "abd"), which sre tries at each place far faster than a list of
+    alternatives; a word is dropped when a shorter one starts it (the shorter one is there too)."""
+    tree: dict[str, Any] = {}
+    for word in sorted(set(words), key=len):
+        node = tree
+        for ch in word:
+            if "" in node:
+                break  # (a shorter word starts this one)
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = {}
+    return re.compile(_alternatives(tree))
+
+
+def _alternatives(node: dict[str, Any]) -> str:
+    if "" in node:
+        return ""
+    alts = [re.escape(ch) + _alternatives(sub) for ch, sub in sorted(node.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 @functools.cache

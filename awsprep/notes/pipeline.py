@@ -259,13 +259,18 @@ def _changes(cards: list[Card], previous: list[Card], deck: str) -> tuple[list[s
     return added, changed, retired
 
 
-def next_summary(result: ImportResult, deck: str, file: str) -> dict[str, Any] | None:
+def next_summary(
+    result: ImportResult, deck: str, file: str, dicts: list[dict[str, Any]] | None = None
+) -> dict[str, Any] | None:
     """The summary the next import of the same notes would print once ``result``'s cards are the
     previous bank (saved to ``file``) and the same triage decisions hold, or None when that import
     would not give the same cards and triage again (an id that would move; a card the bank does not
-    give back exactly). This is what lets an import of unchanged notes skip the work and still print it."""
+    give back exactly). This is what lets an import of unchanged notes skip the work and still print it.
+    ``dicts``: the cards' ``card_to_dict(card, deck)`` when the caller has them."""
+    if dicts is None:
+        dicts = [card_to_dict(c, deck) for c in result.cards]
     try:
-        previous = [card_from_dict(card_to_dict(c, deck), file, deck) for c in result.cards]
+        previous = [card_from_dict(x, file, deck) for x in dicts]
     except BankError:
         return None
     if previous != result.cards:
@@ -273,7 +278,11 @@ def next_summary(result: ImportResult, deck: str, file: str) -> dict[str, Any] |
     if idmod.assign_ids(deck, result.kept, previous, result.base_ids).ids != result.ids:
         return None  # (the same ids, decisions and drafts place every card as this import did)
     again = copy.copy(result)
-    again.added, again.changed, again.retired = _changes(result.cards, previous, deck)
+    if len({c.id for c in result.cards}) == len(result.cards):
+        # the previous bank is these very cards, one per id: none is added, changed or retired
+        again.added, again.changed, again.retired = [], [], []
+    else:
+        again.added, again.changed, again.retired = _changes(result.cards, previous, deck)
     again.unchanged_files = len(result.texts)
     return again.summary()
 

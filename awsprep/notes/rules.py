@@ -52,7 +52,7 @@ _PIPE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _BULLET_CHAR = re.compile(r"^(?:[•●▪◦‣∙]|=>|->|→|⇒)\s*")  # "- => TTL must be 0": an arrow as the bullet
 _BULLETS = frozenset("•●▪◦‣∙=-→⇒")  # the first characters _BULLET_CHAR can match
 _INLINE_BULLET = re.compile(r"\s+[•●▪◦‣∙]\s+")  # "Waits up to 20 s • Reduces empty responses": two points
-_INLINE_MARKS = "•●▪◦‣∙"
+_INLINE_MARK = re.compile("[•●▪◦‣∙]")  # what _INLINE_BULLET cannot split without
 
 
 def bullet_points(text: str) -> list[str]:
@@ -73,7 +73,7 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
             stripped = stripped[bullet.end() :]
         if not stripped:
             continue
-        points = _INLINE_BULLET.split(stripped) if any(m in stripped for m in _INLINE_MARKS) else [stripped]
+        points = _INLINE_BULLET.split(stripped) if _INLINE_MARK.search(stripped) else [stripped]
         if len(points) > 1:
             if not bullet and out and out[-1][0].rstrip().endswith((",", "-", "(", "–", "—", "/", "&", "+")):
                 out[-1] = (f"{out[-1][0]} {points.pop(0)}", out[-1][1])
@@ -253,15 +253,15 @@ class Walker:
             if back:
                 basic_qa(self.c, item.text, back, item.line, path, "qa")  # a flashcard in a list
                 return
-        points = bullet_points(plain(item.text.split("\n")[0])[0])  # "• Isolate ... • Redrive ... defines:"
-        label = (points[-1] if points else "").rstrip(" :=-–—")
-        # "- [Analytics](./Analytics/)" over "- [Amazon Athena](./Athena.md)": an index of pages, no list
-        index = all(is_link_or_image_only(i.text.split("\n")[0].strip()) for i in (item, *item.children))
-        listed = (
-            bool(item.children)
-            and not index
-            and self.list_card(label, item.children, item.line, path, parents)
-        )
+        label = ""  # (the item's label names the list of its children: read only when it has some)
+        listed = False
+        if item.children:
+            # "• Isolate ... • Redrive ... defines:"
+            points = bullet_points(plain(item.text.split("\n")[0])[0])
+            label = (points[-1] if points else "").rstrip(" :=-–—")
+            # "- [Analytics](./Analytics/)" over "- [Amazon Athena](./Athena.md)": an index of pages, no list
+            index = all(is_link_or_image_only(i.text.split("\n")[0].strip()) for i in (item, *item.children))
+            listed = not index and self.list_card(label, item.children, item.line, path, parents)
         kids = short_items(item.children) if item.children and not listed else None
         if item.text.strip():
             lines = logical_lines(item.text, item.line)

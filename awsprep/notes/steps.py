@@ -31,10 +31,16 @@ _STEP_SETTING = re.compile(
     r"^[A-Z][\w ]{0,30}:\s*(?:`[^`]+`|[a-z0-9][\w.]*-[\w.-]+|[a-z]+|[A-Z][a-z]+[A-Z]\w+|true|false|"
     r"enabled?|disabled?)\s*$"
 )
-_STEP_PERSON = re.compile(  # (?=...): the first letters of the phrases, so other places are passed over
-    r"(?=[imlyt])(?:\b(?:I'm|I've|I'll|I will|I have|I used|my|let's|you'll need|"
-    r"in your (?:shell|terminal|browser))\b"
-    r"|^to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b)",
+# First-person steps, in two patterns: the phrases anywhere, and "to ..." only at the start (one pattern
+# of both, searched, let a third of all lines through its needles' test: "to " is in most of them).
+# (?=...): the first letters of the phrases, so other places are passed over.
+_STEP_PERSON_WORDS = re.compile(
+    r"(?=[imlyt])\b(?:I'm|I've|I'll|I will|I have|I used|my|let's|you'll need|"
+    r"in your (?:shell|terminal|browser))\b",
+    re.IGNORECASE,
+)
+_STEP_PERSON_TO = re.compile(
+    r"(?=[imlyt])to (?:build|run|deploy|test|install|use|set up|start|create|invoke|delete|clean up)\b",
     re.IGNORECASE,
 )
 # a lab write-up tells what was done: "Logged into the console", "Created a new stream named ...",
@@ -97,7 +103,8 @@ def is_step(line: str) -> bool:
         or is_command(s)
         or code * 2 >= len(s)
         or _STEP_SETTING.match(s)
-        or search(_STEP_PERSON, s, low)
+        or _STEP_PERSON_TO.match(s)
+        or search(_STEP_PERSON_WORDS, s, low)
         or (_step_done(s, low) and not _STEP_DEF.match(s))
     )
 

@@ -31,7 +31,13 @@ _BOLD_DEF = re.compile(
 )
 _EQ_DEF = re.compile(r"^(?P<term>[^=]{1,60}?)\s+=\s+(?P<rest>[^=].*)$")
 _DASH_DEF = re.compile(r"^(?P<term>[^-–—:=]{1,50}?)\s+[-–—]+\s+(?P<rest>.+)$")
-_SPACED_DASH = re.compile(" [-–—]")
+
+
+def _spaced_dash(text: str) -> bool:
+    """``re.search(" [-–—]", text)``, three string searches."""
+    return " -" in text or " –" in text or " —" in text
+
+
 _COLON_DEF = re.compile(r"^(?P<term>[^:]{1,50}?):\s+(?P<rest>.+)$")
 _IS_A = re.compile(
     r"^(?P<term>[A-Za-z][\w@/&()+.'\- ]{0,48}?)\s+(?P<verb>is|are)\s+"
@@ -61,9 +67,16 @@ _COMMAND = re.compile(
 _TWO_WORDS = re.compile(r"[a-z0-9]+[^a-z0-9]+[a-z0-9]")  # (on lowered text: two of inline.words)
 
 
+# the first characters of _COMMAND's first branch: "$", "`" or a command's first letter
+_COMMAND_FIRST = frozenset("$`asynpcgdlezmk")
+
+
 def is_command(text: str) -> bool:
-    """``_COMMAND.search(text)``: past the start of the text only its branches with "--" can match."""
-    return _COMMAND.match(text) is not None or ("--" in text and _COMMAND.search(text) is not None)
+    """``_COMMAND.search(text)``: past the start of the text only its branches with "--" can match, and
+    without "--" only its first branch, which starts with one of _COMMAND_FIRST."""
+    if "--" not in text:
+        return text[:1] in _COMMAND_FIRST and _COMMAND.match(text) is not None
+    return _COMMAND.match(text) is not None or _COMMAND.search(text) is not None
 
 
 _EXAMPLE = re.compile(
@@ -201,7 +214,7 @@ def unit(
         for rx, mark in ((_EQ_DEF, " = "), (_DASH_DEF, ""), (_COLON_DEF, ": ")):
             # (plain text has no other space than " ": each pattern needs its mark, a dash one of
             # " -", " –", " —")
-            if (mark and mark not in text) or (not mark and not _SPACED_DASH.search(text)):
+            if (mark and mark not in text) or (not mark and not _spaced_dash(text)):
                 continue
             m = rx.match(text)
             if m and good_term(m.group("term")):
