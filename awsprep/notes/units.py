@@ -198,7 +198,7 @@ def unit(
     if (
         _BOLD_LINE.fullmatch(raw.strip())
         and len(text.split()) <= 6
-        and _SPACED_DASH.search(text)
+        and _spaced_dash(text)
         and not DIGIT.search(text)
         and not _TITLE_MARKS.search(text)
     ):
