@@ -386,30 +386,19 @@ def _plain_card(raw: dict[str, Any], deck: str) -> Card | None:
         sources = (Source(file=file, line=line, path=tuple(path)),)
     high_priority = bool(get("high_priority", False))
     domain = domain or None
+    common: dict[str, Any] = {
+        "id": card_id,
+        "deck": card_deck,
+        "topic": topic,
+        "tags": tags,
+        "domain": domain,
+        "sources": sources,
+        "refs": refs,
+        "high_priority": high_priority,
+    }
     if kind == "basic":
-        return BasicCard(
-            id=card_id,
-            deck=card_deck,
-            topic=topic,
-            tags=tags,
-            domain=domain,
-            sources=sources,
-            refs=refs,
-            high_priority=high_priority,
-            front=front,
-            back=back,
-        )
-    return ClozeCard(
-        id=card_id,
-        deck=card_deck,
-        topic=topic,
-        tags=tags,
-        domain=domain,
-        sources=sources,
-        refs=refs,
-        high_priority=high_priority,
-        text=text,
-    )
+        return BasicCard(**common, front=front, back=back)
+    return ClozeCard(**common, text=text)
 
 
 def _plain_texts(value: Any) -> tuple[str, ...] | None:
