@@ -41,13 +41,13 @@ _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECA
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
 # an entry of an answer key: "Q1 — Answer: C (FastFile Mode)", "Question 12: Answer B, D"
-_KEY_LEAD = re.compile(r"^\W*(?:Q|Question)\s*\d+\b", re.IGNORECASE)
 _KEY_ENTRY = re.compile(
     r"^\W*(?:Q|Question)\s*(\d+)\s*[—–:.)-]*\s*(?:the\s+)?(?:correct\s+)?answers?\s*(?:is|are)?\s*[:—–-]?\s*"
     r"(?P<letters>[A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)\b",
     re.IGNORECASE,
 )
-_NUMBERED = re.compile(r"^\W*(?:Q|Question)\s*(\d+)\b", re.IGNORECASE)  # "Question 12", "Q12:" as a heading
+# "Question 12", "Q12:": a question's heading, or the start of its entry in an answer key
+_NUMBERED = re.compile(r"^\W*(?:Q|Question)\s*(\d+)\b", re.IGNORECASE)
 _ARROW_NOTE = re.compile(r"\s+(->|→|=>)\s+")  # "Amazon S3 -> regional resource": the option, then a note
 _PROSE = re.compile(r"[A-Za-z]+(?: [A-Za-z,()'’-]+){5,}[.!?]")  # a sentence of words, not code
 # "(Select TWO.)", "(Choose 3)": how many options the question's key must hold
@@ -205,19 +205,17 @@ class McqReader:
         key: dict[int, tuple[str, str, set[int]]] = {}
         blocks = self.blocks
         for i, blk in enumerate(blocks):
-            if blk.kind != "para" or not _KEY_LEAD.match(blk.text):
+            if blk.kind != "para" or not _NUMBERED.match(blk.text):
                 continue
-            first, *rest = plain(blk.text)[0].split("\n") if "\n" in blk.text else [plain(blk.text)[0]]
-            m = _KEY_ENTRY.match(first)
+            first, *rest = blk.text.split("\n")  # "**Q1 — Answer: C**", then its reason
+            m = _KEY_ENTRY.match(plain(first)[0])
             if m is None:
                 continue
-            if not rest and "\n" in blk.text:
-                rest = [plain(x)[0] for x in blk.text.split("\n")[1:]]
-            used, why, k = {i}, [*rest], i + 1
+            used, why, k = {i}, [plain(x)[0] for x in rest], i + 1
             while (
                 k < len(blocks)
                 and blocks[k].kind == "para"
-                and not _KEY_LEAD.match(blocks[k].text)
+                and not _NUMBERED.match(blocks[k].text)
                 and k - i <= 2
             ):
                 why.append(plain(blocks[k].text)[0])
@@ -547,7 +545,7 @@ class McqReader:
             options.append(option.strip())
             why = after[-1].strip() if after else ""
             if why:
-                notes.append(f"{option.strip()}: {why.strip()}")
+                notes.append(f"{option.strip()}: {why}")
         self.image = False
         self.option_lines.update([item.line, *(it.line for it in tasks)])
         correct = tuple(k for k, it in enumerate(tasks) if it.task)

@@ -122,7 +122,6 @@ _CLAUSE_START = re.compile(
     r"^(?:if|when|while|unless|because|since|once|after|before|where)\b", re.IGNORECASE
 )
 _LONE_LETTER = re.compile(r"(?:^|\s)[a-z](?:\s|$)")
-_OPTION_LETTER = re.compile(r"[A-F][.)]?")  # "C) ...": an answer option, not a term
 _OPTION_LINE = re.compile(r"(?:\*\*)?[A-F](?:\*\*)?[:.)]\s")  # "C: Create two aliases", "**B.** ..."
 _LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\b(?:which|that|who|whose|where|when)$", re.IGNORECASE)
@@ -273,8 +272,6 @@ def good_term(term: str) -> bool:
     ):
         return False
     if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or _LONE_LETTER.search(term):
-        return False
-    if _OPTION_LETTER.fullmatch(term):
         return False
     term = _LEAD_ARTICLE.sub("", term)
     n = len(term.split())

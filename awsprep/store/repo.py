@@ -201,14 +201,14 @@ class _DriverStatement:
         # the positional values fetched at once, then converted where the type has a converter
         self._values = operator.itemgetter(*names) if len(names) > 1 else lambda v: tuple(v[n] for n in names)
         processors = [binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
-        self.processors = self._processors = [(i, p) for i, p in enumerate(processors) if p is not None]
+        self.processors = [(i, p) for i, p in enumerate(processors) if p is not None]
         columns = getattr(stmt, "selected_columns", ())
         self._results = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
 
     def parameters(self, values: dict[str, Any]) -> list[Any]:
         """The positional values: a name the statement needs and `values` lacks is a KeyError."""
         out = list(self._values({**self._fixed, **values} if self._fixed else values))
-        for i, process in self._processors:
+        for i, process in self.processors:
             value = out[i]
             if value is not None:
                 out[i] = process(value)
@@ -334,30 +334,10 @@ def _status_of(r: Any) -> CardStatus:  # a cards row: an ORM object or a selecte
     )
 
 
-def _json_dumps(sort_keys: bool) -> Callable[[dict[str, Any]], str]:
-    """json.dumps(mapping, sort_keys=sort_keys) with every other setting left at its default, the C
-    encoder json.dumps would build for each call built once (a third of the time for a card's content)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return functools.partial(json.dumps, sort_keys=sort_keys)
-    markers: dict[int, Any] = {}  # as json.dumps's check_circular: empty again after each call
-    default = json.JSONEncoder().default
-    encode = make(
-        markers, default, json.encoder.encode_basestring_ascii, None, ": ", ", ", sort_keys, False, True
-    )
-
-    def dumps(mapping: dict[str, Any]) -> str:
-        try:
-            return "".join(encode(mapping, 0))
-        except BaseException:
-            markers.clear()
-            raise
-
-    return dumps
-
-
-_content_json = _json_dumps(sort_keys=False)  # a card's content as the cards row keeps it
-_sorted_json = _json_dumps(sort_keys=True)
+_content_json = json.dumps  # a card's content as the cards row keeps it
+# the sorted text a card's hash is of: json.dumps(..., sort_keys=True) with its encoder built once
+# (json.dumps builds a new one for each call given a keyword)
+_sorted_json = json.JSONEncoder(sort_keys=True).encode
 
 
 def content_hash(content: dict[str, Any]) -> str:
