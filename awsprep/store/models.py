@@ -47,6 +47,7 @@ class CardRow(Base):
     type: Mapped[str]
     content: Mapped[str]
     content_hash: Mapped[str]
+    domain: Mapped[str | None]  # the content's exam domain (schema 7)
     ordinal: Mapped[int]
     retired: Mapped[bool]
     # SM-2 state

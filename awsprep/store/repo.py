@@ -163,7 +163,8 @@ def _state_values(state: CardState) -> dict[str, Any]:
 _SYNC_UPDATE = (
     update(_CARDS)
     .where(_CARDS.c.id == bindparam("card_id"))
-    .values({name: bindparam(name) for name in ("deck", "type", "content", "content_hash", "ordinal")})
+    .values({name: bindparam(name) for name in ("deck", "type", "content", "content_hash", "domain")})
+    .values(ordinal=bindparam("ordinal"))
     .values(retired=False)
 )
 
@@ -250,7 +251,7 @@ _NEW_STATE: dict[str, Any] = {
     "suspended": False,
     "leech": False,
 }
-_NEW_ROW_HEAD = ("id", "deck", "type", "content", "content_hash", "ordinal")
+_NEW_ROW_HEAD = ("id", "deck", "type", "content", "content_hash", "domain", "ordinal")
 
 
 def _new_row(head: tuple[Any, ...]) -> dict[str, Any]:
@@ -458,7 +459,9 @@ class Store:
                 seen.add(card.id)
                 old = existing.get(card.id)
                 if old is None:
-                    new_rows.append((card.id, card.deck, card.type, _content_json(content), digest, ordinal))
+                    new_rows.append(
+                        (card.id, card.deck, card.type, _content_json(content), digest, card.domain, ordinal)
+                    )
                     added += 1
                 elif old.content_hash != digest or old.retired or old.ordinal != ordinal:
                     if old.content_hash != digest:
@@ -470,6 +473,7 @@ class Store:
                             "type": card.type,
                             "content": _content_json(content),
                             "content_hash": digest,
+                            "domain": card.domain,
                             "ordinal": ordinal,
                         }
                     )
@@ -611,19 +615,16 @@ class Store:
 
     def card_domains(self, domains: Iterable[str]) -> dict[str, str]:
         """Active, unsuspended cards whose exam domain is one of `domains`: id -> domain."""
-        wanted = set(domains)
-        out: dict[str, str] = {}
+        wanted = list(set(domains))
+        if not wanted:
+            return {}
         with self.reading() as s:
             rows = s.execute(
-                select(_CARDS.c.id, _CARDS.c.content).where(
-                    _CARDS.c.retired.is_(False), _CARDS.c.suspended.is_(False)
+                select(_CARDS.c.id, _CARDS.c.domain).where(
+                    _CARDS.c.retired.is_(False), _CARDS.c.suspended.is_(False), _CARDS.c.domain.in_(wanted)
                 )
             )
-            for card_id, content in rows:
-                domain = json.loads(content).get("domain")
-                if domain in wanted:
-                    out[card_id] = domain
-        return out
+            return {card_id: domain for card_id, domain in rows}
 
     def candidates(
         self, today: date, decks: Iterable[str] | None, new_limit: int, review_limit: int | None = None

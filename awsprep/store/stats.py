@@ -1,8 +1,10 @@
 """What `awsprep stats` reads: the cards' statuses with their domains, and the review log counted in SQL.
 
 The counting is done by the database (GROUP BY) so that a long history costs a few thousand rows, not
-one Python object per answer; what the counts mean (mature, passed) is decided by the caller's
-thresholds, and every figure is computed from them in `study/stats.py`.
+one Python object per answer; every figure is computed from the counts in `study/stats.py`. SQLite and
+PostgreSQL keep the log's counts per day ready (`answer_days`, `answer_times`: triggers, see
+`store/tallies.py`, with `stats`' own thresholds of mature and passed); on another database, or with
+other thresholds, the log itself is counted (`live=True` asks for that: the tests compare the two).
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Connection, and_, case, exists, func, select, type_coerce
+from sqlalchemy import Connection, and_, case, exists, func, select
 
 from awsprep.bank.models import QUESTION_TYPES
+from awsprep.store import tallies
 from awsprep.store.db import translate_errors
 from awsprep.store.repo import Store
+from awsprep.store.tables import answer_days as _DAYS
+from awsprep.store.tables import answer_times as _TIMES
 from awsprep.store.tables import cards as _CARDS
 from awsprep.store.tables import exam_attempts as _ATTEMPTS
 from awsprep.store.tables import exam_items as _ITEMS
@@ -25,15 +30,20 @@ from awsprep.study.ports import CardTally, DayTally, DomainTally, DueTally, Reca
 
 
 class StatsStore:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, live: bool = False) -> None:
         self.url = store.url
         self.store = store
         self._conn: Connection | None = None
+        self._kept = not live and tallies.kept(store.engine.dialect.name)
+
+    def _tallied(self, mature_days: int, pass_grade: int) -> bool:
+        return self._kept and (mature_days, pass_grade) == (tallies.MATURE_DAYS, tallies.PASS_GRADE)
 
     @staticmethod
-    def _in_decks(decks: Iterable[str] | None) -> list[Any]:
+    def _in_decks(decks: Iterable[str] | None, table: Any = _CARDS) -> list[Any]:
+        """The condition of the decks on a table with a deck column (none when all decks count)."""
         deck_list = list(decks) if decks else []
-        return [_CARDS.c.deck.in_(deck_list)] if deck_list else []
+        return [table.c.deck.in_(deck_list)] if deck_list else []
 
     def _answers(self, decks: Iterable[str] | None, types: Iterable[str] | None = None) -> list[Any]:
         """Answers that stand (not undone), of cards in the decks (and of these types). The cards are a
@@ -71,19 +81,9 @@ class StatsStore:
         card's row from it, twice as slow). `retired` is never NULL: the same cards as `retired IS false`."""
         return func.coalesce(_CARDS.c.retired, False).is_(False)
 
-    def _domain(self) -> Any:
-        """The card's exam domain, from its content (JSON kept as text): SQLite reads text as JSON as
-        it stands; PostgreSQL needs it cast first (its ->> is not defined on text)."""
-        if self.url.startswith("postgresql"):
-            from sqlalchemy import cast
-            from sqlalchemy.dialects.postgresql import JSONB
-
-            return cast(_CARDS.c.content, JSONB)["domain"].astext
-        return type_coerce(_CARDS.c.content, JSON)["domain"].as_string()
-
     def card_tallies(self, decks: Iterable[str] | None, mature_days: int) -> list[CardTally]:
         """Active cards counted by exam domain, type, new and mature (interval >= mature_days)."""
-        keys = (self._domain(), _CARDS.c.type, _CARDS.c.due.is_(None), _CARDS.c.interval >= mature_days)
+        keys = (_CARDS.c.domain, _CARDS.c.type, _CARDS.c.due.is_(None), _CARDS.c.interval >= mature_days)
         rows = self._rows(
             select(*keys, func.count()).where(self._every_active(), *self._in_decks(decks)).group_by(*keys)
         )
@@ -110,6 +110,12 @@ class StatsStore:
     def day_tallies(self, decks: Iterable[str] | None, mature_days: int, pass_grade: int) -> list[DayTally]:
         """Each day's answers: how many, their response time, new and drill answers, and the reviews
         by young / mature (interval before < or >= mature_days) and passed / failed (grade >= pass_grade)."""
+        if self._tallied(mature_days, pass_grade):
+            counts = tallies.DAY_COUNTS[:8]  # answers, ms, new, drill, young / mature passed / failed
+            q = select(_DAYS.c.day, *(func.sum(_DAYS.c[c]) for c in counts))
+            q = q.where(*self._in_decks(decks, _DAYS))
+            rows = self._rows(q.group_by(_DAYS.c.day).having(func.sum(_DAYS.c.answers) > 0))
+            return [DayTally(r[0], *(int(v) for v in r[1:])) for r in rows]
         review = and_(_LOG.c.was_new.is_(False), _LOG.c.drill.is_(False))
         mature = func.coalesce(_LOG.c.interval_before, 0) >= mature_days
         passed = func.coalesce(_LOG.c.grade, 0) >= pass_grade
@@ -138,6 +144,13 @@ class StatsStore:
         self, decks: Iterable[str] | None, since: date, bucket_ms: int = 100
     ) -> list[TimeBucket]:
         """Answers since a day by card type and response time, rounded down to bucket_ms."""
+        if self._kept and bucket_ms == tallies.TIME_BUCKET_MS:
+            n = func.sum(_TIMES.c.answers)
+            q = select(_TIMES.c.type, _TIMES.c.ms, n).where(
+                _TIMES.c.day >= since, _TIMES.c.type != "", *self._in_decks(decks, _TIMES)
+            )
+            rows = self._rows(q.group_by(_TIMES.c.type, _TIMES.c.ms).having(n > 0))
+            return [TimeBucket(r[0], int(r[1]), int(r[2])) for r in rows]
         bucket = (_LOG.c.response_ms // bucket_ms) * bucket_ms
         rows = self._rows(
             select(_CARDS.c.type, bucket, func.count())
@@ -150,6 +163,13 @@ class StatsStore:
     def question_answers(self, decks: Iterable[str] | None, pass_grade: int) -> list[DomainTally]:
         """Review answers to mcq / numeric cards by exam domain, passed and failed (drill repeats left
         out): counted per card from the log, then per domain."""
+        if self._tallied(tallies.MATURE_DAYS, pass_grade):
+            counted = func.sum(_DAYS.c.counted)
+            q = select(_DAYS.c.domain, func.sum(_DAYS.c.passed), counted).where(
+                _DAYS.c.type.in_(QUESTION_TYPES), *self._in_decks(decks, _DAYS)
+            )
+            rows = self._rows(q.group_by(_DAYS.c.domain).having(counted > 0))
+            return [DomainTally(r[0] or None, int(r[1]), int(r[2]) - int(r[1])) for r in rows]
         passed = func.sum(case((func.coalesce(_LOG.c.grade, 0) >= pass_grade, 1), else_=0))
         per_card = (
             select(_LOG.c.card_id.label("card_id"), passed.label("passed"), func.count().label("n"))
@@ -157,7 +177,7 @@ class StatsStore:
             .group_by(_LOG.c.card_id)
             .subquery()
         )
-        domain = self._domain()
+        domain = _CARDS.c.domain
         rows = self._rows(
             select(domain, func.sum(per_card.c.passed), func.sum(per_card.c.n))
             .join(_CARDS, _CARDS.c.id == per_card.c.card_id)
@@ -181,7 +201,7 @@ class StatsStore:
     def recall_tallies(self, decks: Iterable[str] | None) -> list[RecallTally]:
         """Active cards with an FSRS memory, counted by domain, stability and day of the last review."""
         day = func.date(_CARDS.c.last_review)
-        keys = (self._domain(), _CARDS.c.stability, day)
+        keys = (_CARDS.c.domain, _CARDS.c.stability, day)
         rows = self._rows(
             select(*keys, func.count())
             .where(

@@ -4,6 +4,8 @@ settings, exam attempts. The ORM classes of `store/models.py` are mapped onto th
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -55,6 +57,8 @@ cards = Table(
     Column("type", String(16), nullable=False),
     Column("content", Text, nullable=False),  # the card's bank mapping, as JSON
     Column("content_hash", String(64), nullable=False),
+    # the card's exam domain from its content (schema 7): what `stats` counts by, read without JSON
+    Column("domain", Text, nullable=True),
     Column("ordinal", Integer, nullable=False, default=0),  # position in the bank: new cards in order
     Column("retired", Boolean, nullable=False, default=False),
     # SM-2 state
@@ -86,13 +90,15 @@ cards = Table(
     # (partial: only cards never answered; the condition is set per dialect by `partial_indexes`)
     Index("ix_cards_new", "retired", "suspended", "ordinal"),
     # the exam plan's reviews (schema 6): each studied card's memory (day of the last review, stability,
-    # difficulty) read from this index alone, not from the card's row with its content beside it
+    # difficulty) read from this index alone, not from the card's row with its content beside it; and
+    # (schema 7: with the interval) `stats`' cards due per day and daily load, read in due order
     Index(
         "ix_cards_memory",
         "retired",
         "suspended",
         "due",
         "buried_until",
+        "interval",
         "last_day",
         "stability",
         "difficulty",
@@ -140,6 +146,48 @@ review_log = Table(
         "interval_before",
         "response_ms",
     ),
+)
+
+
+# What `stats` counts of the review log, kept by the database itself (schema 7; triggers in
+# `store/tallies.py` follow every insert, undo and delete of an answer, and every change of a card's deck,
+# type or domain): the answers that stand, per day and card deck, type and domain ('' for none), counted as
+# `stats` counts them (a review: neither new nor a drill; mature: interval before of 21 days or more;
+# passed: grade 3 or more). A year of 200,000 answers is then a few thousand rows.
+def _tally_key() -> list[Column[Any]]:
+    """The key columns both tallies start with: the day, and the card's deck and type."""
+    return [
+        Column("day", Date, primary_key=True),
+        Column("deck", String(100), primary_key=True),
+        Column("type", String(16), primary_key=True),
+    ]
+
+
+answer_days = Table(
+    "answer_days",
+    metadata,
+    *_tally_key(),
+    Column("domain", Text, primary_key=True),
+    Column("answers", Integer, nullable=False),
+    Column("ms", Integer, nullable=False),  # response time, summed
+    Column("new", Integer, nullable=False),
+    Column("drill", Integer, nullable=False),
+    Column("young_pass", Integer, nullable=False),
+    Column("young_fail", Integer, nullable=False),
+    Column("mature_pass", Integer, nullable=False),
+    Column("mature_fail", Integer, nullable=False),
+    Column("passed", Integer, nullable=False),  # answers that are not drills, passed
+    Column("counted", Integer, nullable=False),  # answers that are not drills
+)
+
+# The answers' response times per day, card deck and type, in buckets of 100 ms (schema 7, kept by the same
+# triggers): the median answer time per card type over the days shown, without reading the log.
+answer_times = Table(
+    "answer_times",
+    metadata,
+    *_tally_key(),
+    Column("ms", Integer, primary_key=True),  # the bucket's lower bound
+    Column("answers", Integer, nullable=False),
 )
 
 # Which review session is showing a card: two machines on one server never show it both at once.
