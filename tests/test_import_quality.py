@@ -1289,3 +1289,21 @@ def test_a_label_that_names_only_the_kind_of_remark_is_no_front(tmp_path: Path) 
     r = imp(tmp_path, text)
     assert pairs(r) == [("Listener (ALB)", "checks for connection requests on a port and protocol")]
     assert r.summary()["triage_reasons"] == {"a generic label as the question": 3}
+
+
+# --- imp10: general causes of the weak and junk cards of held-out rounds 12-16 ----------------------
+
+
+def test_a_numbered_heading_with_a_dash_leaves_no_dash_in_the_context(tmp_path: Path) -> None:
+    """ "# 07 — Leftover charges" loses its number when read; the dash left over is no context, nor
+    is "2) Route 53"'s bracket. A header that asks already ("Charged?") gets no second mark."""
+    text = (
+        "# 07 — Leftover charges\n\n## After the lab\n\n| Item | Charged? |\n|---|---|\n"
+        "| Archive | per GB-month |\n| Vault lock | nothing extra |\n\n"
+        "# 2) Route 53\n\n- Alias record: points a name at an AWS resource, even at the zone apex\n"
+    )
+    r = imp(tmp_path, text)
+    every = [*fronts(r), *(p.card["front"] for p in r.triage)]
+    assert "Archive: Charged? (Leftover charges › After the lab)" in every
+    assert "Alias record (Route 53)" in every
+    assert not any("— Leftover" in f or "2)" in f or "??" in f for f in every)

@@ -20,7 +20,8 @@ _TITLE = re.compile(
 # a service's name: "Amazon GuardDuty", "AWS Budgets", "CodeArtifact", "EFS"
 _SERVICE = re.compile(r"^(?:Amazon|AWS)\s+\S|\b[A-Z][a-z]+[A-Z]\w*|\b(?!AWS\b)[A-Z][A-Z0-9]+\b")
 _CHAPTER = re.compile(r",|&|\band\b|\be\b")  # "Billing, pricing and support": a chapter, not one service
-_LIST_MARK = re.compile(r"^[-*+•]\s+")
+_MARK_STARTS = frozenset("-*+•–—")
+_LIST_MARK = re.compile(r"^(?:[-*+•–—]|\d+\))\s+")  # also "04 — AMI" and "3) S3" once the number is gone
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
     r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
@@ -136,7 +137,7 @@ class Collector:
             parts.append(parents[-1])
         shown_norm = f" {norm(shown)} "
         # "### - Why?": a list marker typed in a heading
-        parts = [_LIST_MARK.sub("", p) if p.startswith(("-", "*", "+", "•")) else p for p in parts]
+        parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:
