@@ -1307,3 +1307,25 @@ def test_a_numbered_heading_with_a_dash_leaves_no_dash_in_the_context(tmp_path: 
     assert "Archive: Charged? (Leftover charges › After the lab)" in every
     assert "Alias record (Route 53)" in every
     assert not any("— Leftover" in f or "2)" in f or "??" in f for f in every)
+
+
+def test_two_guessed_cards_asking_the_same_with_other_answers_wait_in_triage(tmp_path: Path) -> None:
+    """Two cards of one file that ask the same words with different answers ("Good habit (IAM)" twice,
+    a cloze "[...] after upload" twice) cannot be answered: the learner cannot tell which is wanted.
+    A list and a definition of one label ask two things; the learner's own cards are as written."""
+    text = (
+        "# IAM\n\n## Root user\n\n- Good habit: turn on MFA for the root user\n"
+        "- Good habit: keep no access keys for the root user\n\n"
+        "# S3\n\n## Lifecycle\n\n- 45 days after upload\n- 400 days after upload\n\n"
+        "## Events\n\n- Targets: where an event notification goes\n"
+        "- Targets\n  - SQS\n  - SNS\n  - Lambda\n\n"
+        "What is the default region? :: the one in your profile\n"
+        "What is the default region? :: us-east-1 when none is set\n"
+    )
+    r = imp(tmp_path, text)
+    waiting = [p.card.get("front") or p.card.get("text") for p in r.triage]
+    assert len(waiting) == 4 and all("same with another answer" in " ".join(p.reasons) for p in r.triage)
+    assert sum("Good habit" in w for w in waiting) == 2 and sum("after upload" in w for w in waiting) == 2
+    assert ("Targets (S3 › Events)", "where an event notification goes") in pairs(r)
+    assert ("Targets (S3 › Events)", "SQS; SNS; Lambda") in pairs(r)
+    assert sum(c.front == "What is the default region?" for c in r.cards if isinstance(c, BasicCard)) == 2

@@ -416,3 +416,41 @@ def score(d: Draft, project: bool = False) -> Quality:
     if d.outdated:
         reasons.append(f"outdated: {d.outdated}")
     return Quality(round(value, 3), tuple(reasons))
+
+
+SAME_QUESTION = 0.35
+
+
+def _asked(d: Draft) -> tuple[str, str] | None:
+    """What a guessed card asks and its answer (a cloze asks its text with the blanks shown)."""
+    if d.rule in _EXPLICIT:
+        return None  # the learner's own cards are taken as written
+    if d.kind == "basic":
+        return d.front.casefold(), d.back.casefold()
+    if d.kind == "cloze":
+        return _CLOZED.sub("[...]", d.text).casefold(), " ".join(_CLOZED.findall(d.text)).casefold()
+    return None
+
+
+def same_question(kept: list[Draft], qualities: list[Quality]) -> list[Quality]:
+    """``qualities`` with a penalty for each guessed card of a file that asks what another card of the
+    same file by the same rule asks, word for word, with another answer ("Best practice (IAM)" twice,
+    "[...] after object creation" twice): the learner cannot tell which answer is wanted."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    answers: dict[tuple[str, str, str], set[str]] = {}
+    for n, d in enumerate(kept):
+        asked = _asked(d)
+        if asked is None:
+            continue
+        place = (d.file, d.rule, asked[0])  # (a list and a definition of one label ask two things)
+        groups.setdefault(place, []).append(n)
+        answers.setdefault(place, set()).add(asked[1])
+    out = list(qualities)
+    for place, members in groups.items():
+        if len(members) < 2 or len(answers[place]) < 2:
+            continue
+        for n in members:
+            q = out[n]
+            why = f"another card asks the same with another answer (-{SAME_QUESTION:.2f})"
+            out[n] = Quality(round(q.score - SAME_QUESTION, 3), (*q.reasons, why))
+    return out
