@@ -1329,3 +1329,20 @@ def test_two_guessed_cards_asking_the_same_with_other_answers_wait_in_triage(tmp
     assert ("Targets (S3 › Events)", "where an event notification goes") in pairs(r)
     assert ("Targets (S3 › Events)", "SQS; SNS; Lambda") in pairs(r)
     assert sum(c.front == "What is the default region?" for c in r.cards if isinstance(c, BasicCard)) == 2
+
+
+def test_a_list_point_that_leads_into_its_own_points_takes_them(tmp_path: Path) -> None:
+    """ "- AWS example" over "- Amazon WorkMail": the list card would end on the label and leave out what
+    it holds; the point takes its few short points as its end. A point that names a thing keeps its
+    name only (its own points are its traits, not the list's answer)."""
+    text = (
+        "# Cloud models\n\n- SaaS\n  - Software as a Service\n  - the provider runs the whole app\n"
+        "  - AWS example\n    - Amazon WorkMail\n"
+        "- Queue flavours\n  - Standard\n    - at least once\n  - FIFO\n    - exactly once, in order\n"
+    )
+    r = imp(tmp_path, text)
+    got = dict(pairs(r))
+    assert got["SaaS (Cloud models)"] == (
+        "Software as a Service; the provider runs the whole app; AWS example: Amazon WorkMail"
+    )
+    assert got["Queue flavours (Cloud models)"] == "Standard; FIFO"
