@@ -1346,3 +1346,50 @@ def test_a_list_point_that_leads_into_its_own_points_takes_them(tmp_path: Path) 
         "Software as a Service; the provider runs the whole app; AWS example: Amazon WorkMail"
     )
     assert got["Queue flavours (Cloud models)"] == "Standard; FIFO"
+
+
+def test_a_list_under_a_claim_waits_in_triage(tmp_path: Path) -> None:
+    """ "- Subnet ACLs are stateless" over points that go on about ACLs: the label is a claim, and the
+    points do not answer it. A label leading into its points ("Snapshots are used for", "There are
+    two kinds of", an acronym the points spell out) is a question as before."""
+    text = (
+        "# VPC\n\n- Subnet ACLs are stateless\n  - one ACL per subnet\n  - the lowest rule number wins\n"
+        "- Snapshots are used for\n  - moving a volume to another zone\n  - resizing a volume\n"
+        "- Writes are ACID\n  - Atomic\n  - Consistent\n  - Isolated\n  - Durable\n"
+    )
+    r = imp(tmp_path, text)
+    assert [f.split(" (")[0] for f in fronts(r)] == ["Snapshots are used for", "Writes are ACID"]
+    ((claim),) = r.triage
+    assert claim.card["front"].startswith("Subnet ACLs are stateless")
+    assert any("a claim as the list's question" in w for w in claim.reasons)
+
+
+def test_an_is_a_answer_that_praises_or_points_elsewhere_waits_in_triage(tmp_path: Path) -> None:
+    """ "X is a vital part of ..." says how much X matters, not what X is; "Y is the same as Z's"
+    answers only with another card."""
+    text = (
+        "# Monitoring\n\nLog analysis is a critical part of keeping a fleet of servers healthy and safe.\n"
+        "The NLB creation flow is the same as the one you follow for the application load balancer.\n"
+        "Step Functions is an orchestration service that runs several Lambda functions as one workflow.\n"
+    )
+    r = imp(tmp_path, text)
+    assert [f.split(" (")[0] for f in fronts(r)] == ["What is Step Functions?"]
+    reasons = sorted(w for p in r.triage for w in p.reasons[1:])
+    assert len(r.triage) == 2 and "praises" in reasons[1] and "another thing" in reasons[0]
+
+
+def test_a_cloze_whose_answer_stands_in_its_own_text_waits_in_triage(tmp_path: Path) -> None:
+    """A blank the rest of the line fills in ("copies agree within one second; a read {{1 second}} later
+    sees the write") asks nothing."""
+    text = (
+        "# DynamoDB\n\n- All copies agree within one second; a read 1 second after the write sees it\n"
+        "- Canary 10% for 5 minutes\n  - 10% of calls go to the new version first\n"
+        "- A partition serves up to 3000 reads per second\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "DynamoDB — Canary [...] for [...]",  # (the label line itself shows neither)
+        "DynamoDB — A partition serves up to [...] reads per second",
+    ]
+    assert len(r.triage) == 2
+    assert all(any("shows in its own text" in w for w in p.reasons) for p in r.triage)

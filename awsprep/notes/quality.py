@@ -149,6 +149,70 @@ _NOTE_LABEL = re.compile(
     r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )
+# a list's label that states a claim ("NACL is stateless", "Most services are regional") over points
+# that elaborate it: what is asked? ("The main types are", "S3 is used for" lead into their points)
+_CLAIM_VERB = re.compile(r"\b(?:is|are|isn't|aren't)\b", re.IGNORECASE)
+_CLAIM_END = re.compile(r"\b[a-z][a-z-]+$")  # ends on a word in lower case: "stateless", not "ACID"
+_LEAD_IN_END = re.compile(
+    r"\b(?:is|are|be|by|to|for|of|with|in|on|as|like|from|into|via|include|includes|including|following|"
+    r"such|e\.g|eg|ways?|types?|steps?|options?|reasons?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _claims(label: str) -> bool:
+    """The label states a claim ("Subnet ACLs are stateless"), not what its points answer."""
+    if label.endswith("?") or _CLAIM_VERB.search(label) is None:
+        return False
+    return _CLAIM_END.search(label) is not None and _LEAD_IN_END.search(label) is None
+
+
+# "What is CloudTrail? -> a vital part of running a governed account": praise, not what it is
+_PRAISE = re.compile(
+    r"^(?:a|an|the)\s+(?:very\s+|really\s+|most\s+)?(?:critical|vital|crucial|key|essential|important|"
+    r"fundamental|foundational|integral|core|central|powerful|great|useful|popular|major|good|nice|"
+    r"significant|valuable|perfect|ideal|excellent|best)\s+(?:\w+\s+)?(?:part|component|piece|element|"
+    r"aspects?|service|tool|building block|feature|step|way|concept|pillar|capability|choice|option|"
+    r"solution|practice|resource|thing)s?\b",
+    re.IGNORECASE,
+)
+_SAME_AS = re.compile(
+    r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to)\b", re.IGNORECASE
+)
+_NUMBER_WORDS = {
+    "1": "one",
+    "2": "two",
+    "3": "three",
+    "4": "four",
+    "5": "five",
+    "6": "six",
+    "7": "seven",
+    "8": "eight",
+    "9": "nine",
+    "10": "ten",
+}
+
+
+def _gives_away(text: str) -> bool:
+    """A cloze whose hidden words stand in its shown text too ("within one second ... reads {{1 second}}
+    after", "canary 10% 5 min — {{10%}} of traffic"): the blank asks nothing."""
+    hidden = [h.strip() for h in _CLOZED.findall(text)]
+    if not hidden:
+        return False
+    shown = _CLOZED.sub(" \x00 ", text)
+    for h in hidden:
+        if len(h) < 2:
+            continue
+        forms = [h]
+        number = re.match(r"(\d+)(\s*\D.*)$", h)
+        if number and number.group(1) in _NUMBER_WORDS and number.group(2).strip():
+            forms.append(_NUMBER_WORDS[number.group(1)] + " " + number.group(2).strip())
+        for form in forms:
+            if re.search(r"(?<![\w.,])" + re.escape(form) + r"(?![\w])", shown, re.IGNORECASE):
+                return True
+    return False
+
+
 # "the alternative to these tools", "each of the above": the answer leans on text the card does not show
 _DEICTIC = re.compile(
     r"(?=[tabps])"
@@ -409,6 +473,14 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a statement as the question, not a term")
         if d.kind == "basic" and d.key and len(label) == 1:
             minus(0.4, "a one-letter label as the question")
+        if d.rule == "list" and len(label.split()) >= 3 and _claims(label):
+            minus(0.3, "a claim as the list's question, not what its points answer")
+        if d.rule == "is-a" and _PRAISE.match(answer.strip()):
+            minus(0.3, "the answer praises, it does not say what it is")
+        if d.kind == "basic" and _SAME_AS.match(answer.strip()):
+            minus(0.3, "the answer points at another thing")
+        if d.kind == "cloze" and _gives_away(d.text):
+            minus(0.35, "the cloze's answer shows in its own text")
         if d.kind == "cloze" and len(d.text) > 200:
             minus(0.2, "a long cloze")
         if d.kind == "basic" and len(answer.split()) == 1 and d.rule == "definition":
