@@ -1393,3 +1393,19 @@ def test_a_cloze_whose_answer_stands_in_its_own_text_waits_in_triage(tmp_path: P
     ]
     assert len(r.triage) == 2
     assert all(any("shows in its own text" in w for w in p.reasons) for p in r.triage)
+
+
+def test_the_learners_study_plan_and_a_table_of_contents_wait_in_triage(tmp_path: Path) -> None:
+    """ "## Focus on this section" over what to read next, and a table that says what each part of the
+    notes holds ("Placement groups: Contents?"), are about the notes, not about AWS."""
+    text = (
+        "# My SysOps notes\n\n## Focus on this section\n\n- Load balancers\n  - error codes\n"
+        "  - access logs\n  - alarms on latency\n\n"
+        "## Parts\n\n| Part | Contents |\n|---|---|\n| Placement groups | the three kinds side by side |\n"
+        "| Status checks | what each check watches |\n\n"
+        "## Placement\n\n- Cluster placement group: packs instances close together for low latency\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Cluster placement group"]  # (its own words say "placement")
+    why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
+    assert why == ["a table of contents of the notes"] * 2 + ["the learner's study plan, not a fact"]

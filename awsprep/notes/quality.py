@@ -255,6 +255,18 @@ _LOGISTICS_HEADING = re.compile(
     r"\bbefore (?:the )?exam\b|\bexam day\b|\btime management\b|\b(?:exam|test)[- ]taking\b|\bpace\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# a heading over the learner's own plan: "Focus on this section", "Study plan", "What to review"
+_STUDY_PLAN = re.compile(
+    r"\bstudy (?:plan|schedule|checklist|progress|tracker)\b|\bfocus on (?:this|these)\b|"
+    r"\bwhat to (?:study|focus on|review|revise)\b|\bto (?:study|review|revise) (?:next|later|again)\b",
+    re.IGNORECASE,
+)
+# a table row that asks what a part of the notes holds: "Status checks: Contents?" (a table of contents)
+_CONTENTS_ASKED = re.compile(
+    r":\s*(?:contents?|contenidos?|conte[uú]dos?|contenuto|topics(?: covered)?|what'?s (?:inside|covered)|"
+    r"covers|sections?|chapters?)\?",
+    re.IGNORECASE,
+)
 # a claim as the question: "DDoS simulations DO require approval" -> "...": what is asked?
 _STATEMENT_KEY = re.compile(
     r"\b(?:is|are|isn't|aren't|do|does|don't|doesn't|can|can't|cannot|must|will|won't|requires?|"
@@ -404,6 +416,10 @@ def score(d: Draft, project: bool = False) -> Quality:
         _search(_LOGISTICS, both, both_low) or _search(_LOGISTICS_HEADING, path, path_low)
     ):
         minus(0.45, "exam logistics or marketing")
+    if d.kind != "mcq" and _STUDY_PLAN.search(path):
+        minus(0.45, "the learner's study plan, not a fact")
+    if d.rule == "table-row" and _CONTENTS_ASKED.search(d.front):
+        minus(0.5, "a table of contents of the notes")
     if d.path and d.kind != "mcq" and _search(_CHROME_PATH, d.path[-1], folded(d.path[-1])):
         minus(0.5, "under a table of contents or site section")
     elif d.kind != "mcq" and any(
