@@ -1409,3 +1409,17 @@ def test_the_learners_study_plan_and_a_table_of_contents_wait_in_triage(tmp_path
     assert fronts(r) == ["Cluster placement group"]  # (its own words say "placement")
     why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
     assert why == ["a table of contents of the notes"] * 2 + ["the learner's study plan, not a fact"]
+
+
+def test_a_steps_heading_makes_a_walkthrough(tmp_path: Path) -> None:
+    """ "## Steps: Network Load Balancer" over what was typed into the console is a walkthrough; a
+    heading that only mentions steps ("Steps of a request") is not."""
+    text = (
+        "# ELB\n\n## Steps: Network Load Balancer\n\n- Network load balancer\n  - scheme\n"
+        "  - internal\n  - pick two zones\n\n"
+        "## Steps of a request\n\n- Listener: checks for connection requests on a port\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Listener (ELB › Steps of a request)"]
+    ((steps),) = r.triage
+    assert any("console walkthrough" in w for w in steps.reasons)

@@ -50,7 +50,8 @@ _LEARNER_MARKED = frozenset({"qa", "qa-reversed", "multiline", "cloze"})  # card
 # has some steps in it too ("... walkthrough" may title a whole course's notes, "Setup" a real topic)
 _LAB_HEADING = re.compile(
     r"\b(hands[- ]?on|demo|lab|follow[- ]?along|clean[- ]?up|tutorial|exercise|step\s*\d+|"
-    r"sample (app|application|project)|hello world|steps? (?:to|required|for)|step[- ]by[- ]step)\b",
+    r"sample (app|application|project)|hello world|steps? (?:to|required|for)|step[- ]by[- ]step)\b|"
+    r"(?:^|/ )steps?(?:\s*:|\s*$|\s+/)",  # a heading "Steps" or "Steps: Application Load Balancer"
     re.IGNORECASE,
 )
 _WALKTHROUGH = re.compile(
