@@ -1423,3 +1423,20 @@ def test_a_steps_heading_makes_a_walkthrough(tmp_path: Path) -> None:
     assert fronts(r) == ["Listener (ELB › Steps of a request)"]
     ((steps),) = r.triage
     assert any("console walkthrough" in w for w in steps.reasons)
+
+
+def test_a_generic_bullet_takes_its_parent_into_the_context(tmp_path: Path) -> None:
+    """ "- Lazy loading" / "  - Cons" / "    - Stale data: ...": "Cons" alone does not say whose cons;
+    the bullet above it joins the context. A list whose points only label points of their own
+    ("Lazy loading -> Pros; Cons") asks nothing and waits in triage."""
+    text = (
+        "# ElastiCache\n\n## Strategies\n\n- Lazy loading\n  - Pros\n    - only requested data is cached\n"
+        "    - node failures are not fatal\n  - Cons\n    - Stale data: the cache can keep an old copy\n"
+        "    - Miss penalty: three trips for one read\n"
+        "- Write through\n  - Cons\n    - Write penalty: every write goes to two places\n"
+    )
+    r = imp(tmp_path, text)
+    got = fronts(r)
+    assert "Stale data (ElastiCache › Strategies › Lazy loading › Cons)" in got
+    assert "Write penalty (ElastiCache › Strategies › Write through › Cons)" in got
+    assert [p.card["back"] for p in r.triage] == ["Pros; Cons"]

@@ -22,6 +22,13 @@ _SERVICE = re.compile(r"^(?:Amazon|AWS)\s+\S|\b[A-Z][a-z]+[A-Z]\w*|\b(?!AWS\b)[A
 _CHAPTER = re.compile(r",|&|\band\b|\be\b")  # "Billing, pricing and support": a chapter, not one service
 _MARK_STARTS = frozenset("-*+•–—")
 _LIST_MARK = re.compile(r"^(?:[-*+•–—]|\d+\))\s+")  # also "04 — AMI" and "3) S3" once the number is gone
+# a bullet that names only a kind of point under its parent: "Cons", "Use cases", "Benefits"
+_GENERIC_PART = re.compile(
+    r"^(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?|downsides?|limitations?|use ?cases?|"
+    r"features?|key features|considerations?|best practices?|examples?|characteristics|properties|"
+    r"how it works|when to use( it)?)\s*:?$",
+    re.IGNORECASE,
+)
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
     r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
@@ -133,6 +140,9 @@ class Collector:
             if f" {norm(self.subject)} " not in said:
                 parts.append(self.subject)
         parts.append(ctx)
+        if len(parents) >= 2 and _GENERIC_PART.match(parents[-1]) and len(parents[-2]) <= 60:
+            # "- Lazy loading" / "  - Cons" / "    - Stale data: ...": whose cons? the bullet above says
+            parts.append(parents[-2])
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])
         shown_norm = f" {norm(shown)} "

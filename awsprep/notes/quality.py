@@ -168,6 +168,14 @@ def _claims(label: str) -> bool:
     return _CLAIM_END.search(label) is not None and _LEAD_IN_END.search(label) is None
 
 
+# a point that only labels points under it: "Pros", "Cons", "Similarities", "Differences"
+_LABEL_POINT = re.compile(
+    r"^(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?|limitations?|use ?cases?|features?|"
+    r"similarities|differences|examples?|notes?|overview|details|summary)$",
+    re.IGNORECASE,
+)
+
+
 # "What is CloudTrail? -> a vital part of running a governed account": praise, not what it is
 _PRAISE = re.compile(
     r"^(?:a|an|the)\s+(?:very\s+|really\s+|most\s+)?(?:critical|vital|crucial|key|essential|important|"
@@ -490,6 +498,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a statement as the question, not a term")
         if d.kind == "basic" and d.key and len(label) == 1:
             minus(0.4, "a one-letter label as the question")
+        if d.rule == "list" and all(_LABEL_POINT.match(x.strip()) for x in back.split(";")):
+            minus(0.4, "the points are only labels of their own points")  # "Lazy loading -> Pros; Cons"
         if d.rule == "list" and len(label.split()) >= 3 and _claims(label):
             minus(0.3, "a claim as the list's question, not what its points answer")
         if d.rule == "is-a" and _PRAISE.match(answer.strip()):
