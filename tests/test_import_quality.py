@@ -1440,3 +1440,17 @@ def test_a_generic_bullet_takes_its_parent_into_the_context(tmp_path: Path) -> N
     assert "Stale data (ElastiCache › Strategies › Lazy loading › Cons)" in got
     assert "Write penalty (ElastiCache › Strategies › Write through › Cons)" in got
     assert [p.card["back"] for p in r.triage] == ["Pros; Cons"]
+
+
+def test_a_practice_scene_and_underscore_bullets_wait_in_triage(tmp_path: Path) -> None:
+    """A line of a practice question's scene ("The company must rotate its key every 90 days") is no
+    AWS fact; underscores typed as bullets ("_ Layer 7 _ path routing") are markup left in."""
+    text = (
+        "# Questions\n\n## 4\n\n- The company must rotate the partner's API key every 90 days\n\n"
+        "# ALB\n\n- ALB: _ Layer 7 _ routes by path or host _ gives no static IP\n"
+        "- NLB: works at layer 4 and keeps one static IP per zone\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["ALB — NLB: works at layer [...] and keeps one static IP per zone"]
+    why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
+    assert why == ["a practice question's scenario, not a fact", "markup or template text left in"]

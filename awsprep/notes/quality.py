@@ -89,11 +89,12 @@ _LOGISTICS = re.compile(
 )
 _MARKUP = re.compile(
     r"\{\{\s*[\w.]+\s*\}\}|\{%|%\}|~~|\*\*|(?<!\w)__[^\W_]|&[a-z]+;|&#\d+;|\]\(|\[\^?\d+\]|"
-    r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S",  # "a | b": a table row read as a line
+    r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S|"  # "a | b": a table row read as a line
+    r"(?:^|\s)_ \w",  # "_ Layer 7 _ URL routing": underscores typed as bullets
     re.IGNORECASE,
 )
 # what each kind of markup above holds as it is, so text without any of them is passed over at once
-_MARKUP_MARKS = ("{", "%}", "~~", "**", "__", "&", "](", "[", "@", "```", "<!--", " | ")
+_MARKUP_MARKS = ("{", "%}", "~~", "**", "__", "&", "](", "[", "@", "```", "<!--", " | ", "_ ")
 
 
 def _has_markup(text: str) -> bool:
@@ -175,6 +176,9 @@ _LABEL_POINT = re.compile(
     re.IGNORECASE,
 )
 
+
+# a practice question's scene read as a fact: "The company must rotate the key every {{4 months}}"
+_SCENARIO = re.compile(r"\b(?:a|the|this) company(?:'s)?\b", re.IGNORECASE)
 
 # "What is CloudTrail? -> a vital part of running a governed account": praise, not what it is
 _PRAISE = re.compile(
@@ -506,6 +510,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the answer praises, it does not say what it is")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
             minus(0.3, "the answer points at another thing")
+        if _SCENARIO.search(both):
+            minus(0.35, "a practice question's scenario, not a fact")
         if d.kind == "cloze" and _gives_away(d.text):
             minus(0.35, "the cloze's answer shows in its own text")
         if d.kind == "cloze" and len(d.text) > 200:
