@@ -1356,9 +1356,14 @@ def test_a_list_under_a_claim_waits_in_triage(tmp_path: Path) -> None:
         "# VPC\n\n- Subnet ACLs are stateless\n  - one ACL per subnet\n  - the lowest rule number wins\n"
         "- Snapshots are used for\n  - moving a volume to another zone\n  - resizing a volume\n"
         "- Writes are ACID\n  - Atomic\n  - Consistent\n  - Isolated\n  - Durable\n"
+        "- There are two kinds of scaling\n  - vertical\n  - horizontal\n"
     )
     r = imp(tmp_path, text)
-    assert [f.split(" (")[0] for f in fronts(r)] == ["Snapshots are used for", "Writes are ACID"]
+    assert [f.split(" (")[0] for f in fronts(r)] == [
+        "Snapshots are used for",
+        "Writes are ACID",
+        "There are two kinds of scaling",
+    ]
     ((claim),) = r.triage
     assert claim.card["front"].startswith("Subnet ACLs are stateless")
     assert any("a claim as the list's question" in w for w in claim.reasons)
@@ -1385,11 +1390,13 @@ def test_a_cloze_whose_answer_stands_in_its_own_text_waits_in_triage(tmp_path: P
         "# DynamoDB\n\n- All copies agree within one second; a read 1 second after the write sees it\n"
         "- Canary 10% for 5 minutes\n  - 10% of calls go to the new version first\n"
         "- A partition serves up to 3000 reads per second\n"
+        "- A subnet is between /28 (16 addresses) and /16\n"
     )
     r = imp(tmp_path, text)
     assert prompts(r) == [
         "DynamoDB — Canary [...] for [...]",  # (the label line itself shows neither)
         "DynamoDB — A partition serves up to [...] reads per second",
+        "DynamoDB — A subnet is between /28 ([...] addresses) and /16",  # (a bare number tells nothing)
     ]
     assert len(r.triage) == 2
     assert all(any("shows in its own text" in w for w in p.reasons) for p in r.triage)

@@ -154,6 +154,13 @@ _NOTE_LABEL = re.compile(
 # a list's label that states a claim ("NACL is stateless", "Most services are regional") over points
 # that elaborate it: what is asked? ("The main types are", "S3 is used for" lead into their points)
 _CLAIM_VERB = re.compile(r"\b(?:is|are|isn't|aren't)\b", re.IGNORECASE)
+# "There are two kinds of scalability", "The main types are": a list's name, whatever its verb
+_COUNTED_KINDS = re.compile(
+    r"^there (?:is|are)\b|\b(?:\d+|two|three|four|five|six|seven|eight|several|many|some|main|different)\s+"
+    r"(?:\w+\s+)?(?:kinds?|types?|ways?|options?|levels?|classes|modes|models|categories|parts|components|"
+    r"steps|tiers|flavou?rs)\b",
+    re.IGNORECASE,
+)
 _CLAIM_END = re.compile(r"\b[a-z][a-z-]+$")  # ends on a word in lower case: "stateless", not "ACID"
 _LEAD_IN_END = re.compile(
     r"\b(?:is|are|be|by|to|for|of|with|in|on|as|like|from|into|via|include|includes|including|following|"
@@ -164,7 +171,7 @@ _LEAD_IN_END = re.compile(
 
 def _claims(label: str) -> bool:
     """The label states a claim ("Subnet ACLs are stateless"), not what its points answer."""
-    if label.endswith("?") or _CLAIM_VERB.search(label) is None:
+    if label.endswith("?") or _CLAIM_VERB.search(label) is None or _COUNTED_KINDS.search(label):
         return False
     return _CLAIM_END.search(label) is not None and _LEAD_IN_END.search(label) is None
 
@@ -214,14 +221,14 @@ def _gives_away(text: str) -> bool:
         return False
     shown = _CLOZED.sub(" \x00 ", text)
     for h in hidden:
-        if len(h) < 2:
+        if len(h) < 2 or h.isdigit():  # a bare number ("/16" ... "{{16}} IPs") is no telling sign
             continue
         forms = [h]
         number = re.match(r"(\d+)(\s*\D.*)$", h)
         if number and number.group(1) in _NUMBER_WORDS and number.group(2).strip():
             forms.append(_NUMBER_WORDS[number.group(1)] + " " + number.group(2).strip())
         for form in forms:
-            if re.search(r"(?<![\w.,])" + re.escape(form) + r"(?![\w])", shown, re.IGNORECASE):
+            if re.search(r"(?<![\w.,/])" + re.escape(form) + r"(?![\w])", shown, re.IGNORECASE):
                 return True
     return False
 
