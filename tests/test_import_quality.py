@@ -1461,3 +1461,17 @@ def test_a_practice_scene_and_underscore_bullets_wait_in_triage(tmp_path: Path) 
     assert prompts(r) == ["ALB — NLB: works at layer [...] and keeps one static IP per zone"]
     why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
     assert why == ["a practice question's scenario, not a fact", "markup or template text left in"]
+
+
+def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
+    """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
+    holds the subject the card would need."""
+    text = (
+        "# S3\n\n## Retrieval\n\nThe instant tier returns objects within milliseconds.\n\n"
+        "By comparison, the coldest tier takes up to 12 hours to return an object.\n\n"
+        "- Standard retrieval from the flexible tier takes 3 to 5 hours\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["S3 — Standard retrieval from the flexible tier takes 3 to [...]"]
+    ((lean),) = r.triage
+    assert any("leans on the one before" in w for w in lean.reasons)

@@ -184,6 +184,12 @@ _LABEL_POINT = re.compile(
 )
 
 
+# a line that leans on the one before it: "By comparison, Deep Archive takes {{12 hours}}"
+_LEANS_BACK = re.compile(
+    r"^(?:by comparison|in comparison|in contrast|by contrast|similarly|likewise|conversely|"
+    r"on the other hand|in that case|otherwise|unlike (?:this|that|these|those|the above))\b",
+    re.IGNORECASE,
+)
 # a practice question's scene read as a fact: "The company must rotate the key every {{4 months}}"
 _SCENARIO = re.compile(r"\b(?:a|the|this) company(?:'s)?\b", re.IGNORECASE)
 
@@ -517,6 +523,9 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the answer praises, it does not say what it is")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
             minus(0.3, "the answer points at another thing")
+        core = d.core.split(" — ", 1)[-1] if d.kind == "cloze" else back
+        if _LEANS_BACK.match(core.strip()):
+            minus(0.3, "the line leans on the one before it")
         if _SCENARIO.search(both):
             minus(0.35, "a practice question's scenario, not a fact")
         if d.kind == "cloze" and _gives_away(d.text):
