@@ -1475,3 +1475,17 @@ def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> 
     assert prompts(r) == ["S3 — Standard retrieval from the flexible tier takes 3 to [...]"]
     ((lean),) = r.triage
     assert any("leans on the one before" in w for w in lean.reasons)
+
+
+def test_a_row_under_headers_that_each_ask_waits_in_triage(tmp_path: Path) -> None:
+    """ "| Resource | Billed? | Note? |": each row asks two questions at once ("Snapshot: Billed?, Note?")."""
+    text = (
+        "# EC2 images\n\n## Leftovers\n\n| Resource | Billed? | Note? |\n|---|---|---|\n"
+        "| Snapshot | yes, per GB-month | deleting the image keeps it |\n"
+        "| Image | not by itself | deregister it when done |\n\n"
+        "## Kinds\n\n| Store | Root volume | Stop allowed |\n|---|---|---|\n"
+        "| EBS-backed | EBS volume | yes |\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["EBS-backed: Root volume, Stop allowed? (EC2 › Kinds)"]
+    assert len(r.triage) == 2 and all("two questions in one" in " ".join(p.reasons) for p in r.triage)

@@ -444,6 +444,8 @@ def score(d: Draft, project: bool = False) -> Quality:
         minus(0.45, "exam logistics or marketing")
     if d.kind != "mcq" and _STUDY_PLAN.search(path):
         minus(0.45, "the learner's study plan, not a fact")
+    if d.rule == "table-row" and "?, " in d.front.split(" (", 1)[0]:
+        minus(0.3, "two questions in one")  # "AMI: Billed?, Note?": header cells that ask each their own
     if d.rule == "table-row" and _CONTENTS_ASKED.search(d.front):
         minus(0.5, "a table of contents of the notes")
     if d.path and d.kind != "mcq" and _search(_CHROME_PATH, d.path[-1], folded(d.path[-1])):
