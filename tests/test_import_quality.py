@@ -1489,3 +1489,19 @@ def test_a_row_under_headers_that_each_ask_waits_in_triage(tmp_path: Path) -> No
     r = imp(tmp_path, text)
     assert fronts(r) == ["EBS-backed: Root volume, Stop allowed? (EC2 › Kinds)"]
     assert len(r.triage) == 2 and all("two questions in one" in " ".join(p.reasons) for p in r.triage)
+
+
+def test_a_generic_heading_takes_the_subject_its_file_names(tmp_path: Path) -> None:
+    """ "weighted-routing.md": "# Amazon Route 53" / "## Considerations": whose considerations? The
+    file's name says it when the headings do not; a name that only repeats the topic adds nothing."""
+    text = (
+        "# Amazon Route 53\n\n## Considerations\n\n- Weight zero: a record with weight 0 gets no traffic\n\n"
+        "## Records\n\n- Alias record: points a name at an AWS resource\n"
+    )
+    r = imp(tmp_path, text, name="weighted-routing.md")
+    assert fronts(r) == [
+        "Weight zero (Route 53 › Weighted routing › Considerations)",
+        "Alias record (Route 53 › Records)",
+    ]
+    again = imp(tmp_path, text.replace("Considerations", "Use cases"), name="Route53.md")
+    assert fronts(again)[0] == "Weight zero (Route 53 › Use cases)"

@@ -55,6 +55,7 @@ class Collector:
         self.fallback = fallback_topic
         # a page with a title names its own subject; one without is named by its file
         self.subject = "" if titled else file_subject(fallback_topic)
+        self.named = file_subject(fallback_topic)  # what the file's name says, title or not
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
         self.warnings: list[Warning] = []
@@ -139,6 +140,15 @@ class Collector:
             said = f" {norm(' '.join((*path, *parents, shown)))} "
             if f" {norm(self.subject)} " not in said:
                 parts.append(self.subject)
+        if self.named and not self.subject and _GENERIC_PART.match(ctx):
+            # "failover-routing.md": "# Route 53" / "## Considerations": whose considerations? the file says
+            said = f" {norm(' '.join((*path, *parents, shown)))} "
+            name = norm(self.named).replace(" ", "")
+            # ("StepFunctions", "AWS IoT Family" over "AWS IoT": the topic again, in other spacing or words)
+            shown_as = [norm(p).replace(" ", "") for p in (topic, *parts)]
+            again = any(x and (name in x or x in name) for x in shown_as)
+            if f" {norm(self.named)} " not in said and not again and not self.topics.find(self.named):
+                parts.append(self.named[:1].upper() + self.named[1:])
         parts.append(ctx)
         if len(parents) >= 2 and _GENERIC_PART.match(parents[-1]) and len(parents[-2]) <= 60:
             # "- Lazy loading" / "  - Cons" / "    - Stale data: ...": whose cons? the bullet above says
