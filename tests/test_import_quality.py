@@ -1289,3 +1289,219 @@ def test_a_label_that_names_only_the_kind_of_remark_is_no_front(tmp_path: Path) 
     r = imp(tmp_path, text)
     assert pairs(r) == [("Listener (ALB)", "checks for connection requests on a port and protocol")]
     assert r.summary()["triage_reasons"] == {"a generic label as the question": 3}
+
+
+# --- imp10: general causes of the weak and junk cards of held-out rounds 12-16 ----------------------
+
+
+def test_a_numbered_heading_with_a_dash_leaves_no_dash_in_the_context(tmp_path: Path) -> None:
+    """ "# 07 — Leftover charges" loses its number when read; the dash left over is no context, nor
+    is "2) Route 53"'s bracket. A header that asks already ("Charged?") gets no second mark."""
+    text = (
+        "# 07 — Leftover charges\n\n## After the lab\n\n| Item | Charged? |\n|---|---|\n"
+        "| Archive | per GB-month |\n| Vault lock | nothing extra |\n\n"
+        "# 2) Route 53\n\n- Alias record: points a name at an AWS resource, even at the zone apex\n"
+    )
+    r = imp(tmp_path, text)
+    every = [*fronts(r), *(p.card["front"] for p in r.triage)]
+    assert "Archive: Charged? (Leftover charges › After the lab)" in every
+    assert "Alias record (Route 53)" in every
+    assert not any("— Leftover" in f or "2)" in f or "??" in f for f in every)
+
+
+def test_two_guessed_cards_asking_the_same_with_other_answers_wait_in_triage(tmp_path: Path) -> None:
+    """Two cards of one file that ask the same words with different answers ("Good habit (IAM)" twice,
+    a cloze "[...] after upload" twice) cannot be answered: the learner cannot tell which is wanted.
+    A list and a definition of one label ask two things; the learner's own cards are as written."""
+    text = (
+        "# IAM\n\n## Root user\n\n- Good habit: turn on MFA for the root user\n"
+        "- Good habit: keep no access keys for the root user\n\n"
+        "# S3\n\n## Lifecycle\n\n- 45 days after upload\n- 400 days after upload\n\n"
+        "## Events\n\n- Targets: where an event notification goes\n"
+        "- Targets\n  - SQS\n  - SNS\n  - Lambda\n\n"
+        "What is the default region? :: the one in your profile\n"
+        "What is the default region? :: us-east-1 when none is set\n"
+    )
+    r = imp(tmp_path, text)
+    waiting = [p.card.get("front") or p.card.get("text") for p in r.triage]
+    assert len(waiting) == 4 and all("same with another answer" in " ".join(p.reasons) for p in r.triage)
+    assert sum("Good habit" in w for w in waiting) == 2 and sum("after upload" in w for w in waiting) == 2
+    assert ("Targets (S3 › Events)", "where an event notification goes") in pairs(r)
+    assert ("Targets (S3 › Events)", "SQS; SNS; Lambda") in pairs(r)
+    assert sum(c.front == "What is the default region?" for c in r.cards if isinstance(c, BasicCard)) == 2
+
+
+def test_a_list_point_that_leads_into_its_own_points_takes_them(tmp_path: Path) -> None:
+    """ "- AWS example" over "- Amazon WorkMail": the list card would end on the label and leave out what
+    it holds; the point takes its few short points as its end. A point that names a thing keeps its
+    name only (its own points are its traits, not the list's answer)."""
+    text = (
+        "# Cloud models\n\n- SaaS\n  - Software as a Service\n  - the provider runs the whole app\n"
+        "  - AWS example\n    - Amazon WorkMail\n"
+        "- Queue flavours\n  - Standard\n    - at least once\n  - FIFO\n    - exactly once, in order\n"
+    )
+    r = imp(tmp_path, text)
+    got = dict(pairs(r))
+    assert got["SaaS (Cloud models)"] == (
+        "Software as a Service; the provider runs the whole app; AWS example: Amazon WorkMail"
+    )
+    assert got["Queue flavours (Cloud models)"] == "Standard; FIFO"
+
+
+def test_a_list_under_a_claim_waits_in_triage(tmp_path: Path) -> None:
+    """ "- Subnet ACLs are stateless" over points that go on about ACLs: the label is a claim, and the
+    points do not answer it. A label leading into its points ("Snapshots are used for", "There are
+    two kinds of", an acronym the points spell out) is a question as before."""
+    text = (
+        "# VPC\n\n- Subnet ACLs are stateless\n  - one ACL per subnet\n  - the lowest rule number wins\n"
+        "- Snapshots are used for\n  - moving a volume to another zone\n  - resizing a volume\n"
+        "- Writes are ACID\n  - Atomic\n  - Consistent\n  - Isolated\n  - Durable\n"
+        "- There are two kinds of scaling\n  - vertical\n  - horizontal\n"
+    )
+    r = imp(tmp_path, text)
+    assert [f.split(" (")[0] for f in fronts(r)] == [
+        "Snapshots are used for",
+        "Writes are ACID",
+        "There are two kinds of scaling",
+    ]
+    ((claim),) = r.triage
+    assert claim.card["front"].startswith("Subnet ACLs are stateless")
+    assert any("a claim as the list's question" in w for w in claim.reasons)
+
+
+def test_an_is_a_answer_that_praises_or_points_elsewhere_waits_in_triage(tmp_path: Path) -> None:
+    """ "X is a vital part of ..." says how much X matters, not what X is; "Y is the same as Z's"
+    answers only with another card."""
+    text = (
+        "# Monitoring\n\nLog analysis is a critical part of keeping a fleet of servers healthy and safe.\n"
+        "The NLB creation flow is the same as the one you follow for the application load balancer.\n"
+        "Step Functions is an orchestration service that runs several Lambda functions as one workflow.\n"
+    )
+    r = imp(tmp_path, text)
+    assert [f.split(" (")[0] for f in fronts(r)] == ["What is Step Functions?"]
+    reasons = sorted(w for p in r.triage for w in p.reasons[1:])
+    assert len(r.triage) == 2 and "praises" in reasons[1] and "another thing" in reasons[0]
+
+
+def test_a_cloze_whose_answer_stands_in_its_own_text_waits_in_triage(tmp_path: Path) -> None:
+    """A blank the rest of the line fills in ("copies agree within one second; a read {{1 second}} later
+    sees the write") asks nothing."""
+    text = (
+        "# DynamoDB\n\n- All copies agree within one second; a read 1 second after the write sees it\n"
+        "- Canary 10% for 5 minutes\n  - 10% of calls go to the new version first\n"
+        "- A partition serves up to 3000 reads per second\n"
+        "- A subnet is between /28 (16 addresses) and /16\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "DynamoDB — Canary [...] for [...]",  # (the label line itself shows neither)
+        "DynamoDB — A partition serves up to [...] reads per second",
+        "DynamoDB — A subnet is between /28 ([...] addresses) and /16",  # (a bare number tells nothing)
+    ]
+    assert len(r.triage) == 2
+    assert all(any("shows in its own text" in w for w in p.reasons) for p in r.triage)
+
+
+def test_the_learners_study_plan_and_a_table_of_contents_wait_in_triage(tmp_path: Path) -> None:
+    """ "## Focus on this section" over what to read next, and a table that says what each part of the
+    notes holds ("Placement groups: Contents?"), are about the notes, not about AWS."""
+    text = (
+        "# My SysOps notes\n\n## Focus on this section\n\n- Load balancers\n  - error codes\n"
+        "  - access logs\n  - alarms on latency\n\n"
+        "## Parts\n\n| Part | Contents |\n|---|---|\n| Placement groups | the three kinds side by side |\n"
+        "| Status checks | what each check watches |\n\n"
+        "## Placement\n\n- Cluster placement group: packs instances close together for low latency\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Cluster placement group"]  # (its own words say "placement")
+    why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
+    assert why == ["a table of contents of the notes"] * 2 + ["the learner's study plan, not a fact"]
+
+
+def test_a_steps_heading_makes_a_walkthrough(tmp_path: Path) -> None:
+    """ "## Steps: Network Load Balancer" over what was typed into the console is a walkthrough; a
+    heading that only mentions steps ("Steps of a request") is not."""
+    text = (
+        "# ELB\n\n## Steps: Network Load Balancer\n\n- Network load balancer\n  - scheme\n"
+        "  - internal\n  - pick two zones\n\n"
+        "## Steps of a request\n\n- Listener: checks for connection requests on a port\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Listener (ELB › Steps of a request)"]
+    ((steps),) = r.triage
+    assert any("console walkthrough" in w for w in steps.reasons)
+
+
+def test_a_generic_bullet_takes_its_parent_into_the_context(tmp_path: Path) -> None:
+    """ "- Lazy loading" / "  - Cons" / "    - Stale data: ...": "Cons" alone does not say whose cons;
+    the bullet above it joins the context. A list whose points only label points of their own
+    ("Lazy loading -> Pros; Cons") asks nothing and waits in triage."""
+    text = (
+        "# ElastiCache\n\n## Strategies\n\n- Lazy loading\n  - Pros\n    - only requested data is cached\n"
+        "    - node failures are not fatal\n  - Cons\n    - Stale data: the cache can keep an old copy\n"
+        "    - Miss penalty: three trips for one read\n"
+        "- Write through\n  - Cons\n    - Write penalty: every write goes to two places\n"
+    )
+    r = imp(tmp_path, text)
+    got = fronts(r)
+    assert "Stale data (ElastiCache › Strategies › Lazy loading › Cons)" in got
+    assert "Write penalty (ElastiCache › Strategies › Write through › Cons)" in got
+    assert [p.card["back"] for p in r.triage] == ["Pros; Cons"]
+
+
+def test_a_practice_scene_and_underscore_bullets_wait_in_triage(tmp_path: Path) -> None:
+    """A line of a practice question's scene ("The company must rotate its key every 90 days") is no
+    AWS fact; underscores typed as bullets ("_ Layer 7 _ path routing") are markup left in."""
+    text = (
+        "# Questions\n\n## 4\n\n- The company must rotate the partner's API key every 90 days\n\n"
+        "# ALB\n\n- ALB: _ Layer 7 _ routes by path or host _ gives no static IP\n"
+        "- NLB: works at layer 4 and keeps one static IP per zone\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["ALB — NLB: works at layer [...] and keeps one static IP per zone"]
+    why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
+    assert why == ["a practice question's scenario, not a fact", "markup or template text left in"]
+
+
+def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
+    """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
+    holds the subject the card would need."""
+    text = (
+        "# S3\n\n## Retrieval\n\nThe instant tier returns objects within milliseconds.\n\n"
+        "By comparison, the coldest tier takes up to 12 hours to return an object.\n\n"
+        "- Standard retrieval from the flexible tier takes 3 to 5 hours\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["S3 — Standard retrieval from the flexible tier takes 3 to [...]"]
+    ((lean),) = r.triage
+    assert any("leans on the one before" in w for w in lean.reasons)
+
+
+def test_a_row_under_headers_that_each_ask_waits_in_triage(tmp_path: Path) -> None:
+    """ "| Resource | Billed? | Note? |": each row asks two questions at once ("Snapshot: Billed?, Note?")."""
+    text = (
+        "# EC2 images\n\n## Leftovers\n\n| Resource | Billed? | Note? |\n|---|---|---|\n"
+        "| Snapshot | yes, per GB-month | deleting the image keeps it |\n"
+        "| Image | not by itself | deregister it when done |\n\n"
+        "## Kinds\n\n| Store | Root volume | Stop allowed |\n|---|---|---|\n"
+        "| EBS-backed | EBS volume | yes |\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["EBS-backed: Root volume, Stop allowed? (EC2 › Kinds)"]
+    assert len(r.triage) == 2 and all("two questions in one" in " ".join(p.reasons) for p in r.triage)
+
+
+def test_a_generic_heading_takes_the_subject_its_file_names(tmp_path: Path) -> None:
+    """ "weighted-routing.md": "# Amazon Route 53" / "## Considerations": whose considerations? The
+    file's name says it when the headings do not; a name that only repeats the topic adds nothing."""
+    text = (
+        "# Amazon Route 53\n\n## Considerations\n\n- Weight zero: a record with weight 0 gets no traffic\n\n"
+        "## Records\n\n- Alias record: points a name at an AWS resource\n"
+    )
+    r = imp(tmp_path, text, name="weighted-routing.md")
+    assert fronts(r) == [
+        "Weight zero (Route 53 › Weighted routing › Considerations)",
+        "Alias record (Route 53 › Records)",
+    ]
+    again = imp(tmp_path, text.replace("Considerations", "Use cases"), name="Route53.md")
+    assert fronts(again)[0] == "Weight zero (Route 53 › Use cases)"

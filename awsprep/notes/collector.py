@@ -20,7 +20,15 @@ _TITLE = re.compile(
 # a service's name: "Amazon GuardDuty", "AWS Budgets", "CodeArtifact", "EFS"
 _SERVICE = re.compile(r"^(?:Amazon|AWS)\s+\S|\b[A-Z][a-z]+[A-Z]\w*|\b(?!AWS\b)[A-Z][A-Z0-9]+\b")
 _CHAPTER = re.compile(r",|&|\band\b|\be\b")  # "Billing, pricing and support": a chapter, not one service
-_LIST_MARK = re.compile(r"^[-*+•]\s+")
+_MARK_STARTS = frozenset("-*+•–—")
+_LIST_MARK = re.compile(r"^(?:[-*+•–—]|\d+\))\s+")  # also "04 — AMI" and "3) S3" once the number is gone
+# a bullet that names only a kind of point under its parent: "Cons", "Use cases", "Benefits"
+_GENERIC_PART = re.compile(
+    r"^(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?|downsides?|limitations?|use ?cases?|"
+    r"features?|key features|considerations?|best practices?|examples?|characteristics|properties|"
+    r"how it works|when to use( it)?)\s*:?$",
+    re.IGNORECASE,
+)
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
     r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
@@ -47,6 +55,7 @@ class Collector:
         self.fallback = fallback_topic
         # a page with a title names its own subject; one without is named by its file
         self.subject = "" if titled else file_subject(fallback_topic)
+        self.named = file_subject(fallback_topic)  # what the file's name says, title or not
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
         self.warnings: list[Warning] = []
@@ -131,12 +140,24 @@ class Collector:
             said = f" {norm(' '.join((*path, *parents, shown)))} "
             if f" {norm(self.subject)} " not in said:
                 parts.append(self.subject)
+        if self.named and not self.subject and _GENERIC_PART.match(ctx):
+            # "failover-routing.md": "# Route 53" / "## Considerations": whose considerations? the file says
+            said = f" {norm(' '.join((*path, *parents, shown)))} "
+            name = norm(self.named).replace(" ", "")
+            # ("StepFunctions", "AWS IoT Family" over "AWS IoT": the topic again, in other spacing or words)
+            shown_as = [norm(p).replace(" ", "") for p in (topic, *parts)]
+            again = any(x and (name in x or x in name) for x in shown_as)
+            if f" {norm(self.named)} " not in said and not again and not self.topics.find(self.named):
+                parts.append(self.named[:1].upper() + self.named[1:])
         parts.append(ctx)
+        if len(parents) >= 2 and _GENERIC_PART.match(parents[-1]) and len(parents[-2]) <= 60:
+            # "- Lazy loading" / "  - Cons" / "    - Stale data: ...": whose cons? the bullet above says
+            parts.append(parents[-2])
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])
         shown_norm = f" {norm(shown)} "
         # "### - Why?": a list marker typed in a heading
-        parts = [_LIST_MARK.sub("", p) if p.startswith(("-", "*", "+", "•")) else p for p in parts]
+        parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:

@@ -23,7 +23,7 @@ from awsprep.notes.files import collect_files as collect_files
 from awsprep.notes.files import read_note
 from awsprep.notes.lint import Fact, scan_text
 from awsprep.notes.model import Draft, Skip, Warning
-from awsprep.notes.quality import Quality, project_files, score
+from awsprep.notes.quality import Quality, project_files, same_question, score
 from awsprep.notes.rules import extract
 from awsprep.notes.topics import TopicTable
 from awsprep.notes.triage import Decision, Pending, decision_for, edited, wording_hash
@@ -181,7 +181,7 @@ def run_import(
         warnings.extend(result.warnings)
     kept, merged = idmod.dedup(drafts)
     projects = project_files(texts)
-    qualities = [score(d, d.file in projects) for d in kept]
+    qualities = same_question(kept, [score(d, d.file in projects) for d in kept])
     assigned = idmod.assign_ids(deck, kept, previous)
     placed = _place(kept, qualities, assigned.ids, deck, topics, decisions, texts)
     added, changed, retired = _changes(placed.cards, previous, deck)

@@ -50,7 +50,8 @@ _LEARNER_MARKED = frozenset({"qa", "qa-reversed", "multiline", "cloze"})  # card
 # has some steps in it too ("... walkthrough" may title a whole course's notes, "Setup" a real topic)
 _LAB_HEADING = re.compile(
     r"\b(hands[- ]?on|demo|lab|follow[- ]?along|clean[- ]?up|tutorial|exercise|step\s*\d+|"
-    r"sample (app|application|project)|hello world|steps? (?:to|required|for)|step[- ]by[- ]step)\b",
+    r"sample (app|application|project)|hello world|steps? (?:to|required|for)|step[- ]by[- ]step)\b|"
+    r"(?:^|/ )steps?(?:\s*:|\s*$|\s+/)",  # a heading "Steps" or "Steps: Application Load Balancer"
     re.IGNORECASE,
 )
 _WALKTHROUGH = re.compile(
@@ -88,11 +89,12 @@ _LOGISTICS = re.compile(
 )
 _MARKUP = re.compile(
     r"\{\{\s*[\w.]+\s*\}\}|\{%|%\}|~~|\*\*|(?<!\w)__[^\W_]|&[a-z]+;|&#\d+;|\]\(|\[\^?\d+\]|"
-    r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S",  # "a | b": a table row read as a line
+    r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S|"  # "a | b": a table row read as a line
+    r"(?:^|\s)_ \w",  # "_ Layer 7 _ URL routing": underscores typed as bullets
     re.IGNORECASE,
 )
 # what each kind of markup above holds as it is, so text without any of them is passed over at once
-_MARKUP_MARKS = ("{", "%}", "~~", "**", "__", "&", "](", "[", "@", "```", "<!--", " | ")
+_MARKUP_MARKS = ("{", "%}", "~~", "**", "__", "&", "](", "[", "@", "```", "<!--", " | ", "_ ")
 
 
 def _has_markup(text: str) -> bool:
@@ -149,6 +151,94 @@ _NOTE_LABEL = re.compile(
     r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )
+# a list's label that states a claim ("NACL is stateless", "Most services are regional") over points
+# that elaborate it: what is asked? ("The main types are", "S3 is used for" lead into their points)
+_CLAIM_VERB = re.compile(r"\b(?:is|are|isn't|aren't)\b", re.IGNORECASE)
+# "There are two kinds of scalability", "The main types are": a list's name, whatever its verb
+_COUNTED_KINDS = re.compile(
+    r"^there (?:is|are)\b|\b(?:\d+|two|three|four|five|six|seven|eight|several|many|some|main|different)\s+"
+    r"(?:\w+\s+)?(?:kinds?|types?|ways?|options?|levels?|classes|modes|models|categories|parts|components|"
+    r"steps|tiers|flavou?rs)\b",
+    re.IGNORECASE,
+)
+_CLAIM_END = re.compile(r"\b[a-z][a-z-]+$")  # ends on a word in lower case: "stateless", not "ACID"
+_LEAD_IN_END = re.compile(
+    r"\b(?:is|are|be|by|to|for|of|with|in|on|as|like|from|into|via|include|includes|including|following|"
+    r"such|e\.g|eg|ways?|types?|steps?|options?|reasons?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _claims(label: str) -> bool:
+    """The label states a claim ("Subnet ACLs are stateless"), not what its points answer."""
+    if label.endswith("?") or _CLAIM_VERB.search(label) is None or _COUNTED_KINDS.search(label):
+        return False
+    return _CLAIM_END.search(label) is not None and _LEAD_IN_END.search(label) is None
+
+
+# a point that only labels points under it: "Pros", "Cons", "Similarities", "Differences"
+_LABEL_POINT = re.compile(
+    r"^(?:pros?|cons?|advantages?|disadvantages?|benefits?|drawbacks?|limitations?|use ?cases?|features?|"
+    r"similarities|differences|examples?|notes?|overview|details|summary)$",
+    re.IGNORECASE,
+)
+
+
+# a line that leans on the one before it: "By comparison, Deep Archive takes {{12 hours}}"
+_LEANS_BACK = re.compile(
+    r"^(?:by comparison|in comparison|in contrast|by contrast|similarly|likewise|conversely|"
+    r"on the other hand|in that case|otherwise|unlike (?:this|that|these|those|the above))\b",
+    re.IGNORECASE,
+)
+# a practice question's scene read as a fact: "The company must rotate the key every {{4 months}}"
+_SCENARIO = re.compile(r"\b(?:a|the|this) company(?:'s)?\b", re.IGNORECASE)
+
+# "What is CloudTrail? -> a vital part of running a governed account": praise, not what it is
+_PRAISE = re.compile(
+    r"^(?:a|an|the)\s+(?:very\s+|really\s+|most\s+)?(?:critical|vital|crucial|key|essential|important|"
+    r"fundamental|foundational|integral|core|central|powerful|great|useful|popular|major|good|nice|"
+    r"significant|valuable|perfect|ideal|excellent|best)\s+(?:\w+\s+)?(?:part|component|piece|element|"
+    r"aspects?|service|tool|building block|feature|step|way|concept|pillar|capability|choice|option|"
+    r"solution|practice|resource|thing)s?\b",
+    re.IGNORECASE,
+)
+_SAME_AS = re.compile(
+    r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to)\b", re.IGNORECASE
+)
+_NUMBER_WORDS = {
+    "1": "one",
+    "2": "two",
+    "3": "three",
+    "4": "four",
+    "5": "five",
+    "6": "six",
+    "7": "seven",
+    "8": "eight",
+    "9": "nine",
+    "10": "ten",
+}
+
+
+def _gives_away(text: str) -> bool:
+    """A cloze whose hidden words stand in its shown text too ("within one second ... reads {{1 second}}
+    after", "canary 10% 5 min — {{10%}} of traffic"): the blank asks nothing."""
+    hidden = [h.strip() for h in _CLOZED.findall(text)]
+    if not hidden:
+        return False
+    shown = _CLOZED.sub(" \x00 ", text)
+    for h in hidden:
+        if len(h) < 2 or h.isdigit():  # a bare number ("/16" ... "{{16}} IPs") is no telling sign
+            continue
+        forms = [h]
+        number = re.match(r"(\d+)(\s*\D.*)$", h)
+        if number and number.group(1) in _NUMBER_WORDS and number.group(2).strip():
+            forms.append(_NUMBER_WORDS[number.group(1)] + " " + number.group(2).strip())
+        for form in forms:
+            if re.search(r"(?<![\w.,/])" + re.escape(form) + r"(?![\w])", shown, re.IGNORECASE):
+                return True
+    return False
+
+
 # "the alternative to these tools", "each of the above": the answer leans on text the card does not show
 _DEICTIC = re.compile(
     r"(?=[tabps])"
@@ -190,6 +280,18 @@ _LOGISTICS_HEADING = re.compile(
     r"\bexam (?:format|structure|details|logistics|registration|scoring|breakdown|weighting)\b|^scoring$|"
     r"\bbefore (?:the )?exam\b|\bexam day\b|\btime management\b|\b(?:exam|test)[- ]taking\b|\bpace\b",
     re.IGNORECASE | re.MULTILINE,
+)
+# a heading over the learner's own plan: "Focus on this section", "Study plan", "What to review"
+_STUDY_PLAN = re.compile(
+    r"\bstudy (?:plan|schedule|checklist|progress|tracker)\b|\bfocus on (?:this|these)\b|"
+    r"\bwhat to (?:study|focus on|review|revise)\b|\bto (?:study|review|revise) (?:next|later|again)\b",
+    re.IGNORECASE,
+)
+# a table row that asks what a part of the notes holds: "Status checks: Contents?" (a table of contents)
+_CONTENTS_ASKED = re.compile(
+    r":\s*(?:contents?|contenidos?|conte[uú]dos?|contenuto|topics(?: covered)?|what'?s (?:inside|covered)|"
+    r"covers|sections?|chapters?)\?",
+    re.IGNORECASE,
 )
 # a claim as the question: "DDoS simulations DO require approval" -> "...": what is asked?
 _STATEMENT_KEY = re.compile(
@@ -340,6 +442,12 @@ def score(d: Draft, project: bool = False) -> Quality:
         _search(_LOGISTICS, both, both_low) or _search(_LOGISTICS_HEADING, path, path_low)
     ):
         minus(0.45, "exam logistics or marketing")
+    if d.kind != "mcq" and _STUDY_PLAN.search(path):
+        minus(0.45, "the learner's study plan, not a fact")
+    if d.rule == "table-row" and "?, " in d.front.split(" (", 1)[0]:
+        minus(0.3, "two questions in one")  # "AMI: Billed?, Note?": header cells that ask each their own
+    if d.rule == "table-row" and _CONTENTS_ASKED.search(d.front):
+        minus(0.5, "a table of contents of the notes")
     if d.path and d.kind != "mcq" and _search(_CHROME_PATH, d.path[-1], folded(d.path[-1])):
         minus(0.5, "under a table of contents or site section")
     elif d.kind != "mcq" and any(
@@ -409,6 +517,21 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a statement as the question, not a term")
         if d.kind == "basic" and d.key and len(label) == 1:
             minus(0.4, "a one-letter label as the question")
+        if d.rule == "list" and all(_LABEL_POINT.match(x.strip()) for x in back.split(";")):
+            minus(0.4, "the points are only labels of their own points")  # "Lazy loading -> Pros; Cons"
+        if d.rule == "list" and len(label.split()) >= 3 and _claims(label):
+            minus(0.3, "a claim as the list's question, not what its points answer")
+        if d.rule == "is-a" and _PRAISE.match(answer.strip()):
+            minus(0.3, "the answer praises, it does not say what it is")
+        if d.kind == "basic" and _SAME_AS.match(answer.strip()):
+            minus(0.3, "the answer points at another thing")
+        core = d.core.split(" — ", 1)[-1] if d.kind == "cloze" else back
+        if _LEANS_BACK.match(core.strip()):
+            minus(0.3, "the line leans on the one before it")
+        if _SCENARIO.search(both):
+            minus(0.35, "a practice question's scenario, not a fact")
+        if d.kind == "cloze" and _gives_away(d.text):
+            minus(0.35, "the cloze's answer shows in its own text")
         if d.kind == "cloze" and len(d.text) > 200:
             minus(0.2, "a long cloze")
         if d.kind == "basic" and len(answer.split()) == 1 and d.rule == "definition":
@@ -416,3 +539,41 @@ def score(d: Draft, project: bool = False) -> Quality:
     if d.outdated:
         reasons.append(f"outdated: {d.outdated}")
     return Quality(round(value, 3), tuple(reasons))
+
+
+SAME_QUESTION = 0.35
+
+
+def _asked(d: Draft) -> tuple[str, str] | None:
+    """What a guessed card asks and its answer (a cloze asks its text with the blanks shown)."""
+    if d.rule in _EXPLICIT:
+        return None  # the learner's own cards are taken as written
+    if d.kind == "basic":
+        return d.front.casefold(), d.back.casefold()
+    if d.kind == "cloze":
+        return _CLOZED.sub("[...]", d.text).casefold(), " ".join(_CLOZED.findall(d.text)).casefold()
+    return None
+
+
+def same_question(kept: list[Draft], qualities: list[Quality]) -> list[Quality]:
+    """``qualities`` with a penalty for each guessed card of a file that asks what another card of the
+    same file by the same rule asks, word for word, with another answer ("Best practice (IAM)" twice,
+    "[...] after object creation" twice): the learner cannot tell which answer is wanted."""
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    answers: dict[tuple[str, str, str], set[str]] = {}
+    for n, d in enumerate(kept):
+        asked = _asked(d)
+        if asked is None:
+            continue
+        place = (d.file, d.rule, asked[0])  # (a list and a definition of one label ask two things)
+        groups.setdefault(place, []).append(n)
+        answers.setdefault(place, set()).add(asked[1])
+    out = list(qualities)
+    for place, members in groups.items():
+        if len(members) < 2 or len(answers[place]) < 2:
+            continue
+        for n in members:
+            q = out[n]
+            why = f"another card asks the same with another answer (-{SAME_QUESTION:.2f})"
+            out[n] = Quality(round(q.score - SAME_QUESTION, 3), (*q.reasons, why))
+    return out

@@ -294,6 +294,7 @@ class Walker:
         kids = short_items(items)
         if kids is None or _BAD_TERM.match(label.rstrip(":?")) or _PRONOUN_LABEL.match(label):
             return False
+        kids = whole_points(kids, items)
         front = label.rstrip(" :")
         front += self.c.ctx_suffix(front, path, parents)
         back = "; ".join(kids)
@@ -301,6 +302,28 @@ class Walker:
             return False
         self.c.add("basic", "list", line, path, key=label, front=front, back=back, core=f"{label}\n{back}")
         return True
+
+
+# a point that only leads into points of its own: "AWS example", "e.g.", "Includes:", "Options"
+_LEAD_IN_POINT = re.compile(
+    r"(?:^|\s)(?:examples?|ex|e\.?g\.?|such as|like|includes?|including|types|kinds|options|values)$|:$",
+    re.IGNORECASE,
+)
+
+
+def whole_points(kids: list[str], items: list[Item]) -> list[str]:
+    """A list's points made whole: a point that only leads into a few short points of its own ("AWS
+    example" over "Elastic Beanstalk") takes them as its end ("AWS example: Elastic Beanstalk"), so the
+    card does not end on a label without what it holds; unless the answer would grow too long."""
+    if not any(i.children for i in items):
+        return kids
+    out = []
+    for kid, item in zip(kids, items, strict=True):
+        subs = [plain(c.text.split("\n")[0])[0] for c in item.children]
+        if subs and len(subs) <= 3 and all(x and len(x) <= 40 for x in subs) and _LEAD_IN_POINT.search(kid):
+            kid = f"{kid.rstrip(' :')}: {', '.join(subs)}"
+        out.append(kid)
+    return out if len("; ".join(out)) <= MAX_ANSWER else kids
 
 
 def short_items(items: list[Item]) -> list[str] | None:

@@ -81,7 +81,7 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
             if _NO_VALUE.fullmatch(cells[2].strip()) or _NO_VALUE.fullmatch(cells[1].strip()):
                 c.skip(ln, "fragment", f"{cells[0]}: {cells[1]}")  # "| S3 | TODO | TODO |", "| --- |"
                 continue
-            front = f"{cells[0]}: {cells[1]}?"
+            front = f"{cells[0]}: {cells[1].rstrip('?')}?"
             front += c.ctx_suffix(front, path, [])
             c.add("basic", "table-row", ln, path, key=cells[0], front=front, back=cells[2])  # ids as before
             continue
@@ -110,6 +110,8 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
             back = "; ".join(f"{h}: {v}" if h else v for h, v in pairs)
         if not name.endswith("—") and front != name:
             front = front.replace(f"{name} ", f"{name}: ", 1)
+        if front.endswith("??"):  # a header that asks already ("Billed?"): one question mark, not two
+            front = front[:-1]
         front += c.ctx_suffix(front, path, [])
         if len(back) > MAX_ANSWER:
             c.skip(ln, "too long", back)
