@@ -115,6 +115,11 @@ class Walker:
         for i, blk in enumerate(blocks):
             if i in used or i in self.questions.key_blocks:
                 continue  # (the entries of an answer key are read by the questions they answer)
+            if i in self.questions.html_stems:  # the question of an HTML option list below it
+                if blk.kind == "list":  # (its last item; the items before it are read as notes)
+                    for it in blk.items[:-1]:
+                        self.item(it, blk.path, [])
+                continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if blk.kind == "heading":
                 title = None
@@ -134,6 +139,10 @@ class Walker:
             elif blk.kind == "hr":
                 continue
             elif blk.kind == "html":
+                consumed = self.questions.html_mcq(i)
+                if consumed:
+                    used |= consumed
+                    continue
                 html_block(self.c, blk)
             elif blk.kind == "table":
                 table(self.c, blk.rows, blk.line, blk.path)
@@ -241,6 +250,8 @@ class Walker:
             self.item(item, blk.path, parents)
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
+        if any("<ol" in x.lower() for x in item.extra) and self.questions.item_html_mcq(item, path):
+            return
         if item.children and item.children[0].task is not None and self.questions.task_item_mcq(item, path):
             return
         if (
