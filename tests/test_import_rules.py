@@ -453,3 +453,30 @@ def test_html_ordered_list_in_notes_is_no_question(tmp_path: Path) -> None:
     assert not [d for d in r.drafts if d.kind == "mcq"]
     assert not r.warnings
     assert [s.reason for s in r.skips if s.line == 5] == ["html"]  # read as before: not a card
+
+
+def test_a_page_of_html_option_questions_yields_no_cards_from_its_intro(tmp_path: Path) -> None:
+    intro = (
+        "# Developer practice set\n\n"
+        "![badge](https://img.example/badge.svg)\n\n"
+        "This set holds 4 questions. Each question has 4 options and 1 or 2 correct answers. "
+        "The real exam has 65 questions and you get 130 minutes.\n\n"
+    )
+    assert [d.kind for d in imp(tmp_path, intro).drafts] == ["cloze"]  # (read alone: a fact)
+    services = ["Amazon SQS", "Amazon SNS", "Amazon Kinesis", "AWS Step Functions"]
+    asks = [
+        "Which service decouples two parts of an order system with a queue?",
+        "Which service fans one message out to email and SMS subscribers?",
+        "Which service ingests a stream of click events for replay?",
+        "Which service runs a workflow of retries and branches?",
+    ]
+    qs = "".join(
+        f'{n + 1}. {ask}\n\n<ol type="A">\n'
+        + "".join(f" <li>{s}</li>\n" for s in services)
+        + f"</ol>\n<details><summary>Show Correct Answer</summary>\n  {'ABCD'[n]}\n</details>\n\n---\n\n"
+        for n, ask in enumerate(asks)
+    )
+    r = imp(tmp_path, intro + "## Questions\n\n" + qs)
+    assert [c.correct for c in by_rule(r, "mcq-lettered")] == [(0,), (1,), (2,), (3,)]
+    assert [d.kind for d in r.drafts] == ["mcq"] * 4  # no cloze on "4 options" or "130 minutes"
+    assert any(s.reason == "practice questions' page" for s in r.skips)

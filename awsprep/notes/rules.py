@@ -35,6 +35,8 @@ from awsprep.notes.topics import TopicTable
 from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, MAX_ANSWER, basic_qa, is_command, unit
 
 QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
+QUESTION_PAGE = 2  # ... and as a page of them only, when it has this many for each card guessed from text
+GUESSED_RULES = frozenset({"definition", "fact", "is-a", "list", "table-row"})  # (not written as cards)
 _LABEL_END = re.compile(r"[:?]\s*$")
 
 
@@ -381,4 +383,11 @@ def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: 
             else:
                 kept.append(d)
         c.drafts = kept
+        guessed = [d for d in c.drafts if d.rule in GUESSED_RULES]
+        if sum(d.kind == "mcq" for d in c.drafts) >= QUESTION_PAGE * len(guessed) and guessed:
+            # a page of practice questions: the text around them is the page's own (its intro, how many
+            # questions the exam has, a disclaimer), not notes; the cards written as cards stay
+            for d in guessed:
+                c.skip(d.line, "practice questions' page", d.front or d.text)
+            c.drafts = [d for d in c.drafts if d.rule not in GUESSED_RULES]
     return c
