@@ -480,3 +480,28 @@ def test_a_page_of_html_option_questions_yields_no_cards_from_its_intro(tmp_path
     assert [c.correct for c in by_rule(r, "mcq-lettered")] == [(0,), (1,), (2,), (3,)]
     assert [d.kind for d in r.drafts] == ["mcq"] * 4  # no cloze on "4 options" or "130 minutes"
     assert any(s.reason == "practice questions' page" for s in r.skips)
+
+
+def test_html_option_list_variants(tmp_path: Path) -> None:
+    # options indented under the question with the answer below, not indented; letters typed again in
+    # the items; the answer in brackets; the letter in the summary line
+    text = (
+        "# Quiz\n\n1. Which service stores container images?\n\n"
+        '   <ol type="A">\n   <li>A. Amazon ECR</li>\n   <li>B. Amazon ECS</li>\n   </ol>\n\n'
+        "<details><summary>Answer</summary>\n\n[A]\n\nECR keeps the images; ECS runs them.\n</details>\n\n"
+        "2. Which service caches static files near viewers?\n\n"
+        '<ol type="A">\n<li>AWS Direct Connect</li>\n<li>Amazon CloudFront</li>\n</ol>\n'
+        "<details><summary>Correct answer: B</summary>\nEdge locations hold the copies.\n</details>\n"
+    )
+    r = imp(tmp_path, text)
+    cards = by_rule(r, "mcq-lettered")
+    assert [(c.options, c.correct) for c in cards] == [
+        (("Amazon ECR", "Amazon ECS"), (0,)),
+        (("AWS Direct Connect", "Amazon CloudFront"), (1,)),
+    ]
+    assert [c.explanation for c in cards] == [
+        "ECR keeps the images; ECS runs them",
+        "Edge locations hold the copies",
+    ]
+    assert [d.kind for d in r.drafts] == ["mcq", "mcq"]
+    assert [d.line for d in r.drafts] == [3, 17]

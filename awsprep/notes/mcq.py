@@ -216,12 +216,30 @@ class McqReader:
         # question; the blocks that ask it (its paragraph or numbered item, its scene) make no notes
         self.html_lists: dict[int, _HtmlQuestion] = {}
         self.html_stems: set[int] = set()
+        # a numbered question holding its HTML options, its <details> answer not indented under it:
+        # the item (by id) -> that answer; its blocks are read by the question only
+        self.item_answers: dict[int, str] = {}
+        self.answer_blocks: set[int] = set()
         for i, b in enumerate(blocks):
             if b.kind == "html" and i > 0 and _OL_OPEN.match(b.text):
                 found = self._html_question(i)
                 if found is not None:
                     self.html_lists[i] = found
                     self.html_stems |= found.stems
+            elif b.kind == "list" and b.items and any(_OL_OPEN.match(x) for x in b.items[-1].extra):
+                last = b.items[-1]
+                at = next(k for k, x in enumerate(last.extra) if _OL_OPEN.match(x))
+                listed = html_option_list("\n".join(last.extra[at:]))
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                hidden = (
+                    nxt is not None
+                    and nxt.kind == "html"
+                    and nxt.text.lstrip().lower().startswith("<details")
+                )
+                if listed is not None and not listed[1].strip() and hidden:
+                    answer, used = self.following_text(i + 1)
+                    self.item_answers[id(last)] = answer
+                    self.answer_blocks |= used
 
     def _html_options(self, i: int) -> tuple[list[str], str, int] | None:
         """The options of the HTML ordered list at block ``i`` (which blank lines may have cut into
@@ -301,6 +319,8 @@ class McqReader:
         answer (both indented under it); True when it was such a question."""
         at = next((k for k, x in enumerate(item.extra) if _OL_OPEN.match(x)), None)
         found = html_option_list("\n".join(item.extra[at:])) if at is not None else None
+        if found is not None and not found[1].strip() and id(item) in self.item_answers:
+            found = (found[0], self.item_answers[id(item)])  # the <details> block under the list
         if found is None or not found[1].lstrip().lower().startswith("<details"):
             return False
         question = _Q_PREFIX.sub("", plain("\n".join([item.text, *item.extra[:at]]))[0])
@@ -778,7 +798,7 @@ _DETAILS_END = re.compile(r"</details\s*>", re.IGNORECASE)
 _KEY_LINE = re.compile(
     r"^\W*(?:(?:the\s+)?(?:correct\s+)?(?:answers?|ans|options?|choices?)\s*(?:is|are)?\s*[:\-]?\s*)?"
     r"\(?(?P<letters>(?-i:[A-H]{2,8})|[A-H](?:\s*\)?\s*(?:,|&|/|\band\b)\s*\(?[A-H])*)\)?"
-    r"(?=\s*(?:$|[.):;—–-](?:\s|$)))",
+    r"(?=\s*(?:$|[.):;\]—–-](?:\s|$)))",
     re.IGNORECASE,
 )
 _HTML_OL_BLOCKS = 12  # an option list with blank lines runs on over at most this many blocks
@@ -804,6 +824,9 @@ def html_option_list(text: str) -> tuple[list[str], str] | None:
     ]
     if not 2 <= len(options) <= 8:
         return None
+    typed = [explicit.OPTION.match(o) for o in options]  # "<li>A. S3</li>": the letter typed again
+    if all(m is not None and m.group(1).upper() == chr(ord("A") + k) for k, m in enumerate(typed)):
+        options = [m.group(2).strip() for m in typed if m is not None]
     return options, text[end.end() :]
 
 
@@ -817,7 +840,12 @@ def details_key(text: str) -> tuple[list[str] | None, str]:
     m = _KEY_LINE.match(lines[0])
     if m is not None:
         letters = re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group("letters"), flags=re.I).upper())
-        rest = lines[0][m.end() :].lstrip(" .):;—–-")
+        rest = lines[0][m.end() :].lstrip(" .):;]—–-")
         return letters, "\n".join([rest, *lines[1:]] if rest else lines[1:])
     letters = explicit.correct_letters(text)
+    if not letters:  # "<summary>Correct answer: C</summary>" over an explanation
+        summary = next((plain(x)[0] for x in explicit._SUMMARY.findall(text)), "")
+        m = _KEY_LINE.match(summary) if re.search(r"\banswers?\b", summary, re.IGNORECASE) else None
+        if m is not None:
+            letters = re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group("letters"), flags=re.I).upper())
     return (letters or None), "\n".join(lines)

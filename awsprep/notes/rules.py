@@ -115,7 +115,7 @@ class Walker:
         used: set[int] = set()
         title: str | None = None  # a bold line's title over the lists that follow it, to the next heading
         for i, blk in enumerate(blocks):
-            if i in used or i in self.questions.key_blocks:
+            if i in used or i in self.questions.key_blocks or i in self.questions.answer_blocks:
                 continue  # (the entries of an answer key are read by the questions they answer)
             if i in self.questions.html_stems:  # the question of an HTML option list below it
                 if blk.kind == "list":  # (its last item; the items before it are read as notes)
