@@ -505,3 +505,26 @@ def test_html_option_list_variants(tmp_path: Path) -> None:
     ]
     assert [d.kind for d in r.drafts] == ["mcq", "mcq"]
     assert [d.line for d in r.drafts] == [3, 17]
+
+
+def test_html_option_list_question_over_a_numbered_item_and_a_paragraph(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\n12. A developer runs a photo service on Lambda and logs each request's duration.\n\n"
+        "The developer needs the slowest request of every minute. Which tool should the developer use?\n\n"
+        '<ol type="A">\n<li>CloudWatch Logs Insights</li>\n<li>AWS Config</li>\n</ol>\n'
+        "<details><summary>Show Correct Answer</summary>\n  A\n</details>\n"
+    )
+    r = imp(tmp_path, text)
+    (card,) = by_rule(r, "mcq-lettered")
+    assert card.question == (
+        "A developer runs a photo service on Lambda and logs each request's duration. "
+        "The developer needs the slowest request of every minute. Which tool should the developer use?"
+    )
+    assert [(d.kind, d.line) for d in r.drafts] == [("mcq", 3)]
+    assert not [s for s in r.skips if s.line == 3]  # the opening is not read as a note
+    # (two paragraphs under the numbered item: both go on with the question)
+    text = text.replace("\n\nThe developer needs", "\n\nTraffic doubles at noon.\n\nThe developer needs")
+    r = imp(tmp_path, text)
+    (card,) = by_rule(r, "mcq-lettered")
+    assert "duration. Traffic doubles at noon. The developer needs" in card.question
+    assert [(d.kind, d.line) for d in r.drafts] == [("mcq", 3)]

@@ -301,8 +301,24 @@ class McqReader:
             qline = last_item.line
         if not question or prev is None or prev.kind not in ("para", "list", "heading"):
             return None
+        stems = {k} | self.scenario
+        top = min(stems)
+        between: list[int] = []  # plain paragraphs between a numbered item and the question
+        while prev.kind == "para" and top - 1 - len(between) > 0 and len(between) < _SCENARIO_PARAS:
+            if not self._plain_para(top - 1 - len(between)):
+                break
+            between.append(top - 1 - len(between))
+        at = top - 1 - len(between)
+        lead = self.blocks[at] if at >= 0 and prev.kind == "para" else None
+        if lead is not None and lead.kind == "list" and len(lead.items) == 1 and not lead.items[0].children:
+            # "14. A developer built ..." then, not indented, "The developer needs ... Which ...?": the
+            # numbered item opens the question, the paragraphs under it go on with it and ask it
+            item = lead.items[0]
+            texts = [item.text, *item.extra, *(self.blocks[j].text for j in reversed(between))]
+            opening = _Q_PREFIX.sub("", plain("\n".join(texts))[0])
+            question, qline, stems = f"{opening} {question}", item.line, stems | {at, *between}
         used |= set(range(i, last + 1)) | more
-        return _HtmlQuestion(question, qline, self.image, options, answer, why, used, {k} | self.scenario)
+        return _HtmlQuestion(question, qline, self.image, options, answer, why, used, stems)
 
     def html_mcq(self, i: int) -> set[int]:
         """The card of the HTML option list at block ``i`` (see ``html_lists``): the blocks it used."""
