@@ -328,3 +328,203 @@ def test_a_table_of_statements_under_two_names_compares_them(tmp_path: Path) -> 
     assert by_rule(r, "table-row")[0].front == (
         "Subnet Filter: Works on the whole subnet — Instance Filter? (Firewalls)"
     )
+
+
+# --- options as an HTML ordered list, the answer's letters in a <details> block ---------------------
+_HTML_SET = (
+    "# Developer practice set\n\n"
+    "A set of practice questions written while studying.\n\n"
+    "1. A team keeps build logs in a bucket and wants them removed 90 days after upload.\n"
+    "   Which feature does that with no code?\n\n"
+    '<ol type="A">\n <li>S3 lifecycle expiration rules.</li>\n <li>S3 Transfer Acceleration.</li>\n'
+    " <li>S3 Object Lock.</li>\n <li>A nightly Lambda that lists the bucket.</li>\n</ol>\n"
+    "<details><summary>Show Correct Answer</summary>\n  A\n</details>\n\n---\n\n"
+    "2. A shop runs its web tier on EC2 behind a load balancer and must not lose carts when an\n"
+    "   instance fails. Which TWO changes help? (Choose two.)\n\n"
+    '<ol type="A">\n <li>Keep carts in ElastiCache.</li>\n <li>Enable sticky sessions.</li>\n'
+    " <li>Keep carts in DynamoDB.</li>\n <li>Use bigger instances.</li>\n</ol>\n"
+    "<details><summary>Show Correct Answer</summary>\n  A, C\n</details>\n\n---\n\n"
+    "3. Which TWO are serverless compute? (Choose two.)\n\n"
+    '<ol type="A">\n <li>AWS Lambda</li>\n <li>Amazon EC2</li>\n <li>AWS Fargate</li>\n</ol>\n'
+    "<details><summary>Show Correct Answer</summary>\n  AC\n</details>\n"
+)
+
+
+def test_html_option_list_questions_single_and_two_answers(tmp_path: Path) -> None:
+    r = imp(tmp_path, _HTML_SET)
+    cards = by_rule(r, "mcq-lettered")
+    assert [c.correct for c in cards] == [(0,), (0, 2), (0, 2)]
+    assert cards[0].question == (
+        "A team keeps build logs in a bucket and wants them removed 90 days after upload. "
+        "Which feature does that with no code?"
+    )  # (the question's own number "1." is not part of it)
+    assert cards[0].options[0] == "S3 lifecycle expiration rules."
+    assert cards[1].question.endswith("(Choose two.)")
+    assert cards[2].options == ("AWS Lambda", "Amazon EC2", "AWS Fargate")
+    lines = [d.line for d in r.drafts if d.kind == "mcq"]
+    assert lines == [5, 20, 35]  # the question's line
+    # no basic or cloze card from a question's words ("90 days") or its options
+    assert [d.kind for d in r.drafts] == ["mcq", "mcq", "mcq"]
+    assert not r.warnings
+
+
+def test_html_option_list_lower_case_type_and_answer(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\nWhich service runs a function when an object lands in a bucket?\n\n"
+        '<ol type="a">\n<li>AWS Glue</li>\n<li>AWS Lambda</li>\n<li>Amazon EMR</li>\n</ol>\n\n'
+        "<details>\n<summary>Answer</summary>\n\nb\n\n</details>\n"
+    )
+    (card,) = by_rule(imp(tmp_path, text), "mcq-lettered")
+    assert card.question == "Which service runs a function when an object lands in a bucket?"
+    assert card.options == ("AWS Glue", "AWS Lambda", "Amazon EMR")
+    assert card.correct == (1,)
+
+
+def test_html_option_list_without_type_is_lettered_by_position(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\n7. Which database engine does Aurora speak besides MySQL?\n\n"
+        "<ol>\n<li>PostgreSQL</li>\n\n<li>Oracle</li>\n\n<li>SQL Server &amp; Db2</li>\n</ol>\n\n"
+        "<details><summary>Show Correct Answer</summary>\n\nA\n\n</details>\n"
+    )
+    r = imp(tmp_path, text)
+    (card,) = by_rule(r, "mcq-lettered")
+    assert card.options == ("PostgreSQL", "Oracle", "SQL Server & Db2")
+    assert card.correct == (0,)
+    assert r.drafts[0].line == 3
+
+
+def test_html_option_list_answer_out_of_range_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\n1. Which service queues messages between two parts of an app?\n\n"
+        '<ol type="A">\n<li>Amazon SQS</li>\n<li>Amazon S3</li>\n<li>AWS IAM</li>\n</ol>\n'
+        "<details><summary>Show Correct Answer</summary>\n  E\n</details>\n\n"
+        "2. Which service sends one message to many subscribers? (Choose two.)\n\n"
+        '<ol type="A">\n<li>Amazon SNS</li>\n<li>Amazon EventBridge</li>\n<li>AWS Config</li>\n</ol>\n'
+        "<details><summary>Show Correct Answer</summary>\n  A, F\n</details>\n"
+    )
+    r = imp(tmp_path, text)
+    assert not [d for d in r.drafts if d.kind == "mcq"]  # no card with a wrong key
+    assert [w.line for w in r.warnings] == [3, 14]
+    assert "option E" in r.warnings[0].message and "option F" in r.warnings[1].message
+    assert [s.reason for s in r.skips if s.line in (3, 14)] == ["broken mcq", "broken mcq"]
+    assert not r.cards
+
+
+def test_html_option_list_explanation_after_the_letters(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\n1. Which TWO keep a secret out of the code? (Choose two.)\n\n"
+        '<ol type="A">\n<li>Secrets Manager</li>\n<li>A constant in the handler</li>\n'
+        "<li>Parameter Store SecureString</li>\n</ol>\n"
+        "<details><summary>Show Correct Answer</summary>\n"
+        "B, C\n\nBoth keep the value encrypted and fetch it at run time.\n</details>\n\n"
+        "2. Which store suits a key-value lookup in milliseconds?\n\n"
+        '<ol type="A">\n<li>Amazon Redshift</li>\n<li>Amazon DynamoDB</li>\n</ol>\n\n'
+        "Correct answer: B\n\nExplanation: DynamoDB serves single items at low latency.\n"
+    )
+    r = imp(tmp_path, text)
+    cards = by_rule(r, "mcq-lettered")
+    # (the key is read as written: the letters, not the explanation, decide it)
+    assert [c.correct for c in cards] == [(1, 2), (1,)]
+    assert cards[0].explanation == "Both keep the value encrypted and fetch it at run time"
+    assert cards[1].explanation == "DynamoDB serves single items at low latency"
+    assert [d.kind for d in r.drafts] == ["mcq", "mcq"]
+
+
+def test_html_option_list_indented_under_its_question(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\n1. Which service stores container images?\n"
+        '   <ol type="A">\n   <li>Amazon ECR</li>\n   <li>Amazon ECS</li>\n   </ol>\n'
+        "   <details><summary>Answer</summary>\n   A\n   </details>\n"
+    )
+    r = imp(tmp_path, text)
+    (card,) = by_rule(r, "mcq-lettered")
+    assert card.question == "Which service stores container images?"
+    assert card.correct == (0,)
+    assert r.drafts[0].line == 3
+
+
+def test_html_ordered_list_in_notes_is_no_question(tmp_path: Path) -> None:
+    text = (
+        "# Deploying with SAM\n\nTo ship a change:\n\n"
+        "<ol>\n<li>Build it with sam build.</li>\n<li>Ship it with sam deploy.</li>\n</ol>\n\n"
+        "- **sam local**: runs a function on your machine before deploying\n"
+    )
+    r = imp(tmp_path, text)
+    assert not [d for d in r.drafts if d.kind == "mcq"]
+    assert not r.warnings
+    assert [s.reason for s in r.skips if s.line == 5] == ["html"]  # read as before: not a card
+
+
+def test_a_page_of_html_option_questions_yields_no_cards_from_its_intro(tmp_path: Path) -> None:
+    intro = (
+        "# Developer practice set\n\n"
+        "![badge](https://img.example/badge.svg)\n\n"
+        "This set holds 4 questions. Each question has 4 options and 1 or 2 correct answers. "
+        "The real exam has 65 questions and you get 130 minutes.\n\n"
+    )
+    assert [d.kind for d in imp(tmp_path, intro).drafts] == ["cloze"]  # (read alone: a fact)
+    services = ["Amazon SQS", "Amazon SNS", "Amazon Kinesis", "AWS Step Functions"]
+    asks = [
+        "Which service decouples two parts of an order system with a queue?",
+        "Which service fans one message out to email and SMS subscribers?",
+        "Which service ingests a stream of click events for replay?",
+        "Which service runs a workflow of retries and branches?",
+    ]
+    qs = "".join(
+        f'{n + 1}. {ask}\n\n<ol type="A">\n'
+        + "".join(f" <li>{s}</li>\n" for s in services)
+        + f"</ol>\n<details><summary>Show Correct Answer</summary>\n  {'ABCD'[n]}\n</details>\n\n---\n\n"
+        for n, ask in enumerate(asks)
+    )
+    r = imp(tmp_path, intro + "## Questions\n\n" + qs)
+    assert [c.correct for c in by_rule(r, "mcq-lettered")] == [(0,), (1,), (2,), (3,)]
+    assert [d.kind for d in r.drafts] == ["mcq"] * 4  # no cloze on "4 options" or "130 minutes"
+    assert any(s.reason == "practice questions' page" for s in r.skips)
+
+
+def test_html_option_list_variants(tmp_path: Path) -> None:
+    # options indented under the question with the answer below, not indented; letters typed again in
+    # the items; the answer in brackets; the letter in the summary line
+    text = (
+        "# Quiz\n\n1. Which service stores container images?\n\n"
+        '   <ol type="A">\n   <li>A. Amazon ECR</li>\n   <li>B. Amazon ECS</li>\n   </ol>\n\n'
+        "<details><summary>Answer</summary>\n\n[A]\n\nECR keeps the images; ECS runs them.\n</details>\n\n"
+        "2. Which service caches static files near viewers?\n\n"
+        '<ol type="A">\n<li>AWS Direct Connect</li>\n<li>Amazon CloudFront</li>\n</ol>\n'
+        "<details><summary>Correct answer: B</summary>\nEdge locations hold the copies.\n</details>\n"
+    )
+    r = imp(tmp_path, text)
+    cards = by_rule(r, "mcq-lettered")
+    assert [(c.options, c.correct) for c in cards] == [
+        (("Amazon ECR", "Amazon ECS"), (0,)),
+        (("AWS Direct Connect", "Amazon CloudFront"), (1,)),
+    ]
+    assert [c.explanation for c in cards] == [
+        "ECR keeps the images; ECS runs them",
+        "Edge locations hold the copies",
+    ]
+    assert [d.kind for d in r.drafts] == ["mcq", "mcq"]
+    assert [d.line for d in r.drafts] == [3, 17]
+
+
+def test_html_option_list_question_over_a_numbered_item_and_a_paragraph(tmp_path: Path) -> None:
+    text = (
+        "# Quiz\n\n12. A developer runs a photo service on Lambda and logs each request's duration.\n\n"
+        "The developer needs the slowest request of every minute. Which tool should the developer use?\n\n"
+        '<ol type="A">\n<li>CloudWatch Logs Insights</li>\n<li>AWS Config</li>\n</ol>\n'
+        "<details><summary>Show Correct Answer</summary>\n  A\n</details>\n"
+    )
+    r = imp(tmp_path, text)
+    (card,) = by_rule(r, "mcq-lettered")
+    assert card.question == (
+        "A developer runs a photo service on Lambda and logs each request's duration. "
+        "The developer needs the slowest request of every minute. Which tool should the developer use?"
+    )
+    assert [(d.kind, d.line) for d in r.drafts] == [("mcq", 3)]
+    assert not [s for s in r.skips if s.line == 3]  # the opening is not read as a note
+    # (two paragraphs under the numbered item: both go on with the question)
+    text = text.replace("\n\nThe developer needs", "\n\nTraffic doubles at noon.\n\nThe developer needs")
+    r = imp(tmp_path, text)
+    (card,) = by_rule(r, "mcq-lettered")
+    assert "duration. Traffic doubles at noon. The developer needs" in card.question
+    assert [(d.kind, d.line) for d in r.drafts] == [("mcq", 3)]

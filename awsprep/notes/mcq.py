@@ -4,7 +4,9 @@ after them (a paragraph, a blockquote or a ``<details>`` block)."""
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import dataclass
 
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
@@ -172,6 +174,18 @@ def bold_marked(items: list[Item]) -> list[bool] | None:
     return marked
 
 
+@dataclass
+class _HtmlQuestion:
+    question: str
+    line: int
+    image: bool
+    options: list[str]
+    answer: str  # the hidden answer (or "Correct answer: ..." paragraph) after the list
+    why: str  # an "Explanation: ..." paragraph after that
+    used: set[int]  # the blocks of the list, its answer and explanation
+    stems: set[int]  # the blocks of the question (and its scene)
+
+
 class McqReader:
     """Reads the questions of one file's blocks into ``c``."""
 
@@ -198,6 +212,162 @@ class McqReader:
         # each question numbered in its heading takes its key from it; the key makes no cards itself
         self.key = self._answer_key()
         self.key_blocks = {k for entry in self.key.values() for k in entry[2]}
+        # options as an HTML list (<ol type="A">) with a <details> answer: block of the list -> the
+        # question; the blocks that ask it (its paragraph or numbered item, its scene) make no notes
+        self.html_lists: dict[int, _HtmlQuestion] = {}
+        self.html_stems: set[int] = set()
+        # a numbered question holding its HTML options, its <details> answer not indented under it:
+        # the item (by id) -> that answer; its blocks are read by the question only
+        self.item_answers: dict[int, str] = {}
+        self.answer_blocks: set[int] = set()
+        for i, b in enumerate(blocks):
+            if b.kind == "html" and i > 0 and _OL_OPEN.match(b.text):
+                found = self._html_question(i)
+                if found is not None:
+                    self.html_lists[i] = found
+                    self.html_stems |= found.stems
+            elif b.kind == "list" and b.items and any(_OL_OPEN.match(x) for x in b.items[-1].extra):
+                last = b.items[-1]
+                at = next(k for k, x in enumerate(last.extra) if _OL_OPEN.match(x))
+                listed = html_option_list("\n".join(last.extra[at:]))
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                hidden = (
+                    nxt is not None
+                    and nxt.kind == "html"
+                    and nxt.text.lstrip().lower().startswith("<details")
+                )
+                if listed is not None and not listed[1].strip() and hidden:
+                    answer, used = self.following_text(i + 1)
+                    self.item_answers[id(last)] = answer
+                    self.answer_blocks |= used
+
+    def _html_options(self, i: int) -> tuple[list[str], str, int] | None:
+        """The options of the HTML ordered list at block ``i`` (which blank lines may have cut into
+        several blocks), the text after its ``</ol>`` and the last block it took."""
+        blocks, texts, k = self.blocks, [], i
+        while k < len(blocks) and k - i < _HTML_OL_BLOCKS and blocks[k].kind in ("html", "para"):
+            texts.append(blocks[k].text)
+            if _OL_CLOSE.search(blocks[k].text):
+                break
+            k += 1
+        found = html_option_list("\n".join(texts))
+        return (found[0], found[1], k) if found is not None else None
+
+    def _hidden_answer(self, after: str, k: int) -> tuple[str, set[int]]:
+        """The answer after an option list: a ``<details>`` block (starting in ``after``, the rest of the
+        list's last block, or at block ``k``) or a "Correct answer: ..." paragraph at ``k``."""
+        blocks = self.blocks
+        if after.strip():
+            if not after.lstrip().lower().startswith("<details"):
+                return "", set()
+            texts, used = [after], set[int]()
+            while not _DETAILS_END.search(texts[-1]) and k < len(blocks) and len(used) < _HTML_OL_BLOCKS:
+                if blocks[k].kind not in ("html", "para"):
+                    break
+                texts.append(blocks[k].text)
+                used.add(k)
+                k += 1
+            return "\n".join(texts), used
+        if (
+            k < len(blocks)
+            and blocks[k].kind == "html"
+            and blocks[k].text.lstrip().lower().startswith("<details")
+        ):
+            return self.following_text(k)
+        if k < len(blocks) and blocks[k].kind == "para" and _ANSWER_LINE.match(plain(blocks[k].text)[0]):
+            return blocks[k].text, {k}
+        return "", set()
+
+    def _html_question(self, i: int) -> _HtmlQuestion | None:
+        """The question whose options are the HTML list at block ``i``, when an answer follows them."""
+        found = self._html_options(i)
+        if found is None:
+            return None
+        options, after, last = found
+        answer, used = self._hidden_answer(after, last + 1)
+        if not answer:
+            return None  # an HTML list in notes (steps, points): no question
+        why, more = self.explanation_after(max(used, default=last) + 1)
+        question, qline = self.question_before(i)
+        k = i - 1
+        while (
+            k >= 0 and self._kind(k) == "para" and is_link_or_image_only(self.blocks[k].text) == "image only"
+        ):
+            k -= 1
+        prev = self.blocks[k] if k >= 0 else None
+        if not question and prev is not None and prev.kind == "list" and not prev.items[-1].children:
+            last_item = prev.items[-1]  # "14. A team ... wants ...": a numbered question need not ask
+            question = _Q_PREFIX.sub("", plain("\n".join([last_item.text, *last_item.extra]))[0])
+            qline = last_item.line
+        if not question or prev is None or prev.kind not in ("para", "list", "heading"):
+            return None
+        stems = {k} | self.scenario
+        top = min(stems)
+        between: list[int] = []  # plain paragraphs between a numbered item and the question
+        while prev.kind == "para" and top - 1 - len(between) > 0 and len(between) < _SCENARIO_PARAS:
+            if not self._plain_para(top - 1 - len(between)):
+                break
+            between.append(top - 1 - len(between))
+        at = top - 1 - len(between)
+        lead = self.blocks[at] if at >= 0 and prev.kind == "para" else None
+        if lead is not None and lead.kind == "list" and len(lead.items) == 1 and not lead.items[0].children:
+            # "14. A developer built ..." then, not indented, "The developer needs ... Which ...?": the
+            # numbered item opens the question, the paragraphs under it go on with it and ask it
+            item = lead.items[0]
+            texts = [item.text, *item.extra, *(self.blocks[j].text for j in reversed(between))]
+            opening = _Q_PREFIX.sub("", plain("\n".join(texts))[0])
+            question, qline, stems = f"{opening} {question}", item.line, stems | {at, *between}
+        used |= set(range(i, last + 1)) | more
+        return _HtmlQuestion(question, qline, self.image, options, answer, why, used, stems)
+
+    def html_mcq(self, i: int) -> set[int]:
+        """The card of the HTML option list at block ``i`` (see ``html_lists``): the blocks it used."""
+        q = self.html_lists.get(i)
+        if q is None:
+            return set()
+        self.image = q.image
+        self.option_lines.update(range(self.blocks[i].line, self.blocks[i].line + len(q.options) + 2))
+        self.keyed_mcq(q.question, q.line, self.blocks[i].path, q.options, q.answer, q.why)
+        return q.used
+
+    def item_html_mcq(self, item: Item, path: tuple[str, ...]) -> bool:
+        """A numbered question whose item holds its options as an HTML list and its ``<details>``
+        answer (both indented under it); True when it was such a question."""
+        at = next((k for k, x in enumerate(item.extra) if _OL_OPEN.match(x)), None)
+        found = html_option_list("\n".join(item.extra[at:])) if at is not None else None
+        if found is not None and not found[1].strip() and id(item) in self.item_answers:
+            found = (found[0], self.item_answers[id(item)])  # the <details> block under the list
+        if found is None or not found[1].lstrip().lower().startswith("<details"):
+            return False
+        question = _Q_PREFIX.sub("", plain("\n".join([item.text, *item.extra[:at]]))[0])
+        self.image = False
+        self.option_lines.add(item.line)
+        self.keyed_mcq(question, item.line, path, found[0], found[1], "")
+        return True
+
+    def keyed_mcq(
+        self, question: str, line: int, path: tuple[str, ...], options: list[str], answer: str, why: str
+    ) -> bool:
+        """A question whose right options are the letters of its hidden ``answer``; an answer naming a
+        letter past the last option is a broken key, skipped with a warning (never a wrong card)."""
+        letters, rest = details_key(answer)
+        if letters is None:
+            correct = explicit.correct_options(answer, options)  # "Answer: <the option's own words>"
+        else:
+            wrong = [x for x in letters if ord(x) - ord("A") >= len(options)]
+            if wrong:
+                self.c.warn(
+                    line,
+                    f"a multiple-choice answer names option {wrong[0]} but the question has "
+                    f"{len(options)} options; skipped.",
+                )
+                self.c.skip(line, "broken mcq", question)
+                return False
+            correct = tuple(sorted({ord(x) - ord("A") for x in letters}))
+        said = {norm(o) for o in options}
+        kept = [ln for ln in rest.split("\n") if norm(ln) not in said]  # "C. <option>": no explanation
+        expl = "\n".join(x for x in (*kept, why) if x.strip())
+        return self.mcq(question, line, path, options, correct, expl, "mcq-lettered")
 
     def _answer_key(self) -> dict[int, tuple[str, str, set[int]]]:
         """Question number -> (its right letters, the explanation, the blocks they were read from), when
@@ -626,3 +796,72 @@ class McqReader:
         correct = explicit.correct_options(tail, options) or voted(marked)
         self.mcq(question, qline, blocks[i].path, options, correct, tail, "mcq-lettered")
         return used
+
+
+# --- options written as an HTML ordered list -----------------------------------------------------
+# "14. A team ... Which TWO steps ...? (Choose two.)" then <ol type="A"><li>...</li>...</ol> and the
+# answer's letters in a <details> block ("A, C", "AC", "Correct answer: B"): the list's items are the
+# options, lettered by position (type "A", "a" or none)
+_OL_OPEN = re.compile(r"^\s*<ol\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+_OL_CLOSE = re.compile(r"</ol\s*>", re.IGNORECASE)
+_OL_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_LI = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+_LI_CLOSE = re.compile(r"</li\s*>", re.IGNORECASE)
+_NESTED_LIST = re.compile(r"<[ou]l\b", re.IGNORECASE)
+_DETAILS_END = re.compile(r"</details\s*>", re.IGNORECASE)
+# the first line of a hidden answer: its letters ("A, C", "AC", "b", "Correct answer: B and D",
+# "C. Store sessions in DynamoDB"), nothing else of a word after them
+_KEY_LINE = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:correct\s+)?(?:answers?|ans|options?|choices?)\s*(?:is|are)?\s*[:\-]?\s*)?"
+    r"\(?(?P<letters>(?-i:[A-H]{2,8})|[A-H](?:\s*\)?\s*(?:,|&|/|\band\b)\s*\(?[A-H])*)\)?"
+    r"(?=\s*(?:$|[.):;\]—–-](?:\s|$)))",
+    re.IGNORECASE,
+)
+_HTML_OL_BLOCKS = 12  # an option list with blank lines runs on over at most this many blocks
+
+
+def html_option_list(text: str) -> tuple[list[str], str] | None:
+    """The items of the HTML ordered list ``text`` starts with, and the text after its ``</ol>``; None
+    when it is no list of 2-8 lettered items (type "A", "a" or none; a nested list is no option)."""
+    m = _OL_OPEN.match(text)
+    end = _OL_CLOSE.search(text, m.end()) if m else None
+    if m is None or end is None:
+        return None
+    kind = _OL_TYPE.search(m.group("attrs"))
+    if kind is not None and kind.group(1) not in ("A", "a", ""):
+        return None  # "1", "i": numbered, not lettered
+    inner = text[m.end() : end.start()]
+    pieces = _LI.split(inner)
+    if pieces[0].strip() or _NESTED_LIST.search(inner):
+        return None
+    options = [
+        " ".join(html.unescape(plain(_LI_CLOSE.sub(" ", p).replace("\n", " "))[0]).split())
+        for p in pieces[1:]
+    ]
+    if not 2 <= len(options) <= 8:
+        return None
+    typed = [explicit.OPTION.match(o) for o in options]  # "<li>A. S3</li>": the letter typed again
+    if all(m is not None and m.group(1).upper() == chr(ord("A") + k) for k, m in enumerate(typed)):
+        options = [m.group(2).strip() for m in typed if m is not None]
+    return options, text[end.end() :]
+
+
+def details_key(text: str) -> tuple[list[str] | None, str]:
+    """The letters of a hidden answer (its first line, else a "Correct answer: ..." anywhere in it) and
+    the rest of it, its explanation; None letters when it names none."""
+    body = explicit._SUMMARY.sub("\n", text).split("\n")
+    lines = [x for x in (" ".join(html.unescape(plain(ln)[0]).split()) for ln in body) if x]
+    if not lines:
+        return None, ""
+    m = _KEY_LINE.match(lines[0])
+    if m is not None:
+        letters = re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group("letters"), flags=re.I).upper())
+        rest = lines[0][m.end() :].lstrip(" .):;]—–-")
+        return letters, "\n".join([rest, *lines[1:]] if rest else lines[1:])
+    letters = explicit.correct_letters(text)
+    if not letters:  # "<summary>Correct answer: C</summary>" over an explanation
+        summary = next((plain(x)[0] for x in explicit._SUMMARY.findall(text)), "")
+        m = _KEY_LINE.match(summary) if re.search(r"\banswers?\b", summary, re.IGNORECASE) else None
+        if m is not None:
+            letters = re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group("letters"), flags=re.I).upper())
+    return (letters or None), "\n".join(lines)

@@ -35,6 +35,8 @@ from awsprep.notes.topics import TopicTable
 from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, MAX_ANSWER, basic_qa, is_command, unit
 
 QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a set of practice questions
+QUESTION_PAGE = 2  # ... and as a page of them only, when it has this many for each card guessed from text
+GUESSED_RULES = frozenset({"definition", "fact", "is-a", "list", "table-row"})  # (not written as cards)
 _LABEL_END = re.compile(r"[:?]\s*$")
 
 
@@ -113,8 +115,13 @@ class Walker:
         used: set[int] = set()
         title: str | None = None  # a bold line's title over the lists that follow it, to the next heading
         for i, blk in enumerate(blocks):
-            if i in used or i in self.questions.key_blocks:
+            if i in used or i in self.questions.key_blocks or i in self.questions.answer_blocks:
                 continue  # (the entries of an answer key are read by the questions they answer)
+            if i in self.questions.html_stems:  # the question of an HTML option list below it
+                if blk.kind == "list":  # (its last item; the items before it are read as notes)
+                    for it in blk.items[:-1]:
+                        self.item(it, blk.path, [])
+                continue
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if blk.kind == "heading":
                 title = None
@@ -134,6 +141,10 @@ class Walker:
             elif blk.kind == "hr":
                 continue
             elif blk.kind == "html":
+                consumed = self.questions.html_mcq(i)
+                if consumed:
+                    used |= consumed
+                    continue
                 html_block(self.c, blk)
             elif blk.kind == "table":
                 table(self.c, blk.rows, blk.line, blk.path)
@@ -241,6 +252,8 @@ class Walker:
             self.item(item, blk.path, parents)
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
+        if any("<ol" in x.lower() for x in item.extra) and self.questions.item_html_mcq(item, path):
+            return
         if item.children and item.children[0].task is not None and self.questions.task_item_mcq(item, path):
             return
         if (
@@ -370,4 +383,11 @@ def extract(file: str, blocks: list[Block], topics: TopicTable, fallback_topic: 
             else:
                 kept.append(d)
         c.drafts = kept
+        guessed = [d for d in c.drafts if d.rule in GUESSED_RULES]
+        if sum(d.kind == "mcq" for d in c.drafts) >= QUESTION_PAGE * len(guessed) and guessed:
+            # a page of practice questions: the text around them is the page's own (its intro, how many
+            # questions the exam has, a disclaimer), not notes; the cards written as cards stay
+            for d in guessed:
+                c.skip(d.line, "practice questions' page", d.front or d.text)
+            c.drafts = [d for d in c.drafts if d.rule not in GUESSED_RULES]
     return c
