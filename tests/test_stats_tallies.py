@@ -1,7 +1,7 @@
-"""The review log's counts that the database keeps for `stats` (schema 7, `store/tallies.py`): after any mix
-of answers, undos, moved and retyped cards, history adopted from Anki, a copy between databases and an
-upgrade from schema 6, the kept counts are the log counted again, and `stats` reads the same figures from
-them as from the log itself (SQLite and PostgreSQL)."""
+"""The review log's counts that the database keeps for `stats` (schema 7, `store/tallies.py`; schema 8's
+response-time buckets): after any mix of answers, undos, moved and retyped cards, history adopted from
+Anki, a copy between databases and an upgrade from schema 6 or 7, the kept counts are the log counted
+again, and `stats` reads the same figures from them as from the log itself (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def study(store: Store, rng: random.Random, days: int, start: datetime = DAY0) -
     for d in range(days):
         now = start + timedelta(days=d, minutes=rng.randint(0, 600))
         for card in rng.sample(ids, rng.randint(1, len(ids))):
-            ms = None if rng.random() < 0.15 else rng.randint(500, 40_000)
+            ms = None if rng.random() < 0.15 else rng.randint(500, 90_000)
             store.answer(card, rng.choice((1, 2, 3, 4, 5)), now, ms)
             if rng.random() < 0.2:
                 store.undo_last(now)
@@ -188,6 +188,50 @@ def test_schema_6_database_counts_its_whole_log_when_upgraded(tmp_path):
     study(store, random.Random(6), 3, DAY0 + timedelta(days=20))  # and kept from then on
     assert_exact(store)
     store.close()
+
+
+def test_schema_7_database_counts_its_times_again_in_the_wider_buckets(tmp_path):
+    """Schema 7 kept every response time in 100 ms buckets; the upgrade makes the triggers again and
+    counts the log again, and the counts are kept in the new buckets from then on."""
+    path = tmp_path / "v7.db"
+    store = Store(f"sqlite:///{path}")
+    store.sync(deck_cards(), "one")
+    study(store, random.Random(7), 15)
+    before = figures(store, live=True)
+    store.close()
+    old = "(l.response_ms / 100) * 100"
+    with sqlite3.connect(path) as conn:  # back to schema 7: its buckets, its triggers (here: none)
+        for name in tallies._SQLITE_TRIGGERS:
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DELETE FROM answer_times")
+        conn.execute(
+            f"INSERT INTO answer_times SELECT l.day, c.deck, c.type, {old}, COUNT(*) FROM review_log AS l "
+            f"JOIN cards AS c ON c.id = l.card_id WHERE l.response_ms IS NOT NULL GROUP BY 1, 2, 3, 4"
+        )
+        slow = conn.execute("SELECT COUNT(*) FROM answer_times WHERE ms >= 10000 AND ms % 1000 <> 0")
+        assert slow.fetchone()[0] > 0  # the fixture has slow answers the old buckets split finely
+        conn.execute("UPDATE meta SET value = '7' WHERE key = 'schema_version'")
+    store = Store(f"sqlite:///{path}")
+    with sqlite3.connect(path) as conn:
+        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        fine = conn.execute("SELECT COUNT(*) FROM answer_times WHERE ms >= 10000 AND ms % 1000 <> 0")
+        assert fine.fetchone()[0] == 0
+    assert triggers == set(tallies._SQLITE_TRIGGERS)
+    assert figures(store, live=False) == before
+    assert_exact(store)
+    study(store, random.Random(8), 3, DAY0 + timedelta(days=20))
+    assert_exact(store)
+    store.close()
+
+
+def test_time_buckets_widen_past_ten_seconds_and_past_a_minute(tmp_path):
+    """The bucket of a response time, in Python and in the SQL the triggers run: its lower bound."""
+    cases = {0: 0, 99: 0, 9_999: 9_900, 10_000: 10_000, 10_999: 10_000, 59_999: 59_000, 60_000: 60_000,
+             69_999: 60_000, 3_600_123: 3_600_000}  # fmt: skip
+    with sqlite3.connect(tmp_path / "b.db") as conn:
+        for ms, lower in cases.items():
+            assert tallies.bucket(ms) == lower
+            assert conn.execute(f"SELECT {tallies.bucket_sql(str(ms))}").fetchone()[0] == lower
 
 
 def test_stats_reads_the_cards_due_from_the_memory_index(tmp_path):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, exists, func, select
+from sqlalchemy import Connection, and_, case, exists, func, literal_column, select
 
 from awsprep.bank.models import QUESTION_TYPES
 from awsprep.store import tallies
@@ -140,18 +140,16 @@ class StatsStore:
         )
         return [DayTally(r[0], *(int(v) for v in r[1:])) for r in rows]
 
-    def time_buckets(
-        self, decks: Iterable[str] | None, since: date, bucket_ms: int = 100
-    ) -> list[TimeBucket]:
-        """Answers since a day by card type and response time, rounded down to bucket_ms."""
-        if self._kept and bucket_ms == tallies.TIME_BUCKET_MS:
+    def time_buckets(self, decks: Iterable[str] | None, since: date) -> list[TimeBucket]:
+        """Answers since a day by card type and response time, in the buckets of `tallies.bucket`."""
+        if self._kept:
             n = func.sum(_TIMES.c.answers)
             q = select(_TIMES.c.type, _TIMES.c.ms, n).where(
                 _TIMES.c.day >= since, _TIMES.c.type != "", *self._in_decks(decks, _TIMES)
             )
             rows = self._rows(q.group_by(_TIMES.c.type, _TIMES.c.ms).having(n > 0))
             return [TimeBucket(r[0], int(r[1]), int(r[2])) for r in rows]
-        bucket = (_LOG.c.response_ms // bucket_ms) * bucket_ms
+        bucket: Any = literal_column(tallies.bucket_sql(f"{_LOG.name}.{_LOG.c.response_ms.name}"))
         rows = self._rows(
             select(_CARDS.c.type, bucket, func.count())
             .join(_CARDS, _CARDS.c.id == _LOG.c.card_id)

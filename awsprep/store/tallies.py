@@ -19,7 +19,11 @@ from sqlalchemy import text
 
 MATURE_DAYS = 21  # study.stats.MATURE_DAYS (a test holds them equal)
 PASS_GRADE = 3  # sched.sm2.PASS_GRADE
-TIME_BUCKET_MS = 100
+# Response times are kept in buckets, each named by its lower bound: 100 ms wide under 10 s (the answers a
+# median mostly falls among), 1 s wide under a minute, 10 s wide beyond (schema 8; 100 ms throughout in
+# schema 7, which made the table nearly as long as the log when answers took up to a minute).
+FINE_BELOW_MS = 10_000
+COARSE_BELOW_MS = 60_000
 TALLY_TABLES = ("answer_days", "answer_times")
 
 DAY_COUNTS = (
@@ -86,8 +90,24 @@ def _into_both(days: str, times: str) -> list[str]:
     ]
 
 
+def bucket_sql(ms: str) -> str:
+    """SQL for the bucket (its lower bound) of the response time `ms` (an integer column or expression):
+    integer division in both dialects."""
+    return (
+        f"CASE WHEN {ms} < {FINE_BELOW_MS} THEN ({ms} / 100) * 100 "
+        f"WHEN {ms} < {COARSE_BELOW_MS} THEN ({ms} / 1000) * 1000 ELSE ({ms} / 10000) * 10000 END"
+    )
+
+
+def bucket(ms: int) -> int:
+    """The bucket (its lower bound) of a response time in milliseconds, as bucket_sql counts it."""
+    width = 100 if ms < FINE_BELOW_MS else 1000 if ms < COARSE_BELOW_MS else 10_000
+    whole = abs(ms) // width * width  # SQL's integer division truncates toward zero
+    return whole if ms >= 0 else -whole
+
+
 def _bucket(r: str) -> str:
-    return f"({r}.response_ms / {TIME_BUCKET_MS}) * {TIME_BUCKET_MS}"
+    return bucket_sql(f"{r}.response_ms")
 
 
 def _row_statements(r: str, sign: str) -> list[str]:
@@ -192,6 +212,13 @@ def _postgresql_ddl() -> list[str]:
 
 
 _PG_TRIGGERS = (("awsprep_log_tally", "review_log"), ("awsprep_card_tally", "cards"))
+_SQLITE_TRIGGERS = (
+    "awsprep_log_insert",
+    "awsprep_log_update",
+    "awsprep_log_delete",
+    "awsprep_card_key",
+    "awsprep_card_new",
+)
 
 
 def create_triggers(conn: Any) -> None:
@@ -205,6 +232,17 @@ def create_triggers(conn: Any) -> None:
         return
     for statement in ddl:
         conn.exec_driver_sql(statement)
+
+
+def drop_triggers(conn: Any) -> None:
+    """Remove the triggers (before they are made again with other SQL); PostgreSQL's functions stay, to be
+    replaced."""
+    if conn.dialect.name == "sqlite":
+        for name in _SQLITE_TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    elif conn.dialect.name == "postgresql":
+        for name, table in _PG_TRIGGERS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
 
 
 def rebuild(conn: Any) -> None:
