@@ -345,3 +345,33 @@ def test_report_repeats_each_link_of_an_explanation_whole_below_its_box(bps):
     out = io.StringIO()
     rich_report(Console(file=out, width=60, force_terminal=False, highlight=False), rep, False, 0)
     assert f"  {url}\n" in out.getvalue()  # one line, whole, no border in it
+
+
+def test_blueprints_are_parsed_once_while_their_files_stay_the_same(tmp_path, monkeypatch):
+    """With a cache folder, an unchanged blueprint is read from its JSON (no YAML parse), a changed one is
+    parsed again, and a damaged or unwritable cache only costs the parse."""
+    import awsprep.exam.blueprint as blueprint_mod
+
+    files = sorted(EXAMS.glob("*.yaml"))
+    cache = tmp_path / "data"
+    first = load_blueprints(files, cache_dir=cache)
+    assert first == load_blueprints(files) and (cache / blueprint_mod.CACHE_NAME).is_file()
+
+    def no_parse(text: str, file: str) -> None:
+        raise AssertionError(f"{file} parsed again")
+
+    with monkeypatch.context() as m:
+        m.setattr(blueprint_mod, "parse_yaml", no_parse)
+        assert load_blueprints(files, cache_dir=cache) == first
+    mine = tmp_path / "x.yaml"
+    mine.write_text("code: X\nname: X\nquestions: 10\nminutes: 20\npass_mark: 700\n"
+                    "domains:\n  - {key: a, name: A, weight: 100}\n")  # fmt: skip
+    assert load_blueprints([mine], cache_dir=cache)["x"].minutes == 20
+    mine.write_text(mine.read_text().replace("minutes: 20", "minutes: 25"))
+    assert load_blueprints([mine], cache_dir=cache)["x"].minutes == 25  # changed: parsed again
+    mine.write_text(mine.read_text().replace("weight: 100", "weight: 90"))  # a bad edit is still caught
+    with pytest.raises(BlueprintError, match=rf"{mine}:1: the domain weights of X must add up to 100\."):
+        load_blueprints([mine], cache_dir=cache)
+    (cache / blueprint_mod.CACHE_NAME).write_text("{not json")
+    assert load_blueprints(files, cache_dir=cache) == first  # damaged: parsed, and written again
+    assert load_blueprints(files, cache_dir=tmp_path / "x.yaml") == first  # a file, not a folder

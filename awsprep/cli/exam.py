@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from awsprep.cli.common import content_dir, emit_json, guard, now
+from awsprep.cli.common import content_dir, data_dir, emit_json, guard, now
 from awsprep.cli.db import DB_HELP, check_decks, open_store
 from awsprep.errors import UsageError
 
@@ -27,7 +27,7 @@ exam_app = typer.Typer(help="Timed mock exams shaped like the real one, and thei
 def blueprints() -> dict[str, Blueprint]:
     from awsprep.exam.blueprint import load_blueprints
 
-    return load_blueprints(sorted((content_dir() / "exams").glob("*.yaml")))
+    return load_blueprints(sorted((content_dir() / "exams").glob("*.yaml")), cache_dir=data_dir())
 
 
 def _blueprint(code: str) -> Blueprint:
