@@ -35,6 +35,8 @@ class BlueprintError(UsageError):
 
 @dataclass(frozen=True)
 class Domain:
+    """One weighted domain of an exam blueprint."""
+
     key: str
     name: str
     weight: float  # share of the exam, 0-1
@@ -42,6 +44,8 @@ class Domain:
 
 @dataclass(frozen=True)
 class Blueprint:
+    """An exam's shape: length, clock, pass mark and weighted domains."""
+
     code: str
     name: str
     questions: int

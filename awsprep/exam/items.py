@@ -12,6 +12,8 @@ from awsprep.question.answers import answer_from_json
 
 @dataclass
 class Item:
+    """One question of a mock exam, with the learner's answer and flag."""
+
     position: int  # 0-based place in the attempt
     question: Question
     answer: Answer = None

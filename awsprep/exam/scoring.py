@@ -50,6 +50,8 @@ def scale_explanation(blueprint: Blueprint) -> str:
 
 @dataclass(frozen=True)
 class DomainResult:
+    """One domain's correct answers in a scored attempt."""
+
     key: str
     name: str
     correct: int
@@ -63,6 +65,8 @@ class DomainResult:
 
 @dataclass(frozen=True)
 class Report:
+    """A scored mock exam: raw and scaled score, pass or fail, and the result per domain."""
+
     blueprint: str
     raw_correct: int
     total: int
@@ -136,6 +140,8 @@ def score(blueprint: Blueprint, items: Sequence[Item]) -> Report:
 
 @dataclass(frozen=True)
 class Trend:
+    """The scaled-score trend of one blueprint's full-length attempts."""
+
     blueprint: str
     attempts: int
     first: int

@@ -20,6 +20,8 @@ _SAYS_CHOOSE = re.compile(r"\(\s*(?:choose|select|pick)\s+(?:two|three|four|five
 
 @dataclass(frozen=True)
 class Question:
+    """A card as a question to answer, in review or in a mock exam."""
+
     card_id: str
     kind: str  # "self" (basic/cloze: the learner grades) | "mcq" | "numeric"
     prompt: str

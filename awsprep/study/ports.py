@@ -20,6 +20,8 @@ from awsprep.sched.status import CardStatus
 
 @dataclass(frozen=True)
 class AnswerResult:
+    """A card's state before and after an answer, and whether the answer was a drill repeat."""
+
     before: CardState
     after: CardState
     drill_answer: bool
@@ -28,6 +30,8 @@ class AnswerResult:
 
 @dataclass(frozen=True)
 class Undone:
+    """What an undo restored: the card and its state, and the kind of action undone."""
+
     card_id: str
     restored: CardState
     action: str = "answer"  # what was undone: answer, suspend or bury
@@ -161,6 +165,8 @@ class ReviewStore(Protocol):
 
 @dataclass(frozen=True)
 class AttemptInfo:
+    """One mock-exam attempt as the history lists it."""
+
     id: int
     blueprint: str
     mode: str
@@ -199,6 +205,8 @@ class AttemptInfo:
 
 @dataclass(frozen=True)
 class ItemRecord:
+    """One question of a mock-exam attempt as stored: its place, card, domain and answer."""
+
     position: int
     card_id: str
     domain: str | None

@@ -57,6 +57,8 @@ def _r(value: float | None, places: int = 3) -> float | None:
 
 @dataclass(frozen=True)
 class FutureDue:
+    """Cards due on each of the coming days, the overdue ones apart, and the daily load."""
+
     today: date
     overdue: int  # due before today
     per_day: tuple[int, ...]  # due on today + i, i = 0 .. FUTURE_DAYS - 1
@@ -118,6 +120,8 @@ def future_due(dues: Iterable[DueTally], today: date, days: int = FUTURE_DAYS) -
 
 @dataclass(frozen=True)
 class Calendar:
+    """Answers per day for the heatmap, with the streaks counted from them."""
+
     first: date  # first day shown
     today: date
     counts: dict[date, int]  # answers per day, over the whole history
@@ -196,6 +200,8 @@ def calendar(tallies: Iterable[DayTally], today: date, days: int = DEFAULT_DAYS)
 
 @dataclass(frozen=True)
 class Rate:
+    """Reviews passed and failed in one group and window."""
+
     passed: int = 0
     failed: int = 0
 
@@ -216,6 +222,8 @@ class Rate:
 
 @dataclass(frozen=True)
 class Retention:
+    """True retention in one window: young, mature and all reviews."""
+
     window: str
     days: int
     young: Rate
@@ -258,6 +266,8 @@ def level(t: CardTally) -> str:
 
 @dataclass
 class DomainMastery:
+    """One exam domain's cards and questions by state, accuracy and predicted recall."""
+
     key: str
     name: str
     weight: float
@@ -346,6 +356,8 @@ def mastery(
 
 @dataclass(frozen=True)
 class AnswerTime:
+    """Median answer time by card type and minutes answering per day."""
+
     medians: dict[str, float]  # card type -> median seconds per answer
     answers: dict[str, int]  # card type -> answers with a time
     minutes: tuple[tuple[date, float], ...]  # minutes answering per day, the days shown
@@ -441,6 +453,8 @@ def attempt_json(a: AttemptInfo, blueprints: dict[str, Blueprint]) -> dict[str, 
 
 @dataclass(frozen=True)
 class MockExams:
+    """The mock-exam attempts: full-length ones (the trend) and the rest."""
+
     full_length: tuple[AttemptInfo, ...]
     other: tuple[AttemptInfo, ...]  # short, untimed, open or abandoned attempts
     trends: tuple[Trend, ...]
@@ -457,6 +471,8 @@ def mock_exams(attempts: Sequence[AttemptInfo], blueprints: dict[str, Blueprint]
 
 @dataclass(frozen=True)
 class Stats:
+    """Every figure `awsprep stats` shows."""
+
     today: date
     decks: list[str] | None
     future: FutureDue
