@@ -528,3 +528,95 @@ def test_html_option_list_question_over_a_numbered_item_and_a_paragraph(tmp_path
     (card,) = by_rule(r, "mcq-lettered")
     assert "duration. Traffic doubles at noon. The developer needs" in card.question
     assert [(d.kind, d.line) for d in r.drafts] == [("mcq", 3)]
+
+
+MOCK_WITH_KEY_TABLE = """# Mock exam: storage and streaming
+
+> 3 questions | 10 minutes
+
+## Questions
+
+### Q1 | Domain 1 | Streaming | Difficulty: Easy
+**Type: Single Answer**
+
+A team sends sensor readings to Amazon S3 and wants no servers or consumer code to run.
+
+Which service should the team use?
+
+A. Amazon Kinesis Data Streams with a consumer on EC2
+B. Amazon Data Firehose with an S3 destination
+C. Amazon SQS with a polling worker
+D. Amazon SNS with an email subscription
+
+### Q2 | Domain 2 | Storage | Difficulty: Medium
+**Type: Multiple Answer (Select TWO)**
+
+A bucket holds logs read once a quarter. Which two choices lower the storage bill? (Select TWO)
+
+A. S3 Standard-IA
+B. S3 Glacier Instant Retrieval
+C. S3 Express One Zone
+D. Provisioned IOPS SSD
+
+### Q3 | Domain 3 | Operations | Difficulty: Easy
+
+Which service keeps a record of API calls made in an account?
+
+A. AWS CloudTrail
+B. Amazon Inspector
+C. AWS Config rules only
+D. Amazon Macie
+
+## Answer Key
+
+| Q | Answer | Domain | Topic |
+|---|---|---|---|
+| 1 | B | 1 | Streaming |
+| 2 | A, B | 2 | Storage |
+| 3 | A | 3 | Operations |
+
+## Detailed Explanations
+
+### Q1: B — Amazon Data Firehose
+Firehose delivers a stream to S3 with buffering and no code to run.
+
+### Q2: A, B — Standard-IA and Glacier Instant Retrieval
+Both cost less per GB than Standard for data read rarely.
+
+### Q3: A — CloudTrail
+CloudTrail records API activity; Config records resource settings over time.
+"""
+
+
+def test_questions_under_numbered_headings_keyed_by_a_table_at_the_end(tmp_path: Path) -> None:
+    """'### Q7 | Domain | Topic' questions (scene and ask in paragraphs, a bold type label, 'A.' options),
+    keyed by an answer table ('| Q | Answer |') with '### Q7: B — ...' explanations below: each read with
+    its key, its whole question and its explanation; the key, its table and explanations make no card."""
+    r = imp(tmp_path, MOCK_WITH_KEY_TABLE)
+    cards = by_rule(r, "mcq-lettered")
+    assert [c.correct for c in cards] == [(1,), (0, 1), (0,)]
+    assert cards[0].question == (
+        "A team sends sensor readings to Amazon S3 and wants no servers or consumer code to run. "
+        "Which service should the team use?"
+    )
+    assert cards[0].explanation.startswith("Amazon Data Firehose: Firehose delivers a stream")
+    assert cards[2].explanation.startswith("CloudTrail: CloudTrail records API activity")
+    assert [d.kind for d in r.drafts] == ["mcq"] * 3  # nothing from the key, the table or the reasons
+    # the table alone is a key too, and the explanation headings alone are one
+    no_reasons = MOCK_WITH_KEY_TABLE.split("## Detailed Explanations")[0]
+    assert [c.correct for c in by_rule(imp(tmp_path, no_reasons), "mcq-lettered")] == [(1,), (0, 1), (0,)]
+    no_table = MOCK_WITH_KEY_TABLE.replace("| 1 | B | 1 | Streaming |\n", "").replace("| 2 |", "| two |")
+    assert [c.correct for c in by_rule(imp(tmp_path, no_table), "mcq-lettered")] == [(1,), (0, 1), (0,)]
+
+
+def test_a_numbered_heading_that_asks_is_no_key_entry(tmp_path: Path) -> None:
+    """'### Q1: A company ...' is a question, not 'answer A'; a table of scores is no answer key."""
+    text = (
+        "# Practice\n\n### Q1: A company stores backups. Which class costs least?\n\n"
+        "- [ ] S3 Standard\n- [x] S3 Glacier Deep Archive\n\n"
+        "### Q2: A developer needs a queue. Which service fits?\n\n- [x] Amazon SQS\n- [ ] Amazon SNS\n\n"
+        "## Scores\n\n| # | Answer | Meaning |\n|---|---|---|\n"
+        "| 1 | All right | Ready |\n| 2 | Half | Study |\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.correct for c in by_rule(r, "mcq")] == [(1,), (0,)]

@@ -39,6 +39,8 @@ _REQUIREMENTS = re.compile(
     re.IGNORECASE,
 )
 _SCENARIO_PARAS = 4
+# "**Type: Single Answer**": a label over a question, not part of it
+_LABEL_PARA = re.compile(r"^(\*\*|__)[^*_\n]{1,60}\1$")
 _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
 _REFERENCE_LEAD = re.compile(r"^(?:references?|sources?|see|more|links?|read more)\s*:?\s*", re.IGNORECASE)
 _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragraphs
@@ -46,6 +48,21 @@ _EXPLANATION_PARAS = 6  # an explanation runs on over at most this many paragrap
 _KEY_ENTRY = re.compile(
     r"^\W*(?:Q|Question)\s*(\d+)\s*[—–:.)-]*\s*(?:the\s+)?(?:correct\s+)?answers?\s*(?:is|are)?\s*[:—–-]?\s*"
     r"(?P<letters>[A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)\b",
+    re.IGNORECASE,
+)
+# an answer key as a table: "| Q | Answer | Domain |" then "| 12 | A, B | 2 |"
+_KEY_NUMBER_HEADER = re.compile(
+    r"^(?:q|#|no\.?|n(?:o|um(?:ber)?)\.?|question(?:\s*(?:no\.?|#|number))?)$", re.IGNORECASE
+)
+_KEY_ANSWER_HEADER = re.compile(
+    r"^(?:correct\s+)?(?:answers?|key|correct(?:\s+(?:answers?|options?))?)$", re.IGNORECASE
+)
+_KEY_CELL = re.compile(r"^([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)(?:\s*(?:[—–:-]|\().*)?$")
+# an explanation headed by its question's number and key: "### Q1: B — Kinesis Data Firehose" (a dash
+# or the end after the letters: "Q1: A company ..." is a question, not a key)
+_KEY_HEADING = re.compile(
+    r"^\W*(?:Q|Question)\s*(\d+)\s*[:.)]\s*(?P<letters>[A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)"
+    r"\s*(?:$|[—–-]\s*(?P<rest>.*)$)",
     re.IGNORECASE,
 )
 # "Question 12", "Q12:": a question's heading, or the start of its entry in an answer key
@@ -392,7 +409,60 @@ class McqReader:
                 used.add(k)
                 k += 1
             key.setdefault(int(m.group(1)), (m.group("letters"), "\n".join(why).strip(), used))
+        for number, letters, reason, blocks_read in (*self._key_tables(), *self._key_headings()):
+            had = key.get(number)
+            if had is None:
+                key[number] = (letters, reason, blocks_read)
+            elif had[0].replace(" ", "") == letters.replace(" ", ""):  # the same key again: its reason
+                key[number] = (had[0], had[1] or reason, had[2] | blocks_read)
         return key if len(key) >= 2 else {}
+
+    def _key_tables(self) -> list[tuple[int, str, str, set[int]]]:
+        """Entries of an answer key written as a table: a column of question numbers ("Q", "#") and one
+        of answers ("Answer": "B", "A, C"); the table is read by the key only."""
+        out: list[tuple[int, str, str, set[int]]] = []
+        for i, blk in enumerate(self.blocks):
+            if blk.kind != "table" or len(blk.rows) < 3:
+                continue
+            header = [plain(h)[0].strip() for h in blk.rows[0]]
+            num = next((k for k, h in enumerate(header) if _KEY_NUMBER_HEADER.match(h)), None)
+            ans = next((k for k, h in enumerate(header) if _KEY_ANSWER_HEADER.match(h)), None)
+            if num is None or ans is None:
+                continue
+            entries = []
+            for row in blk.rows[1:]:
+                cells = [plain(c)[0].strip() for c in row]
+                if max(num, ans) >= len(cells) or not cells[num].isdigit():
+                    break
+                m = _KEY_CELL.match(cells[ans])
+                if m is None:
+                    break
+                entries.append((int(cells[num]), m.group(1), "", {i}))
+            else:  # every row a number and its letters
+                out.extend(entries)
+        return out
+
+    def _key_headings(self) -> list[tuple[int, str, str, set[int]]]:
+        """Entries of an answer key written as headings ("### Q1: B — Kinesis Data Firehose"), each with
+        the paragraphs under it as its reason; heading and paragraphs are read by the key only."""
+        out: list[tuple[int, str, str, set[int]]] = []
+        blocks = self.blocks
+        for i, blk in enumerate(blocks):
+            if blk.kind != "heading":
+                continue
+            m = _KEY_HEADING.match(plain(blk.text)[0])
+            if m is None:
+                continue
+            used, why, k = {i}, [m.group("rest") or ""], i + 1
+            while k < len(blocks) and blocks[k].kind == "para" and k - i <= _EXPLANATION_PARAS:
+                why.append(plain(blocks[k].text)[0])
+                used.add(k)
+                k += 1
+            rest, reasons = why[0].strip(" .:"), " ".join(x for x in why[1:] if x)
+            # "Firehose: it delivers ...": what the heading names, then why
+            text = f"{rest}: {reasons}" if rest and reasons else rest or reasons
+            out.append((int(m.group(1)), m.group("letters"), text.strip(), used))
+        return out
 
     def following_text(self, j: int) -> tuple[str, set[int]]:
         """Explanation after a question: a paragraph, a blockquote or a <details> block."""
@@ -516,6 +586,19 @@ class McqReader:
                 self.scenario = set(range(first, k))
                 texts = [plain(self.blocks[j].text)[0] for j in range(first, k + 1)]
                 return _Q_PREFIX.sub("", " ".join(texts)), self.blocks[first].line
+        if prev is not None and prev.kind == "para" and self._plain_para(k):
+            # under a heading that numbers the question ("### Q7 | Domain 2 | Storage"), the paragraphs
+            # from the heading down to the options are the question (its scene, then what it asks); a
+            # bold label among them ("**Type: Single Answer**") is not
+            first = k
+            while first - 1 >= 0 and k - first < _SCENARIO_PARAS and self._plain_para(first - 1):
+                first -= 1
+            head = self.blocks[first - 1] if first >= 1 else None
+            if first < k and head is not None and head.kind == "heading" and _NUMBERED.match(head.text):
+                parts = [j for j in range(first, k + 1) if not _LABEL_PARA.match(self.blocks[j].text.strip())]
+                self.scenario = set(range(first, k))
+                texts = [plain(self.blocks[j].text)[0] for j in parts]
+                return _Q_PREFIX.sub("", " ".join(texts)), self.blocks[parts[0]].line
         if prev is not None and prev.kind in ("para", "heading"):
             return _Q_PREFIX.sub("", plain(prev.text)[0]), prev.line
         if prev is not None and prev.kind == "list" and prev.items and not prev.items[-1].children:
