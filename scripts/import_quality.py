@@ -4,7 +4,8 @@ Three steps, each runnable by itself:
 
 ``sample FOLDER... --label L --seed S --per-folder N --out pool.json``
     imports each folder as its own deck and draws N cards at random (``random.Random(S)``) from the
-    cards that entered the deck (``--triage``: from the cards sent to triage instead). Each record
+    cards that entered the deck (``--triage``: from the cards sent to triage instead; ``--no-mcq``:
+    multiple-choice cards left out, when the questions are measured apart). Each record
     keeps the card's front and back and, for the key only, its rule, source, score and reasons.
     The code imported is whatever ``awsprep`` is on the path, so ``PYTHONPATH=/old/checkout`` samples
     an older version of the rules.
@@ -67,7 +68,7 @@ def _record(
     }
 
 
-def _records(folder: Path, triage: bool) -> list[dict[str, Any]]:
+def _records(folder: Path, triage: bool, no_mcq: bool = False) -> list[dict[str, Any]]:
     topics = TopicTable.load(ROOT / "content" / "domains.yaml")
     extra: dict[str, Any] = {}
     facts_file = ROOT / "content" / "facts.yaml"
@@ -89,6 +90,8 @@ def _records(folder: Path, triage: bool) -> list[dict[str, Any]]:
     scores = [(q.score, q.reasons) for q in getattr(result, "scores", [])]
     scores = scores or [(None, ())] * len(result.cards)
     for card, draft, (score, reasons) in zip(result.cards, result.drafts, scores, strict=True):
+        if no_mcq and isinstance(card, McqCard):
+            continue
         front, back = faces(card)
         out.append(_record(folder, front, back, draft.rule, f"{draft.file}:{draft.line}", score, reasons))
     return out
@@ -98,7 +101,7 @@ def sample(args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     pool = []
     for name in args.folders:
-        records = _records(Path(name), args.triage)
+        records = _records(Path(name), args.triage, args.no_mcq)
         picked = rng.sample(records, min(args.per_folder, len(records)))
         for r in picked:
             r["label"] = args.label
@@ -162,6 +165,9 @@ def main() -> None:
     s.add_argument("--seed", type=int, required=True)
     s.add_argument("--per-folder", type=int, default=30)
     s.add_argument("--triage", action="store_true")
+    # practice questions measured apart (each key checked against the file), e.g. when a question shape
+    # of the set was fixed after its held-out count: the notes sample then holds the notes' cards only
+    s.add_argument("--no-mcq", action="store_true", help="leave multiple-choice cards out of the sample")
     s.add_argument("--out", required=True)
     s.set_defaults(fn=sample)
     h = sub.add_parser("sheet")
