@@ -1505,3 +1505,28 @@ def test_a_generic_heading_takes_the_subject_its_file_names(tmp_path: Path) -> N
     ]
     again = imp(tmp_path, text.replace("Considerations", "Use cases"), name="Route53.md")
     assert fronts(again)[0] == "Weight zero (Route 53 › Use cases)"
+
+
+def test_an_instance_types_spec_figures_wait_in_triage(tmp_path: Path) -> None:
+    """ "EC2 › Memory Optimized › R9 — up to 2 TiB of memory": a spec sheet's figure for one instance
+    type is trivia, not what the exam asks; the same figures under a service's own heading stay."""
+    text = (
+        "# EC2\n\n## Memory Optimized\n\n### R9\n\n- Offers up to 2 TiB of memory per host\n"
+        "- Limit: 12 per region\n\n### q7.xlarge\n\n- Has 16 vCPUs and 64 GiB of memory\n\n"
+        "## Launch\n\n- Unused launch tokens expire after 24 hours\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["EC2 — Unused launch tokens expire after [...]"]
+    assert len(r.triage) == 3
+    assert all(any("instance type's spec" in w for w in p.reasons) for p in r.triage)
+
+
+def test_a_footnote_mark_read_as_a_term_waits_in_triage(tmp_path: Path) -> None:
+    """ "¹ SAP: ... can span two zones": the raised number marks a footnote, it is no part of a term."""
+    text = (
+        "# EBS\n\n## Attaching\n\n- A volume stays in the zone where it was made\n\n"
+        "¹ SAP - the professional exam also asks about volumes shared by several hosts\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == []
+    assert any(any("footnote mark" in w for w in p.reasons) for p in r.triage)

@@ -303,6 +303,14 @@ _STATEMENT_KEY = re.compile(
 _LAB_FILE = re.compile(r"(?:^|/)(?:labs?|hands[- _]?on|workshops?)(?:/|$)|(?:^|/)labs?[\s_-]", re.IGNORECASE)
 _LAB_TITLE = re.compile(r"^(?:lab|hands[- ]on|workshop|walk-?through)\b", re.IGNORECASE)
 _EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
+# a section on one EC2 instance type ("EC2 › Storage Optimized › H1", "m5.large"): its figures (GiB of
+# memory, cores, Gbps, a per-region limit) are a spec sheet's trivia, not what the exam asks
+_INSTANCE_TYPE = re.compile(
+    r"^(?:[ACDFGHIMPRTXZ]\d[a-z]{0,3}|(?:Inf|Trn|Dl|Hpc|Mac|Vt)\d[a-z]{0,3})(?:\s*(?:instances?|family|\(.*\))?)$|"
+    r"^[a-z]{1,3}\d[a-z]{0,3}\.(?:nano|micro|small|medium|\d*x?large|metal)\b"
+)
+# a footnote's mark read as part of a term: "¹ CCP", "² see below"
+_FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _IMAGE_MENTION = re.compile(
     r"\b(shown|see|in) (the )?(image|picture|diagram|figure|exhibit|screenshot)\b", re.IGNORECASE
 )
@@ -530,6 +538,10 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the line leans on the one before it")
         if _SCENARIO.search(both):
             minus(0.35, "a practice question's scenario, not a fact")
+        if d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in context.split(" › ")):
+            minus(0.35, "an instance type's spec figures (trivia)")
+        if _FOOTNOTE.search(d.key or "") or _FOOTNOTE.match(d.core or front):
+            minus(0.5, "a footnote mark read as a term")
         if d.kind == "cloze" and _gives_away(d.text):
             minus(0.35, "the cloze's answer shows in its own text")
         if d.kind == "cloze" and len(d.text) > 200:
