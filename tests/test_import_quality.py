@@ -1530,3 +1530,26 @@ def test_a_footnote_mark_read_as_a_term_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert fronts(r) == []
     assert any(any("footnote mark" in w for w in p.reasons) for p in r.triage)
+
+
+def test_a_line_above_the_first_heading_takes_the_files_name(tmp_path: Path) -> None:
+    """ "Redshift.md": "- Leader node: ..." and only then "# Warehouse basics": no heading stands over
+    the first lines, so the file's name says what they are about."""
+    text = (
+        "- Leader node: takes the queries in and plans them\n\n"
+        "# Warehouse basics\n\n- Columnar storage: keeps the values of a column together\n"
+    )
+    r = imp(tmp_path, text, name="Redshift.md")
+    assert fronts(r) == ["Leader node (Redshift)", "Columnar storage (Warehouse basics)"]
+
+
+def test_a_folder_named_after_a_service_lends_it_to_the_context(tmp_path: Path) -> None:
+    """ "DynamoDB/Operations.md": "# Reading and writing" / "- Provisioned: ...": neither the headings
+    nor the file's name say the service, the folder does; a folder named after a chapter does not."""
+    (tmp_path / "DynamoDB").mkdir()
+    text = "# Reading and writing\n\n- Provisioned: you set the read and write units of each table\n"
+    r = imp(tmp_path, text, name="DynamoDB/Operations.md")
+    assert fronts(r) == ["Provisioned (DynamoDB › Reading and writing)"]
+    (tmp_path / "04-Storage-and-Databases").mkdir()
+    chapter = imp(tmp_path, text, name="04-Storage-and-Databases/Operations.md")
+    assert fronts(chapter) == ["Provisioned (Reading and writing)"]

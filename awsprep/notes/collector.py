@@ -56,6 +56,7 @@ class Collector:
         # a page with a title names its own subject; one without is named by its file
         self.subject = "" if titled else file_subject(fallback_topic)
         self.named = file_subject(fallback_topic)  # what the file's name says, title or not
+        self._folder: str | None = None  # the service its folder is named after (see _folder_topic)
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
         self.warnings: list[Warning] = []
@@ -140,6 +141,17 @@ class Collector:
             said = f" {norm(' '.join((*path, *parents, shown)))} "
             if f" {norm(self.subject)} " not in said:
                 parts.append(self.subject)
+        elif not path and self.named:
+            # a line above the page's first heading ("Redshift.md": "- Leader node: ..." then "# Notes"):
+            # no heading over it, the file's name says the subject
+            said = f" {norm(' '.join((*parents, shown)))} "
+            if f" {norm(self.named)} " not in said:
+                parts.append(self.named[:1].upper() + self.named[1:])
+        folder = self._folder_topic()
+        if folder and not self.topics.find(" ".join((*path, *parents, *parts, shown))):
+            # "DynamoDB/Operations.md": "# Reading and Writing" / "- Provisioned: ...": no heading, point
+            # or file name says the service; the folder does
+            parts.insert(0, folder)
         if self.named and not self.subject and _GENERIC_PART.match(ctx):
             # "failover-routing.md": "# Route 53" / "## Considerations": whose considerations? the file says
             said = f" {norm(' '.join((*path, *parents, shown)))} "
@@ -159,6 +171,19 @@ class Collector:
         # "### - Why?": a list marker typed in a heading
         parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
+
+    def _folder_topic(self) -> str:
+        """The service the file's innermost folder is named after, whole ("DynamoDB/", "3 - EBS/"; not
+        "08-Auditing-Monitoring-Logging/"), as the topic table names it; "" if none."""
+        if self._folder is None:
+            self._folder = ""
+            for folder in reversed(self.file.replace("\\", "/").split("/")[:-1]):
+                name = norm(file_subject(folder))
+                found = self.topics.find(name) if name else None
+                if found and any(alias == name for alias, topic in self.topics.aliases if topic == found):
+                    self._folder = found
+                    break
+        return self._folder
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:
         parts = self.context_parts(path, parents, term)
