@@ -1553,3 +1553,19 @@ def test_a_folder_named_after_a_service_lends_it_to_the_context(tmp_path: Path) 
     (tmp_path / "04-Storage-and-Databases").mkdir()
     chapter = imp(tmp_path, text, name="04-Storage-and-Databases/Operations.md")
     assert fronts(chapter) == ["Provisioned (Reading and writing)"]
+
+
+def test_a_long_parent_point_lends_its_term(tmp_path: Path) -> None:
+    """ "- Amazon S3: object storage for any amount of data, ..." over "  - Tiers: ...": the parent is
+    too long to show whole, but its term says whose tiers are asked."""
+    text = (
+        "# Services\n\n## Storage choices\n\n"
+        "- Amazon S3: object storage for any amount of data, priced by class and by the requests made\n"
+        "  - Tiers: Standard for data read often, Glacier for archives\n"
+        "- Keeps every object in three zones, which is why the service rarely loses data at all\n"
+        "  - Durability: eleven nines over a year\n"
+    )
+    r = imp(tmp_path, text)
+    got = fronts(r)
+    assert "Tiers (Services › Storage choices › Amazon S3)" in got
+    assert "Durability (Services › Storage choices)" in got  # (a long sentence has no term to lend)

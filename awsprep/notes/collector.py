@@ -29,6 +29,8 @@ _GENERIC_PART = re.compile(
     r"how it works|when to use( it)?)\s*:?$",
     re.IGNORECASE,
 )
+# a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon or a dash)
+_PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+)\s+\S")
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
     r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
@@ -167,6 +169,12 @@ class Collector:
             parts.append(parents[-2])
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])
+        elif parents:
+            # "- Amazon S3: object storage with several classes, each priced ..." over "- Tiers: ...": the
+            # parent is too long to show, its term still says whose tiers
+            term = _PARENT_TERM.match(parents[-1])
+            if term and len(term.group(1).split()) <= 5:
+                parts.append(term.group(1))
         shown_norm = f" {norm(shown)} "
         # "### - Why?": a list marker typed in a heading
         parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
