@@ -1569,3 +1569,21 @@ def test_a_long_parent_point_lends_its_term(tmp_path: Path) -> None:
     got = fronts(r)
     assert "Tiers (Services › Storage choices › Amazon S3)" in got
     assert "Durability (Services › Storage choices)" in got  # (a long sentence has no term to lend)
+
+
+def test_a_products_number_is_never_a_blank_and_ex_marks_an_example(tmp_path: Path) -> None:
+    """ "Microsoft 365", "Ubuntu 24": the number is part of a product's name, not a fact to recall; a
+    figure after "ex:" only illustrates ("ex: 2 GiB/s for 500 GB stored"), like one after e.g."""
+    text = (
+        "# Workspaces\n\n## Setup\n\n"
+        "- Desktops sign in with Microsoft 365 and run Ubuntu 24, up to 20 per user\n\n"
+        "## Throughput\n\n- Provisioned: you pick the rate, ex: 2 GiB/s for 500 GB stored\n"
+        "- Bursting: the rate grows with the data stored, up to 3 GiB/s\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "Workspaces › Setup — Desktops sign in with Microsoft 365 and run Ubuntu 24, up to [...] per user",
+        "Workspaces › Throughput — Bursting: the rate grows with the data stored, up to [...] GiB/s",
+    ]
+    ((example),) = r.triage
+    assert any("hides an example" in w for w in example.reasons)

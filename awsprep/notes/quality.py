@@ -272,7 +272,7 @@ _QUIZ_KEY = re.compile(r"^(?:question|q|attempt|try|test|quiz)\s*#?\d+\b", re.IG
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
 # a cloze that hides what only illustrates: "a timeout (e.g. {{60 seconds}})"
 _EXAMPLE_CLOZE = re.compile(
-    r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as)[^.;{}()]*\{\{", re.IGNORECASE
+    r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as|\bex:)[^.;{}()]*\{\{", re.IGNORECASE
 )
 # a heading over the exam's own figures: "Domain Level Breakup", "Exam format", "Scoring"
 _LOGISTICS_HEADING = re.compile(
@@ -330,7 +330,7 @@ _CLOZE_MARK = re.compile(r"\{\{|\}\}")
 _CLOZED = re.compile(r"\{\{(.*?)\}\}")
 # what _NAV's text and _EXAMPLE_CLOZE's lead-in hold, in lower case: the patterns need one of them
 _NAV_WORDS = re.compile(r"back to top|↑ top|next page|previous page|edit this|edit on github")
-_EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as")
+_EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as|ex:")
 
 
 def _has_nav(text: str, lowered: str | None) -> bool:
