@@ -1587,3 +1587,14 @@ def test_a_products_number_is_never_a_blank_and_ex_marks_an_example(tmp_path: Pa
     ]
     ((example),) = r.triage
     assert any("hides an example" in w for w in example.reasons)
+
+
+def test_a_glossarys_letter_heading_is_no_context(tmp_path: Path) -> None:
+    """ "## A" / "- **AWS Shield**: ...": the letter files the term in a glossary, it says nothing of
+    what the term is about; the page's title does."""
+    text = (
+        "# Cloud words\n\n## A\n\n- **AWS Shield**: a managed service that guards against DDoS attacks\n\n"
+        "## P\n\n- **PaaS**: a model where you deploy code and the provider runs the servers\n"
+    )
+    r = imp(tmp_path, text, name="Glossary.md")
+    assert fronts(r) == ["AWS Shield (Cloud words)", "PaaS (Cloud words)"]

@@ -29,6 +29,7 @@ _GENERIC_PART = re.compile(
     r"how it works|when to use( it)?)\s*:?$",
     re.IGNORECASE,
 )
+_LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?")  # a glossary's "A", "A-C"
 # a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon or a dash)
 _PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+)\s+\S")
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
@@ -82,7 +83,11 @@ class Collector:
     def _context(self, path: tuple[str, ...]) -> str:
         found = self._contexts.get(path)
         if found is None:
-            found = self._contexts[path] = context(path)
+            found = context(path)
+            if _LETTER_HEADING.fullmatch(found):
+                # a glossary's "## A", "## S": the letter says where the term is filed, not what it is about
+                found = context(tuple(h for h in path if not _LETTER_HEADING.fullmatch(h)))
+            self._contexts[path] = found
         return found
 
     def _is_tips(self, path: tuple[str, ...]) -> bool:
