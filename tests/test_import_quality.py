@@ -1598,3 +1598,30 @@ def test_a_glossarys_letter_heading_is_no_context(tmp_path: Path) -> None:
     )
     r = imp(tmp_path, text, name="Glossary.md")
     assert fronts(r) == ["AWS Shield (Cloud words)", "PaaS (Cloud words)"]
+
+
+def test_a_long_definition_keeps_the_whole_sentences_that_fit(tmp_path: Path) -> None:
+    """A definition over 200 characters keeps as many whole sentences as fit in 200, not only the
+    first ("Each bucket and object has a list of grants" says little alone); a question the note asks
+    itself ends the answer."""
+    text = (
+        "# S3\n\n## Access\n\n- ACLs: Each bucket and object has a list of grants attached to it. "
+        "The list gives read or write to other accounts or to the public. "
+        "Bucket policies are the modern way to grant the same access to others, and they scale better.\n"
+        "- Manual changes: Clicking through each setting of every bucket by hand does not scale once a "
+        "team runs many accounts across regions. What if you need the very same settings again "
+        "tomorrow morning at nine? Ten more times?\n"
+    )
+    r = imp(tmp_path, text)
+    assert pairs(r) == [
+        (
+            "ACLs (S3 › Access)",
+            "Each bucket and object has a list of grants attached to it. "
+            "The list gives read or write to other accounts or to the public",
+        ),
+        (
+            "Manual changes (S3 › Access)",
+            "Clicking through each setting of every bucket by hand does not scale once a team runs many "
+            "accounts across regions",
+        ),
+    ]
