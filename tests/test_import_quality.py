@@ -1625,3 +1625,15 @@ def test_a_long_definition_keeps_the_whole_sentences_that_fit(tmp_path: Path) ->
             "accounts across regions",
         ),
     ]
+
+
+def test_a_colon_inside_a_code_span_never_splits_a_definition(tmp_path: Path) -> None:
+    """ "`Transform: AWS::Serverless-2016-10-31`": the colon belongs to the code, so the line is no
+    term and its meaning (a card "Transform -> AWS::...`" would show a stray backtick)."""
+    text = (
+        "# SAM\n\n## Template\n\n- The header that makes a template a SAM one:\n"
+        "  - `Transform: AWS::Serverless-2016-10-31`\n  - Globals: settings shared by every function\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Globals (SAM › Template › The header that makes a template a SAM one)"]
+    assert not r.triage

@@ -216,7 +216,8 @@ def unit(
             if (mark and mark not in text) or (not mark and not _spaced_dash(text)):
                 continue
             m = rx.match(text)
-            if m and good_term(m.group("term")):
+            # ("`Transform: 'AWS::Serverless-2016-10-31'`": the mark stands inside a code span, no term)
+            if m and good_term(m.group("term")) and not m.group("term").count("`") % 2:
                 return definition(
                     c, m.group("term").strip(), m.group("rest").strip(), line, path, parents, urls
                 )
