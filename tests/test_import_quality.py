@@ -1637,3 +1637,16 @@ def test_a_colon_inside_a_code_span_never_splits_a_definition(tmp_path: Path) ->
     r = imp(tmp_path, text)
     assert fronts(r) == ["Globals (SAM › Template › The header that makes a template a SAM one)"]
     assert not r.triage
+
+
+def test_a_bare_free_or_paid_as_the_answer_waits_in_triage(tmp_path: Path) -> None:
+    """ "- Key kept by the service: free": the front names a thing, the back a price; the learner cannot
+    tell that the price is asked (like a bare "yes" or "enabled")."""
+    text = (
+        "# KMS\n\n## Kinds of keys\n\n- Service default key: free\n"
+        "- Customer key: a key you create, rotate and pay for each month\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Customer key (KMS › Kinds of keys)"]
+    ((price),) = r.triage
+    assert any("a name or a setting" in w for w in price.reasons)

@@ -131,7 +131,8 @@ _NAME_VALUE = re.compile(
     r"^`[^`]+`$|^[~.]?/[\w./~-]+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
 )
 _SETTING = re.compile(
-    r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save)$", re.IGNORECASE
+    r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save|free|paid|optional)$",
+    re.IGNORECASE,
 )
 _TRIVIAL_NUMBER = re.compile(r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more")
 _GENERIC_TERM = re.compile(
