@@ -1650,3 +1650,19 @@ def test_a_bare_free_or_paid_as_the_answer_waits_in_triage(tmp_path: Path) -> No
     assert fronts(r) == ["Customer key (KMS › Kinds of keys)"]
     ((price),) = r.triage
     assert any("a name or a setting" in w for w in price.reasons)
+
+
+def test_the_page_titles_service_leads_a_heading_that_names_another(tmp_path: Path) -> None:
+    """ "# Step Functions" / "## Pattern 1: Lambda fan-in": the heading names a service the page uses,
+    the title the one it is about, which leads the context; a heading that is only another service's
+    name ("## DynamoDB") is a section of its own."""
+    text = (
+        "# Step Functions\n\n## Pattern 1: Lambda fan-in\n\n"
+        "- Coordinator: a state machine that waits for every function to finish\n\n"
+        "## DynamoDB\n\n- Direct call: a task state reads an item without any function\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == [
+        "Coordinator (Step Functions › Pattern 1: Lambda fan-in)",
+        "Direct call (DynamoDB)",
+    ]

@@ -148,6 +148,10 @@ class Collector:
             said = f" {norm(' '.join((*path, *parents, shown)))} "
             if f" {norm(self.subject)} " not in said:
                 parts.append(self.subject)
+        elif len(path) > 1 and self.topics.find(ctx) == topic and self._title_topic(path, topic, ctx):
+            # "# Step Functions" / "## Pattern 1: Lambda orchestration": the heading names a service the
+            # page uses, the page's title the one it is about
+            parts.append(self._title_topic(path, topic, ctx))
         elif not path and self.named:
             # a line above the page's first heading ("Redshift.md": "- Leader node: ..." then "# Notes"):
             # no heading over it, the file's name says the subject
@@ -184,6 +188,16 @@ class Collector:
         # "### - Why?": a list marker typed in a heading
         parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
+
+    def _title_topic(self, path: tuple[str, ...], topic: str, ctx: str) -> str:
+        """The service the page's title names when it is another than the one the heading names."""
+        title = self.topics.find(path[0]) if path[0] != ctx else None
+        if not title or title == topic or norm(title) in norm(ctx):
+            return ""
+        # (a heading that is only the other service's name, "## ElastiCache", is a section of its own)
+        if any(alias == norm(ctx) for alias, t in self.topics.aliases if t == topic):
+            return ""
+        return title
 
     def _folder_topic(self) -> str:
         """The service the file's innermost folder is named after, whole ("DynamoDB/", "3 - EBS/"; not
