@@ -1666,3 +1666,17 @@ def test_the_page_titles_service_leads_a_heading_that_names_another(tmp_path: Pa
         "Coordinator (Step Functions › Pattern 1: Lambda fan-in)",
         "Direct call (DynamoDB)",
     ]
+
+
+def test_a_blank_over_the_sentences_subject_waits_in_triage(tmp_path: Path) -> None:
+    """ "[...] WRU is [...] write of up to [...] per second": the first blank hides what the sentence is
+    about, so the learner cannot tell which figure is asked; a leading figure that is no subject
+    ("[...] days of retention, up to [...]") stays."""
+    text = (
+        "# DynamoDB\n\n## Capacity\n\n- 1 WRU is 1 write of up to 1 KB per second\n\n"
+        "## Backups\n\n- 7 days of retention by default, up to 35 days\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["DynamoDB › Backups — [...] of retention by default, up to [...]"]
+    ((subject),) = r.triage
+    assert any("what the sentence is about" in w for w in subject.reasons)

@@ -310,6 +310,10 @@ _INSTANCE_TYPE = re.compile(
     r"^(?:[ACDFGHIMPRTXZ]\d[a-z]{0,3}|(?:Inf|Trn|Dl|Hpc|Mac|Vt)\d[a-z]{0,3})(?:\s*(?:instances?|family|\(.*\))?)$|"
     r"^[a-z]{1,3}\d[a-z]{0,3}\.(?:nano|micro|small|medium|\d*x?large|metal)\b"
 )
+# a cloze whose first blank is the subject of its sentence: "{{1 WCU}} is {{1 x 1KB}} write per second"
+_SUBJECT_BLANK = re.compile(
+    r"^\{\{[^}]*\}\}\s*(?:[A-Z][\w-]*\s+)?(?:is|are|=|equals|means|gives)\s", re.IGNORECASE
+)
 # a footnote's mark read as part of a term: "¹ CCP", "² see below"
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _IMAGE_MENTION = re.compile(
@@ -543,6 +547,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "an instance type's spec figures (trivia)")
         if _FOOTNOTE.search(d.key or "") or _FOOTNOTE.match(d.core or front):
             minus(0.5, "a footnote mark read as a term")
+        if d.kind == "cloze" and d.core.count("{{") >= 2 and _SUBJECT_BLANK.match(d.core):
+            minus(0.3, "a blank hides what the sentence is about")  # "{{1 WCU}} is {{1 KB}} written a second"
         if d.kind == "cloze" and _gives_away(d.text):
             minus(0.35, "the cloze's answer shows in its own text")
         if d.kind == "cloze" and len(d.text) > 200:
