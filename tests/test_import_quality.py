@@ -1680,3 +1680,16 @@ def test_a_blank_over_the_sentences_subject_waits_in_triage(tmp_path: Path) -> N
     assert prompts(r) == ["DynamoDB › Backups — [...] of retention by default, up to [...]"]
     ((subject),) = r.triage
     assert any("what the sentence is about" in w for w in subject.reasons)
+
+
+def test_a_list_label_that_opens_on_a_verb_waits_in_triage(tmp_path: Path) -> None:
+    """ "- Supports all stack template sections" over its points: a claim the points illustrate,
+    not a question; a label that leads into its points ("Supports functions written in") stays."""
+    text = (
+        "# SAM\n\n## Templates\n\n- Supports all stack template sections\n  - Outputs\n  - Mappings\n"
+        "  - Parameters\n\n## Languages\n\n- Supports functions written in\n  - Go\n  - Java\n  - Python\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Supports functions written in (SAM › Languages)"]
+    ((claim),) = r.triage
+    assert any("a claim as the list's question" in w for w in claim.reasons)

@@ -314,6 +314,12 @@ _INSTANCE_TYPE = re.compile(
 _SUBJECT_BLANK = re.compile(
     r"^\{\{[^}]*\}\}\s*(?:[A-Z][\w-]*\s+)?(?:is|are|=|equals|means|gives)\s", re.IGNORECASE
 )
+# a list's label that opens on its subject's verb: "Supports anything from CloudFormation" (a claim the
+# points illustrate; "Supports:" names them)
+_VERB_LABEL = re.compile(
+    r"^(?:supports|allows|provides|offers|has|uses|requires|enables|lets|gives|contains|handles|works)\s",
+    re.IGNORECASE,
+)
 # a footnote's mark read as part of a term: "¹ CCP", "² see below"
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _IMAGE_MENTION = re.compile(
@@ -534,6 +540,14 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "the points are only labels of their own points")  # "Lazy loading -> Pros; Cons"
         if d.rule == "list" and len(label.split()) >= 3 and _claims(label):
             minus(0.3, "a claim as the list's question, not what its points answer")
+        if (
+            d.rule == "list"
+            and _VERB_LABEL.match(label)
+            and len(label.split()) >= 3
+            and not d.key.endswith(":")
+            and _LEAD_IN_END.search(label) is None  # ("Supports development in" leads into its points)
+        ):
+            minus(0.3, "a claim as the list's question, not what its points answer")  # "Supports all of X"
         if d.rule == "is-a" and _PRAISE.match(answer.strip()):
             minus(0.3, "the answer praises, it does not say what it is")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
