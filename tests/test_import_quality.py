@@ -1693,3 +1693,13 @@ def test_a_list_label_that_opens_on_a_verb_waits_in_triage(tmp_path: Path) -> No
     assert fronts(r) == ["Supports functions written in (SAM › Languages)"]
     ((claim),) = r.triage
     assert any("a claim as the list's question" in w for w in claim.reasons)
+
+
+def test_a_title_that_says_nothing_gives_way_to_the_files_name(tmp_path: Path) -> None:
+    """ "Redshift.md": "# Overview" says nothing of the subject, the file's name does; a generated name
+    ("000_4fa9c03e77b1.md") says nothing either."""
+    text = "# Overview\n\n- Leader node: takes the queries in and plans them\n"
+    r = imp(tmp_path, text, name="Redshift.md")
+    assert fronts(r) == ["Leader node (Redshift)"]
+    hashed = imp(tmp_path, text, name="000_4fa9c03e77b1.md")
+    assert fronts(hashed) == ["Leader node"]

@@ -29,6 +29,7 @@ _GENERIC_PART = re.compile(
     r"how it works|when to use( it)?)\s*:?$",
     re.IGNORECASE,
 )
+_HASHED = re.compile(r"\b(?=\w*\d)(?=\w*[a-z])\w{8,}\b")  # "24cfd262956b9a40": a generated name
 _LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?")  # a glossary's "A", "A-C"
 # a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon or a dash)
 _PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+)\s+\S")
@@ -131,6 +132,7 @@ class Collector:
             and not _TITLE.search(topic)
             and not _CHAPTER.search(topic)
             and not is_diary(topic)
+            and bool(context((topic,)))  # ("# Overview", "# Notes": a title that says nothing)
         )
         lead = named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx)
         found = self._leads[path] = (ctx, topic, lead)
@@ -152,12 +154,10 @@ class Collector:
             # "# Step Functions" / "## Pattern 1: Lambda orchestration": the heading names a service the
             # page uses, the page's title the one it is about
             parts.append(self._title_topic(path, topic, ctx))
-        elif not path and self.named:
-            # a line above the page's first heading ("Redshift.md": "- Leader node: ..." then "# Notes"):
-            # no heading over it, the file's name says the subject
-            said = f" {norm(' '.join((*parents, shown)))} "
-            if f" {norm(self.named)} " not in said:
-                parts.append(self.named[:1].upper() + self.named[1:])
+        elif not ctx and self._says(" ".join((*parents, shown))):
+            # a line above the page's first heading ("Redshift.md": "- Leader node: ..." then "# Notes"),
+            # or under headings that say nothing ("# Overview"): the file's name says the subject
+            parts.append(self.named[:1].upper() + self.named[1:])
         folder = self._folder_topic()
         if folder and not self.topics.find(" ".join((*path, *parents, *parts, shown))):
             # "DynamoDB/Operations.md": "# Reading and Writing" / "- Provisioned: ...": no heading, point
@@ -188,6 +188,14 @@ class Collector:
         # "### - Why?": a list marker typed in a heading
         parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
+
+    def _says(self, shown: str) -> bool:
+        """The file's name says something the shown words do not ("Redshift.md"; not a hash such as
+        "000_24cfd262956b", nor "Route53" over "What is Route 53?")."""
+        name = norm(self.named)
+        if not name or _HASHED.search(name):
+            return False
+        return name.replace(" ", "") not in norm(shown).replace(" ", "")
 
     def _title_topic(self, path: tuple[str, ...], topic: str, ctx: str) -> str:
         """The service the page's title names when it is another than the one the heading names."""
