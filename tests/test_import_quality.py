@@ -1569,6 +1569,12 @@ def test_a_long_parent_point_lends_its_term(tmp_path: Path) -> None:
     got = fronts(r)
     assert "Tiers (Services › Storage choices › Amazon S3)" in got
     assert "Durability (Services › Storage choices)" in got  # (a long sentence has no term to lend)
+    remark = imp(
+        tmp_path,
+        "# S3\n\n## Access\n\n- Note: a bucket policy can grant access to other accounts and to the public\n"
+        "  - Explicit deny: always wins over any allow\n",
+    )
+    assert fronts(remark) == ["Explicit deny (S3 › Access)"]  # ("Note" names a remark, not a subject)
 
 
 def test_a_products_number_is_never_a_blank_and_ex_marks_an_example(tmp_path: Path) -> None:

@@ -29,6 +29,12 @@ _GENERIC_PART = re.compile(
     r"how it works|when to use( it)?)\s*:?$",
     re.IGNORECASE,
 )
+# a long point's label that names a remark, not a subject: "Note: ...", "Example - ..."
+_REMARK = re.compile(
+    r"^(?:notes?|nb|tips?|important|remember|warning|caution|examples?|e\.?g\.?|ex|i\.?e\.?|also|but|so|"
+    r"why|how|what|when|where|which|question|answer)$",
+    re.IGNORECASE,
+)
 _HASHED = re.compile(r"\b(?=\w*\d)(?=\w*[a-z])\w{8,}\b")  # "24cfd262956b9a40": a generated name
 _LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?")  # a glossary's "A", "A-C"
 # a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon or a dash)
@@ -182,7 +188,7 @@ class Collector:
             # "- Amazon S3: object storage with several classes, each priced ..." over "- Tiers: ...": the
             # parent is too long to show, its term still says whose tiers
             term = _PARENT_TERM.match(parents[-1])
-            if term and len(term.group(1).split()) <= 5:
+            if term and len(term.group(1).split()) <= 5 and not _REMARK.match(term.group(1)):
                 parts.append(term.group(1))
         shown_norm = f" {norm(shown)} "
         # "### - Why?": a list marker typed in a heading
