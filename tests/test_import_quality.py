@@ -1709,3 +1709,15 @@ def test_a_title_that_says_nothing_gives_way_to_the_files_name(tmp_path: Path) -
     assert fronts(r) == ["Leader node (Redshift)"]
     hashed = imp(tmp_path, text, name="000_4fa9c03e77b1.md")
     assert fronts(hashed) == ["Leader node"]
+
+
+def test_a_blank_over_a_footnote_mark_waits_in_triage(tmp_path: Path) -> None:
+    """ "... for a critical case (1)": the "(1)" points at a footnote; a cloze that hides it asks nothing."""
+    text = (
+        "# Support\n\n## Plans\n\n- Enterprise: a response within 15 minutes for a critical case (1)\n"
+        "- Business: a response within 1 hour for a production outage\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Support › Plans — Business: a response within [...] for a production outage"]
+    ((mark),) = r.triage
+    assert any("footnote mark" in w for w in mark.reasons)

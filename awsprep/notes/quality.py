@@ -322,6 +322,7 @@ _VERB_LABEL = re.compile(
 )
 # a footnote's mark read as part of a term: "¹ CCP", "² see below"
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
+_FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
 _IMAGE_MENTION = re.compile(
     r"\b(shown|see|in) (the )?(image|picture|diagram|figure|exhibit|screenshot)\b", re.IGNORECASE
 )
@@ -559,8 +560,12 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a practice question's scenario, not a fact")
         if d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in context.split(" › ")):
             minus(0.35, "an instance type's spec figures (trivia)")
-        if _FOOTNOTE.search(d.key or "") or _FOOTNOTE.match(d.core or front):
-            minus(0.5, "a footnote mark read as a term")
+        if (
+            _FOOTNOTE.search(d.key or "")
+            or _FOOTNOTE.match(d.core or front)
+            or (d.kind == "cloze" and _FOOTNOTE_BLANK.search(d.text))
+        ):
+            minus(0.5, "a footnote mark read as a term or a blank")
         if d.kind == "cloze" and d.core.count("{{") >= 2 and _SUBJECT_BLANK.match(d.core):
             minus(0.3, "a blank hides what the sentence is about")  # "{{1 WCU}} is {{1 KB}} written a second"
         if d.kind == "cloze" and _gives_away(d.text):
