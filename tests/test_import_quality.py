@@ -1513,11 +1513,12 @@ def test_an_instance_types_spec_figures_wait_in_triage(tmp_path: Path) -> None:
     text = (
         "# EC2\n\n## Memory Optimized\n\n### R9\n\n- Offers up to 2 TiB of memory per host\n"
         "- Limit: 12 per region\n\n### q7.xlarge\n\n- Has 16 vCPUs and 64 GiB of memory\n\n"
+        "## Storage Optimized\n\n- I9: up to 48 TB of local disks per host\n\n"
         "## Launch\n\n- Unused launch tokens expire after 24 hours\n"
     )
     r = imp(tmp_path, text)
     assert prompts(r) == ["EC2 — Unused launch tokens expire after [...]"]
-    assert len(r.triage) == 3
+    assert len(r.triage) == 4
     assert all(any("instance type's spec" in w for w in p.reasons) for p in r.triage)
 
 

@@ -558,7 +558,7 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the line leans on the one before it")
         if _SCENARIO.search(both):
             minus(0.35, "a practice question's scenario, not a fact")
-        if d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in context.split(" › ")):
+        if d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in (*context.split(" › "), d.key)):
             minus(0.35, "an instance type's spec figures (trivia)")
         if (
             _FOOTNOTE.search(d.key or "")
