@@ -1722,3 +1722,17 @@ def test_a_blank_over_a_footnote_mark_waits_in_triage(tmp_path: Path) -> None:
     assert prompts(r) == ["Support › Plans — Business: a response within [...] for a production outage"]
     ((mark),) = r.triage
     assert any("footnote mark" in w for w in mark.reasons)
+
+
+def test_a_table_of_instance_sizes_waits_in_triage(tmp_path: Path) -> None:
+    """ "| m9.large | 2 | 8 GiB |": a size's vCPUs and memory are a spec sheet's trivia; a table of
+    families and what each is for ("| T3 | burstable web servers |") is what the exam asks."""
+    text = (
+        "# EC2\n\n## Sizes\n\n| Size | vCPU | Memory |\n|---|---|---|\n| m9.large | 2 | 8 GiB |\n"
+        "| m9.xlarge | 4 | 16 GiB |\n\n## Families\n\n| Family | Use |\n|---|---|\n"
+        "| T3 | burstable web servers |\n| C7 | batch jobs needing fast CPUs |\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["T3: Use? (EC2 › Families)", "C7: Use? (EC2 › Families)"]
+    assert len(r.triage) == 2
+    assert all(any("instance type's spec" in w for w in p.reasons) for p in r.triage)

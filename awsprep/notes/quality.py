@@ -320,6 +320,7 @@ _VERB_LABEL = re.compile(
     r"^(?:supports|allows|provides|offers|has|uses|requires|enables|lets|gives|contains|handles|works)\s",
     re.IGNORECASE,
 )
+_INSTANCE_SIZE = re.compile(r"^[a-z]{1,3}\d[a-z]{0,3}\.(?:nano|micro|small|medium|\d*x?large|metal)\b")
 # a footnote's mark read as part of a term: "¹ CCP", "² see below"
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
@@ -558,7 +559,11 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the line leans on the one before it")
         if _SCENARIO.search(both):
             minus(0.35, "a practice question's scenario, not a fact")
-        if d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in (*context.split(" › "), d.key)):
+        if (
+            d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in (*context.split(" › "), d.key))
+        ) or (
+            d.rule == "table-row" and _INSTANCE_SIZE.match(d.key.strip())  # "| m5.large | 2 | 8 GiB |"
+        ):
             minus(0.35, "an instance type's spec figures (trivia)")
         if (
             _FOOTNOTE.search(d.key or "")
