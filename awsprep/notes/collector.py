@@ -66,6 +66,7 @@ class Collector:
         # a page with a title names its own subject; one without is named by its file
         self.subject = "" if titled else file_subject(fallback_topic)
         self.named = file_subject(fallback_topic)  # what the file's name says, title or not
+        self._titles: dict[tuple[str, ...], str] = {}  # _title_topic of each heading path
         self._folder: str | None = None  # the service its folder is named after (see _folder_topic)
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
@@ -205,6 +206,12 @@ class Collector:
 
     def _title_topic(self, path: tuple[str, ...], topic: str, ctx: str) -> str:
         """The service the page's title names when it is another than the one the heading names."""
+        found = self._titles.get(path)
+        if found is None:
+            found = self._titles[path] = self._find_title_topic(path, topic, ctx)
+        return found
+
+    def _find_title_topic(self, path: tuple[str, ...], topic: str, ctx: str) -> str:
         title = self.topics.find(path[0]) if path[0] != ctx else None
         if not title or title == topic or norm(title) in norm(ctx):
             return ""
