@@ -1690,10 +1690,10 @@ def test_a_blank_over_the_sentences_subject_waits_in_triage(tmp_path: Path) -> N
 
 
 def test_a_list_label_that_opens_on_a_verb_waits_in_triage(tmp_path: Path) -> None:
-    """ "- Supports all stack template sections" over its points: a claim the points illustrate,
+    """ "- Handles every section of CloudFormation" over its points: a claim the points illustrate,
     not a question; a label that leads into its points ("Supports functions written in") stays."""
     text = (
-        "# SAM\n\n## Templates\n\n- Supports all stack template sections\n  - Outputs\n  - Mappings\n"
+        "# SAM\n\n## Templates\n\n- Handles every section of CloudFormation\n  - Outputs\n  - Mappings\n"
         "  - Parameters\n\n## Languages\n\n- Supports functions written in\n  - Go\n  - Java\n  - Python\n"
     )
     r = imp(tmp_path, text)
@@ -1736,3 +1736,15 @@ def test_a_table_of_instance_sizes_waits_in_triage(tmp_path: Path) -> None:
     assert fronts(r) == ["T3: Use? (EC2 › Families)", "C7: Use? (EC2 › Families)"]
     assert len(r.triage) == 2
     assert all(any("instance type's spec" in w for w in p.reasons) for p in r.triage)
+
+
+def test_a_verb_label_that_names_its_points_stays(tmp_path: Path) -> None:
+    """ "Provides checks in five categories" over the categories: the label says what its points are,
+    they answer it (not a claim about a named thing like "Handles every section of CloudFormation")."""
+    text = (
+        "# Advisor\n\n## Checks\n\n- Provides checks in five categories\n  - Cost\n  - Security\n"
+        "  - Performance\n  - Fault tolerance\n  - Service limits\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Provides checks in five categories (Advisor)"]
+    assert not r.triage

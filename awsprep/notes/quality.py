@@ -548,6 +548,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             and len(label.split()) >= 3
             and not d.key.endswith(":")
             and _LEAD_IN_END.search(label) is None  # ("Supports development in" leads into its points)
+            and label.split()[-1][:1].isupper()  # (it ends on what it claims of: "... from CloudFormation")
+            and _COUNTED_KINDS.search(label) is None  # ("Provides checks in five categories" names them)
         ):
             minus(0.3, "a claim as the list's question, not what its points answer")  # "Supports all of X"
         if d.rule == "is-a" and _PRAISE.match(answer.strip()):
