@@ -1748,3 +1748,13 @@ def test_a_verb_label_that_names_its_points_stays(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert fronts(r) == ["Provides checks in five categories (Advisor)"]
     assert not r.triage
+
+
+def test_a_verb_term_over_its_points_waits_in_triage(tmp_path: Path) -> None:
+    """ "Handles every section of CloudFormation: Outputs, Mappings, ...": the same claim typed as a
+    definition on one line waits in triage too."""
+    text = "# SAM\n\n- Handles every section of CloudFormation: Outputs, Mappings, Parameters, Resources\n"
+    r = imp(tmp_path, text)
+    assert fronts(r) == []
+    ((claim),) = r.triage
+    assert any("a claim as the list's question" in w for w in claim.reasons)

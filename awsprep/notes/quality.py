@@ -543,7 +543,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         if d.rule == "list" and len(label.split()) >= 3 and _claims(label):
             minus(0.3, "a claim as the list's question, not what its points answer")
         if (
-            d.rule == "list"
+            d.rule in ("list", "definition")
             and _VERB_LABEL.match(label)
             and len(label.split()) >= 3
             and not d.key.endswith(":")
@@ -551,7 +551,7 @@ def score(d: Draft, project: bool = False) -> Quality:
             and label.split()[-1][:1].isupper()  # (it ends on what it claims of: "... from CloudFormation")
             and _COUNTED_KINDS.search(label) is None  # ("Provides checks in five categories" names them)
         ):
-            minus(0.3, "a claim as the list's question, not what its points answer")  # "Supports all of X"
+            minus(0.35, "a claim as the list's question, not what its points answer")  # "Supports all of X"
         if d.rule == "is-a" and _PRAISE.match(answer.strip()):
             minus(0.3, "the answer praises, it does not say what it is")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
