@@ -1505,3 +1505,256 @@ def test_a_generic_heading_takes_the_subject_its_file_names(tmp_path: Path) -> N
     ]
     again = imp(tmp_path, text.replace("Considerations", "Use cases"), name="Route53.md")
     assert fronts(again)[0] == "Weight zero (Route 53 › Use cases)"
+
+
+def test_an_instance_types_spec_figures_wait_in_triage(tmp_path: Path) -> None:
+    """ "EC2 › Memory Optimized › R9 — up to 2 TiB of memory": a spec sheet's figure for one instance
+    type is trivia, not what the exam asks; the same figures under a service's own heading stay."""
+    text = (
+        "# EC2\n\n## Memory Optimized\n\n### R9\n\n- Offers up to 2 TiB of memory per host\n"
+        "- Limit: 12 per region\n\n### q7.xlarge\n\n- Has 16 vCPUs and 64 GiB of memory\n\n"
+        "## Storage Optimized\n\n- I9: up to 48 TB of local disks per host\n\n"
+        "## Launch\n\n- Unused launch tokens expire after 24 hours\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["EC2 — Unused launch tokens expire after [...]"]
+    assert len(r.triage) == 4
+    assert all(any("instance type's spec" in w for w in p.reasons) for p in r.triage)
+
+
+def test_a_footnote_mark_read_as_a_term_waits_in_triage(tmp_path: Path) -> None:
+    """ "¹ SAP: ... can span two zones": the raised number marks a footnote, it is no part of a term."""
+    text = (
+        "# EBS\n\n## Attaching\n\n- A volume stays in the zone where it was made\n\n"
+        "¹ SAP - the professional exam also asks about volumes shared by several hosts\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == []
+    assert any(any("footnote mark" in w for w in p.reasons) for p in r.triage)
+
+
+def test_a_line_above_the_first_heading_takes_the_files_name(tmp_path: Path) -> None:
+    """ "Redshift.md": "- Leader node: ..." and only then "# Warehouse basics": no heading stands over
+    the first lines, so the file's name says what they are about."""
+    text = (
+        "- Leader node: takes the queries in and plans them\n\n"
+        "# Warehouse basics\n\n- Columnar storage: keeps the values of a column together\n"
+    )
+    r = imp(tmp_path, text, name="Redshift.md")
+    assert fronts(r) == ["Leader node (Redshift)", "Columnar storage (Warehouse basics)"]
+
+
+def test_a_folder_named_after_a_service_lends_it_to_the_context(tmp_path: Path) -> None:
+    """ "DynamoDB/Operations.md": "# Reading and writing" / "- Provisioned: ...": neither the headings
+    nor the file's name say the service, the folder does; a folder named after a chapter does not."""
+    (tmp_path / "DynamoDB").mkdir()
+    text = "# Reading and writing\n\n- Provisioned: you set the read and write units of each table\n"
+    r = imp(tmp_path, text, name="DynamoDB/Operations.md")
+    assert fronts(r) == ["Provisioned (DynamoDB › Reading and writing)"]
+    (tmp_path / "04-Storage-and-Databases").mkdir()
+    chapter = imp(tmp_path, text, name="04-Storage-and-Databases/Operations.md")
+    assert fronts(chapter) == ["Provisioned (Reading and writing)"]
+
+
+def test_a_long_parent_point_lends_its_term(tmp_path: Path) -> None:
+    """ "- Amazon S3: object storage for any amount of data, ..." over "  - Tiers: ...": the parent is
+    too long to show whole, but its term says whose tiers are asked."""
+    text = (
+        "# Services\n\n## Storage choices\n\n"
+        "- Amazon S3: object storage for any amount of data, priced by class and by the requests made\n"
+        "  - Tiers: Standard for data read often, Glacier for archives\n"
+        "- Keeps every object in three zones, which is why the service rarely loses data at all\n"
+        "  - Durability: eleven nines over a year\n"
+    )
+    r = imp(tmp_path, text)
+    got = fronts(r)
+    assert "Tiers (Services › Storage choices › Amazon S3)" in got
+    assert "Durability (Services › Storage choices)" in got  # (a long sentence has no term to lend)
+    remark = imp(
+        tmp_path,
+        "# S3\n\n## Access\n\n- Note: a bucket policy can grant access to other accounts and to the public\n"
+        "  - Explicit deny: always wins over any allow\n",
+    )
+    assert fronts(remark) == ["Explicit deny (S3 › Access)"]  # ("Note" names a remark, not a subject)
+
+
+def test_a_products_number_is_never_a_blank_and_ex_marks_an_example(tmp_path: Path) -> None:
+    """ "Microsoft 365", "Ubuntu 24": the number is part of a product's name, not a fact to recall; a
+    figure after "ex:" only illustrates ("ex: 2 GiB/s for 500 GB stored"), like one after e.g."""
+    text = (
+        "# Workspaces\n\n## Setup\n\n"
+        "- Desktops sign in with Microsoft 365 and run Ubuntu 24, up to 20 per user\n\n"
+        "## Throughput\n\n- Provisioned: you pick the rate, ex: 2 GiB/s for 500 GB stored\n"
+        "- Bursting: the rate grows with the data stored, up to 3 GiB/s\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "Workspaces › Setup — Desktops sign in with Microsoft 365 and run Ubuntu 24, up to [...] per user",
+        "Workspaces › Throughput — Bursting: the rate grows with the data stored, up to [...] GiB/s",
+    ]
+    ((example),) = r.triage
+    assert any("hides an example" in w for w in example.reasons)
+
+
+def test_a_glossarys_letter_heading_is_no_context(tmp_path: Path) -> None:
+    """ "## A" / "- **AWS Shield**: ...": the letter files the term in a glossary, it says nothing of
+    what the term is about; the page's title does."""
+    text = (
+        "# Cloud words\n\n## A\n\n- **AWS Shield**: a managed service that guards against DDoS attacks\n\n"
+        "## P\n\n- **PaaS**: a model where you deploy code and the provider runs the servers\n"
+    )
+    r = imp(tmp_path, text, name="Glossary.md")
+    assert fronts(r) == ["AWS Shield (Cloud words)", "PaaS (Cloud words)"]
+
+
+def test_a_long_definition_keeps_the_whole_sentences_that_fit(tmp_path: Path) -> None:
+    """A definition over 200 characters keeps as many whole sentences as fit in 200, not only the
+    first ("Each bucket and object has a list of grants" says little alone); a question the note asks
+    itself ends the answer."""
+    text = (
+        "# S3\n\n## Access\n\n- ACLs: Each bucket and object has a list of grants attached to it. "
+        "The list gives read or write to other accounts or to the public. "
+        "Bucket policies are the modern way to grant the same access to others, and they scale better.\n"
+        "- Manual changes: Clicking through each setting of every bucket by hand does not scale once a "
+        "team runs many accounts across regions. What if you need the very same settings again "
+        "tomorrow morning at nine? Ten more times?\n"
+    )
+    r = imp(tmp_path, text)
+    assert pairs(r) == [
+        (
+            "ACLs (S3 › Access)",
+            "Each bucket and object has a list of grants attached to it. "
+            "The list gives read or write to other accounts or to the public",
+        ),
+        (
+            "Manual changes (S3 › Access)",
+            "Clicking through each setting of every bucket by hand does not scale once a team runs many "
+            "accounts across regions",
+        ),
+    ]
+
+
+def test_a_colon_inside_a_code_span_never_splits_a_definition(tmp_path: Path) -> None:
+    """ "`Transform: AWS::Serverless-2016-10-31`": the colon belongs to the code, so the line is no
+    term and its meaning (a card "Transform -> AWS::...`" would show a stray backtick)."""
+    text = (
+        "# SAM\n\n## Template\n\n- The header that makes a template a SAM one:\n"
+        "  - `Transform: AWS::Serverless-2016-10-31`\n  - Globals: settings shared by every function\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Globals (SAM › Template › The header that makes a template a SAM one)"]
+    assert not r.triage
+
+
+def test_a_bare_free_or_paid_as_the_answer_waits_in_triage(tmp_path: Path) -> None:
+    """ "- Key kept by the service: free": the front names a thing, the back a price; the learner cannot
+    tell that the price is asked (like a bare "yes" or "enabled")."""
+    text = (
+        "# KMS\n\n## Kinds of keys\n\n- Service default key: free\n"
+        "- Customer key: a key you create, rotate and pay for each month\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Customer key (KMS › Kinds of keys)"]
+    ((price),) = r.triage
+    assert any("a name or a setting" in w for w in price.reasons)
+
+
+def test_the_page_titles_service_leads_a_heading_that_names_another(tmp_path: Path) -> None:
+    """ "# Step Functions" / "## Pattern 1: Lambda fan-in": the heading names a service the page uses,
+    the title the one it is about, which leads the context; a heading that is only another service's
+    name ("## DynamoDB") is a section of its own."""
+    text = (
+        "# Step Functions\n\n## Pattern 1: Lambda fan-in\n\n"
+        "- Coordinator: a state machine that waits for every function to finish\n\n"
+        "## DynamoDB\n\n- Direct call: a task state reads an item without any function\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == [
+        "Coordinator (Step Functions › Pattern 1: Lambda fan-in)",
+        "Direct call (DynamoDB)",
+    ]
+
+
+def test_a_blank_over_the_sentences_subject_waits_in_triage(tmp_path: Path) -> None:
+    """ "[...] WRU is [...] write of up to [...] per second": the first blank hides what the sentence is
+    about, so the learner cannot tell which figure is asked; a leading figure that is no subject
+    ("[...] days of retention, up to [...]") stays."""
+    text = (
+        "# DynamoDB\n\n## Capacity\n\n- 1 WRU is 1 write of up to 1 KB per second\n\n"
+        "## Backups\n\n- 7 days of retention by default, up to 35 days\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["DynamoDB › Backups — [...] of retention by default, up to [...]"]
+    ((subject),) = r.triage
+    assert any("what the sentence is about" in w for w in subject.reasons)
+
+
+def test_a_list_label_that_opens_on_a_verb_waits_in_triage(tmp_path: Path) -> None:
+    """ "- Handles every section of CloudFormation" over its points: a claim the points illustrate,
+    not a question; a label that leads into its points ("Supports functions written in") stays."""
+    text = (
+        "# SAM\n\n## Templates\n\n- Handles every section of CloudFormation\n  - Outputs\n  - Mappings\n"
+        "  - Parameters\n\n## Languages\n\n- Supports functions written in\n  - Go\n  - Java\n  - Python\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Supports functions written in (SAM › Languages)"]
+    ((claim),) = r.triage
+    assert any("a claim as the list's question" in w for w in claim.reasons)
+
+
+def test_a_title_that_says_nothing_gives_way_to_the_files_name(tmp_path: Path) -> None:
+    """ "Redshift.md": "# Overview" says nothing of the subject, the file's name does; a generated name
+    ("000_4fa9c03e77b1.md") says nothing either."""
+    text = "# Overview\n\n- Leader node: takes the queries in and plans them\n"
+    r = imp(tmp_path, text, name="Redshift.md")
+    assert fronts(r) == ["Leader node (Redshift)"]
+    hashed = imp(tmp_path, text, name="000_4fa9c03e77b1.md")
+    assert fronts(hashed) == ["Leader node"]
+
+
+def test_a_blank_over_a_footnote_mark_waits_in_triage(tmp_path: Path) -> None:
+    """ "... for a critical case (1)": the "(1)" points at a footnote; a cloze that hides it asks nothing."""
+    text = (
+        "# Support\n\n## Plans\n\n- Enterprise: a response within 15 minutes for a critical case (1)\n"
+        "- Business: a response within 1 hour for a production outage\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Support › Plans — Business: a response within [...] for a production outage"]
+    ((mark),) = r.triage
+    assert any("footnote mark" in w for w in mark.reasons)
+
+
+def test_a_table_of_instance_sizes_waits_in_triage(tmp_path: Path) -> None:
+    """ "| m9.large | 2 | 8 GiB |": a size's vCPUs and memory are a spec sheet's trivia; a table of
+    families and what each is for ("| T3 | burstable web servers |") is what the exam asks."""
+    text = (
+        "# EC2\n\n## Sizes\n\n| Size | vCPU | Memory |\n|---|---|---|\n| m9.large | 2 | 8 GiB |\n"
+        "| m9.xlarge | 4 | 16 GiB |\n\n## Families\n\n| Family | Use |\n|---|---|\n"
+        "| T3 | burstable web servers |\n| C7 | batch jobs needing fast CPUs |\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["T3: Use? (EC2 › Families)", "C7: Use? (EC2 › Families)"]
+    assert len(r.triage) == 2
+    assert all(any("instance type's spec" in w for w in p.reasons) for p in r.triage)
+
+
+def test_a_verb_label_that_names_its_points_stays(tmp_path: Path) -> None:
+    """ "Provides checks in five categories" over the categories: the label says what its points are,
+    they answer it (not a claim about a named thing like "Handles every section of CloudFormation")."""
+    text = (
+        "# Advisor\n\n## Checks\n\n- Provides checks in five categories\n  - Cost\n  - Security\n"
+        "  - Performance\n  - Fault tolerance\n  - Service limits\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Provides checks in five categories (Advisor)"]
+    assert not r.triage
+
+
+def test_a_verb_term_over_its_points_waits_in_triage(tmp_path: Path) -> None:
+    """ "Handles every section of CloudFormation: Outputs, Mappings, ...": the same claim typed as a
+    definition on one line waits in triage too."""
+    text = "# SAM\n\n- Handles every section of CloudFormation: Outputs, Mappings, Parameters, Resources\n"
+    r = imp(tmp_path, text)
+    assert fronts(r) == []
+    ((claim),) = r.triage
+    assert any("a claim as the list's question" in w for w in claim.reasons)

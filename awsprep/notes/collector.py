@@ -29,6 +29,16 @@ _GENERIC_PART = re.compile(
     r"how it works|when to use( it)?)\s*:?$",
     re.IGNORECASE,
 )
+# a long point's label that names a remark, not a subject: "Note: ...", "Example - ..."
+_REMARK = re.compile(
+    r"^(?:notes?|nb|tips?|important|remember|warning|caution|examples?|e\.?g\.?|ex|i\.?e\.?|also|but|so|"
+    r"why|how|what|when|where|which|question|answer)$",
+    re.IGNORECASE,
+)
+_HASHED = re.compile(r"\b(?=\w*\d)(?=\w*[a-z])\w{8,}\b")  # "24cfd262956b9a40": a generated name
+_LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?")  # a glossary's "A", "A-C"
+# a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon or a dash)
+_PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+)\s+\S")
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
     r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
@@ -56,6 +66,8 @@ class Collector:
         # a page with a title names its own subject; one without is named by its file
         self.subject = "" if titled else file_subject(fallback_topic)
         self.named = file_subject(fallback_topic)  # what the file's name says, title or not
+        self._titles: dict[tuple[str, ...], str] = {}  # _title_topic of each heading path
+        self._folder: str | None = None  # the service its folder is named after (see _folder_topic)
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
         self.warnings: list[Warning] = []
@@ -79,7 +91,11 @@ class Collector:
     def _context(self, path: tuple[str, ...]) -> str:
         found = self._contexts.get(path)
         if found is None:
-            found = self._contexts[path] = context(path)
+            found = context(path)
+            if _LETTER_HEADING.fullmatch(found):
+                # a glossary's "## A", "## S": the letter says where the term is filed, not what it is about
+                found = context(tuple(h for h in path if not _LETTER_HEADING.fullmatch(h)))
+            self._contexts[path] = found
         return found
 
     def _is_tips(self, path: tuple[str, ...]) -> bool:
@@ -123,6 +139,7 @@ class Collector:
             and not _TITLE.search(topic)
             and not _CHAPTER.search(topic)
             and not is_diary(topic)
+            and bool(context((topic,)))  # ("# Overview", "# Notes": a title that says nothing)
         )
         lead = named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx)
         found = self._leads[path] = (ctx, topic, lead)
@@ -140,6 +157,19 @@ class Collector:
             said = f" {norm(' '.join((*path, *parents, shown)))} "
             if f" {norm(self.subject)} " not in said:
                 parts.append(self.subject)
+        elif len(path) > 1 and self.topics.find(ctx) == topic and self._title_topic(path, topic, ctx):
+            # "# Step Functions" / "## Pattern 1: Lambda orchestration": the heading names a service the
+            # page uses, the page's title the one it is about
+            parts.append(self._title_topic(path, topic, ctx))
+        elif not ctx and self._says(" ".join((*parents, shown))):
+            # a line above the page's first heading ("Redshift.md": "- Leader node: ..." then "# Notes"),
+            # or under headings that say nothing ("# Overview"): the file's name says the subject
+            parts.append(self.named[:1].upper() + self.named[1:])
+        folder = self._folder_topic()
+        if folder and not self.topics.find(" ".join((*path, *parents, *parts, shown))):
+            # "DynamoDB/Operations.md": "# Reading and Writing" / "- Provisioned: ...": no heading, point
+            # or file name says the service; the folder does
+            parts.insert(0, folder)
         if self.named and not self.subject and _GENERIC_PART.match(ctx):
             # "failover-routing.md": "# Route 53" / "## Considerations": whose considerations? the file says
             said = f" {norm(' '.join((*path, *parents, shown)))} "
@@ -155,10 +185,53 @@ class Collector:
             parts.append(parents[-2])
         if parents and len(parents[-1]) <= 60:
             parts.append(parents[-1])
+        elif parents:
+            # "- Amazon S3: object storage with several classes, each priced ..." over "- Tiers: ...": the
+            # parent is too long to show, its term still says whose tiers
+            term = _PARENT_TERM.match(parents[-1])
+            if term and len(term.group(1).split()) <= 5 and not _REMARK.match(term.group(1)):
+                parts.append(term.group(1))
         shown_norm = f" {norm(shown)} "
         # "### - Why?": a list marker typed in a heading
         parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
+
+    def _says(self, shown: str) -> bool:
+        """The file's name says something the shown words do not ("Redshift.md"; not a hash such as
+        "000_24cfd262956b", nor "Route53" over "What is Route 53?")."""
+        name = norm(self.named)
+        if not name or _HASHED.search(name):
+            return False
+        return name.replace(" ", "") not in norm(shown).replace(" ", "")
+
+    def _title_topic(self, path: tuple[str, ...], topic: str, ctx: str) -> str:
+        """The service the page's title names when it is another than the one the heading names."""
+        found = self._titles.get(path)
+        if found is None:
+            found = self._titles[path] = self._find_title_topic(path, topic, ctx)
+        return found
+
+    def _find_title_topic(self, path: tuple[str, ...], topic: str, ctx: str) -> str:
+        title = self.topics.find(path[0]) if path[0] != ctx else None
+        if not title or title == topic or norm(title) in norm(ctx):
+            return ""
+        # (a heading that is only the other service's name, "## ElastiCache", is a section of its own)
+        if any(alias == norm(ctx) for alias, t in self.topics.aliases if t == topic):
+            return ""
+        return title
+
+    def _folder_topic(self) -> str:
+        """The service the file's innermost folder is named after, whole ("DynamoDB/", "3 - EBS/"; not
+        "08-Auditing-Monitoring-Logging/"), as the topic table names it; "" if none."""
+        if self._folder is None:
+            self._folder = ""
+            for folder in reversed(self.file.replace("\\", "/").split("/")[:-1]):
+                name = norm(file_subject(folder))
+                found = self.topics.find(name) if name else None
+                if found and any(alias == name for alias, topic in self.topics.aliases if topic == found):
+                    self._folder = found
+                    break
+        return self._folder
 
     def ctx_suffix(self, term: str, path: tuple[str, ...], parents: list[str]) -> str:
         parts = self.context_parts(path, parents, term)

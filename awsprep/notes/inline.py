@@ -48,10 +48,11 @@ _JUNK_NUMBER_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _NAMED = re.compile(
-    r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby)\s?$",
+    r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby|"
+    r"microsoft|office|server|ubuntu|debian|centos|rhel|mysql|postgresql|postgres|macos|ios|android)\s?$",
     re.IGNORECASE,
 )
-_NAMED_LONGEST = 9  # characters, more than any match of _NAMED
+_NAMED_LONGEST = 12  # characters, more than any match of _NAMED
 DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 _WORD = re.compile(r"[a-z0-9]+")

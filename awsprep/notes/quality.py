@@ -131,7 +131,8 @@ _NAME_VALUE = re.compile(
     r"^`[^`]+`$|^[~.]?/[\w./~-]+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
 )
 _SETTING = re.compile(
-    r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save)$", re.IGNORECASE
+    r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save|free|paid|optional)$",
+    re.IGNORECASE,
 )
 _TRIVIAL_NUMBER = re.compile(r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more")
 _GENERIC_TERM = re.compile(
@@ -272,7 +273,7 @@ _QUIZ_KEY = re.compile(r"^(?:question|q|attempt|try|test|quiz)\s*#?\d+\b", re.IG
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
 # a cloze that hides what only illustrates: "a timeout (e.g. {{60 seconds}})"
 _EXAMPLE_CLOZE = re.compile(
-    r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as)[^.;{}()]*\{\{", re.IGNORECASE
+    r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as|\bex:)[^.;{}()]*\{\{", re.IGNORECASE
 )
 # a heading over the exam's own figures: "Domain Level Breakup", "Exam format", "Scoring"
 _LOGISTICS_HEADING = re.compile(
@@ -303,6 +304,26 @@ _STATEMENT_KEY = re.compile(
 _LAB_FILE = re.compile(r"(?:^|/)(?:labs?|hands[- _]?on|workshops?)(?:/|$)|(?:^|/)labs?[\s_-]", re.IGNORECASE)
 _LAB_TITLE = re.compile(r"^(?:lab|hands[- ]on|workshop|walk-?through)\b", re.IGNORECASE)
 _EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
+# a section on one EC2 instance type ("EC2 › Storage Optimized › H1", "m5.large"): its figures (GiB of
+# memory, cores, Gbps, a per-region limit) are a spec sheet's trivia, not what the exam asks
+_INSTANCE_TYPE = re.compile(
+    r"^(?:[ACDFGHIMPRTXZ]\d[a-z]{0,3}|(?:Inf|Trn|Dl|Hpc|Mac|Vt)\d[a-z]{0,3})(?:\s*(?:instances?|family|\(.*\))?)$|"
+    r"^[a-z]{1,3}\d[a-z]{0,3}\.(?:nano|micro|small|medium|\d*x?large|metal)\b"
+)
+# a cloze whose first blank is the subject of its sentence: "{{1 WCU}} is {{1 x 1KB}} write per second"
+_SUBJECT_BLANK = re.compile(
+    r"^\{\{[^}]*\}\}\s*(?:[A-Z][\w-]*\s+)?(?:is|are|=|equals|means|gives)\s", re.IGNORECASE
+)
+# a list's label that opens on its subject's verb: "Supports anything from CloudFormation" (a claim the
+# points illustrate; "Supports:" names them)
+_VERB_LABEL = re.compile(
+    r"^(?:supports|allows|provides|offers|has|uses|requires|enables|lets|gives|contains|handles|works)\s",
+    re.IGNORECASE,
+)
+_INSTANCE_SIZE = re.compile(r"^[a-z]{1,3}\d[a-z]{0,3}\.(?:nano|micro|small|medium|\d*x?large|metal)\b")
+# a footnote's mark read as part of a term: "¹ CCP", "² see below"
+_FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
+_FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
 _IMAGE_MENTION = re.compile(
     r"\b(shown|see|in) (the )?(image|picture|diagram|figure|exhibit|screenshot)\b", re.IGNORECASE
 )
@@ -322,7 +343,7 @@ _CLOZE_MARK = re.compile(r"\{\{|\}\}")
 _CLOZED = re.compile(r"\{\{(.*?)\}\}")
 # what _NAV's text and _EXAMPLE_CLOZE's lead-in hold, in lower case: the patterns need one of them
 _NAV_WORDS = re.compile(r"back to top|↑ top|next page|previous page|edit this|edit on github")
-_EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as")
+_EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as|ex:")
 
 
 def _has_nav(text: str, lowered: str | None) -> bool:
@@ -521,6 +542,16 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "the points are only labels of their own points")  # "Lazy loading -> Pros; Cons"
         if d.rule == "list" and len(label.split()) >= 3 and _claims(label):
             minus(0.3, "a claim as the list's question, not what its points answer")
+        if (
+            d.rule in ("list", "definition")
+            and _VERB_LABEL.match(label)
+            and len(label.split()) >= 3
+            and not d.key.endswith(":")
+            and _LEAD_IN_END.search(label) is None  # ("Supports development in" leads into its points)
+            and label.split()[-1][:1].isupper()  # (it ends on what it claims of: "... from CloudFormation")
+            and _COUNTED_KINDS.search(label) is None  # ("Provides checks in five categories" names them)
+        ):
+            minus(0.35, "a claim as the list's question, not what its points answer")  # "Supports all of X"
         if d.rule == "is-a" and _PRAISE.match(answer.strip()):
             minus(0.3, "the answer praises, it does not say what it is")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
@@ -530,6 +561,20 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the line leans on the one before it")
         if _SCENARIO.search(both):
             minus(0.35, "a practice question's scenario, not a fact")
+        if (
+            d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in (*context.split(" › "), d.key))
+        ) or (
+            d.rule == "table-row" and _INSTANCE_SIZE.match(d.key.strip())  # "| m5.large | 2 | 8 GiB |"
+        ):
+            minus(0.35, "an instance type's spec figures (trivia)")
+        if (
+            _FOOTNOTE.search(d.key or "")
+            or _FOOTNOTE.match(d.core or front)
+            or (d.kind == "cloze" and _FOOTNOTE_BLANK.search(d.text))
+        ):
+            minus(0.5, "a footnote mark read as a term or a blank")
+        if d.kind == "cloze" and d.core.count("{{") >= 2 and _SUBJECT_BLANK.match(d.core):
+            minus(0.3, "a blank hides what the sentence is about")  # "{{1 WCU}} is {{1 KB}} written a second"
         if d.kind == "cloze" and _gives_away(d.text):
             minus(0.35, "the cloze's answer shows in its own text")
         if d.kind == "cloze" and len(d.text) > 200:

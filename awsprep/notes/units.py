@@ -216,7 +216,8 @@ def unit(
             if (mark and mark not in text) or (not mark and not _spaced_dash(text)):
                 continue
             m = rx.match(text)
-            if m and good_term(m.group("term")):
+            # ("`Transform: 'AWS::Serverless-2016-10-31'`": the mark stands inside a code span, no term)
+            if m and good_term(m.group("term")) and not m.group("term").count("`") % 2:
                 return definition(
                     c, m.group("term").strip(), m.group("rest").strip(), line, path, parents, urls
                 )
@@ -316,10 +317,17 @@ def definition(
         c.skip(line, "fragment", f"{term}: {rest}")
         return False
     if len(rest) > MAX_DEF:
-        first = sentences(rest)[0] if sentences(rest) else rest
+        parts = sentences(rest) or [rest]
+        first = parts[0]
         if len(first) > MAX_DEF or len(first.split()) < 4:
             c.skip(line, "too long", rest)
             return False
+        # as many whole sentences as fit ("Each object has an ACL. It grants read or write to ..."):
+        # the first alone is often only the lead-in of what the note says
+        for more in parts[1:]:
+            if len(first) + 1 + len(more) > MAX_DEF or more.endswith("?"):
+                break  # (a question the note asks itself is no part of the answer)
+            first = f"{first} {more}"
         rest = unquote(first)
     lead = f"{term}: "
     fact = cloze_numbers(lead + rest, start=len(lead))
