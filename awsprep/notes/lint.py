@@ -43,7 +43,8 @@ TRAP_RE = re.compile(
 )
 
 _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")  # (what _heading reads, sooner)
+_HEADING_START = re.compile(r"\s{0,3}(#{1,6})\s+")
 #: A bank file's list of answer options: wrong options state wrong values on purpose.
 _DISTRACTORS_RE = re.compile(r"^(?:options|distractors|wrong_options)\s*:", re.IGNORECASE)
 _FENCE_OPEN_RE = re.compile(r"^\s*(?:```(?!.*`)|~~~)")  # an info string never holds a backtick
@@ -283,10 +284,9 @@ def scan_text(
             continue
         if not raw.strip():
             continue
-        heading = _HEADING_RE.match(raw) if "#" in raw[:4] else None  # (its "#" is among the first four)
+        heading = _heading(raw) if "#" in raw[:4] else None  # (its "#" is among the first four)
         if heading:
-            level = len(heading.group(1))
-            title = normalise(heading.group(2))
+            level, title = heading[0], normalise(heading[1])
             headings = [h for h in headings if h[0] < level] + [(level, title, is_trap(title))]
             under_trap = any(trap for _, _, trap in headings)  # (asked once per heading, not per line)
             parents = []
@@ -328,6 +328,17 @@ def scan_text(
                 )
             )
     return warnings
+
+
+def _heading(raw: str) -> tuple[int, str] | None:
+    """The level and title that ``_HEADING_RE.match(raw)`` reads in a line (no line break in it),
+    or None: its lazy title is the line after the marks and spaces up to the longest end of spaces,
+    "#"s and spaces, which the regex found by trying every length of the title (a long heading's
+    every character)."""
+    m = _HEADING_START.match(raw)
+    if m is None:
+        return None
+    return len(m.group(1)), raw[m.end() :].rstrip().rstrip("#").rstrip()
 
 
 def _indent(raw: str) -> int:
