@@ -214,6 +214,7 @@ def _full_import(
     )
     for w in result.warnings:
         warn(f"{w}")
+    summary_now = result.summary()  # (counted once: the next import's differs only in its changes)
     written = False
     if not dry_run:
         dicts = [card_to_dict(c, deck_name) for c in result.cards]  # (the bank's, and next_summary's)
@@ -229,7 +230,7 @@ def _full_import(
             atomic_write(triage_file, triage_text)
         last = None
         if len({n.name for n in notes}) == len(notes):  # (two files of one name share a cache entry)
-            summary = next_summary(result, deck_name, str(target), dicts)
+            summary = next_summary(result, deck_name, str(target), dicts, summary_now)
             if summary is not None:
                 read = [
                     (name, entry["sha256"], [Warning(**w) for w in entry["warnings"]])
@@ -241,9 +242,7 @@ def _full_import(
         texts = json.dumps({"bank": bank_texts, "triage": triage_texts})
         drafts_json = json.dumps(result.cache, check_circular=False)  # (fresh dicts and lists: no cycles)
         atomic_write(cache_file, head + "\n" + drafts_json + "\n" + texts)
-    return Done(
-        result.summary(), {**info, "unchanged_files": result.unchanged_files, "written": written}, result
-    )
+    return Done(summary_now, {**info, "unchanged_files": result.unchanged_files, "written": written}, result)
 
 
 def import_notes(

@@ -28,7 +28,7 @@ from typing import Any
 from awsprep.bank.io import parse_yaml, read_text
 from awsprep.errors import UsageError
 from awsprep.notes.files import read_note_bytes
-from awsprep.notes.needles import folded, gate, search, union
+from awsprep.notes.needles import folded, gate, needles, search, union
 
 FACTS_SCHEMA = 1
 
@@ -43,7 +43,8 @@ TRAP_RE = re.compile(
 )
 
 _KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")  # (what _heading reads, sooner)
+_HEADING_START = re.compile(r"\s{0,3}(#{1,6})\s+")
 #: A bank file's list of answer options: wrong options state wrong values on purpose.
 _DISTRACTORS_RE = re.compile(r"^(?:options|distractors|wrong_options)\s*:", re.IGNORECASE)
 _FENCE_OPEN_RE = re.compile(r"^\s*(?:```(?!.*`)|~~~)")  # an info string never holds a backtick
@@ -255,18 +256,21 @@ def scan_text(
 ) -> list[LintWarning]:
     """Every line of ``text`` that states an outdated value, at most one warning per fact and line;
     with ``only``, just those lines (by number) are matched, read in their context as ever."""
-    claims = [(fact, claim) for fact in facts for claim in fact.outdated]
-    gated = [(fact, claim, gate(claim.pattern)) for fact, claim in claims]  # (each pattern's needles)
-    any_needle = _any_needle(tuple(g for _, _, g in gated))
+    prepared = _prepared(facts)
+    claims, any_needle = prepared.claims, prepared.any_needle
     lines = text.splitlines()
-    if not claims or (only is not None and not _may_match_any(lines, only, any_needle)):
+    wanted = None if only is None else _candidates(lines, only, any_needle)
+    if not claims or wanted == {}:
         return []  # (no line asked for can be matched: the walk below would warn of none)
+    last = max(wanted) if wanted is not None else len(lines)  # (no line after it is matched)
     warnings: list[LintWarning] = []
-    headings: list[tuple[int, str]] = []  # (level, text) of the enclosing headings
+    headings: list[tuple[int, str, bool]] = []  # (level, text, is_trap) of the enclosing headings
     parents: list[tuple[int, str]] = []  # (indent, raw text) of the lines enclosing this one
     in_fence, fence_indent = False, 0
     under_trap = False  # whether a heading above talks of an old value as old
     for number, raw in enumerate(lines, start=1):
+        if number > last:
+            break
         if in_fence:
             # A fence closes on a bare fence line, or (as in a list item) on a less indented line.
             if _FENCE_CLOSE_RE.match(raw):
@@ -280,32 +284,35 @@ def scan_text(
             continue
         if not raw.strip():
             continue
-        heading = _HEADING_RE.match(raw) if "#" in raw[:4] else None  # (its "#" is among the first four)
+        heading = _heading(raw) if "#" in raw[:4] else None  # (its "#" is among the first four)
         if heading:
-            level = len(heading.group(1))
-            headings = [h for h in headings if h[0] < level] + [(level, normalise(heading.group(2)))]
-            under_trap = any(is_trap(h) for _, h in headings)  # (asked once per heading, not per line)
+            level, title = heading[0], normalise(heading[1])
+            headings = [h for h in headings if h[0] < level] + [(level, title, is_trap(title))]
+            under_trap = any(trap for _, _, trap in headings)  # (asked once per heading, not per line)
             parents = []
             continue
         indent = _indent(raw)
         while parents and parents[-1][0] >= indent:  # (their indents only grow)
             parents.pop()
         parents.append((indent, raw))  # (normalised only when a line under it is matched)
-        if only is not None and number not in only:
-            continue
-        if not claims or under_trap:
-            continue
-        line = normalise(raw)
-        lowered = folded(line)
-        if any_needle is not None and lowered is not None and any_needle.search(lowered) is None:
-            continue  # no claim's pattern can match a line without one of their needles
+        if wanted is not None:
+            if under_trap or number not in wanted:
+                continue
+            line = wanted[number]  # (holds a needle, or cannot be tested)
+        else:
+            if under_trap:
+                continue
+            line = normalise(raw)
+            lowered = folded(line)
+            if any_needle is not None and lowered is not None and any_needle.search(lowered) is None:
+                continue  # no claim's pattern can match a line without one of their needles
         if is_trap(line):
             continue
         around = [normalise(t) for _, t in parents]
         if any(_DISTRACTORS_RE.match(t) for t in around):
             continue
-        context_text = " / ".join([*(h for _, h in headings), *around])
-        for fact_obj, claim in _matching_facts(line, context_text, gated):
+        context_text = " / ".join([*(h for _, h, _ in headings), *around])
+        for fact_obj, claim in _matching_facts(line, context_text, claims, prepared.words):
             warnings.append(
                 LintWarning(
                     file=file,
@@ -323,22 +330,66 @@ def scan_text(
     return warnings
 
 
+def _heading(raw: str) -> tuple[int, str] | None:
+    """The level and title that ``_HEADING_RE.match(raw)`` reads in a line (no line break in it),
+    or None: its lazy title is the line after the marks and spaces up to the longest end of spaces,
+    "#"s and spaces, which the regex found by trying every length of the title (a long heading's
+    every character)."""
+    m = _HEADING_START.match(raw)
+    if m is None:
+        return None
+    return len(m.group(1)), raw[m.end() :].rstrip().rstrip("#").rstrip()
+
+
 def _indent(raw: str) -> int:
     """Columns of leading whitespace: what encloses a line is the less indented lines above it."""
     return len(raw) - len(raw.lstrip(" \t"))
 
 
-def _may_match_any(lines: list[str], only: Collection[int], any_needle: re.Pattern[str] | None) -> bool:
-    """Whether one of the lines numbered ``only`` may be matched: it holds a needle of the claims
-    when normalised (as the walk reads it), or its needles cannot be tested."""
-    if any_needle is None:
-        return True
+def _candidates(
+    lines: list[str], only: Collection[int], any_needle: re.Pattern[str] | None
+) -> dict[int, str]:
+    """The lines numbered ``only`` that may be matched, normalised (as the walk reads them), by
+    number: those that hold a needle of the claims, or whose needles cannot be tested."""
+    out = {}
     for number in only:
         if 1 <= number <= len(lines):
-            lowered = folded(normalise(lines[number - 1]))
-            if lowered is None or any_needle.search(lowered) is not None:
-                return True
-    return False
+            line = normalise(lines[number - 1])
+            lowered = folded(line) if any_needle is not None else None
+            if lowered is None or any_needle is None or any_needle.search(lowered) is not None:
+                out[number] = line
+    return out
+
+
+# The claims of the last facts scanned, each with its pattern's needles (needles.needles); one
+# pattern for all their needles (None when a claim has none); every needle: made once, not per file.
+_Claims = list[tuple[Fact, OutdatedClaim, frozenset[str] | None]]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    facts: tuple[Fact, ...]
+    claims: _Claims
+    any_needle: re.Pattern[str] | None
+    words: tuple[str, ...]
+
+
+_PREPARED: list[_Prepared] = []
+
+
+def _prepared(facts: Sequence[Fact]) -> _Prepared:
+    if _PREPARED:
+        known = _PREPARED[0]
+        if len(known.facts) == len(facts) and all(a is b for a, b in zip(known.facts, facts, strict=True)):
+            return known
+    gates = [(fact, claim, gate(claim.pattern)) for fact in facts for claim in fact.outdated]
+    claims: _Claims = []
+    for fact, claim, g in gates:
+        words = needles(claim.pattern) if g is not None else None  # (the words of its gate)
+        claims.append((fact, claim, frozenset(words) if words is not None else None))
+    every = tuple(sorted({w for _, _, ws in claims if ws for w in ws}))
+    _PREPARED[:] = [_Prepared(tuple(facts), claims, _any_needle(tuple(g for _, _, g in gates)), every)]
+    return _PREPARED[0]
 
 
 def _any_needle(gates: tuple[re.Pattern[str] | None, ...]) -> re.Pattern[str] | None:
@@ -350,18 +401,19 @@ def _any_needle(gates: tuple[re.Pattern[str] | None, ...]) -> re.Pattern[str] | 
 
 
 def _matching_facts(
-    line: str,
-    context_text: str,
-    claims: Iterable[tuple[Fact, OutdatedClaim, re.Pattern[str] | None]],
+    line: str, context_text: str, claims: _Claims, every: tuple[str, ...]
 ) -> list[tuple[Fact, OutdatedClaim]]:
-    """The claims (with their patterns' needles, ``needles.gate``) that ``line`` matches."""
+    """The claims (with their patterns' needles, ``needles.needles``; ``every``: all of them) that
+    ``line`` matches."""
     found: list[tuple[Fact, OutdatedClaim]] = []
     seen: set[str] = set()
     lowered = folded(line)  # (None when the needles cannot be tested on it: the regex decides)
+    # the needles in the line, each looked for once (a claim's gate finds one of its words in it)
+    present = None if lowered is None else {w for w in every if w in lowered}
     for fact, claim, words in claims:
         if fact.key in seen:
             continue
-        if words is not None and lowered is not None and not words.search(lowered):
+        if words is not None and present is not None and words.isdisjoint(present):
             continue  # none of the words the pattern cannot match without: cheaper than the pattern
         if not claim.pattern.search(line):
             continue

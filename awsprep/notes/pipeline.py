@@ -260,13 +260,18 @@ def _changes(cards: list[Card], previous: list[Card], deck: str) -> tuple[list[s
 
 
 def next_summary(
-    result: ImportResult, deck: str, file: str, dicts: list[dict[str, Any]] | None = None
+    result: ImportResult,
+    deck: str,
+    file: str,
+    dicts: list[dict[str, Any]] | None = None,
+    summary: dict[str, Any] | None = None,
 ) -> dict[str, Any] | None:
     """The summary the next import of the same notes would print once ``result``'s cards are the
     previous bank (saved to ``file``) and the same triage decisions hold, or None when that import
     would not give the same cards and triage again (an id that would move; a card the bank does not
     give back exactly). This is what lets an import of unchanged notes skip the work and still print it.
-    ``dicts``: the cards' ``card_to_dict(card, deck)`` when the caller has them."""
+    ``dicts``: the cards' ``card_to_dict(card, deck)`` when the caller has them; ``summary``:
+    ``result.summary()`` when the caller has it (only its counts of added, changed, retired differ)."""
     if dicts is None:
         dicts = [card_to_dict(c, deck) for c in result.cards]
     try:
@@ -284,7 +289,14 @@ def next_summary(
     else:
         again.added, again.changed, again.retired = _changes(result.cards, previous, deck)
     again.unchanged_files = len(result.texts)
-    return again.summary()
+    if summary is None:
+        return again.summary()
+    return {
+        **summary,
+        "added": len(again.added),
+        "changed": len(again.changed),
+        "retired": len(again.retired),
+    }
 
 
 def to_card(d: Draft, card_id: str, deck: str, topics: TopicTable) -> Card:
