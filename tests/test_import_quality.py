@@ -1418,6 +1418,32 @@ def test_the_learners_study_plan_and_a_table_of_contents_wait_in_triage(tmp_path
     assert why == ["a table of contents of the notes"] * 2 + ["the learner's study plan, not a fact"]
 
 
+def test_a_plan_by_days_and_a_resource_pack_wait_in_triage(tmp_path: Path) -> None:
+    """A page titled as a plan ("# Prep Plan" over "## 10-Day Plan" and its days) or as a pack of
+    resources (which page to read, for how long, on which day) holds the learner's schedule, not AWS
+    facts; so does a day's "Milestone" or "Objectives" wherever it stands. A section of facts in
+    ordinary notes stays in the deck."""
+    plan = (
+        "# My Prep Plan\n\n## 10-Day Plan\n\n### Day 3: Queues and topics\n\n"
+        "- **Objectives**: learn how queues and topics differ\n"
+        "- **Milestone**: both fan-out patterns drawn from memory\n"
+        "- **Resources**:\n  - the video course: messaging chapters (45 min)\n\n"
+    )
+    pack = (
+        "# Resource Pack\n\n## Vendor pages\n\n| Service | Page | Why | When |\n|---|---|---|---|\n"
+        "| SQS | Visibility timeout | Retries | Day 3 |\n| SNS | Fan-out | Messaging | Day 3 |\n"
+    )
+    notes = "# SQS\n\n## Basics\n\n- Visibility timeout: hides a received message from other consumers\n"
+    r = imp(tmp_path, plan, name="plan.md")
+    assert r.cards == [] and r.triage
+    assert all(any("study plan" in w for w in p.reasons) for p in r.triage)
+    r = imp(tmp_path, pack, name="pack.md")
+    assert r.cards == [] and r.triage
+    assert all(any("study plan" in w for w in p.reasons) for p in r.triage)
+    r = imp(tmp_path, notes, name="sqs.md")
+    assert fronts(r) == ["Visibility timeout (SQS)"] and not r.triage
+
+
 def test_a_steps_heading_makes_a_walkthrough(tmp_path: Path) -> None:
     """ "## Steps: Network Load Balancer" over what was typed into the console is a walkthrough; a
     heading that only mentions steps ("Steps of a request") is not."""

@@ -285,7 +285,17 @@ _LOGISTICS_HEADING = re.compile(
 # a heading over the learner's own plan: "Focus on this section", "Study plan", "What to review"
 _STUDY_PLAN = re.compile(
     r"\bstudy (?:plan|schedule|checklist|progress|tracker)\b|\bfocus on (?:this|these)\b|"
-    r"\bwhat to (?:study|focus on|review|revise)\b|\bto (?:study|review|revise) (?:next|later|again)\b",
+    r"\bwhat to (?:study|focus on|review|revise)\b|\bto (?:study|review|revise) (?:next|later|again)\b|"
+    # a plan by days or weeks, a revision or crash plan, a pack of resources and when to read them
+    r"\b\d+[- ](?:day|week|month)s? (?:study |exam |prep |revision |crash )?(?:plan|schedule|roadmap)\b|"
+    r"\b(?:revision|crash|learning|prep|preparation|review|pass|exam) (?:plan|schedule|roadmap)\b|"
+    r"\bresource (?:pack|usage|timeline|list)\b",
+    re.IGNORECASE,
+)
+# the labels of a day's entry in a study plan: "Milestone: all gaps closed", "Objectives: master X"
+_PLAN_LABEL = re.compile(
+    r"^(?:milestones?|objectives?|learning objectives|goals?(?: for (?:the|this) (?:day|week))?|"
+    r"knowledge checks?|deliverables?|time (?:needed|required|budget)|estimated time)$",
     re.IGNORECASE,
 )
 # a table row that asks what a part of the notes holds: "Status checks: Contents?" (a table of contents)
@@ -463,7 +473,11 @@ def score(d: Draft, project: bool = False) -> Quality:
         _search(_LOGISTICS, both, both_low) or _search(_LOGISTICS_HEADING, path, path_low)
     ):
         minus(0.45, "exam logistics or marketing")
-    if d.kind != "mcq" and _STUDY_PLAN.search(path):
+    if d.kind != "mcq" and (
+        _STUDY_PLAN.search(path)
+        or (d.path and _STUDY_PLAN.search(d.path[0]))  # (the page's title: "Study Plan", "Resource Pack")
+        or (d.kind == "basic" and _PLAN_LABEL.match(d.key.strip(" *_`:!")))
+    ):
         minus(0.45, "the learner's study plan, not a fact")
     if d.rule == "table-row" and "?, " in d.front.split(" (", 1)[0]:
         minus(0.3, "two questions in one")  # "AMI: Billed?, Note?": header cells that ask each their own
