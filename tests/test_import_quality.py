@@ -1489,6 +1489,34 @@ def test_a_practice_scene_and_underscore_bullets_wait_in_triage(tmp_path: Path) 
     assert why == ["a practice question's scenario, not a fact", "markup or template text left in"]
 
 
+def test_a_practice_question_written_as_prose_makes_no_card(tmp_path: Path) -> None:
+    """A paragraph that ends on an exam stem ("Which setting would you pick?") is a question's scene:
+    none of its sentences is a fact ("each item is 6 KB"). A scene's line on its own ("You are building
+    an app that stores around 40 photos a minute") waits in triage; plain prose stays."""
+    text = (
+        "# DynamoDB\n\n## Exam practice\n\n"
+        "You look after a ticketing app that keeps its orders in a DynamoDB table. Each order item is 6 KB "
+        "and the app writes about 30 orders every second at the evening peak. Which capacity setting "
+        "would you pick for the table?\n\n"
+        "You are building an app that stores around 40 photos a minute, each up to 5 MB in size.\n\n"
+        "## Capacity\n\nOne write capacity unit covers one write per second of an item up to 1 KB. "
+        "Strongly consistent reads cost twice as much as eventually consistent reads of the same item.\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "DynamoDB — One write capacity unit covers one write per second of an item up to [...]."
+    ]
+    assert [p.reasons[-1].split(" (-")[0] for p in r.triage] == ["a practice question's scenario, not a fact"]
+    assert any(s.reason == "practice question" for s in r.skips)
+    # a stem that stands alone as a line, read as a fact: it asks, it does not tell
+    stem = "How do you make the job start every {{15 minutes}}?"
+    d = Draft("cloze", "fact", "n.md", 1, ("Glue",), "Glue", text=f"Glue — {stem}", core=stem)
+    assert "a question's stem, not a fact" in " ".join(score(d).reasons)
+    aside = "Max {{5}} pipelines a region (per account?)"
+    d = Draft("cloze", "fact", "n.md", 1, ("Glue",), "Glue", text=f"Glue — {aside}", core=aside)
+    assert "stem" not in " ".join(score(d).reasons)
+
+
 def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
     """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
     holds the subject the card would need."""

@@ -192,7 +192,24 @@ _LEANS_BACK = re.compile(
     re.IGNORECASE,
 )
 # a practice question's scene read as a fact: "The company must rotate the key every {{4 months}}"
-_SCENARIO = re.compile(r"\b(?:a|the|this) company(?:'s)?\b", re.IGNORECASE)
+_SCENARIO = re.compile(
+    r"\b(?:a|the|this) company(?:'s)?\b|"
+    # the scene's cast: "You are developing a retail app", "Your team has built", "A developer wants to"
+    r"\byou(?: are|'re) (?:working|developing|designing|building|running|responsible|tasked|planning|"
+    r"migrating|asked|hired|employed|consulting|a |an |the )|"
+    r"\byou(?: have|'ve) (?:been (?:asked|tasked|hired)|developed|built|configured|deployed|uploaded|written|"
+    r"created|launched|noticed|inherited)\b|\byou would like to\b|"
+    r"\byour (?:team|manager|boss|client|employer|CTO) (?:has|is|wants|needs|asks|would)\b|"
+    r"\b(?:a|an) (?:developer|solutions architect|sysops administrator|administrator|data engineer|"
+    r"engineer|startup|organi[sz]ation|retailer|enterprise|client|customer) (?:is (?:\w+ing)|has|wants|"
+    r"would like|plans|needs to|must|runs|operates)\b|"
+    # the scene's figures: "the application performs around 20 reads per second"
+    r"\b(?:the|your|their|its) (?:application|app|website|site|system|workload|service|database|table|"
+    r"users?|team) (?:\w+ ){0,2}(?:around|approximately|roughly|about|an average of|on average) \d",
+    re.IGNORECASE,
+)
+# a question's stem read as a fact: "How can you make the function run every [...]?"
+_ASKS = re.compile(r"\?[\s\"'*_]*$")
 
 # "What is CloudTrail? -> a vital part of running a governed account": praise, not what it is
 _PRAISE = re.compile(
@@ -575,6 +592,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the line leans on the one before it")
         if _SCENARIO.search(both):
             minus(0.35, "a practice question's scenario, not a fact")
+        elif d.kind == "cloze" and d.rule == "fact" and _ASKS.search(d.core):
+            minus(0.35, "a question's stem, not a fact")
         if (
             d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in (*context.split(" › "), d.key))
         ) or (
