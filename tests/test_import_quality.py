@@ -1517,6 +1517,29 @@ def test_a_practice_question_written_as_prose_makes_no_card(tmp_path: Path) -> N
     assert "stem" not in " ".join(score(d).reasons)
 
 
+def test_explanation_labels_operator_lines_and_headings_in_bullets(tmp_path: Path) -> None:
+    """ "EXPLANATION - X keeps ..." is a practice question's explanation: the fact is what follows the
+    label, not "EXPLANATION" as a term. A line opening on an operator ("== 90 minutes if ...") says
+    nothing about what it is about. A heading typed as a bullet ("* #### Drain timeout") names what the
+    points under it are about, so it stands in their context."""
+    text = (
+        "# Queues\n\n## Practice\n\n"
+        "EXPLANATION - A message stays hidden for 30 seconds by default once a consumer reads it.\n\n"
+        "Explanation: Dead-letter queues hold messages that failed too often.\n\n"
+        "## Costs\n\n- Requests are billed per million\n- == 90 minutes if the job uses 2 workers\n\n"
+        "## Load balancer settings\n\n* #### Drain timeout\n  * waits for open requests to end\n"
+        "  * default is 300 seconds\n"
+    )
+    r = imp(tmp_path, text)
+    got = prompts(r)
+    assert "Queues › Practice — A message stays hidden for [...] by default once a consumer reads it." in got
+    assert not any("EXPLANATION" in p or p.startswith("Explanation") for p in got)
+    assert "Load balancer settings › Drain timeout — default is [...]" in got
+    assert [p.reasons[-1].split(" (-")[0] for p in r.triage] == [
+        "the line opens on an operator, not on what it is about"
+    ]
+
+
 def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
     """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
     holds the subject the card would need."""

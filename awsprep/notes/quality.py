@@ -367,6 +367,8 @@ class Quality:
 
 
 _CLOZE_MARK = re.compile(r"\{\{|\}\}")
+# a line that opens on an operator, not words: "== {{400,000}} seconds if ...", "=> {{3}} copies"
+_OPERATOR_START = re.compile(r"^(?:==|=>|->|>>|<<|&&|\|\||!=|\+=|=)\s*\S")
 _CLOZED = re.compile(r"\{\{(.*?)\}\}")
 # what _NAV's text and _EXAMPLE_CLOZE's lead-in hold, in lower case: the patterns need one of them
 _NAV_WORDS = re.compile(r"back to top|↑ top|next page|previous page|edit this|edit on github")
@@ -588,6 +590,9 @@ def score(d: Draft, project: bool = False) -> Quality:
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
             minus(0.3, "the answer points at another thing")
         core = d.core.split(" — ", 1)[-1] if d.kind == "cloze" else back
+        keyed = d.kind == "basic" and _OPERATOR_START.match(d.key.strip())
+        if _OPERATOR_START.match(core.strip()) or keyed:
+            minus(0.4, "the line opens on an operator, not on what it is about")
         if _LEANS_BACK.match(core.strip()):
             minus(0.3, "the line leans on the one before it")
         if _SCENARIO.search(both):
