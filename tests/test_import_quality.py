@@ -1540,6 +1540,19 @@ def test_explanation_labels_operator_lines_and_headings_in_bullets(tmp_path: Pat
     ]
 
 
+def test_a_slide_number_heading_is_not_context(tmp_path: Path) -> None:
+    """ "## 41." over a slide's text is where the slide stood, not what it is about: the file's name
+    says the subject instead ("Its storage grows ..." needs one)."""
+    text = (
+        "---\n\n## 41.\n\nAmazon MQ is a managed message broker for ActiveMQ and RabbitMQ.\n\n"
+        "Its broker storage grows in 20 GB steps as the queues fill up with unread messages.\n"
+    )
+    r = imp(tmp_path, text, name="41 MQ Overview.md")
+    got = prompts(r)
+    assert "What is Amazon MQ? (MQ Overview)" in got
+    assert not any("41." in p for p in got), got
+
+
 def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
     """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
     holds the subject the card would need."""
