@@ -1553,6 +1553,32 @@ def test_a_slide_number_heading_is_not_context(tmp_path: Path) -> None:
     assert not any("41." in p for p in got), got
 
 
+def test_popular_answers_and_answers_that_lean_on_a_question_wait_in_triage(tmp_path: Path) -> None:
+    """ "X is the most widely used queue service" says how popular X is, not what it is; "Y is the
+    proper way to do this" and "Z is the tool that settles these questions" lean on a question the card
+    does not show; "Cross-account access - Flow" is a label over the steps below it, not an answer."""
+    text = (
+        "# Notes\n\n## Messaging\n\n"
+        "Amazon SQS is the most widely used queue service among teams that build on AWS today.\n\n"
+        "Amazon SNS is one of the most popular ways to fan a message out to many subscribers.\n\n"
+        "Transit gateways are the proper way to do this when many VPCs must talk to each other.\n\n"
+        "AWS Config is the service that settles these questions for every resource in the account.\n\n"
+        "Amazon MQ is a managed message broker that speaks the protocols older apps already use.\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["What is Amazon MQ? (Messaging)"]
+    why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
+    assert why == [
+        "the answer leans on a question it does not show",
+        "the answer leans on a question it does not show",
+        "the answer praises, it does not say what it is",
+        "the answer praises, it does not say what it is",
+    ]
+    base = Draft("basic", "definition", "n.md", 1, ("IAM",), "IAM", key="Cross-account access")
+    flow = score(Draft(**{**base.__dict__, "front": "Cross-account access (IAM)", "back": "Flow"}))
+    assert any("a label, not a fact" in w for w in flow.reasons) and flow.score < THRESHOLD
+
+
 def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
     """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
     holds the subject the card would need."""

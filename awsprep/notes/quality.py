@@ -220,6 +220,24 @@ _PRAISE = re.compile(
     r"solution|practice|resource|thing)s?\b",
     re.IGNORECASE,
 )
+# "the most widely used AWS service", "one of the most used storage services": how popular, not what it is
+_POPULAR = re.compile(
+    r"^(?:(?:probably|arguably)\s+)?(?:one of\s+)?the\s+(?:most|best)\s+"
+    r"(?:widely\s+|commonly\s+|frequently\s+)?(?:used|popular|known|adopted|common)\b",
+    re.IGNORECASE,
+)
+# an answer that leans on the question it came from: "the right way to do this", "answers these questions"
+_LEANS_ON_QUESTION = re.compile(
+    r"\b(?:to do (?:this|that)|(?:these|those|this|that) (?:questions?|problems?|issues?|scenarios?|"
+    r"requirements?|situations?))\b",
+    re.IGNORECASE,
+)
+# a definition's one-word answer that only labels what follows it: "Web identity federation - Order"
+_LABEL_ANSWER = re.compile(
+    r"^(?:order|steps?|flow|process|sequence|workflow|diagram|overview|summary|example|details|notes?|"
+    r"explanation|how|why|what|below|above|see below|follows?)$",
+    re.IGNORECASE,
+)
 _SAME_AS = re.compile(
     r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to)\b", re.IGNORECASE
 )
@@ -585,8 +603,12 @@ def score(d: Draft, project: bool = False) -> Quality:
             and _COUNTED_KINDS.search(label) is None  # ("Provides checks in five categories" names them)
         ):
             minus(0.35, "a claim as the list's question, not what its points answer")  # "Supports all of X"
-        if d.rule == "is-a" and _PRAISE.match(answer.strip()):
+        if d.rule == "is-a" and (_PRAISE.match(answer.strip()) or _POPULAR.match(answer.strip())):
             minus(0.3, "the answer praises, it does not say what it is")
+        if d.kind == "basic" and _LEANS_ON_QUESTION.search(answer):
+            minus(0.3, "the answer leans on a question it does not show")
+        if d.rule == "definition" and _LABEL_ANSWER.match(answer.strip(" .:*_")):
+            minus(0.4, "the answer is a label, not a fact")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
             minus(0.3, "the answer points at another thing")
         core = d.core.split(" — ", 1)[-1] if d.kind == "cloze" else back
