@@ -1579,6 +1579,22 @@ def test_popular_answers_and_answers_that_lean_on_a_question_wait_in_triage(tmp_
     assert any("a label, not a fact" in w for w in flow.reasons) and flow.score < THRESHOLD
 
 
+def test_what_is_answered_by_the_letters_alone_waits_in_triage(tmp_path: Path) -> None:
+    """ "What is ACM?" -> "a Certificate Manager" spells the letters out and says nothing of what it
+    does; a term line that gives the long name ("ACM - AWS Certificate Manager") asks for just that and
+    stays, and so does an answer that says what the thing is."""
+    text = (
+        "# Certificates\n\n## Basics\n\nACM is an AWS Certificate Manager.\n\n"
+        "- SNI - Server Name Indication\n\n"
+        "Amazon ECS is a managed service that runs and scales containers on a cluster.\n"
+    )
+    r = imp(tmp_path, text)
+    got = fronts(r)
+    assert got == ["SNI (Certificates)", "What is Amazon ECS? (Certificates)"]
+    assert any(p.card.get("front", "").startswith("What is ACM?") for p in r.triage)
+    assert [p.reasons[-1].split(" (-")[0] for p in r.triage] == ["the answer only spells out the name"]
+
+
 def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
     """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
     holds the subject the card would need."""

@@ -239,8 +239,26 @@ _LABEL_ANSWER = re.compile(
     re.IGNORECASE,
 )
 _SAME_AS = re.compile(
-    r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to)\b", re.IGNORECASE
+    r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to|(?:much\s+)?like)\b",
+    re.IGNORECASE,
 )
+
+
+def _spells_out(term: str, answer: str) -> bool:
+    """The answer only spells the term's letters out: "What is VPC?" -> "a Virtual Private Cloud"."""
+    letters = re.sub(r"^(?:an?|the)\s+", "", term.strip(), flags=re.IGNORECASE)
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9]{1,5}", letters) or sum(ch.isupper() for ch in letters) < 2:
+        return False
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z0-9]+", answer)
+        if w.lower() not in ("a", "an", "the", "of", "for", "and")
+    ]
+    return 0 < len(words) <= len(letters) + 1 and "".join(w[0] for w in words).upper().startswith(
+        letters.upper()[: max(2, len(letters) - 1)]
+    )
+
+
 _NUMBER_WORDS = {
     "1": "one",
     "2": "two",
@@ -609,6 +627,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the answer leans on a question it does not show")
         if d.rule == "definition" and _LABEL_ANSWER.match(answer.strip(" .:*_")):
             minus(0.4, "the answer is a label, not a fact")
+        if d.rule == "is-a" and _spells_out(d.key, answer):  # ("What is VPC?" asks more than its letters)
+            minus(0.35, "the answer only spells out the name")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
             minus(0.3, "the answer points at another thing")
         core = d.core.split(" — ", 1)[-1] if d.kind == "cloze" else back
