@@ -1595,6 +1595,26 @@ def test_what_is_answered_by_the_letters_alone_waits_in_triage(tmp_path: Path) -
     assert [p.reasons[-1].split(" (-")[0] for p in r.triage] == ["the answer only spells out the name"]
 
 
+def test_one_trait_answers_and_terms_without_their_service_wait_in_triage(tmp_path: Path) -> None:
+    """ "What is Secrets Manager?" -> "a regional service, so ..." gives one trait, not what it is;
+    "What is a layer?" -> "a zip of libraries that Lambda functions share" does not say on the front
+    whose layer is meant. With the service in the question, the same answer stays."""
+    text = (
+        "# Exam notes\n\n## Week one\n\n"
+        "Secrets Manager is a regional service, so a secret must be copied to reach other regions.\n\n"
+        "A layer is a zip archive of libraries that several Lambda functions can share.\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == []
+    why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
+    assert why == [
+        "the answer gives one trait, not what it is",
+        "the question does not say whose term it asks",
+    ]
+    text = "# Lambda\n\n## Packaging\n\nA layer is a zip archive of libraries that functions can share.\n"
+    assert fronts(imp(tmp_path, text, name="lambda.md")) == ["What is a layer? (Lambda › Packaging)"]
+
+
 def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
     """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
     holds the subject the card would need."""

@@ -238,6 +238,19 @@ _LABEL_ANSWER = re.compile(
     r"explanation|how|why|what|below|above|see below|follows?)$",
     re.IGNORECASE,
 )
+# "What is KMS?" -> "a regional service, so ...", "What are EBS volumes?" -> "used in EC2 instances": one
+# trait or one place of use, not what the thing is
+_ONE_TRAIT = re.compile(
+    r"^(?:(?:a|an)\s+(?:regional|global|zonal|az[- ]scoped|region[- ]scoped|account[- ]level)\s+"
+    r"(?:service|resource|construct|feature)\b|used\s+(?:in|by|within|inside)\b)",
+    re.IGNORECASE,
+)
+# a one-word term in lower case ("alias", "layer", "stage") whose definition names the service it belongs to
+_SERVICE_WORD = re.compile(
+    r"\b(?:Lambda|DynamoDB|S3|EC2|ECS|EKS|RDS|Aurora|SQS|SNS|Kinesis|CloudFormation|CloudFront|API Gateway|"
+    r"Route 53|IAM|KMS|Cognito|Step Functions|Elastic Beanstalk|CodeDeploy|CodePipeline|CodeBuild|Glue|"
+    r"Redshift|ElastiCache|EventBridge|CloudWatch|X-Ray|VPC|EFS|EBS|Athena|SageMaker)\b"
+)
 _SAME_AS = re.compile(
     r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to|(?:much\s+)?like)\b",
     re.IGNORECASE,
@@ -627,6 +640,12 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "the answer leans on a question it does not show")
         if d.rule == "definition" and _LABEL_ANSWER.match(answer.strip(" .:*_")):
             minus(0.4, "the answer is a label, not a fact")
+        if d.rule == "is-a" and _ONE_TRAIT.match(answer.strip()):
+            minus(0.3, "the answer gives one trait, not what it is")
+        if d.rule == "is-a" and re.fullmatch(r"(?:[Aa]n?\s+|[Tt]he\s+)?[a-z][a-z-]+", d.key.strip()):
+            named = _SERVICE_WORD.search(answer)
+            if named and not _SERVICE_WORD.search(front):
+                minus(0.3, "the question does not say whose term it asks")  # "What is an alias?" (Lambda)
         if d.rule == "is-a" and _spells_out(d.key, answer):  # ("What is VPC?" asks more than its letters)
             minus(0.35, "the answer only spells out the name")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
