@@ -1615,6 +1615,19 @@ def test_one_trait_answers_and_terms_without_their_service_wait_in_triage(tmp_pa
     assert fronts(imp(tmp_path, text, name="lambda.md")) == ["What is a layer? (Lambda › Packaging)"]
 
 
+def test_a_mapping_to_tools_from_elsewhere_waits_in_triage(tmp_path: Path) -> None:
+    """ "Familiar mapping: like RabbitMQ but hosted" compares with tools from outside AWS, it does not
+    say what the service is; CloudFormation's own "Mappings" section is a term and stays."""
+    text = (
+        "# Amazon MQ\n\n- **Familiar mapping**: like a RabbitMQ cluster you never patch\n"
+        "- **Analogy**: a post office that keeps letters until someone collects them\n\n"
+        "# CloudFormation\n\n- Mappings: fixed lookup tables such as an image id per region\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Mappings (CloudFormation)"]
+    assert len(r.triage) == 2
+
+
 def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:
     """ "By comparison, the coldest tier takes up to 12 hours": compared with what? The line before it
     holds the subject the card would need."""

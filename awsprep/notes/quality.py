@@ -149,6 +149,8 @@ _NOTE_LABEL = re.compile(
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
     r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|"
+    # a comparison with tools from elsewhere ("Familiar mapping: like Datadog ..."), not what it is
+    r"(?:familiar|real[- ]world|tool) mappings?|analog(?:y|ies)|think of it as|in plain (?:english|terms)|"
     r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )
