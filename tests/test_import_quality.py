@@ -1418,6 +1418,32 @@ def test_the_learners_study_plan_and_a_table_of_contents_wait_in_triage(tmp_path
     assert why == ["a table of contents of the notes"] * 2 + ["the learner's study plan, not a fact"]
 
 
+def test_a_plan_by_days_and_a_resource_pack_wait_in_triage(tmp_path: Path) -> None:
+    """A page titled as a plan ("# Prep Plan" over "## 10-Day Plan" and its days) or as a pack of
+    resources (which page to read, for how long, on which day) holds the learner's schedule, not AWS
+    facts; so does a day's "Milestone" or "Objectives" wherever it stands. A section of facts in
+    ordinary notes stays in the deck."""
+    plan = (
+        "# My Prep Plan\n\n## 10-Day Plan\n\n### Day 3: Queues and topics\n\n"
+        "- **Objectives**: learn how queues and topics differ\n"
+        "- **Milestone**: both fan-out patterns drawn from memory\n"
+        "- **Resources**:\n  - the video course: messaging chapters (45 min)\n\n"
+    )
+    pack = (
+        "# Resource Pack\n\n## Vendor pages\n\n| Service | Page | Why | When |\n|---|---|---|---|\n"
+        "| SQS | Visibility timeout | Retries | Day 3 |\n| SNS | Fan-out | Messaging | Day 3 |\n"
+    )
+    notes = "# SQS\n\n## Basics\n\n- Visibility timeout: hides a received message from other consumers\n"
+    r = imp(tmp_path, plan, name="plan.md")
+    assert r.cards == [] and r.triage
+    assert all(any("study plan" in w for w in p.reasons) for p in r.triage)
+    r = imp(tmp_path, pack, name="pack.md")
+    assert r.cards == [] and r.triage
+    assert all(any("study plan" in w for w in p.reasons) for p in r.triage)
+    r = imp(tmp_path, notes, name="sqs.md")
+    assert fronts(r) == ["Visibility timeout (SQS)"] and not r.triage
+
+
 def test_a_steps_heading_makes_a_walkthrough(tmp_path: Path) -> None:
     """ "## Steps: Network Load Balancer" over what was typed into the console is a walkthrough; a
     heading that only mentions steps ("Steps of a request") is not."""
@@ -1461,6 +1487,145 @@ def test_a_practice_scene_and_underscore_bullets_wait_in_triage(tmp_path: Path) 
     assert prompts(r) == ["ALB — NLB: works at layer [...] and keeps one static IP per zone"]
     why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
     assert why == ["a practice question's scenario, not a fact", "markup or template text left in"]
+
+
+def test_a_practice_question_written_as_prose_makes_no_card(tmp_path: Path) -> None:
+    """A paragraph that ends on an exam stem ("Which setting would you pick?") is a question's scene:
+    none of its sentences is a fact ("each item is 6 KB"). A scene's line on its own ("You are building
+    an app that stores around 40 photos a minute") waits in triage; plain prose stays."""
+    text = (
+        "# DynamoDB\n\n## Exam practice\n\n"
+        "You look after a ticketing app that keeps its orders in a DynamoDB table. Each order item is 6 KB "
+        "and the app writes about 30 orders every second at the evening peak. Which capacity setting "
+        "would you pick for the table?\n\n"
+        "You are building an app that stores around 40 photos a minute, each up to 5 MB in size.\n\n"
+        "## Capacity\n\nOne write capacity unit covers one write per second of an item up to 1 KB. "
+        "Strongly consistent reads cost twice as much as eventually consistent reads of the same item.\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "DynamoDB — One write capacity unit covers one write per second of an item up to [...]."
+    ]
+    assert [p.reasons[-1].split(" (-")[0] for p in r.triage] == ["a practice question's scenario, not a fact"]
+    assert any(s.reason == "practice question" for s in r.skips)
+    # a stem that stands alone as a line, read as a fact: it asks, it does not tell
+    stem = "How do you make the job start every {{15 minutes}}?"
+    d = Draft("cloze", "fact", "n.md", 1, ("Glue",), "Glue", text=f"Glue — {stem}", core=stem)
+    assert "a question's stem, not a fact" in " ".join(score(d).reasons)
+    aside = "Max {{5}} pipelines a region (per account?)"
+    d = Draft("cloze", "fact", "n.md", 1, ("Glue",), "Glue", text=f"Glue — {aside}", core=aside)
+    assert "stem" not in " ".join(score(d).reasons)
+
+
+def test_explanation_labels_operator_lines_and_headings_in_bullets(tmp_path: Path) -> None:
+    """ "EXPLANATION - X keeps ..." is a practice question's explanation: the fact is what follows the
+    label, not "EXPLANATION" as a term. A line opening on an operator ("== 90 minutes if ...") says
+    nothing about what it is about. A heading typed as a bullet ("* #### Drain timeout") names what the
+    points under it are about, so it stands in their context."""
+    text = (
+        "# Queues\n\n## Practice\n\n"
+        "EXPLANATION - A message stays hidden for 30 seconds by default once a consumer reads it.\n\n"
+        "Explanation: Dead-letter queues hold messages that failed too often.\n\n"
+        "## Costs\n\n- Requests are billed per million\n- == 90 minutes if the job uses 2 workers\n\n"
+        "## Load balancer settings\n\n* #### Drain timeout\n  * waits for open requests to end\n"
+        "  * default is 300 seconds\n"
+    )
+    r = imp(tmp_path, text)
+    got = prompts(r)
+    assert "Queues › Practice — A message stays hidden for [...] by default once a consumer reads it." in got
+    assert not any("EXPLANATION" in p or p.startswith("Explanation") for p in got)
+    assert "Load balancer settings › Drain timeout — default is [...]" in got
+    assert [p.reasons[-1].split(" (-")[0] for p in r.triage] == [
+        "the line opens on an operator, not on what it is about"
+    ]
+
+
+def test_a_slide_number_heading_is_not_context(tmp_path: Path) -> None:
+    """ "## 41." over a slide's text is where the slide stood, not what it is about: the file's name
+    says the subject instead ("Its storage grows ..." needs one)."""
+    text = (
+        "---\n\n## 41.\n\nAmazon MQ is a managed message broker for ActiveMQ and RabbitMQ.\n\n"
+        "Its broker storage grows in 20 GB steps as the queues fill up with unread messages.\n"
+    )
+    r = imp(tmp_path, text, name="41 MQ Overview.md")
+    got = prompts(r)
+    assert "What is Amazon MQ? (MQ Overview)" in got
+    assert not any("41." in p for p in got), got
+
+
+def test_popular_answers_and_answers_that_lean_on_a_question_wait_in_triage(tmp_path: Path) -> None:
+    """ "X is the most widely used queue service" says how popular X is, not what it is; "Y is the
+    proper way to do this" and "Z is the tool that settles these questions" lean on a question the card
+    does not show; "Cross-account access - Flow" is a label over the steps below it, not an answer."""
+    text = (
+        "# Notes\n\n## Messaging\n\n"
+        "Amazon SQS is the most widely used queue service among teams that build on AWS today.\n\n"
+        "Amazon SNS is one of the most popular ways to fan a message out to many subscribers.\n\n"
+        "Transit gateways are the proper way to do this when many VPCs must talk to each other.\n\n"
+        "AWS Config is the service that settles these questions for every resource in the account.\n\n"
+        "Amazon MQ is a managed message broker that speaks the protocols older apps already use.\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["What is Amazon MQ? (Messaging)"]
+    why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
+    assert why == [
+        "the answer leans on a question it does not show",
+        "the answer leans on a question it does not show",
+        "the answer praises, it does not say what it is",
+        "the answer praises, it does not say what it is",
+    ]
+    base = Draft("basic", "definition", "n.md", 1, ("IAM",), "IAM", key="Cross-account access")
+    flow = score(Draft(**{**base.__dict__, "front": "Cross-account access (IAM)", "back": "Flow"}))
+    assert any("a label, not a fact" in w for w in flow.reasons) and flow.score < THRESHOLD
+
+
+def test_what_is_answered_by_the_letters_alone_waits_in_triage(tmp_path: Path) -> None:
+    """ "What is ACM?" -> "a Certificate Manager" spells the letters out and says nothing of what it
+    does; a term line that gives the long name ("ACM - AWS Certificate Manager") asks for just that and
+    stays, and so does an answer that says what the thing is."""
+    text = (
+        "# Certificates\n\n## Basics\n\nACM is an AWS Certificate Manager.\n\n"
+        "- SNI - Server Name Indication\n\n"
+        "Amazon ECS is a managed service that runs and scales containers on a cluster.\n"
+    )
+    r = imp(tmp_path, text)
+    got = fronts(r)
+    assert got == ["SNI (Certificates)", "What is Amazon ECS? (Certificates)"]
+    assert any(p.card.get("front", "").startswith("What is ACM?") for p in r.triage)
+    assert [p.reasons[-1].split(" (-")[0] for p in r.triage] == ["the answer only spells out the name"]
+
+
+def test_one_trait_answers_and_terms_without_their_service_wait_in_triage(tmp_path: Path) -> None:
+    """ "What is Secrets Manager?" -> "a regional service, so ..." gives one trait, not what it is;
+    "What is a layer?" -> "a zip of libraries that Lambda functions share" does not say on the front
+    whose layer is meant. With the service in the question, the same answer stays."""
+    text = (
+        "# Exam notes\n\n## Week one\n\n"
+        "Secrets Manager is a regional service, so a secret must be copied to reach other regions.\n\n"
+        "A layer is a zip archive of libraries that several Lambda functions can share.\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == []
+    why = sorted(p.reasons[1].split(" (-")[0] for p in r.triage)
+    assert why == [
+        "the answer gives one trait, not what it is",
+        "the question does not say whose term it asks",
+    ]
+    text = "# Lambda\n\n## Packaging\n\nA layer is a zip archive of libraries that functions can share.\n"
+    assert fronts(imp(tmp_path, text, name="lambda.md")) == ["What is a layer? (Lambda › Packaging)"]
+
+
+def test_a_mapping_to_tools_from_elsewhere_waits_in_triage(tmp_path: Path) -> None:
+    """ "Familiar mapping: like RabbitMQ but hosted" compares with tools from outside AWS, it does not
+    say what the service is; CloudFormation's own "Mappings" section is a term and stays."""
+    text = (
+        "# Amazon MQ\n\n- **Familiar mapping**: like a RabbitMQ cluster you never patch\n"
+        "- **Analogy**: a post office that keeps letters until someone collects them\n\n"
+        "# CloudFormation\n\n- Mappings: fixed lookup tables such as an image id per region\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Mappings (CloudFormation)"]
+    assert len(r.triage) == 2
 
 
 def test_a_line_that_leans_on_the_one_before_waits_in_triage(tmp_path: Path) -> None:

@@ -147,6 +147,33 @@ def test_context_comes_from_headings_and_parent_items(facts: list) -> None:
     assert found == [(2, "s3-object-size"), (6, "lambda-memory")]
 
 
+def test_old_metric_retention_replica_count_and_bucket_quota_are_flagged(facts: list) -> None:
+    """Three limits that changed: metrics kept two weeks (15 months now), five read replicas (15 for
+    the MySQL family and PostgreSQL now), 100 buckets an account (10,000 now). The current values,
+    other engines and other numbers of the same words are not flagged."""
+    text = """\
+## Monitoring
+* CloudWatch holds on to metric data for 2 weeks only
+* CloudWatch keeps hourly metric points for 15 months
+* predictive scaling uses up to 14 days of metric history
+## Databases
+* RDS read replicas: up to 5 per source instance
+* RDS read replicas: up to 15 per source instance for MySQL
+* RDS for Oracle: up to 5 read replicas
+* replica lag under 5 seconds
+## Storage
+* S3: each account gets 100 buckets by default
+* S3: 10,000 general purpose buckets per account by default
+* a bucket can hold up to 100 TB of objects
+"""
+    found = [(w.line, w.key) for w in scan_text(text, "n.md", facts)]
+    assert found == [
+        (2, "cloudwatch-metric-retention"),
+        (6, "rds-read-replica-count"),
+        (11, "s3-bucket-quota"),
+    ]
+
+
 def test_code_blocks_and_bank_options_are_skipped(facts: list) -> None:
     text = """\
 # SQS

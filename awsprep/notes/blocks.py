@@ -171,6 +171,9 @@ def parse_blocks(text: str) -> Parsed:
                 heads.append((level, title))
                 here = tuple(h for _, h in heads)
                 blocks.append(Block("heading", pending_line, here, text=title, level=level))
+                if item_stack and not item_stack[-1].text and not item_stack[-1].extra:
+                    # "* ##### Idle timeout" over its points: the heading names what the points are about
+                    item_stack[-1].text = title
             elif mode == "cell" and cell_row is not None:
                 cell_row.append(content.strip())
             mode = ""

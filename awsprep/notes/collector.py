@@ -36,7 +36,8 @@ _REMARK = re.compile(
     re.IGNORECASE,
 )
 _HASHED = re.compile(r"\b(?=\w*\d)(?=\w*[a-z])\w{8,}\b")  # "24cfd262956b9a40": a generated name
-_LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?")  # a glossary's "A", "A-C"
+# a glossary's "A", "A-C"; a slide's or a step's bare number, "198.", "3.2": where, not what about
+_LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?|\d{1,4}(?:\.\d{1,3})*\.?")
 # a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon or a dash)
 _PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+)\s+\S")
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
@@ -139,6 +140,7 @@ class Collector:
             and not _TITLE.search(topic)
             and not _CHAPTER.search(topic)
             and not is_diary(topic)
+            and not _LETTER_HEADING.fullmatch(topic)  # ("## 198.": a slide's number names nothing)
             and bool(context((topic,)))  # ("# Overview", "# Notes": a title that says nothing)
         )
         lead = named and self.topics.find(ctx) != topic and norm(topic) not in norm(ctx)

@@ -149,6 +149,8 @@ _NOTE_LABEL = re.compile(
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
     r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|"
+    # a comparison with tools from elsewhere ("Familiar mapping: like Datadog ..."), not what it is
+    r"(?:familiar|real[- ]world|tool) mappings?|analog(?:y|ies)|think of it as|in plain (?:english|terms)|"
     r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )
@@ -192,7 +194,24 @@ _LEANS_BACK = re.compile(
     re.IGNORECASE,
 )
 # a practice question's scene read as a fact: "The company must rotate the key every {{4 months}}"
-_SCENARIO = re.compile(r"\b(?:a|the|this) company(?:'s)?\b", re.IGNORECASE)
+_SCENARIO = re.compile(
+    r"\b(?:a|the|this) company(?:'s)?\b|"
+    # the scene's cast: "You are developing a retail app", "Your team has built", "A developer wants to"
+    r"\byou(?: are|'re) (?:working|developing|designing|building|running|responsible|tasked|planning|"
+    r"migrating|asked|hired|employed|consulting|a |an |the )|"
+    r"\byou(?: have|'ve) (?:been (?:asked|tasked|hired)|developed|built|configured|deployed|uploaded|written|"
+    r"created|launched|noticed|inherited)\b|\byou would like to\b|"
+    r"\byour (?:team|manager|boss|client|employer|CTO) (?:has|is|wants|needs|asks|would)\b|"
+    r"\b(?:a|an) (?:developer|solutions architect|sysops administrator|administrator|data engineer|"
+    r"engineer|startup|organi[sz]ation|retailer|enterprise|client|customer) (?:is (?:\w+ing)|has|wants|"
+    r"would like|plans|needs to|must|runs|operates)\b|"
+    # the scene's figures: "the application performs around 20 reads per second"
+    r"\b(?:the|your|their|its) (?:application|app|website|site|system|workload|service|database|table|"
+    r"users?|team) (?:\w+ ){0,2}(?:around|approximately|roughly|about|an average of|on average) \d",
+    re.IGNORECASE,
+)
+# a question's stem read as a fact: "How can you make the function run every [...]?"
+_ASKS = re.compile(r"\?[\s\"'*_]*$")
 
 # "What is CloudTrail? -> a vital part of running a governed account": praise, not what it is
 _PRAISE = re.compile(
@@ -203,9 +222,58 @@ _PRAISE = re.compile(
     r"solution|practice|resource|thing)s?\b",
     re.IGNORECASE,
 )
-_SAME_AS = re.compile(
-    r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to)\b", re.IGNORECASE
+# "the most widely used AWS service", "one of the most used storage services": how popular, not what it is
+_POPULAR = re.compile(
+    r"^(?:(?:probably|arguably)\s+)?(?:one of\s+)?the\s+(?:most|best)\s+"
+    r"(?:widely\s+|commonly\s+|frequently\s+)?(?:used|popular|known|adopted|common)\b",
+    re.IGNORECASE,
 )
+# an answer that leans on the question it came from: "the right way to do this", "answers these questions"
+_LEANS_ON_QUESTION = re.compile(
+    r"\b(?:to do (?:this|that)|(?:these|those|this|that) (?:questions?|problems?|issues?|scenarios?|"
+    r"requirements?|situations?))\b",
+    re.IGNORECASE,
+)
+# a definition's one-word answer that only labels what follows it: "Web identity federation - Order"
+_LABEL_ANSWER = re.compile(
+    r"^(?:order|steps?|flow|process|sequence|workflow|diagram|overview|summary|example|details|notes?|"
+    r"explanation|how|why|what|below|above|see below|follows?)$",
+    re.IGNORECASE,
+)
+# "What is KMS?" -> "a regional service, so ...", "What are EBS volumes?" -> "used in EC2 instances": one
+# trait or one place of use, not what the thing is
+_ONE_TRAIT = re.compile(
+    r"^(?:(?:a|an)\s+(?:regional|global|zonal|az[- ]scoped|region[- ]scoped|account[- ]level)\s+"
+    r"(?:service|resource|construct|feature)\b|used\s+(?:in|by|within|inside)\b)",
+    re.IGNORECASE,
+)
+# a one-word term in lower case ("alias", "layer", "stage") whose definition names the service it belongs to
+_SERVICE_WORD = re.compile(
+    r"\b(?:Lambda|DynamoDB|S3|EC2|ECS|EKS|RDS|Aurora|SQS|SNS|Kinesis|CloudFormation|CloudFront|API Gateway|"
+    r"Route 53|IAM|KMS|Cognito|Step Functions|Elastic Beanstalk|CodeDeploy|CodePipeline|CodeBuild|Glue|"
+    r"Redshift|ElastiCache|EventBridge|CloudWatch|X-Ray|VPC|EFS|EBS|Athena|SageMaker)\b"
+)
+_SAME_AS = re.compile(
+    r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to|(?:much\s+)?like)\b",
+    re.IGNORECASE,
+)
+
+
+def _spells_out(term: str, answer: str) -> bool:
+    """The answer only spells the term's letters out: "What is VPC?" -> "a Virtual Private Cloud"."""
+    letters = re.sub(r"^(?:an?|the)\s+", "", term.strip(), flags=re.IGNORECASE)
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9]{1,5}", letters) or sum(ch.isupper() for ch in letters) < 2:
+        return False
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z0-9]+", answer)
+        if w.lower() not in ("a", "an", "the", "of", "for", "and")
+    ]
+    return 0 < len(words) <= len(letters) + 1 and "".join(w[0] for w in words).upper().startswith(
+        letters.upper()[: max(2, len(letters) - 1)]
+    )
+
+
 _NUMBER_WORDS = {
     "1": "one",
     "2": "two",
@@ -285,7 +353,17 @@ _LOGISTICS_HEADING = re.compile(
 # a heading over the learner's own plan: "Focus on this section", "Study plan", "What to review"
 _STUDY_PLAN = re.compile(
     r"\bstudy (?:plan|schedule|checklist|progress|tracker)\b|\bfocus on (?:this|these)\b|"
-    r"\bwhat to (?:study|focus on|review|revise)\b|\bto (?:study|review|revise) (?:next|later|again)\b",
+    r"\bwhat to (?:study|focus on|review|revise)\b|\bto (?:study|review|revise) (?:next|later|again)\b|"
+    # a plan by days or weeks, a revision or crash plan, a pack of resources and when to read them
+    r"\b\d+[- ](?:day|week|month)s? (?:study |exam |prep |revision |crash )?(?:plan|schedule|roadmap)\b|"
+    r"\b(?:revision|crash|learning|prep|preparation|review|pass|exam) (?:plan|schedule|roadmap)\b|"
+    r"\bresource (?:pack|usage|timeline|list)\b",
+    re.IGNORECASE,
+)
+# the labels of a day's entry in a study plan: "Milestone: all gaps closed", "Objectives: master X"
+_PLAN_LABEL = re.compile(
+    r"^(?:milestones?|objectives?|learning objectives|goals?(?: for (?:the|this) (?:day|week))?|"
+    r"knowledge checks?|deliverables?|time (?:needed|required|budget)|estimated time)$",
     re.IGNORECASE,
 )
 # a table row that asks what a part of the notes holds: "Status checks: Contents?" (a table of contents)
@@ -340,6 +418,8 @@ class Quality:
 
 
 _CLOZE_MARK = re.compile(r"\{\{|\}\}")
+# a line that opens on an operator, not words: "== {{400,000}} seconds if ...", "=> {{3}} copies"
+_OPERATOR_START = re.compile(r"^(?:==|=>|->|>>|<<|&&|\|\||!=|\+=|=)\s*\S")
 _CLOZED = re.compile(r"\{\{(.*?)\}\}")
 # what _NAV's text and _EXAMPLE_CLOZE's lead-in hold, in lower case: the patterns need one of them
 _NAV_WORDS = re.compile(r"back to top|↑ top|next page|previous page|edit this|edit on github")
@@ -463,7 +543,11 @@ def score(d: Draft, project: bool = False) -> Quality:
         _search(_LOGISTICS, both, both_low) or _search(_LOGISTICS_HEADING, path, path_low)
     ):
         minus(0.45, "exam logistics or marketing")
-    if d.kind != "mcq" and _STUDY_PLAN.search(path):
+    if d.kind != "mcq" and (
+        _STUDY_PLAN.search(path)
+        or (d.path and _STUDY_PLAN.search(d.path[0]))  # (the page's title: "Study Plan", "Resource Pack")
+        or (d.kind == "basic" and _PLAN_LABEL.match(d.key.strip(" *_`:!")))
+    ):
         minus(0.45, "the learner's study plan, not a fact")
     if d.rule == "table-row" and "?, " in d.front.split(" (", 1)[0]:
         minus(0.3, "two questions in one")  # "AMI: Billed?, Note?": header cells that ask each their own
@@ -552,15 +636,32 @@ def score(d: Draft, project: bool = False) -> Quality:
             and _COUNTED_KINDS.search(label) is None  # ("Provides checks in five categories" names them)
         ):
             minus(0.35, "a claim as the list's question, not what its points answer")  # "Supports all of X"
-        if d.rule == "is-a" and _PRAISE.match(answer.strip()):
+        if d.rule == "is-a" and (_PRAISE.match(answer.strip()) or _POPULAR.match(answer.strip())):
             minus(0.3, "the answer praises, it does not say what it is")
+        if d.kind == "basic" and _LEANS_ON_QUESTION.search(answer):
+            minus(0.3, "the answer leans on a question it does not show")
+        if d.rule == "definition" and _LABEL_ANSWER.match(answer.strip(" .:*_")):
+            minus(0.4, "the answer is a label, not a fact")
+        if d.rule == "is-a" and _ONE_TRAIT.match(answer.strip()):
+            minus(0.3, "the answer gives one trait, not what it is")
+        if d.rule == "is-a" and re.fullmatch(r"(?:[Aa]n?\s+|[Tt]he\s+)?[a-z][a-z-]+", d.key.strip()):
+            named = _SERVICE_WORD.search(answer)
+            if named and not _SERVICE_WORD.search(front):
+                minus(0.3, "the question does not say whose term it asks")  # "What is an alias?" (Lambda)
+        if d.rule == "is-a" and _spells_out(d.key, answer):  # ("What is VPC?" asks more than its letters)
+            minus(0.35, "the answer only spells out the name")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
             minus(0.3, "the answer points at another thing")
         core = d.core.split(" — ", 1)[-1] if d.kind == "cloze" else back
+        keyed = d.kind == "basic" and _OPERATOR_START.match(d.key.strip())
+        if _OPERATOR_START.match(core.strip()) or keyed:
+            minus(0.4, "the line opens on an operator, not on what it is about")
         if _LEANS_BACK.match(core.strip()):
             minus(0.3, "the line leans on the one before it")
         if _SCENARIO.search(both):
             minus(0.35, "a practice question's scenario, not a fact")
+        elif d.kind == "cloze" and d.rule == "fact" and _ASKS.search(d.core):
+            minus(0.35, "a question's stem, not a fact")
         if (
             d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in (*context.split(" › "), d.key))
         ) or (

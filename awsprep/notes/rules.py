@@ -40,6 +40,17 @@ GUESSED_RULES = frozenset({"definition", "fact", "is-a", "list", "table-row"})  
 _LABEL_END = re.compile(r"[:?]\s*$")
 
 
+# the stem that ends a practice question written as a paragraph: "Which of the following would you
+# recommend?", "How can you make the function run hourly?" (its sentences are the question's scene)
+_STEM = re.compile(
+    r"(?:\bwhich of (?:the|these) (?:following|options|choices)|\bwhich (?:\w+ ){0,3}(?:should|would|could|"
+    r"will|must) |\bhow (?:can|should|could|would|will) (?:you|we|they|the|a|an|this|it)\b|"
+    r"\bwhat (?:\w+ ){0,4}(?:should|would|could) (?:you|we|they|the|be)\b|"
+    r"\bwhat is the (?:best|most|least|simplest|cheapest|fastest|quickest|recommended)\b)[^?]*\?[\s*_]*$",
+    re.IGNORECASE,
+)
+
+
 def _under_last_item(lst: Block) -> bool:
     """The list's last item is a label ("S3 Standard to IA Transition:") with no points of its own."""
     last = lst.items[-1] if lst.items else None
@@ -241,6 +252,9 @@ class Walker:
                 unit(self.c, text, ln, blk.path, [])
                 continue
             parts = sentences(plain(text)[0]) if len(text) > 120 else [text]
+            if _STEM.search(parts[-1]):  # a practice question's scene and stem, written as prose
+                self.c.skip(ln, "practice question", text)
+                continue
             for sent in parts:
                 unit(self.c, sent, ln, blk.path, [], prose=len(parts) > 1)
 

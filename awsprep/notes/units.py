@@ -108,6 +108,11 @@ _PRONOUN = re.compile(r"^(?:it|its|they|their|this|these|that|those|he|she)\b", 
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1")  # a line in bold from end to end
 _TITLE_MARKS = re.compile(r"[:=]")  # (a bold "EC2 = Elastic Compute Cloud" is a fact, not a title)
 _LEFT_BULLET = re.compile(r"^[-*+]\s+(?!\[[ xX]\])")
+# the label of a practice question's explanation: "EXPLANATION - A query reads ...": the fact follows it
+_EXPLANATION_LABEL = re.compile(
+    r"^(?:explanation|answer explanation|rationale|reasoning)\s*(?:[:\-\u2013\u2014]\s*)+(?=\S)",
+    re.IGNORECASE,
+)
 _USED_FOR = re.compile(r"^used\s+(?:(?:mainly|mostly|primarily|only|often)\s+)?(?=for\b|to\b)", re.I)
 _STARTS_LINK = re.compile(r"^\s*!?\[[^\]]*\]\(")
 _LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)\s]+\)")
@@ -152,6 +157,8 @@ def unit(
     raw = raw.strip()
     if raw[:1] in ("-", "*", "+"):
         raw = _LEFT_BULLET.sub("", raw)  # "- Write penalty ...": a bullet the parser left in the text
+    if raw[:1] in "EeAaRr" and _EXPLANATION_LABEL.match(raw):
+        raw = _EXPLANATION_LABEL.sub("", raw)  # "Explanation - X keeps ...": the fact is what follows
     if ("{%" in raw or "{{" in raw) and _TEMPLATE.search(raw):
         c.skip(line, "template", raw)  # {{ site.title }}, {% include nav.html %}: a site generator's
         return False
