@@ -157,16 +157,21 @@ def test_copy_counts_again_on_the_target(tmp_path):
     copied.close()
 
 
-def test_schema_6_database_counts_its_whole_log_when_upgraded(tmp_path):
-    path = tmp_path / "v6.db"
+def studied_file(path: Any, seed: int) -> dict[str, Any]:
+    """A SQLite database at `path` with fifteen days of answers, closed; its figures counted from the log."""
     store = Store(f"sqlite:///{path}")
     store.sync(deck_cards(), "one")
-    study(store, random.Random(5), 15)
+    study(store, random.Random(seed), 15)
     before = figures(store, live=True)
     store.close()
+    return before
+
+
+def test_schema_6_database_counts_its_whole_log_when_upgraded(tmp_path):
+    path = tmp_path / "v6.db"
+    before = studied_file(path, 5)
     with sqlite3.connect(path) as conn:  # back to schema 6: no domain column, no tallies, no triggers
-        for name in ("awsprep_log_insert", "awsprep_log_update", "awsprep_log_delete", "awsprep_card_key",
-                     "awsprep_card_new"):  # fmt: skip
+        for name in tallies._SQLITE_TRIGGERS:
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE answer_days")
         conn.execute("DROP TABLE answer_times")
@@ -194,11 +199,7 @@ def test_schema_7_database_counts_its_times_again_in_the_wider_buckets(tmp_path)
     """Schema 7 kept every response time in 100 ms buckets; the upgrade makes the triggers again and
     counts the log again, and the counts are kept in the new buckets from then on."""
     path = tmp_path / "v7.db"
-    store = Store(f"sqlite:///{path}")
-    store.sync(deck_cards(), "one")
-    study(store, random.Random(7), 15)
-    before = figures(store, live=True)
-    store.close()
+    before = studied_file(path, 7)
     old = "(l.response_ms / 100) * 100"
     with sqlite3.connect(path) as conn:  # back to schema 7: its buckets, its triggers (here: none)
         for name in tallies._SQLITE_TRIGGERS:
