@@ -448,7 +448,7 @@ class McqReader:
         out: list[tuple[int, str, str, set[int]]] = []
         blocks = self.blocks
         for i, blk in enumerate(blocks):
-            if blk.kind != "heading":
+            if blk.kind != "heading" or not _NUMBERED.match(blk.text):  # (plain text only where it may be)
                 continue
             m = _KEY_HEADING.match(plain(blk.text)[0])
             if m is None:
