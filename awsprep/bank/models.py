@@ -38,6 +38,8 @@ class Source:
 
 @dataclass(frozen=True)
 class CardBase:
+    """What every card has: its id, deck, topic, tags, exam domain and source."""
+
     id: str
     deck: str
     topic: str = ""
@@ -60,6 +62,8 @@ class CardBase:
 
 @dataclass(frozen=True)
 class BasicCard(CardBase):
+    """A front to answer and the back that answers it."""
+
     front: str = ""
     back: str = ""
     type: CardType = field(default="basic", init=False)
@@ -70,6 +74,8 @@ class BasicCard(CardBase):
 
 @dataclass(frozen=True)
 class ClozeCard(CardBase):
+    """A sentence with blanks (`{{...}}`) to fill in."""
+
     text: str = ""
     type: CardType = field(default="cloze", init=False)
 
@@ -94,6 +100,8 @@ class ClozeCard(CardBase):
 
 @dataclass(frozen=True)
 class McqCard(CardBase):
+    """A multiple-choice question: its options, the right ones and why."""
+
     question: str = ""
     options: tuple[str, ...] = ()
     correct: tuple[int, ...] = ()  # 0-based indices into options
@@ -110,6 +118,8 @@ class McqCard(CardBase):
 
 @dataclass(frozen=True)
 class NumericCard(CardBase):
+    """A question answered with a number, within a tolerance, in a unit."""
+
     question: str = ""
     answer: float | None = None
     tolerance: float = 0.0  # absolute

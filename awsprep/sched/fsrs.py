@@ -31,13 +31,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Protocol
-
-from fsrs import Card as FsrsCard
-from fsrs import Rating, Scheduler, State
-from fsrs.scheduler import DEFAULT_PARAMETERS
+from typing import TYPE_CHECKING, Protocol
 
 from awsprep.sched.sm2 import DRILL_UNTIL, PASS_GRADE, CardState, is_drill_answer
+
+if TYPE_CHECKING:
+    from fsrs import Card as FsrsCard
+    from fsrs import Rating, Scheduler
+
+# FSRS-6's default weights as the fsrs package ships them (fsrs.scheduler.DEFAULT_PARAMETERS; a test holds
+# them equal). Written here so that a command that only reads cards' memory (stats, the exam plan, the
+# first card of a review) does not load the package, about 10 ms of every start; the package is
+# imported where a card is scheduled or a log replayed.
+DEFAULT_WEIGHTS = (
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+)  # fmt: skip
 
 DEFAULT_RETENTION = 0.9
 GRADED_ACTIONS = ("answer", "exam")
@@ -47,12 +56,12 @@ GRADED_ACTIONS = ("answer", "exam")
 class Params:
     """FSRS weights (21 for FSRS-6) and the recall probability at which a review falls due."""
 
-    weights: tuple[float, ...] = tuple(DEFAULT_PARAMETERS)
+    weights: tuple[float, ...] = DEFAULT_WEIGHTS
     desired_retention: float = DEFAULT_RETENTION
 
     @property
     def fitted(self) -> bool:
-        return self.weights != tuple(DEFAULT_PARAMETERS)
+        return self.weights != DEFAULT_WEIGHTS
 
 
 DEFAULT_PARAMS = Params()
@@ -75,6 +84,8 @@ class GradedEntry(Protocol):
 
 @dataclass(frozen=True)
 class Memory:
+    """A card's FSRS memory: stability, difficulty and the day of its last review."""
+
     stability: float
     difficulty: float
     last_review: datetime
@@ -82,6 +93,8 @@ class Memory:
 
 @lru_cache(maxsize=16)
 def scheduler(params: Params) -> Scheduler:
+    from fsrs import Scheduler
+
     return Scheduler(
         parameters=params.weights,
         desired_retention=params.desired_retention,
@@ -94,6 +107,8 @@ def scheduler(params: Params) -> Scheduler:
 def rating(grade: int) -> Rating:
     if not 0 <= grade <= 5:
         raise ValueError(f"grade must be 0-5, not {grade}")
+    from fsrs import Rating
+
     if grade < PASS_GRADE:
         return Rating.Again
     return {3: Rating.Hard, 4: Rating.Good, 5: Rating.Easy}[grade]
@@ -105,6 +120,9 @@ def utc(moment: datetime) -> datetime:
 
 
 def _card(memory: Memory | None) -> FsrsCard:
+    from fsrs import Card as FsrsCard
+    from fsrs import State
+
     if memory is None:
         return FsrsCard(card_id=1, state=State.Learning)
     return FsrsCard(

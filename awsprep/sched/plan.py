@@ -92,6 +92,8 @@ class PlanQuery:
 
 @dataclass(frozen=True)
 class ExamPlan:
+    """A study plan toward an exam date: the recall to reach and the final pass before it."""
+
     exam_date: date
     target: float = 0.9
     params: Params = DEFAULT_PARAMS
@@ -158,6 +160,8 @@ class ExamPlan:
 
 @dataclass(frozen=True)
 class NewPace:
+    """How many new cards a day introduce the rest before the final pass."""
+
     remaining: int
     days: int  # days left to introduce them (before the final window)
     needed: int  # new cards a day to introduce all in time

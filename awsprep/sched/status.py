@@ -12,6 +12,8 @@ from awsprep.sched.sm2 import CardState
 
 @dataclass(frozen=True)
 class CardStatus:
+    """A card's scheduling state as the card listings and the Anki export show it."""
+
     id: str
     deck: str
     type: str
