@@ -354,3 +354,27 @@ def test_lint_does_not_import_sqlalchemy(tmp_path: Path) -> None:
         check=True,
     )
     assert out.stdout.strip() == "False"
+
+
+def test_old_stream_retention_trail_history_and_sqs_size_are_flagged(facts: list) -> None:
+    """Kinesis streams kept 7 days at most (365 days now), CloudTrail's history of 7 days (90 now), an SQS
+    message of 250 KB (a slip for the old 256 KB; 1 MiB now); the current values and other 7-day facts
+    (a KMS key's waiting period) are not flagged."""
+    text = """\
+## Kinesis
+* Kinesis Data Streams: records kept 24 hours to 7 days
+* Kinesis Data Streams: retention from 24 hours up to 365 days
+## CloudTrail
+* CloudTrail shows the event history of the last 7 days
+* CloudTrail event history covers the last 90 days
+* KMS: a key scheduled for deletion waits at least 7 days (CloudTrail logs the request)
+## SQS
+* SQS messages can be up to 250 KB in size
+* SQS messages can be up to 1 MiB in size
+"""
+    found = [(w.line, w.key) for w in scan_text(text, "n.md", facts)]
+    assert found == [
+        (2, "kinesis-retention"),
+        (5, "cloudtrail-event-history"),
+        (9, "sqs-message-size"),
+    ]
