@@ -368,6 +368,7 @@ def test_old_stream_retention_trail_history_and_sqs_size_are_flagged(facts: list
 * CloudTrail shows the event history of the last 7 days
 * CloudTrail event history covers the last 90 days
 * KMS: a key scheduled for deletion waits at least 7 days (CloudTrail logs the request)
+* enabled by default for 7 days
 ## SQS
 * SQS messages can be up to 250 KB in size
 * SQS messages can be up to 1 MiB in size
@@ -376,5 +377,6 @@ def test_old_stream_retention_trail_history_and_sqs_size_are_flagged(facts: list
     assert found == [
         (2, "kinesis-retention"),
         (5, "cloudtrail-event-history"),
-        (9, "sqs-message-size"),
+        (8, "cloudtrail-event-history"),
+        (10, "sqs-message-size"),
     ]
