@@ -67,14 +67,15 @@ def figures(store: Store, live: bool) -> dict[str, Any]:
         out[f"days {key}"] = sorted(reader.day_tallies(decks, study_stats.MATURE_DAYS, PASS_GRADE), key=repr)
         out[f"times {key}"] = sorted(reader.time_buckets(decks, DAY0.date() + timedelta(days=3)), key=repr)
         out[f"questions {key}"] = sorted(reader.question_answers(decks, PASS_GRADE), key=repr)
+        out[f"cards {key}"] = sorted(reader.card_tallies(decks, study_stats.MATURE_DAYS), key=repr)
     return out
 
 
 def kept_rows(store: Store) -> dict[str, list[Any]]:
     with store.reading() as conn:
         return {
-            t: sorted(tuple(r) for r in conn.execute(text(f"SELECT * FROM {t}")) if any(r[4:]))
-            for t in tallies.TALLY_TABLES
+            t: sorted(tuple(r) for r in conn.execute(text(f"SELECT * FROM {t}")) if any(r[keys:]))
+            for t, keys in zip(tallies.TALLY_TABLES, (4, 4, 5), strict=True)
         }
 
 
@@ -101,7 +102,9 @@ def test_kept_counts_follow_answers_undos_and_edited_cards(db, env):
     store.sync(deck_cards(moved=True), "two")  # the answered cards move deck, domain and type
     assert_exact(store)
     study(store, rng, 5, DAY0 + timedelta(days=41))
-    store.sync(deck_cards(), "three")  # and back
+    store.sync(deck_cards()[1:], "three")  # b1 retired: no longer counted among the cards
+    assert_exact(store)
+    store.sync(deck_cards(), "four")  # and back
     assert_exact(store)
     mature = figures(store, live=False)["days *"]
     assert sum(t.mature_passed + t.mature_failed for t in mature) > 0
@@ -175,6 +178,7 @@ def test_schema_6_database_counts_its_whole_log_when_upgraded(tmp_path):
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE answer_days")
         conn.execute("DROP TABLE answer_times")
+        conn.execute("DROP TABLE card_counts")
         conn.execute("DROP INDEX ix_cards_memory")
         conn.execute("ALTER TABLE cards DROP COLUMN domain")
         conn.execute(
@@ -222,6 +226,31 @@ def test_schema_7_database_counts_its_times_again_in_the_wider_buckets(tmp_path)
     assert_exact(store)
     study(store, random.Random(8), 3, DAY0 + timedelta(days=20))
     assert_exact(store)
+    store.close()
+
+
+def test_schema_8_database_counts_its_cards_when_upgraded(tmp_path):
+    """Schema 8 counted the cards at every `stats`; the upgrade adds card_counts, its triggers, and counts
+    the cards once; from then on the triggers keep the counts."""
+    path = tmp_path / "v8.db"
+    before = studied_file(path, 9)
+    with sqlite3.connect(path) as conn:  # back to schema 8: no card_counts, no triggers on it
+        for name in ("awsprep_count_insert", "awsprep_count_update", "awsprep_count_delete"):
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE card_counts")
+        conn.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    store = Store(f"sqlite:///{path}")
+    with sqlite3.connect(path) as conn:
+        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        counted = conn.execute("SELECT SUM(cards) FROM card_counts").fetchone()[0]
+    assert triggers == set(tallies._SQLITE_TRIGGERS)
+    assert counted == 6
+    assert figures(store, live=False) == before
+    assert_exact(store)
+    study(store, random.Random(10), 30, DAY0 + timedelta(days=20))  # first answers, cards turning mature
+    store.sync(deck_cards()[:4], "fewer")  # two cards retired
+    assert_exact(store)
+    assert sum(t.count for t in StatsStore(store).card_tallies(None, study_stats.MATURE_DAYS)) == 4
     store.close()
 
 

@@ -2,9 +2,10 @@
 
 The counting is done by the database (GROUP BY) so that a long history costs a few thousand rows, not
 one Python object per answer; every figure is computed from the counts in `study/stats.py`. SQLite and
-PostgreSQL keep the log's counts per day ready (`answer_days`, `answer_times`: triggers, see
-`store/tallies.py`, with `stats`' own thresholds of mature and passed); on another database, or with
-other thresholds, the log itself is counted (`live=True` asks for that: the tests compare the two).
+PostgreSQL keep the log's counts per day and the cards' counts ready (`answer_days`, `answer_times`,
+`card_counts`: triggers, see `store/tallies.py`, with `stats`' own thresholds of mature and passed); on
+another database, or with other thresholds, the log and the cards themselves are counted (`live=True`
+asks for that: the tests compare the two).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from awsprep.store.db import translate_errors
 from awsprep.store.repo import Store
 from awsprep.store.tables import answer_days as _DAYS
 from awsprep.store.tables import answer_times as _TIMES
+from awsprep.store.tables import card_counts as _COUNTS
 from awsprep.store.tables import cards as _CARDS
 from awsprep.store.tables import exam_attempts as _ATTEMPTS
 from awsprep.store.tables import exam_items as _ITEMS
@@ -83,6 +85,13 @@ class StatsStore:
 
     def card_tallies(self, decks: Iterable[str] | None, mature_days: int) -> list[CardTally]:
         """Active cards counted by exam domain, type, new and mature (interval >= mature_days)."""
+        if self._kept and mature_days == tallies.MATURE_DAYS:
+            c = _COUNTS.c
+            n = func.sum(c.cards)
+            kept_keys = (c.domain, c.type, c.is_new, c.is_mature)
+            q = select(*kept_keys, n).where(*self._in_decks(decks, _COUNTS))
+            kept = self._rows(q.group_by(*kept_keys).having(n > 0))
+            return [CardTally(r[0] or None, r[1], bool(r[2]), bool(r[3]), int(r[4])) for r in kept]
         keys = (_CARDS.c.domain, _CARDS.c.type, _CARDS.c.due.is_(None), _CARDS.c.interval >= mature_days)
         rows = self._rows(
             select(*keys, func.count()).where(self._every_active(), *self._in_decks(decks)).group_by(*keys)

@@ -190,6 +190,21 @@ answer_times = Table(
     Column("answers", Integer, nullable=False),
 )
 
+# The active cards counted by deck, exam domain ('' for none), type and level (new: never answered;
+# mature: an interval of 21 days or more), kept by triggers on `cards` (schema 9, `store/tallies.py`):
+# `stats`' mastery per domain reads a few dozen rows instead of every card.
+card_counts = Table(
+    "card_counts",
+    metadata,
+    Column("deck", String(100), primary_key=True),
+    Column("domain", Text, primary_key=True),
+    Column("type", String(16), primary_key=True),
+    # 1 or 0 ("is_": plain "new" is ambiguous beside a PostgreSQL trigger's NEW row)
+    Column("is_new", Integer, primary_key=True),
+    Column("is_mature", Integer, primary_key=True),
+    Column("cards", Integer, nullable=False),
+)
+
 # Which review session is showing a card: two machines on one server never show it both at once.
 card_claims = Table(
     "card_claims",

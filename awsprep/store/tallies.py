@@ -1,10 +1,12 @@
-"""What `stats` counts of the review log, kept in `answer_days` and `answer_times` by the database itself.
+"""What `stats` counts of the review log and of the cards, kept in `answer_days`, `answer_times` and
+`card_counts` by the database itself.
 
 Triggers follow every change that moves a count: an answer logged, undone (or its undo reverted), deleted;
 a card whose deck, type or exam domain changes (its answers move to the new key), and a card added after
-its answers (a database copied log first). Triggers, not Python: every writer is covered, the store's
-own answer path and undo, the exam's failed recalls, imported history, a copy between databases and a
-script writing rows by SQL alike, each in the writer's own transaction.
+its answers (a database copied log first); and (schema 9) a card added, retired, deleted, answered for the
+first time or turned mature. Triggers, not Python: every writer is covered, the store's own answer path
+and undo, the exam's failed recalls, imported history, a copy between databases and a script writing rows
+by SQL alike, each in the writer's own transaction.
 
 `rebuild` counts the whole log again (a migration, and the test that the kept counts are exact). The
 definitions are `stats`' (`study/stats.py`): a review is an answer neither new nor a drill; mature is an
@@ -24,7 +26,7 @@ PASS_GRADE = 3  # sched.sm2.PASS_GRADE
 # schema 7, which made the table nearly as long as the log when answers took up to a minute).
 FINE_BELOW_MS = 10_000
 COARSE_BELOW_MS = 60_000
-TALLY_TABLES = ("answer_days", "answer_times")
+TALLY_TABLES = ("answer_days", "answer_times", "card_counts")
 
 DAY_COUNTS = (
     "answers",
@@ -143,6 +145,42 @@ _KEY_CHANGED = (
 )
 
 
+# The active cards counted by deck, domain, type and level (`card_counts`, schema 9): a card counts under its
+# present key unless retired. "interval" is quoted: a keyword in PostgreSQL.
+_COUNT_KEYS = ("deck", "domain", "type", "is_new", "is_mature")
+
+
+def _count_key(card: str) -> str:
+    """SQL of _COUNT_KEYS for the card row `card` (NEW, OLD, or "" for the table's own columns)."""
+    c = f"{card}." if card else ""
+    return (
+        f"{c}deck, COALESCE({c}domain, ''), {c}type, CASE WHEN {c}due IS NULL THEN 1 ELSE 0 END, "
+        f'CASE WHEN {c}"interval" >= {MATURE_DAYS} THEN 1 ELSE 0 END'
+    )
+
+
+def _count_statement(card: str, sign: str) -> str:
+    """Add (sign '1') or take away (sign '-1') one card (NEW or OLD) in card_counts, if it is active."""
+    select = f"SELECT {_count_key(card)}, {sign} WHERE NOT {card}.retired"
+    return _upsert("card_counts", _COUNT_KEYS, ("cards",), select)
+
+
+# What moves a card from one count to another: an answer that makes it learning or mature (most answers
+# do not, and the trigger's body then does not run), a retirement, an edit of its deck, type or domain.
+_COUNT_CHANGED = " OR ".join(
+    (
+        "OLD.retired <> NEW.retired",
+        "OLD.deck <> NEW.deck",
+        "OLD.type <> NEW.type",
+        "COALESCE(OLD.domain, '') <> COALESCE(NEW.domain, '')",
+        "(OLD.due IS NULL) <> (NEW.due IS NULL)",
+        f'(OLD."interval" >= {MATURE_DAYS}) <> (NEW."interval" >= {MATURE_DAYS})',
+    )
+)
+_COUNT_COLUMNS = 'deck, type, domain, due, "interval", retired'
+_TAKE_OLD = [_count_statement("OLD", "-1")]
+_ADD_NEW = [_count_statement("NEW", "1")]
+
 _MOVED = [*_card_statements("OLD", "-1"), *_card_statements("NEW", "1")]  # a card's answers, re-keyed
 _ARRIVED = [*_card_statements("NEW", "-1", keyed=False), *_card_statements("NEW", "1")]  # logged before it
 _HAS_ANSWERS = "EXISTS (SELECT 1 FROM review_log WHERE card_id = NEW.id)"
@@ -174,6 +212,14 @@ def _sqlite_ddl() -> list[str]:
             _HAS_ANSWERS,
             _ARRIVED,
         ),
+        trigger("awsprep_count_insert", "AFTER INSERT ON cards", "NOT NEW.retired", _ADD_NEW),
+        trigger(
+            "awsprep_count_update",
+            f"AFTER UPDATE OF {_COUNT_COLUMNS} ON cards",
+            _COUNT_CHANGED,
+            [*_TAKE_OLD, *_ADD_NEW],
+        ),
+        trigger("awsprep_count_delete", "AFTER DELETE ON cards", "NOT OLD.retired", _TAKE_OLD),
     ]
 
 
@@ -200,24 +246,45 @@ def _postgresql_ddl() -> list[str]:
             block("TG_OP = 'INSERT'", _HAS_ANSWERS, _ARRIVED),
         )
     )
+    count = " ".join(
+        (
+            block("TG_OP = 'DELETE'", "TRUE", _TAKE_OLD),
+            block("TG_OP = 'INSERT'", "TRUE", _ADD_NEW),
+            block(
+                "TG_OP = 'UPDATE'",
+                _COUNT_CHANGED,
+                [*_TAKE_OLD, *_ADD_NEW],
+            ),
+        )
+    )
     return [
         function("awsprep_tally_log", log),
         function("awsprep_tally_card", card),
+        function("awsprep_count_card", count),
         *(f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in _PG_TRIGGERS),
         "CREATE TRIGGER awsprep_log_tally AFTER INSERT OR UPDATE OR DELETE ON review_log "
         "FOR EACH ROW EXECUTE FUNCTION awsprep_tally_log()",
         "CREATE TRIGGER awsprep_card_tally AFTER INSERT OR UPDATE OF deck, type, domain ON cards "
         "FOR EACH ROW EXECUTE FUNCTION awsprep_tally_card()",
+        f"CREATE TRIGGER awsprep_card_count AFTER INSERT OR DELETE OR UPDATE OF {_COUNT_COLUMNS} ON cards "
+        "FOR EACH ROW EXECUTE FUNCTION awsprep_count_card()",
     ]
 
 
-_PG_TRIGGERS = (("awsprep_log_tally", "review_log"), ("awsprep_card_tally", "cards"))
+_PG_TRIGGERS = (
+    ("awsprep_log_tally", "review_log"),
+    ("awsprep_card_tally", "cards"),
+    ("awsprep_card_count", "cards"),
+)
 _SQLITE_TRIGGERS = (
     "awsprep_log_insert",
     "awsprep_log_update",
     "awsprep_log_delete",
     "awsprep_card_key",
     "awsprep_card_new",
+    "awsprep_count_insert",
+    "awsprep_count_update",
+    "awsprep_count_delete",
 )
 
 
@@ -246,7 +313,8 @@ def drop_triggers(conn: Any) -> None:
 
 
 def rebuild(conn: Any) -> None:
-    """Count the whole log again into the tallies (in the caller's transaction)."""
+    """Count the whole log and the cards again into the tallies (in the caller's transaction)."""
+    count_cards(conn)
     conn.execute(text("DELETE FROM answer_days"))
     conn.execute(text("DELETE FROM answer_times"))
     cols = ", ".join((*_DAY_KEYS, *DAY_COUNTS))
@@ -263,6 +331,18 @@ def rebuild(conn: Any) -> None:
         text(
             f"INSERT INTO answer_times (day, deck, type, ms, answers) SELECT l.day, {key}, {_bucket('l')}, "
             f"COUNT(*) {source} AND l.response_ms IS NOT NULL GROUP BY l.day, {key}, {_bucket('l')}"
+        )
+    )
+
+
+def count_cards(conn: Any) -> None:
+    """Count the active cards again into card_counts (in the caller's transaction)."""
+    conn.execute(text("DELETE FROM card_counts"))
+    key = _count_key("")
+    conn.execute(
+        text(
+            f"INSERT INTO card_counts ({', '.join((*_COUNT_KEYS, 'cards'))}) SELECT {key}, COUNT(*) "
+            f"FROM cards WHERE NOT retired GROUP BY {key}"
         )
     )
 
