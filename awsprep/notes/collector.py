@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from awsprep.notes.blocks import strip_bullet_glyphs
 from awsprep.notes.inline import norm
 from awsprep.notes.model import Draft, Skip, Warning
 from awsprep.notes.topics import TopicTable, context, is_diary, is_tips
@@ -108,6 +109,8 @@ class Collector:
     def add(
         self, kind: str, rule: str, line: int, path: tuple[str, ...], key: str = "", **fields: object
     ) -> None:
+        if not all(isinstance(v, str) and v.isascii() for v in fields.values() if isinstance(v, str)):
+            self._strip_glyphs(fields)
         draft = Draft(
             kind=kind,
             rule=rule,
@@ -120,6 +123,20 @@ class Collector:
             **fields,  # type: ignore[arg-type]
         )
         self.drafts.append(draft)
+
+    @staticmethod
+    def _strip_glyphs(fields: dict[str, object]) -> None:
+        """The pictographs typed as bullets off a card's faces (see blocks.strip_bullet_glyphs)."""
+        core, text = fields.get("core"), fields.get("text")
+        for name in ("front", "back", "core"):
+            value = fields.get(name)
+            if isinstance(value, str) and not value.isascii():
+                fields[name] = strip_bullet_glyphs(value)
+        if isinstance(text, str) and isinstance(core, str) and core and text.endswith(core):
+            # a cloze's text is its line after the context added to it: "S3 — 🔹 max {{5 TB}}"
+            fields["text"] = text[: len(text) - len(core)] + str(fields["core"])
+        elif isinstance(text, str) and not text.isascii():
+            fields["text"] = strip_bullet_glyphs(text)
 
     # --- context ---------------------------------------------------------------------------------
     def _lead(self, path: tuple[str, ...]) -> tuple[str, str, bool]:
