@@ -2034,3 +2034,23 @@ def test_eleven_nines_spelled_as_two_numbers_is_not_a_blank() -> None:
         "Durability of a stored object is {{99.999999999%}} (11 9s)"
     )
     assert cloze_numbers("A request times out after max 9s") == "A request times out after max {{9s}}"
+
+
+def test_a_question_that_leans_on_what_it_does_not_show_waits_in_triage(tmp_path: Path) -> None:
+    """ "Consists of:" (of what?), "3 other roles" (other than which?), "What is Amazon?" (the service's
+    name dropped), "What is SNS?" -> "a push based system" (how it delivers, not what it is) wait in
+    triage; a label naming its subject stays."""
+    text = (
+        "# CloudHSM\n\n## Members\n\nConsists of:\n\n- Officers\n- Users\n- Auditors\n\n## Roles\n\n"
+        "- 3 other roles: auditor, appliance user, and a temporary admin\n"
+        "- Crypto users: run key operations such as sign and encrypt\n\n"
+        "## Messaging\n\nAmazon is a service that fans one message out to many subscribers.\n\n"
+        "SNS is a push based system.\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Crypto users (CloudHSM › Roles)"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("a lead-in as the question" in w for w in reasons)
+    assert any("leans on a list before it" in w for w in reasons)
+    assert any("vendor's name" in w for w in reasons)
+    assert any("one trait" in w for w in reasons)

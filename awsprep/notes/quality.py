@@ -166,6 +166,21 @@ _NOTE_LABEL = re.compile(
     r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )
+# a label that only leads into its points ("Composed of:", "Consists of:"): what is composed of them?
+_LEAD_IN_LABEL = re.compile(
+    r"^(?:(?:is |are )?(?:composed|made(?: up)?|comprised|consist(?:s|ing)?) of|"
+    r"comprises|includes|contains)$",
+    re.IGNORECASE,
+)
+# a label that leans on a list before it: "2 other types of user", "The remaining options" ("other
+# services" is any other than the one the notes are about)
+_OTHER_LABEL = re.compile(
+    r"^(?:the\s+)?(?:\d+|two|three|four|five)\s+(?:other|more|further|remaining)\b|"
+    r"^(?:the\s+)?(?:remaining|rest of the)\b",
+    re.IGNORECASE,
+)
+# the vendor as the term asked: "What is Amazon?" (a slip for "Amazon SQS"), "What is AWS?"
+_VENDOR = re.compile(r"^(?:amazon|aws|amazon web services)$", re.IGNORECASE)
 # a field of a fill-in template repeated for each service, in any language ("Keywords: ...", "Example: It is
 # like a ...", "How it shows up in the exam: ...", "Model: PaaS", "Operates: at the compute level"): the
 # service's name beside it does not say what is asked (a table's row names its columns: "Model: EC2, ECS?")
@@ -291,7 +306,9 @@ _LABEL_ANSWER = re.compile(
 # trait or one place of use, not what the thing is
 _ONE_TRAIT = re.compile(
     r"^(?:(?:a|an)\s+(?:regional|global|zonal|az[- ]scoped|region[- ]scoped|account[- ]level)\s+"
-    r"(?:service|resource|construct|feature)\b|used\s+(?:in|by|within|inside)\b)",
+    r"(?:service|resource|construct|feature)\b|used\s+(?:in|by|within|inside)\b|"
+    # how it delivers ("a pull based system"), not what it is
+    r"(?:a|an)\s+(?:pull|push|poll|polling)[- ]?(?:base|based)\s+(?:system|service|model)\b)",
     re.IGNORECASE,
 )
 # a one-word term in lower case ("alias", "layer", "stage") whose definition names the service it belongs to
@@ -644,6 +661,18 @@ def score(d: Draft, project: bool = False) -> Quality:
         noted = d.kind == "basic" and _NOTE_LABEL.match(label)
         if d.key and (noted or (_GENERIC_TERM.match(label) and not context)):
             minus(0.4, "a generic label as the question")  # "Note (EC2)": what is asked?
+        elif d.kind == "basic" and d.rule != "table-row" and d.key and _LEAD_IN_LABEL.match(label):
+            minus(0.4, "a lead-in as the question, not what it is of")  # "Composed of (IAM)"
+        elif (
+            d.kind == "basic"
+            and d.rule in ("definition", "list")
+            and len(label.split()) >= 2
+            and _OTHER_LABEL.search(label)
+            and not _GENERIC_TERM.match(label)
+        ):
+            minus(0.35, "the question leans on a list before it")  # "2 other types of user (HSM)"
+        elif d.rule == "is-a" and _VENDOR.match(label):
+            minus(0.4, "the vendor's name as the term asked")  # "What is Amazon?"
         elif d.kind == "basic" and d.rule != "table-row" and d.key and _TEMPLATE_FIELD.match(label):
             minus(0.4, "a template's field name as the question")  # "Keywords (AWS Lambda)": what is asked?
         if (
