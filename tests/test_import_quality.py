@@ -2054,3 +2054,14 @@ def test_a_question_that_leans_on_what_it_does_not_show_waits_in_triage(tmp_path
     assert any("leans on a list before it" in w for w in reasons)
     assert any("vendor's name" in w for w in reasons)
     assert any("one trait" in w for w in reasons)
+
+
+def test_a_label_line_over_a_lead_in_and_a_list_names_the_list(tmp_path: Path) -> None:
+    """ "Tiers:" / "objects move between them by lifecycle rules" / "- Hot ..." : the label names the list
+    below (its answer), not the lead-in line under it (only the list's first words, a partial back)."""
+    text = (
+        "# S3\n\nTiers:\nobjects move between them by lifecycle rules or by hand\n"
+        "- Hot\n  - read often, priced per GB stored\n- Archive\n  - read rarely, priced per restore\n"
+    )
+    r = imp(tmp_path, text)
+    assert pairs(r) == [("Tiers (S3)", "Hot; Archive")]
