@@ -2065,3 +2065,15 @@ def test_a_label_line_over_a_lead_in_and_a_list_names_the_list(tmp_path: Path) -
     )
     r = imp(tmp_path, text)
     assert pairs(r) == [("Tiers (S3)", "Hot; Archive")]
+
+
+def test_a_long_parents_term_before_its_brackets_gives_the_context(tmp_path: Path) -> None:
+    """ "- Imported keys (material you bring yourself) are wrapped with ..." / "  - deleted at once, no
+    waiting 7 days": the child is true of imported keys only, and its context says so (the parent is
+    too long to show whole; its term is the words before the brackets that spell it out)."""
+    text = (
+        "# KMS\n\n- Imported keys (material you bring yourself) are wrapped with a public key and an "
+        "import token before they travel to the service\n  - deleted at once, no waiting 7 days\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["KMS › Imported keys — deleted at once, no waiting [...]"]

@@ -39,8 +39,9 @@ _REMARK = re.compile(
 _HASHED = re.compile(r"\b(?=\w*\d)(?=\w*[a-z])\w{8,}\b")  # "24cfd262956b9a40": a generated name
 # a glossary's "A", "A-C"; a slide's or a step's bare number, "198.", "3.2": where, not what about
 _LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?|\d{1,4}(?:\.\d{1,3})*\.?")
-# a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon or a dash)
-_PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+)\s+\S")
+# a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon, a dash, or
+# the words in brackets that spell it out: "Imported keys (customer material) are wrapped ...")
+_PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+|(?=\s\([^()]{2,60}\)))\s+\S")
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
     r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
@@ -134,7 +135,10 @@ class Collector:
                 fields[name] = strip_bullet_glyphs(value)
         if isinstance(text, str) and isinstance(core, str) and core and text.endswith(core):
             # a cloze's text is its line after the context added to it: "S3 — 🔹 max {{5 TB}}"
-            fields["text"] = text[: len(text) - len(core)] + str(fields["core"])
+            prefix = text[: len(text) - len(core)]  # (its context: "S3 › 🔹 Tiers — ")
+            fields["text"] = (strip_bullet_glyphs(prefix) if not prefix.isascii() else prefix) + str(
+                fields["core"]
+            )
         elif isinstance(text, str) and not text.isascii():
             fields["text"] = strip_bullet_glyphs(text)
 
