@@ -2077,3 +2077,12 @@ def test_a_long_parents_term_before_its_brackets_gives_the_context(tmp_path: Pat
     )
     r = imp(tmp_path, text)
     assert prompts(r) == ["KMS › Imported keys — deleted at once, no waiting [...]"]
+
+
+def test_a_study_mark_after_a_term_is_no_part_of_it(tmp_path: Path) -> None:
+    """ "Fleet Manager (review): ..." : "(review)" is the learner's note to self, not the term's name."""
+    text = (
+        "# Systems Manager\n\n- Fleet Manager (review): a console view of every managed node and its state\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Fleet Manager (Systems Manager)"]
