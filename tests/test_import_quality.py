@@ -1923,3 +1923,166 @@ def test_a_verb_term_over_its_points_waits_in_triage(tmp_path: Path) -> None:
     assert fronts(r) == []
     ((claim),) = r.triage
     assert any("a claim as the list's question" in w for w in claim.reasons)
+
+
+# --- round 19: template fields, bullet glyphs, comparison sides, trivial and garbled figures --------
+
+
+def test_a_templates_field_names_wait_in_triage_in_any_language(tmp_path: Path) -> None:
+    """A fill-in template repeated per service ("Keywords", "Example", "Model", "Operates", "How it shows
+    up in the exam"), in Spanish here: the service named beside the field does not say what is asked.
+    Fields that do ask something ("Scope", "Features") stay."""
+    text = (
+        "# Amazon DynamoDB\n\n**Palabras clave:** tablas, claves, baja latencia\n\n"
+        "**Ejemplo:** Es como un archivador que nunca se llena.\n\n**Modelo:** SaaS\n\n"
+        "**Opera:** Nivel de datos, tablas sin servidores que administrar\n\n"
+        "**Alcance:** Regional\n\n**Características:** NoSQL gestionada, escala sola\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Alcance (Amazon DynamoDB)", "Características (Amazon DynamoDB)"]
+    assert len(r.triage) == 4
+    assert all(any("template's field name" in w for w in t.reasons) for t in r.triage)
+
+
+def test_a_template_in_english_and_an_analogy_as_answer(tmp_path: Path) -> None:
+    """The same fields in English under a service heading ("Keywords", "Exam scenarios"); an answer
+    that is an analogy ("It's like a ...") states no fact, whatever its label."""
+    text = (
+        "# AWS Glue\n\n## Crawler\n\n- Keywords: catalog, schema, discovery\n"
+        "- Exam scenarios: finding the table schemas of files landed in a data lake\n"
+        "- Purpose: infers table schemas from files and fills the Data Catalog\n"
+        "- Catalog: it's like a library index for the files in your buckets\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Purpose (AWS Glue › Crawler)"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert sum("template's field name" in w for w in reasons) == 2
+    assert any("an analogy" in w for w in reasons)
+
+
+def test_bullet_glyphs_are_stripped_from_card_text() -> None:
+    """Pictographs typed as bullets are decoration: off the start of a text, of each point, of a
+    context's part; the same glyph again marks lines joined into one. A no mark ("❌") is meaning:
+    such a text keeps its marks; so does a text that is only a glyph ("✅" for yes)."""
+    from awsprep.notes.blocks import strip_bullet_glyphs
+
+    assert strip_bullet_glyphs("🔸 billed per shard hour 🔸 extra for long retention") == (
+        "billed per shard hour; extra for long retention"
+    )
+    assert strip_bullet_glyphs("👉 pay per request") == "pay per request"
+    assert strip_bullet_glyphs("📦 Objects; 🗂️ Buckets") == "Objects; Buckets"
+    assert strip_bullet_glyphs("Streams (Kinesis › ⚡ Real time)") == "Streams (Kinesis › Real time)"
+    assert strip_bullet_glyphs("✅") == "✅"
+    assert strip_bullet_glyphs("✅ replays records; ❌ no ordering across shards") == (
+        "✅ replays records; ❌ no ordering across shards"
+    )
+    assert strip_bullet_glyphs("≤ 15 minutes") == "≤ 15 minutes"  # (a sign that says something)
+    assert strip_bullet_glyphs("plain text") == "plain text"
+
+
+def test_bullet_glyphs_leave_imported_cards(tmp_path: Path) -> None:
+    text = (
+        "# Amazon Kinesis\n\n**Billing basis:**\n 🔸 shard hours and data put into the stream\n"
+        "  🔸 an extra fee for retention past a day\n\n- ⚡ Shards hold records for at least 24 hours\n"
+    )
+    r = imp(tmp_path, text)
+    assert pairs(r) == [
+        (
+            "Billing basis (Amazon Kinesis)",
+            "shard hours and data put into the stream; an extra fee for retention past a day",
+        )
+    ]
+    assert not any("⚡" in p for p in prompts(r))
+
+
+def test_one_side_of_a_comparison_with_a_terse_answer_waits_in_triage(tmp_path: Path) -> None:
+    """ "## Streams vs Firehose" / "- Firehose - Automatic": the front "Firehose (Streams vs Firehose)"
+    does not say what is compared; a side described in full says what it is, and stays."""
+    text = (
+        "# Ingestion\n\n## Kinesis Streams vs Firehose\n\n- Kinesis Streams - Manual shards\n"
+        "- Firehose - Automatic\n\n## Config vs CloudTrail\n\n"
+        "- CloudTrail - keeps a record of which identity called which API, and when\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["CloudTrail (Config vs CloudTrail)"]
+    assert len(r.triage) == 2
+    assert all(any("one side of a comparison" in w for w in t.reasons) for t in r.triage)
+
+
+def test_a_blank_over_a_lone_one_or_a_garbled_figure_waits_in_triage(tmp_path: Path) -> None:
+    """ "$0.25 per {{1}} million calls", "{{1}}-5 minutes" (a range whose end is shown): the blank asks
+    nothing worth knowing. "99.99 11 9s": a figure typed over another, which one is asked? A term of
+    "1 or 3 years" is a fact, and stays."""
+    text = (
+        "# Costs\n\n- Queue calls cost $0.25 per 1 million calls\n"
+        "- Expedited restores finish within 1-5 minutes\n"
+        "- Object durability 99.99 11 9s, availability 99.9% for the standard class\n"
+        "- Savings plans run for 1 or 3 years of commitment\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Costs — Savings plans run for 1 or [...] of commitment"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert sum("a trivial number" in w for w in reasons) == 2
+    assert any("garbled figure" in w for w in reasons)
+
+
+def test_eleven_nines_spelled_as_two_numbers_is_not_a_blank() -> None:
+    """ "(11 9s)" says "eleven nines": its "9s" is no 9-second limit to hide beside a shown 11."""
+    from awsprep.notes.inline import cloze_numbers
+
+    assert cloze_numbers("Durability of a stored object is 99.999999999% (11 9s)") == (
+        "Durability of a stored object is {{99.999999999%}} (11 9s)"
+    )
+    assert cloze_numbers("A request times out after max 9s") == "A request times out after max {{9s}}"
+
+
+def test_a_question_that_leans_on_what_it_does_not_show_waits_in_triage(tmp_path: Path) -> None:
+    """ "Consists of:" (of what?), "3 other roles" (other than which?), "What is Amazon?" (the service's
+    name dropped), "What is SNS?" -> "a push based system" (how it delivers, not what it is) wait in
+    triage; a label naming its subject stays."""
+    text = (
+        "# CloudHSM\n\n## Members\n\nConsists of:\n\n- Officers\n- Users\n- Auditors\n\n## Roles\n\n"
+        "- 3 other roles: auditor, appliance user, and a temporary admin\n"
+        "- Crypto users: run key operations such as sign and encrypt\n\n"
+        "## Messaging\n\nAmazon is a service that fans one message out to many subscribers.\n\n"
+        "SNS is a push based system.\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Crypto users (CloudHSM › Roles)"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("a lead-in as the question" in w for w in reasons)
+    assert any("leans on a list before it" in w for w in reasons)
+    assert any("vendor's name" in w for w in reasons)
+    assert any("one trait" in w for w in reasons)
+
+
+def test_a_label_line_over_a_lead_in_and_a_list_names_the_list(tmp_path: Path) -> None:
+    """ "Tiers:" / "objects move between them by lifecycle rules" / "- Hot ..." : the label names the list
+    below (its answer), not the lead-in line under it (only the list's first words, a partial back)."""
+    text = (
+        "# S3\n\nTiers:\nobjects move between them by lifecycle rules or by hand\n"
+        "- Hot\n  - read often, priced per GB stored\n- Archive\n  - read rarely, priced per restore\n"
+    )
+    r = imp(tmp_path, text)
+    assert pairs(r) == [("Tiers (S3)", "Hot; Archive")]
+
+
+def test_a_long_parents_term_before_its_brackets_gives_the_context(tmp_path: Path) -> None:
+    """ "- Imported keys (material you bring yourself) are wrapped with ..." / "  - deleted at once, no
+    waiting 7 days": the child is true of imported keys only, and its context says so (the parent is
+    too long to show whole; its term is the words before the brackets that spell it out)."""
+    text = (
+        "# KMS\n\n- Imported keys (material you bring yourself) are wrapped with a public key and an "
+        "import token before they travel to the service\n  - deleted at once, no waiting 7 days\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["KMS › Imported keys — deleted at once, no waiting [...]"]
+
+
+def test_a_study_mark_after_a_term_is_no_part_of_it(tmp_path: Path) -> None:
+    """ "Fleet Manager (review): ..." : "(review)" is the learner's note to self, not the term's name."""
+    text = (
+        "# Systems Manager\n\n- Fleet Manager (review): a console view of every managed node and its state\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Fleet Manager (Systems Manager)"]

@@ -380,3 +380,11 @@ def test_old_stream_retention_trail_history_and_sqs_size_are_flagged(facts: list
         (8, "cloudtrail-event-history"),
         (10, "sqs-message-size"),
     ]
+
+
+def test_a_files_name_is_context_for_its_lines(facts: list) -> None:
+    """A page without a heading that names its service ("07-queues-sqs.md": "- Each message holds up to
+    250 KB") is read under its file's name; the same line in a file named for nothing is not flagged."""
+    text = "- Each message holds up to 250 KB of text\n"
+    assert [w.key for w in scan_text(text, "notes/07-queues-sqs.md", facts)] == ["sqs-message-size"]
+    assert scan_text(text, "notes/07-misc.md", facts) == []

@@ -89,6 +89,38 @@ def strip_symbols(text: str) -> str:
         text = shorter
 
 
+# a pictograph typed as a bullet ("🔹 Pay per request", "👉 see", "✅ Serverless", "▶ Step"): arrows, shapes,
+# dingbats, emoji (not the mathematical signs between them: "≤ 15 minutes" says something)
+_GLYPH = r"[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*"
+_GLYPH_START = re.compile(r"^(?:" + _GLYPH + r"\s*)+(?=\S)")
+# where a part of a card's text starts: the text, a point of a list ("; "), a heading or bullet of its context
+_GLYPH_AT_PART = re.compile(r"(^|; |\n| › |\()(?:" + _GLYPH + r"\s*)+(?=[^\s)])")
+_GLYPH_BULLET = re.compile(r"(?<=\S)\s+(?:" + _GLYPH + r"\s*)+(?=\S)")
+# a mark that says no ("❌ Not encrypted", "✖ multi-AZ"): its bullet is the meaning, and beside it the
+# yes marks are meant too
+_NO_MARK = re.compile("[\u274c\u274e\u2716\u2717\u2718\u26d4\U0001f6ab\U0001f44e]")
+
+
+def strip_bullet_glyphs(text: str) -> str:
+    """A card's text without the pictographs typed as its bullets: "🔹 Per request 🔹 Per GB" ->
+    "Per request; Per GB", "📥 Requests; 📦 Data" -> "Requests; Data", "Lambda (› 🔔 Events)" ->
+    "Lambda (› Events)" (a text that is only a glyph, "✅", or holds a no mark is left as it is)."""
+    if text.isascii() or _NO_MARK.search(text):
+        return text
+    m = _GLYPH_START.match(text)
+    bullet = m.group(0).strip()[:1] if m else ""
+    text = _GLYPH_AT_PART.sub(r"\1", text)
+    if bullet and bullet in text:
+        # the same glyph again: the bullets of lines joined into one ("🔹 A 🔹 B")
+        def joined(g: re.Match[str]) -> str:
+            if bullet not in g.group(0):
+                return g.group(0)
+            return " " if g.string[g.start() - 1] in ".;:,!?" else "; "
+
+        text = _GLYPH_BULLET.sub(joined, text)
+    return text
+
+
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from awsprep.notes.blocks import strip_bullet_glyphs
 from awsprep.notes.inline import norm
 from awsprep.notes.model import Draft, Skip, Warning
 from awsprep.notes.topics import TopicTable, context, is_diary, is_tips
@@ -38,8 +39,9 @@ _REMARK = re.compile(
 _HASHED = re.compile(r"\b(?=\w*\d)(?=\w*[a-z])\w{8,}\b")  # "24cfd262956b9a40": a generated name
 # a glossary's "A", "A-C"; a slide's or a step's bare number, "198.", "3.2": where, not what about
 _LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?|\d{1,4}(?:\.\d{1,3})*\.?")
-# a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon or a dash)
-_PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+)\s+\S")
+# a long point's term: "Amazon S3: object storage ..." -> "Amazon S3" (its term before a colon, a dash, or
+# the words in brackets that spell it out: "Imported keys (customer material) are wrapped ...")
+_PARENT_TERM = re.compile(r"^([^:\-–—()]{2,40}?)\s*(?::|\s[-–—]+|(?=\s\([^()]{2,60}\)))\s+\S")
 # a file name that names no subject: "README", "notes", "index", "chapter-3", "day 12"
 _NAMELESS = re.compile(
     r"^(?:readme|index|notes?|summary|misc\w*|others?|general|untitled|draft|todo|main|home|intro\w*|"
@@ -108,6 +110,8 @@ class Collector:
     def add(
         self, kind: str, rule: str, line: int, path: tuple[str, ...], key: str = "", **fields: object
     ) -> None:
+        if not all(isinstance(v, str) and v.isascii() for v in fields.values() if isinstance(v, str)):
+            self._strip_glyphs(fields)
         draft = Draft(
             kind=kind,
             rule=rule,
@@ -120,6 +124,23 @@ class Collector:
             **fields,  # type: ignore[arg-type]
         )
         self.drafts.append(draft)
+
+    @staticmethod
+    def _strip_glyphs(fields: dict[str, object]) -> None:
+        """The pictographs typed as bullets off a card's faces (see blocks.strip_bullet_glyphs)."""
+        core, text = fields.get("core"), fields.get("text")
+        for name in ("front", "back", "core"):
+            value = fields.get(name)
+            if isinstance(value, str) and not value.isascii():
+                fields[name] = strip_bullet_glyphs(value)
+        if isinstance(text, str) and isinstance(core, str) and core and text.endswith(core):
+            # a cloze's text is its line after the context added to it: "S3 — 🔹 max {{5 TB}}"
+            prefix = text[: len(text) - len(core)]  # (its context: "S3 › 🔹 Tiers — ")
+            fields["text"] = (strip_bullet_glyphs(prefix) if not prefix.isascii() else prefix) + str(
+                fields["core"]
+            )
+        elif isinstance(text, str) and not text.isascii():
+            fields["text"] = strip_bullet_glyphs(text)
 
     # --- context ---------------------------------------------------------------------------------
     def _lead(self, path: tuple[str, ...]) -> tuple[str, str, bool]:

@@ -52,6 +52,7 @@ _NAMED = re.compile(
     r"microsoft|office|server|ubuntu|debian|centos|rhel|mysql|postgresql|postgres|macos|ios|android)\s?$",
     re.IGNORECASE,
 )
+_AFTER_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s+$")  # the number before another: "11 " of "11 9s"
 _NAMED_LONGEST = 12  # characters, more than any match of _NAMED
 DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
@@ -192,7 +193,19 @@ def number_spans(text: str) -> list[tuple[int, int]]:
             if not limits:
                 continue
         spans.append(m.span(1))
+    if len(spans) > 0 and "9" in text:
+        # "11 9s" ("eleven nines") is one figure: its "9s" is no 9-second limit when the "11" is not hidden
+        spans = [s for s in spans if not _after_shown_number(text, s[0], spans)]
     return spans
+
+
+def _after_shown_number(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    """The number at ``start`` follows a bare number that stays shown ("11 9s" with "11" not hidden)."""
+    before = _AFTER_NUMBER.search(text, max(0, start - 16), start)
+    if before is None:
+        return False
+    number_end = before.start() + len(before.group(0).rstrip())
+    return all(b != number_end for _, b in spans)
 
 
 def cloze_numbers(text: str, start: int = 0) -> str | None:

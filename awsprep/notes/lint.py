@@ -6,8 +6,8 @@ that used to be true. ``scan_text`` reads Markdown (or any text) line by line an
 
 A claim has a ``pattern`` (a regular expression matched against one line, case-insensitive) and an
 optional ``context`` (a regular expression that must match the line itself or what encloses it: the
-Markdown headings above it and the parent list items). That lets ``* 5TB max`` under a heading
-``### S3 objects`` be recognised without flagging every "5 TB" in the notes.
+file's name, the Markdown headings above it and the parent list items). That lets ``* 5TB max`` under a
+heading ``### S3 objects`` be recognised without flagging every "5 TB" in the notes.
 
 Lines that deliberately describe an old value as old ("outdated", "trap", "no longer", "used to",
 "until 2020", ...) are never flagged, nor is any line in a section whose heading says so: our own
@@ -251,6 +251,9 @@ def is_trap(text: str) -> bool:
     return search(TRAP_RE, text, folded(text)) is not None  # (its needles first: most lines hold none)
 
 
+_FILE_WORDS = re.compile(r"[\W_]+")
+
+
 def scan_text(
     text: str, file: str, facts: Sequence[Fact], only: Collection[int] | None = None
 ) -> list[LintWarning]:
@@ -268,6 +271,8 @@ def scan_text(
     parents: list[tuple[int, str]] = []  # (indent, raw text) of the lines enclosing this one
     in_fence, fence_indent = False, 0
     under_trap = False  # whether a heading above talks of an old value as old
+    # the file's name encloses every line too: "24-SQS.md", "sqs_notes.md" (a page without a heading)
+    named = [_FILE_WORDS.sub(" ", Path(file).stem).strip()] if file else []
     for number, raw in enumerate(lines, start=1):
         if number > last:
             break
@@ -311,7 +316,7 @@ def scan_text(
         around = [normalise(t) for _, t in parents]
         if any(_DISTRACTORS_RE.match(t) for t in around):
             continue
-        context_text = " / ".join([*(h for _, h, _ in headings), *around])
+        context_text = " / ".join([*named, *(h for _, h, _ in headings), *around])
         for fact_obj, claim in _matching_facts(line, context_text, claims, prepared.words):
             warnings.append(
                 LintWarning(

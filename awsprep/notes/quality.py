@@ -134,7 +134,19 @@ _SETTING = re.compile(
     r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save|free|paid|optional)$",
     re.IGNORECASE,
 )
-_TRIVIAL_NUMBER = re.compile(r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more")
+_TRIVIAL_NUMBER = re.compile(
+    r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more|"
+    # a lone "1" as a rate's unit ("$0.50 per {{1}} million requests") or a range's start whose end is
+    # shown ("{{1}}-5 minutes"): the blank asks nothing worth knowing
+    r"\bper\s+\{\{\s*(?:1|one)\s*\}\}|\{\{\s*1\s*\}\}\s*[-–]\s*\d",
+    re.IGNORECASE,
+)
+# a mangled figure: a blank beside another bare number ("9.9 {{11}} 9s"), or three numbers in a row
+# ("lost 9.99 11 9s": "eleven 9s" typed over a half-written percentage): which figure is asked?
+_GARBLED_FIGURE = re.compile(
+    r"(?<![\w.])\d[\d.,]*\s+\{\{\s*\$?\d|\d\s*\}\}\s+\d|"
+    r"(?<![\w.,])\d[\d.,]*\s+\d[\d.,]*\s+\{?\{?\d"
+)
 _GENERIC_TERM = re.compile(
     r"^(notes?|nb|pros?|cons?|use ?cases?|examples?|e\.?g|tips?|important|summary|remember|info|details?|"
     r"description|overview|features?|benefits?|advantages?|disadvantages?|limitations?|options?|other|misc|"
@@ -154,6 +166,56 @@ _NOTE_LABEL = re.compile(
     r"ricorda|nota|attenzione)$",
     re.IGNORECASE,
 )
+# a label that only leads into its points ("Composed of:", "Consists of:"): what is composed of them?
+_LEAD_IN_LABEL = re.compile(
+    r"^(?:(?:is |are )?(?:composed|made(?: up)?|comprised|consist(?:s|ing)?) of|"
+    r"comprises|includes|contains)$",
+    re.IGNORECASE,
+)
+# a label that leans on a list before it: "2 other types of user", "The remaining options" ("other
+# services" is any other than the one the notes are about)
+_OTHER_LABEL = re.compile(
+    r"^(?:the\s+)?(?:\d+|two|three|four|five)\s+(?:other|more|further|remaining)\b|"
+    r"^(?:the\s+)?(?:remaining|rest of the)\b",
+    re.IGNORECASE,
+)
+# the vendor as the term asked: "What is Amazon?" (a slip for "Amazon SQS"), "What is AWS?"
+_VENDOR = re.compile(r"^(?:amazon|aws|amazon web services)$", re.IGNORECASE)
+# a field of a fill-in template repeated for each service, in any language ("Keywords: ...", "Example: It is
+# like a ...", "How it shows up in the exam: ...", "Model: PaaS", "Operates: at the compute level"): the
+# service's name beside it does not say what is asked (a table's row names its columns: "Model: EC2, ECS?")
+_TEMPLATE_FIELD = re.compile(
+    r"^(?:key ?words?|palavras?[- ]chaves?|palabras?[- ]claves?|mots?[- ]cl[ée]s?|parole chiave|"
+    r"schl[üu]sselw[öo]rter|stichw[öo]rter|키워드|핵심 ?키워드|"
+    r"example|exemplos?|ejemplos?|exemples?|esempi[oi]?|beispiele?|voorbeelden?|przyk[łl]ad[y]?|예시|예제|"
+    r"analog(?:y|ies|ia|ías?|ie|ien)|metaphor|"
+    r"(?:como|onde|o que) (?:cai|aparece|é cobrado) (?:na|no) (?:prova|exame)|na prova|no exame|"
+    r"en el examen|(?:how|where) (?:it )?(?:shows? up|appears?|comes? up) (?:in|on) the exam|"
+    r"(?:in|on) the exam|exam (?:questions?|scenarios?|triggers?)|"
+    r"model|modelo|mod[èe]le|modell[o]?|opera|operates?(?: at| on| in)?|atua(?: em)?|op[èe]re)$",
+    re.IGNORECASE,
+)
+# "SNS vs SQS", "S3 versus EFS", "SQS / SNS": a heading that compares
+_COMPARED = re.compile(r"\s+(?:vs\.?|versus)\s+|\s+/\s+", re.IGNORECASE)
+
+
+def _side_of_comparison(label: str, places: str) -> bool:
+    """``label`` is one side of a comparison named in ``places`` (headings, parent point): "SQS" under
+    "SNS vs SQS"."""
+    if _COMPARED.search(places) is None:
+        return False
+    term = " ".join(label.casefold().split())
+    for place in re.split(r" › | / (?=\S)|\n", places):
+        sides = _COMPARED.split(place)
+        if len(sides) < 2:
+            continue
+        for side in sides:
+            side = " ".join(side.casefold().strip(" :()").split())
+            if term and (side == term or side.endswith(" " + term) or side.startswith(term + " ")):
+                return True
+    return False
+
+
 # a list's label that states a claim ("NACL is stateless", "Most services are regional") over points
 # that elaborate it: what is asked? ("The main types are", "S3 is used for" lead into their points)
 _CLAIM_VERB = re.compile(r"\b(?:is|are|isn't|aren't)\b", re.IGNORECASE)
@@ -244,7 +306,9 @@ _LABEL_ANSWER = re.compile(
 # trait or one place of use, not what the thing is
 _ONE_TRAIT = re.compile(
     r"^(?:(?:a|an)\s+(?:regional|global|zonal|az[- ]scoped|region[- ]scoped|account[- ]level)\s+"
-    r"(?:service|resource|construct|feature)\b|used\s+(?:in|by|within|inside)\b)",
+    r"(?:service|resource|construct|feature)\b|used\s+(?:in|by|within|inside)\b|"
+    # how it delivers ("a pull based system"), not what it is
+    r"(?:a|an)\s+(?:pull|push|poll|polling)[- ]?(?:base|based)\s+(?:system|service|model)\b)",
     re.IGNORECASE,
 )
 # a one-word term in lower case ("alias", "layer", "stage") whose definition names the service it belongs to
@@ -255,6 +319,12 @@ _SERVICE_WORD = re.compile(
 )
 _SAME_AS = re.compile(
     r"^(?:(?:just|exactly|basically)\s+)?(?:the\s+)?(?:same\s+as|similar\s+to|(?:much\s+)?like)\b",
+    re.IGNORECASE,
+)
+# an analogy, in any language: "It's like a chef who ...", "É como um ...", "C'est comme ...": no fact
+_ANALOGY = re.compile(
+    r"^(?:it'?s|it is|think of it as|é|es|c'est|è|ist|das ist)\s+(?:just\s+|bem\s+|un poco\s+)?"
+    r"(?:like|como|comme|come|wie)\b",
     re.IGNORECASE,
 )
 
@@ -591,6 +661,30 @@ def score(d: Draft, project: bool = False) -> Quality:
         noted = d.kind == "basic" and _NOTE_LABEL.match(label)
         if d.key and (noted or (_GENERIC_TERM.match(label) and not context)):
             minus(0.4, "a generic label as the question")  # "Note (EC2)": what is asked?
+        elif d.kind == "basic" and d.rule != "table-row" and d.key and _LEAD_IN_LABEL.match(label):
+            minus(0.4, "a lead-in as the question, not what it is of")  # "Composed of (IAM)"
+        elif (
+            d.kind == "basic"
+            and d.rule in ("definition", "list")
+            and len(label.split()) >= 2
+            and _OTHER_LABEL.search(label)
+            and not _GENERIC_TERM.match(label)
+        ):
+            minus(0.35, "the question leans on a list before it")  # "2 other types of user (HSM)"
+        elif d.rule == "is-a" and _VENDOR.match(label):
+            minus(0.4, "the vendor's name as the term asked")  # "What is Amazon?"
+        elif d.kind == "basic" and d.rule != "table-row" and d.key and _TEMPLATE_FIELD.match(label):
+            minus(0.4, "a template's field name as the question")  # "Keywords (AWS Lambda)": what is asked?
+        if (
+            d.kind == "basic"
+            and d.rule in ("definition", "list", "is-a")
+            and d.key
+            and len(answer.split()) <= 3
+            and _side_of_comparison(label, "\n".join((*d.path, context)))
+        ):
+            minus(
+                0.4, "one side of a comparison: the question does not say what is compared"
+            )  # "SQS (SNS vs SQS)"
         if _URL_ANSWER.match(answer.strip()):
             minus(0.4, "the answer is a link")
         if d.key and _FILE_TERM.search(d.key.strip(" *_`")):
@@ -610,6 +704,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.25, "a long question")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):
             minus(0.35, "a trivial number")
+        if d.kind == "cloze" and _GARBLED_FIGURE.search(d.text):
+            minus(0.35, "a blank beside another number: a garbled figure")
         if d.kind == "cloze" and _example_cloze(d.text):
             minus(0.35, "the cloze hides an example, not the fact")
         if d.kind == "basic" and (
@@ -652,6 +748,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "the answer only spells out the name")
         if d.kind == "basic" and _SAME_AS.match(answer.strip()):
             minus(0.3, "the answer points at another thing")
+        elif d.kind == "basic" and _ANALOGY.match(answer.strip()):
+            minus(0.4, "an analogy, not a fact")
         core = d.core.split(" — ", 1)[-1] if d.kind == "cloze" else back
         keyed = d.kind == "basic" and _OPERATOR_START.match(d.key.strip())
         if _OPERATOR_START.match(core.strip()) or keyed:

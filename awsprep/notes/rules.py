@@ -9,6 +9,7 @@ Each block goes to its reader: paragraphs and list items line by line to the tex
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
@@ -38,6 +39,19 @@ QUESTION_FILE = 3  # a file with this many multiple-choice cards is read as a se
 QUESTION_PAGE = 2  # ... and as a page of them only, when it has this many for each card guessed from text
 GUESSED_RULES = frozenset({"definition", "fact", "is-a", "list", "table-row"})  # (not written as cards)
 _LABEL_END = re.compile(r"[:?]\s*$")
+# a paragraph's first line that labels the list below it, a line of lead-in between them ("Storage
+# classes:" / "can move between classes by lifecycle rules" / "- Standard ..."): the list's name
+_LEAD_LABEL = re.compile(r"^[^:\n]{2,40}:\s*$")
+
+
+def list_lead(para: Block, nxt: Block | None) -> str | None:
+    """The label of ``nxt`` (a list) on the first of ``para``'s lines, when more lines follow it."""
+    if nxt is None or nxt.kind != "list" or para.kind != "para" or "\n" not in para.text:
+        return None
+    first = para.text.split("\n", 1)[0].strip()
+    if not _LEAD_LABEL.match(first) or len(first.split()) > 5 or first[:1] in "*-+>|#`":
+        return None
+    return plain(first)[0].rstrip(" :") or None
 
 
 # the stem that ends a practice question written as a paragraph: "Which of the following would you
@@ -173,8 +187,11 @@ class Walker:
                     label = None
                     prev = blocks[i - 1] if i else None
                     parents = [title] if title else []
+                    lead = list_lead(prev, blk) if prev is not None else None
                     if prev is not None and prev.kind == "para" and _LABEL_END.search(prev.text):
                         label = plain(prev.text)[0]
+                    elif lead:
+                        label = lead  # (the lines between the label and its list are read apart)
                     elif title and prev is not None and bold_title(prev.text) == title:
                         label = title  # "**Beanstalk components**" over a short list: the list's name
                     elif prev is not None and prev.kind == "list" and _under_last_item(prev):
@@ -208,6 +225,12 @@ class Walker:
                     if consumed:
                         used |= consumed
                         continue
+                if list_lead(blk, nxt):
+                    # its first line names the list below: the lines after it are read alone, not as
+                    # the label's answer ("Storage classes: can move between classes by lifecycle")
+                    first, rest = blk.text.split("\n", 1)
+                    self.c.skip(blk.line, "fragment", first.strip())
+                    blk = replace(blk, line=blk.line + 1, text=rest)
                 self.paragraph(blk)
 
     def details_card(self, question: str, line: int, path: tuple[str, ...], j: int, used: set[int]) -> bool:

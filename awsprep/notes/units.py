@@ -104,6 +104,12 @@ _VAGUE_REST = re.compile(
 _CLAUSE = re.compile(r"\b(is|are|was|were|will|can|should|must|may|might|has|have|do|does)\b", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"^(so|but|and|because|which|as|or|then|thus|hence|therefore|if)\b", re.IGNORECASE)
 _REMEMBER = re.compile(r"^remember (?:what|that)\s+(.+?)\s+(?:is|are|does)$", re.IGNORECASE)
+# a learner's study mark in brackets after a term: "Session Manager (recall)", "NAT (review!)", "IAM (todo)"
+_STUDY_MARK = re.compile(
+    r"\s*\((?:recall|review|revise|re-?read|todo|to ?do|memori[sz]e|learn|important|imp|exam|!+|\?+|"
+    r"must know|key|remember)!*\)\s*$",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:it|its|they|their|this|these|that|those|he|she)\b", re.IGNORECASE)
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1")  # a line in bold from end to end
 _TITLE_MARKS = re.compile(r"[:=]")  # (a bold "EC2 = Elastic Compute Cloud" is a fact, not a title)
@@ -303,6 +309,8 @@ def definition(
     term = _REMEMBER.sub(
         r"\1", (term if term.isascii() else strip_symbols(term)).strip(' :*_`“”"').lstrip("-+ ")
     )
+    if term.endswith(")"):
+        term = _STUDY_MARK.sub("", term) or term
     rest = unquote(re.sub(r"^>\s*", "", rest))  # "SQL : > Relational Databases": a pointer typed as '>'
     if re.fullmatch(r"\([^()]*\)", rest):
         c.skip(line, "fragment", f"{term}: {rest}")  # "... - (potential exam question)": a remark, no answer
