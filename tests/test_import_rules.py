@@ -620,3 +620,61 @@ def test_a_numbered_heading_that_asks_is_no_key_entry(tmp_path: Path) -> None:
     )
     r = imp(tmp_path, text)
     assert [c.correct for c in by_rule(r, "mcq")] == [(1,), (0,)]
+
+
+INLINE_KEYS_AND_SUMMARY = """# Developer practice set
+
+## Domain 1: Development
+
+### Question 1
+A team writes records to a table from a function and sees throttling at peaks. What helps first?
+
+A. Add a second region
+B. Retry with exponential backoff
+C. Turn off the table's encryption
+D. Shorten the function's timeout
+
+**Answer:** B
+**Explanation:** Backoff spreads the retries so the table's capacity catches up.
+
+---
+
+### Question 2
+Which service runs containers without servers to manage?
+
+A. AWS Fargate
+B. Amazon EC2 Auto Scaling
+C. AWS Outposts
+D. Amazon Lightsail instances
+
+**Answer:** A
+**Explanation:** Fargate runs tasks without any instance to patch.
+
+---
+
+## Answer Key Summary
+
+| Q# | Answer | Domain |
+|----|--------|--------|
+| 1  | B | Development |
+| 2  | A | Development |
+
+---
+
+## Tips for Practice Questions
+
+1. **Read each scene twice** - Watch words such as "cheapest" and "least effort"
+2. **Rule out two options** - Then pick between the last two
+"""
+
+
+def test_a_summary_key_headed_q_hash_and_tips_on_answering_make_no_cards(tmp_path: Path) -> None:
+    """Questions keyed under each ('**Answer:** B') and again in a '| Q# | Answer | Domain |' summary,
+    then tips on how to answer: two mcq cards with their keys; the summary's rows and the tips (how to
+    sit the exam, not what to know) are not cards."""
+    r = imp(tmp_path, INLINE_KEYS_AND_SUMMARY)
+    assert [c.correct for c in by_rule(r, "mcq-lettered")] == [(1,), (0,)]
+    assert [d.kind for d in r.drafts] == ["mcq"] * 2
+    # a summary whose letter disagrees with the question's own line does not override it
+    wrong = INLINE_KEYS_AND_SUMMARY.replace("| 1  | B |", "| 1  | C |")
+    assert [c.correct for c in by_rule(imp(tmp_path, wrong), "mcq-lettered")] == [(1,), (0,)]

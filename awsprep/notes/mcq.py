@@ -52,7 +52,7 @@ _KEY_ENTRY = re.compile(
 )
 # an answer key as a table: "| Q | Answer | Domain |" then "| 12 | A, B | 2 |"
 _KEY_NUMBER_HEADER = re.compile(
-    r"^(?:q|#|no\.?|n(?:o|um(?:ber)?)\.?|question(?:\s*(?:no\.?|#|number))?)$", re.IGNORECASE
+    r"^(?:(?:q|question)(?:\s*(?:no\.?|#|number))?|#|no\.?|n(?:o|um(?:ber)?)\.?)$", re.IGNORECASE
 )
 _KEY_ANSWER_HEADER = re.compile(
     r"^(?:correct\s+)?(?:answers?|key|correct(?:\s+(?:answers?|options?))?)$", re.IGNORECASE

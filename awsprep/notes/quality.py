@@ -417,7 +417,10 @@ _EXAMPLE_CLOZE = re.compile(
 _LOGISTICS_HEADING = re.compile(
     r"\bdomain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)\b|"
     r"\bexam (?:format|structure|details|logistics|registration|scoring|breakdown|weighting)\b|^scoring$|"
-    r"\bbefore (?:the )?exam\b|\bexam day\b|\btime management\b|\b(?:exam|test)[- ]taking\b|\bpace\b",
+    r"\bbefore (?:the )?exam\b|\bexam day\b|\btime management\b|\b(?:exam|test)[- ]taking\b|\bpace\b|"
+    # how to answer, not what to know: "Tips for Practice Questions", "Answering strategy"
+    r"\btips for (?:answering |the |practice |exam |multiple[- ]choice |scenario )*questions?\b|"
+    r"\b(?:answering|question) (?:strateg(?:y|ies)|techniques?)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 # a heading over the learner's own plan: "Focus on this section", "Study plan", "What to review"
