@@ -21,7 +21,7 @@ from awsprep.store.repo import Store
 from awsprep.study import stats as st
 from awsprep.study import welcome
 from awsprep.study.ports import AttemptInfo, CardTally, DayTally, DomainTally, DueTally
-from awsprep.ui.stats import SPARKS
+from awsprep.ui.stats import SPARKS, seconds_text
 from tests.conftest import write_bank
 from tests.exam_bank import EXAM_BANK
 from tests.test_exam_cli import answer_lines
@@ -86,6 +86,12 @@ def test_true_retention_windows_young_and_mature():
     assert (r["month"].young, r["month"].mature) == (st.Rate(5, 3), st.Rate(6, 2))
     assert (r["year"].young, r["year"].mature) == (st.Rate(5, 3), st.Rate(6, 3))
     assert r["year"].as_json()["all"] == {"passed": 11, "failed": 6, "retention": round(11 / 17, 3)}
+
+
+def test_median_seconds_shown_as_precise_as_the_buckets():
+    """Tenths under 10 s (100 ms buckets), whole seconds from 10 s (1 s buckets, then 10 s)."""
+    shown = [seconds_text(x) for x in (0.4, 4.5, 9.9, 10.0, 30.0, 59.0, 75.0)]
+    assert shown == ["0.4", "4.5", "9.9", "10", "30", "59", "75"]
 
 
 @pytest.mark.parametrize(

@@ -161,6 +161,12 @@ def _attempt_row(a: AttemptInfo, s: Stats) -> list[str]:
 DRAWN_WIDTH = 68
 
 
+def seconds_text(seconds: float) -> str:
+    """A median answer time as precise as the store keeps it: tenths under 10 s, whole seconds above
+    (the response-time buckets are 1 s wide from 10 s on: "30", not "30.0")."""
+    return f"{seconds:.1f}" if seconds < 10 else f"{seconds:.0f}"
+
+
 def rich_stats(console: Console, s: Stats) -> None:
     if console.width < DRAWN_WIDTH:  # a narrow window: the plain lines, wrapped between words
         lines = io.StringIO()
@@ -208,7 +214,7 @@ def rich_stats(console: Console, s: Stats) -> None:
     if t.medians:
         times = Table("card type", "median s/answer", "answers", box=None, title="Answer time")
         for kind, med in t.medians.items():
-            times.add_row(kind, f"{med:.1f}", str(t.answers[kind]))
+            times.add_row(kind, seconds_text(med), str(t.answers[kind]))
         console.print(times)
     else:
         console.print(plain("Answer time: no answers yet", "bold"))
@@ -292,7 +298,7 @@ def plain_stats(out: TextIO, s: Stats) -> None:
             )
     say("=== Answer time")
     for kind, med in s.times.medians.items():
-        say(f"  {kind}: median {med:.1f} s over {s.times.answers[kind]} answers")
+        say(f"  {kind}: median {seconds_text(med)} s over {s.times.answers[kind]} answers")
     say("  " + minutes_line(s))
     say("=== Mock exams")
     for line in exam_lines(s):
