@@ -39,3 +39,23 @@ def test_help_a_typo_or_an_option_sees_every_subcommand() -> None:
     every = _subcommands(main.build("calc"), "calc")
     for sub in ("--help", "lamda", "LAMBDA", ""):
         assert _subcommands(main.build("calc", sub), "calc") == every, sub
+
+
+def test_the_process_leaves_its_objects_to_the_exit(monkeypatch, capsys) -> None:
+    """`run` freezes the heap when the command is done, even when it fails: the interpreter's shutdown
+    then skips its full collections (about 20 ms of every command). The output is whole before that."""
+    import gc
+
+    import pytest
+
+    for argv, code in ((["awsprep", "--version"], 0), (["awsprep", "stats", "--days", "1"], 2)):
+        monkeypatch.setattr("sys.argv", argv)
+        try:
+            with pytest.raises(SystemExit) as ended:
+                main.run()
+            assert ended.value.code == code
+            assert gc.get_freeze_count() > 0
+        finally:
+            gc.unfreeze()
+    out = capsys.readouterr()
+    assert out.out.startswith("awsprep ") and "--days" in out.err
