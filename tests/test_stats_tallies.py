@@ -10,6 +10,7 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from awsprep.bank.models import BasicCard, ClozeCard, McqCard
@@ -238,12 +239,19 @@ def test_schema_8_database_counts_its_cards_when_upgraded(tmp_path):
         for name in ("awsprep_count_insert", "awsprep_count_update", "awsprep_count_delete"):
             conn.execute(f"DROP TRIGGER {name}")
         conn.execute("DROP TABLE card_counts")
+        conn.execute("DROP INDEX ix_cards_memory")  # schema 8's, without the domain
+        conn.execute(
+            "CREATE INDEX ix_cards_memory ON cards (retired, suspended, due, buried_until, interval,"
+            " last_day, stability, difficulty, id)"
+        )
         conn.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
     store = Store(f"sqlite:///{path}")
     with sqlite3.connect(path) as conn:
         triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         counted = conn.execute("SELECT SUM(cards) FROM card_counts").fetchone()[0]
+        indexed = [r[2] for r in conn.execute("PRAGMA index_info(ix_cards_memory)")]
     assert triggers == set(tallies._SQLITE_TRIGGERS)
+    assert indexed[-1] == "domain"
     assert counted == 6
     assert figures(store, live=False) == before
     assert_exact(store)
@@ -264,8 +272,10 @@ def test_time_buckets_widen_past_ten_seconds_and_past_a_minute(tmp_path):
             assert conn.execute(f"SELECT {tallies.bucket_sql(str(ms))}").fetchone()[0] == lower
 
 
-def test_stats_reads_the_cards_due_from_the_memory_index(tmp_path):
-    """Cards due per day and the daily load come from an index (no card row with its content is read)."""
+@pytest.mark.parametrize("read", ["due", "recall"])
+def test_stats_reads_the_cards_due_and_their_memory_from_the_memory_index(tmp_path, read):
+    """Cards due per day and the daily load, and the memory behind the predicted recall per domain, come
+    from an index (no card row with its content is read)."""
     from sqlalchemy import event
 
     store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
@@ -276,7 +286,10 @@ def test_stats_reads_the_cards_due_from_the_memory_index(tmp_path):
         seen.append((statement, parameters))
 
     event.listen(store.engine, "before_cursor_execute", capture)
-    StatsStore(store).due_tallies(date(2026, 1, 5))
+    if read == "due":
+        StatsStore(store).due_tallies(date(2026, 1, 5))
+    else:
+        StatsStore(store).recall_tallies(None)
     event.remove(store.engine, "before_cursor_execute", capture)
     statement, parameters = next((s, p) for s, p in seen if "GROUP BY" in s)
     with store.reading() as conn:

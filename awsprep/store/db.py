@@ -241,9 +241,12 @@ def _v8_time_buckets(conn: Any) -> None:
 
 def _v9_card_counts(conn: Any) -> None:
     """Version 9: the active cards counted by deck, domain, type and level, kept by triggers on `cards`
-    (`card_counts`): `stats`' mastery per domain no longer reads every card (20 ms for 20,000)."""
+    (`card_counts`): `stats`' mastery per domain no longer reads every card (20 ms for 20,000); and the
+    memory index with the domain, for the predicted recall per domain."""
     from awsprep.store import tallies
 
+    conn.execute(text("DROP INDEX IF EXISTS ix_cards_memory"))
+    _create_indexes(conn, "ix_cards_memory")
     if tallies.kept(conn.dialect.name):
         tallies.drop_triggers(conn)
         tallies.create_triggers(conn)

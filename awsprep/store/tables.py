@@ -91,7 +91,8 @@ cards = Table(
     Index("ix_cards_new", "retired", "suspended", "ordinal"),
     # the exam plan's reviews (schema 6): each studied card's memory (day of the last review, stability,
     # difficulty) read from this index alone, not from the card's row with its content beside it; and
-    # (schema 7: with the interval) `stats`' cards due per day and daily load, read in due order
+    # (schema 7: with the interval) `stats`' cards due per day and daily load, read in due order; (schema
+    # 9: with the domain) `stats`' predicted recall per domain, from the index alone
     Index(
         "ix_cards_memory",
         "retired",
@@ -103,6 +104,7 @@ cards = Table(
         "stability",
         "difficulty",
         "id",
+        "domain",
     ),
 )
 
