@@ -678,3 +678,59 @@ def test_a_summary_key_headed_q_hash_and_tips_on_answering_make_no_cards(tmp_pat
     # a summary whose letter disagrees with the question's own line does not override it
     wrong = INLINE_KEYS_AND_SUMMARY.replace("| 1  | B |", "| 1  | C |")
     assert [c.correct for c in by_rule(imp(tmp_path, wrong), "mcq-lettered")] == [(1,), (0,)]
+
+
+TABLE_OPTIONS = """# Practice batch
+
+# Question 4 — Storage classes
+
+## Question
+
+A team keeps audit files that are read about once a year.
+
+Which storage class costs least for them while still allowing retrieval within hours?
+
+## Options
+
+| Option | Class |
+| ------ | ----- |
+| A      | S3 Standard |
+| B      | S3 Glacier Deep Archive |
+| C      | S3 Express One Zone |
+| D      | EBS gp3 |
+
+## Correct Answer
+
+✅ **B. S3 Glacier Deep Archive**
+
+## Why Correct?
+
+Deep Archive is the cheapest class and restores within hours.
+
+## Why Others Are Wrong?
+
+| Option | Reason |
+| ------ | ------ |
+| A      | Priced for frequent reads |
+| C      | Built for low latency, not low cost |
+| D      | A block volume, not archive storage |
+"""
+
+
+def test_options_in_a_lettered_table_with_the_answer_under_its_own_heading(tmp_path: Path) -> None:
+    """'# Question 4' over '## Question' (scene and ask), '## Options' as a table lettered A-D, '## Correct
+    Answer' ('✅ **B. ...**'), '## Why Correct?' and a table of why the others are wrong: one mcq card with
+    its whole question, its key and its explanation; no card from the tables."""
+    r = imp(tmp_path, TABLE_OPTIONS)
+    [card] = by_rule(r, "mcq-lettered")
+    assert card.question == (
+        "A team keeps audit files that are read about once a year. "
+        "Which storage class costs least for them while still allowing retrieval within hours?"
+    )
+    assert card.options == ("S3 Standard", "S3 Glacier Deep Archive", "S3 Express One Zone", "EBS gp3")
+    assert card.correct == (1,)
+    assert "restores within hours" in card.explanation and "low latency" in card.explanation
+    assert [d.kind for d in r.drafts] == ["mcq"]
+    # without an answer the lettered table is notes, read as a table (no question made up)
+    unanswered = TABLE_OPTIONS.split("## Correct Answer")[0]
+    assert not by_rule(imp(tmp_path, unanswered), "mcq-lettered")

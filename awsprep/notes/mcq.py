@@ -29,7 +29,21 @@ def is_task_list(blk: Block) -> bool:
 # "1.4 - Why?"
 _SECTION_CHOICES = re.compile(r"\b(?:choices|options|answer choices)\s*:?\s*$", re.IGNORECASE)
 _SECTION_ANSWER = re.compile(r"\b(?:correct answers?|answers?|solution)\s*:?\s*$", re.IGNORECASE)
-_SECTION_WHY = re.compile(r"\b(?:why\??|explanation|rationale|reasoning)\s*:?\s*$", re.IGNORECASE)
+_SECTION_WHY = re.compile(
+    r"\b(?:why(?: (?:correct|it is correct|this is correct|it works))?\??|explanation|rationale|reasoning)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+# the question's own section under its numbered heading: "# Question 6 — CAF" then "## Question"
+_SECTION_QUESTION = re.compile(r"^\W*(?:the\s+)?(?:question|scenario)\s*:?\s*$", re.IGNORECASE)
+# a section over why the other options are wrong: "## Why Others Are Wrong?", "Wrong answers"
+_SECTION_OTHERS = re.compile(
+    r"\b(?:why (?:the )?others? (?:are|is) (?:wrong|incorrect)|wrong answers?|other options|"
+    r"incorrect options?)\W*$",
+    re.IGNORECASE,
+)
+# an option's letter alone in a table's first column: "A", "(B)", "C."
+_TABLE_LETTER = re.compile(r"^\(?([A-H])[.)]?$")
 _CODE_MARK = re.compile(r"^>{1,2}\s*")  # "> right option" / ">> right option" among plain lines
 _SIGNED = re.compile(r"^[+-]\s+(?=\S)")  # "+ right option" / "- wrong option" in a code block
 # a question that refers to a scene set above it ("Which solution will meet these requirements?")
@@ -594,7 +608,12 @@ class McqReader:
             while first - 1 >= 0 and k - first < _SCENARIO_PARAS and self._plain_para(first - 1):
                 first -= 1
             head = self.blocks[first - 1] if first >= 1 else None
-            if first < k and head is not None and head.kind == "heading" and _NUMBERED.match(head.text):
+            numbered = (
+                head is not None
+                and head.kind == "heading"
+                and (_NUMBERED.match(head.text) or _SECTION_QUESTION.match(head.text))
+            )
+            if first < k and numbered:
                 parts = [j for j in range(first, k + 1) if not _LABEL_PARA.match(self.blocks[j].text.strip())]
                 self.scenario = set(range(first, k))
                 texts = [plain(self.blocks[j].text)[0] for j in parts]
@@ -879,6 +898,35 @@ class McqReader:
         correct = explicit.correct_options(tail, options) or voted(marked)
         self.mcq(question, qline, blocks[i].path, options, correct, tail, "mcq-lettered")
         return used
+
+    def table_mcq(self, i: int) -> set[int]:
+        """Options written as a table whose first column letters them in order ("| A | Platform |"),
+        under the question (and an "Options" heading), with the answer below it as a lettered question's
+        ("## Correct Answer" then "**C. Governance**"); a table "why the others are wrong" after the
+        explanation is part of it. Without a question and an answer, the table is notes."""
+        blk = self.blocks[i]
+        options: list[str] = []
+        for row in blk.rows[1:]:
+            cells = [plain(c)[0].strip() for c in row]
+            m = _TABLE_LETTER.match(cells[0]) if len(cells) >= 2 else None
+            if m is None or m.group(1) != chr(ord("A") + len(options)):
+                return set()
+            options.append(" — ".join(c for c in cells[1:] if c))
+        if len(options) < 2 or any(not o for o in options):
+            return set()
+        question, qline = self.question_before(i)
+        tail, used = self.answer_after(i + 1)
+        correct = explicit.correct_options(tail, options)
+        if not question or not correct:
+            return set()
+        k = max(used) + 1
+        if self._heading(k, _SECTION_OTHERS) and self._kind(k + 1) == "table":
+            why = [" — ".join(plain(c)[0].strip() for c in row) for row in self.blocks[k + 1].rows[1:]]
+            tail = "\n".join((tail, *why))
+            used |= {k, k + 1}
+        self.option_lines.add(blk.line)
+        self.mcq(question, qline, blk.path, options, correct, tail, "mcq-lettered")
+        return {i} | used
 
 
 # --- options written as an HTML ordered list -----------------------------------------------------

@@ -172,6 +172,10 @@ class Walker:
                     continue
                 html_block(self.c, blk)
             elif blk.kind == "table":
+                consumed = self.questions.table_mcq(i)
+                if consumed:
+                    used |= consumed
+                    continue
                 table(self.c, blk.rows, blk.line, blk.path)
             elif blk.kind == "list":
                 if is_task_list(blk):
