@@ -2086,3 +2086,75 @@ def test_a_study_mark_after_a_term_is_no_part_of_it(tmp_path: Path) -> None:
     )
     r = imp(tmp_path, text)
     assert fronts(r) == ["Fleet Manager (Systems Manager)"]
+
+
+def test_an_emoji_shortcode_is_no_part_of_a_heading_or_a_card() -> None:
+    """ "## :heavy_check_mark: Glacier": GitHub shows a picture; the card shows neither the shortcode nor
+    its form with the underscores read as emphasis (":heavycheckmark:"); ARNs and event names stay."""
+    from awsprep.notes.inline import plain
+
+    assert plain(":heavy_check_mark: Glacier")[0] == "Glacier"
+    assert plain("Glacier :heavycheckmark: vaults :rocket:")[0] == "Glacier vaults"
+    for kept in ("arn:aws:s3:::my-bucket", "autoscaling:EC2_INSTANCE_LAUNCHING", "at 10:30:00 daily"):
+        assert plain(kept)[0] == kept
+
+
+def test_an_emoji_shortcode_heading_gives_a_clean_context(tmp_path: Path) -> None:
+    text = "# Storage\n\n## :heavy_check_mark: Glacier\n\n- Vault lock: a policy nobody can change\n"
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Vault lock (Glacier)"]
+
+
+def test_a_link_as_the_whole_answer_or_a_blank_in_a_link_waits_in_triage(tmp_path: Path) -> None:
+    """ "Try it at: <https://...>" asks for an address, and "Source: <https://...?page=2>" blanks a link's
+    query value: neither is a fact to learn."""
+    text = (
+        "# Networking\n\n- Measure it yourself at: <https://speed.example.org/run>\n"
+        "- Written up at: <https://docs.example.org/guide?part=3>\n"
+        "- Direct links: a dedicated line from your rack to a region\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Direct links (Networking)"]
+    assert not any(":" in p and "example.org" in p for p in prompts(r))
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("a link" in w for w in reasons)
+
+
+def test_a_numbered_label_an_example_value_or_a_bare_pairing_waits_in_triage(tmp_path: Path) -> None:
+    """ "Design 2: ..." (which design?), "Example:" / "- Bucket: my-photos-eu" (one example's value, not a
+    fact), "ECS + ALB: ..." with nothing around it (what about the pair?) wait; a named term stays."""
+    text = (
+        "# Queues\n\n- Design 2: a fan-out through topics into two queues\n"
+        "- Example:\n  - Partition key: the customer's number\n"
+        "- Dead-letter queue: holds messages that failed too many times\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Dead-letter queue (Queues)"]
+    paired = imp(tmp_path, "**ECS + ALB:** dynamic ports behind one listener\n\n**ECS:** runs containers\n")
+    assert fronts(paired) == ["ECS"]
+    r.triage.extend(paired.triage)
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("numbered label" in w for w in reasons)
+    assert any("value of one example" in w for w in reasons)
+    assert any("a pairing as the question" in w for w in reasons)
+
+
+def test_a_blank_over_trivia_waits_in_triage(tmp_path: Path) -> None:
+    """A year of history ("since 2014"), a vendor's claimed gain ("40% improvement") and a lone zero
+    (">= 0 layers") behind a blank ask trivia; a limit behind a blank stays."""
+    text = (
+        "# Messaging\n\n- The service has been offered since 2014 to send texts in bulk.\n"
+        "- Routing over the private backbone gives lower jitter (40% improvement)\n"
+        "- A topic can have >=0 subscriptions at any time\n"
+        "- A queue keeps messages for at most 14 days\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Messaging — A queue keeps messages for at most [...]"]
+
+
+def test_a_link_named_only_as_a_source_is_dropped_from_the_text() -> None:
+    from awsprep.notes.inline import plain
+
+    text = "hooks run in a fixed order ([Reference](https://docs.example.org/hooks)) per deployment"
+    assert plain(text)[0] == "hooks run in a fixed order per deployment"
+    assert plain("see the [guide](https://docs.example.org/g)")[0] == "see the guide"
