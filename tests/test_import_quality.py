@@ -2158,3 +2158,19 @@ def test_a_link_named_only_as_a_source_is_dropped_from_the_text() -> None:
     text = "hooks run in a fixed order ([Reference](https://docs.example.org/hooks)) per deployment"
     assert plain(text)[0] == "hooks run in a fixed order per deployment"
     assert plain("see the [guide](https://docs.example.org/g)")[0] == "see the guide"
+
+
+def test_a_bare_comparison_or_a_kind_of_remark_as_the_label_waits_in_triage(tmp_path: Path) -> None:
+    """ "**Hot vs. Cold**. - ..." (hot and cold what?) and "Optimization: ..." (the kind of remark, not
+    its subject) wait in triage; "Standard vs FIFO" and a named term stay."""
+    text = (
+        "# Queue settings\n\n- **Hot vs. Cold**. - Warm starts are not the default, but help\n"
+        "- Optimization: keep the payload small so each call is quick\n"
+        "- Standard vs FIFO: ordering is kept only by FIFO queues\n"
+        "- Visibility timeout: how long a read message stays hidden from other readers\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Standard vs FIFO (Queue settings)", "Visibility timeout (Queue settings)"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("two bare words" in w for w in reasons)
+    assert any("a generic label" in w for w in reasons)

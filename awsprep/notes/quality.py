@@ -164,7 +164,8 @@ _NOTE_LABEL = re.compile(
     r"summary|in summary|in short|tl;?dr|bottom line|"
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
-    r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|"
+    r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|optimi[sz]ations?|misc|miscellaneous|"
+    r"good to know|"
     # a comparison with tools from elsewhere ("Familiar mapping: like Datadog ..."), not what it is
     r"(?:familiar|real[- ]world|tool) mappings?|analog(?:y|ies)|think of it as|in plain (?:english|terms)|"
     r"ricorda|nota|attenzione)$",
@@ -422,6 +423,8 @@ _NUMBERED_LABEL = re.compile(
 _EXAMPLE_PARENT = re.compile(
     r"(?:^|›\s*)(?:examples?|for example|e\.g\.?|for instance|sample)$", re.IGNORECASE
 )
+# two bare words set against each other ("Hot vs. Cold."): of what? (names and acronyms say it)
+_BARE_VERSUS = re.compile(r"^[A-Z]?[a-z]+\s+(?:vs\.?|versus)\s+[A-Z]?[a-z]+\.?$")
 # a pairing of services as the whole question: "SNS + SQS" asks nothing about either
 _PAIRING_LABEL = re.compile(r"^[\w@.-]+(?:\s+[\w@.-]+)?\s+\+\s+[\w@.-]+(?:\s+[\w@.-]+)?$")
 # trivia behind a blank: a year of history ("since {{2014}}"), a vendor's gain ("({{40%}} improvement)")
@@ -737,6 +740,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             and not context
         ):
             minus(0.35, "a pairing as the question, nothing said of what is asked")  # "SNS + SQS"
+        if d.kind == "basic" and d.rule != "table-row" and _BARE_VERSUS.match(label):
+            minus(0.4, "a comparison of two bare words: what is compared is not said")
         if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
             minus(0.3, "a value of one example, not a fact")
         if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
