@@ -2174,3 +2174,15 @@ def test_a_bare_comparison_or_a_kind_of_remark_as_the_label_waits_in_triage(tmp_
     reasons = [w for t in r.triage for w in t.reasons]
     assert any("two bare words" in w for w in reasons)
     assert any("a generic label" in w for w in reasons)
+
+
+def test_a_bold_title_ends_the_bold_title_before_it(tmp_path: Path) -> None:
+    """ "**If it needs no backend:**" over a list, then "**2- Signed requests**" over a line and a list:
+    the second list is under the second title, not the first."""
+    text = (
+        "# Endpoints\n\n**If it needs no backend:**\n\n- Stub replies\n\n**Access:**\n\n"
+        "**2- Signed requests**\n\nFits callers that already hold keys\n\n"
+        "- Checks who calls and what they may do\n  **Best for:** scripts on servers calling the endpoint\n"
+    )
+    r = imp(tmp_path, text)
+    assert "Best for (Endpoints › Signed requests)" in fronts(r)
