@@ -2186,3 +2186,16 @@ def test_a_bold_title_ends_the_bold_title_before_it(tmp_path: Path) -> None:
     )
     r = imp(tmp_path, text)
     assert "Best for (Endpoints › Signed requests)" in fronts(r)
+
+
+def test_the_rows_of_a_table_given_as_examples_wait_in_triage(tmp_path: Path) -> None:
+    """ "Some possible setups:" over "| Store | Cache | Front |": each row is one case put together, not
+    a fact of its first cell; the same table under a plain line stays."""
+    table = (
+        "| Store | Cache | Front |\n|---|---|---|\n| RDS | ElastiCache | CloudFront |\n| S3 | DAX | ALB |\n"
+    )
+    r = imp(tmp_path, f"# Designs\n\nSome possible setups for a web shop:\n\n{table}")
+    assert not r.cards and len(r.triage) == 2
+    assert any("given as an example" in w for t in r.triage for w in t.reasons)
+    plain_table = imp(tmp_path, f"# Designs\n\nWhat each layer uses:\n\n{table}")
+    assert len(plain_table.cards) == 2

@@ -730,6 +730,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "a table row named by a statement, not a term")
         if d.kind == "basic" and len(d.front) > 160:
             minus(0.25, "a long question")
+        if d.example:
+            minus(0.4, "a row of a table given as an example, not a fact")  # "Possible setups:" | A | B |
         if d.kind == "basic" and d.key and _NUMBERED_LABEL.match(label):
             minus(0.4, "a numbered label as the question")  # "Design 2 (Queues)": which design?
         if (

@@ -122,6 +122,10 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
 _BOLD_TITLE = re.compile(r"(\*\*|__)(?P<title>[^*_\n]{2,80}?)\1[ \t]*:?")
 
 
+# a line giving the table under it as cases, not as facts: "Possible setups:", "An example:"
+_EXAMPLE_LEAD = re.compile(
+    r"\b(?:possible|examples?|sample|e\.g\.|for instance|illustrat\w*)\b[^.!?]*:\s*$", re.IGNORECASE
+)
 _TITLE_NUMBER = re.compile(r"^\d+\s*[-.)]\s*")  # "1- Keys", "2) Tokens": a numbered title's number
 
 
@@ -182,7 +186,9 @@ class Walker:
                     continue
                 html_block(self.c, blk)
             elif blk.kind == "table":
-                table(self.c, blk.rows, blk.line, blk.path)
+                prev = blocks[i - 1] if i else None
+                example = prev is not None and prev.kind == "para" and bool(_EXAMPLE_LEAD.search(prev.text))
+                table(self.c, blk.rows, blk.line, blk.path, example=example)
             elif blk.kind == "list":
                 if is_task_list(blk):
                     consumed, notes = self.questions.task_mcq(i)
