@@ -425,6 +425,10 @@ _EXAMPLE_PARENT = re.compile(
 )
 # two bare words set against each other ("Hot vs. Cold."): of what? (names and acronyms say it)
 _BARE_VERSUS = re.compile(r"^[A-Z]?[a-z]+\s+(?:vs\.?|versus)\s+[A-Z]?[a-z]+\.?$")
+# "Needs 300 ❌ only 40 ready", "Uses 10 ✅": a number judged by a mark, the outcome of a worked case
+_MARKED_FIGURE = re.compile(r"\d[^✅❌✔✖✗]{0,30}[✅❌✔✖✗]|[✅❌✔✖✗][^✅❌✔✖✗]{0,30}\d")
+# "... long way = slow 😕": a face typed after a case told as a story, how one trip felt, not a fact
+_FACE = re.compile("[\U0001f600-\U0001f64f\U0001f910-\U0001f92f]")
 # a pairing of services as the whole question: "SNS + SQS" asks nothing about either
 _PAIRING_LABEL = re.compile(r"^[\w@.-]+(?:\s+[\w@.-]+)?\s+\+\s+[\w@.-]+(?:\s+[\w@.-]+)?$")
 # trivia behind a blank: a year of history ("since {{2014}}"), a vendor's gain ("({{40%}} improvement)")
@@ -744,6 +748,10 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a pairing as the question, nothing said of what is asked")  # "SNS + SQS"
         if d.kind == "basic" and d.rule != "table-row" and _BARE_VERSUS.match(label):
             minus(0.4, "a comparison of two bare words: what is compared is not said")
+        if d.rule == "definition" and _MARKED_FIGURE.search(answer):
+            minus(0.35, "a figure judged by a mark: the outcome of a worked case, not a fact")
+        if d.kind == "basic" and _FACE.search(answer):
+            minus(0.35, "a case told with a face, not a fact")
         if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
             minus(0.3, "a value of one example, not a fact")
         if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
