@@ -2214,3 +2214,17 @@ def test_a_figure_judged_by_a_mark_waits_in_triage(tmp_path: Path) -> None:
     assert fronts(r) == ["Encryption (Lambda)"]
     assert any("judged by a mark" in w for t in r.triage for w in t.reasons)
     assert any("told with a face" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_dash_between_two_figures_is_a_range_not_a_definition(tmp_path: Path) -> None:
+    """ "Disk space 512 MB - 10240 MB" is a range; reading the dash as term and meaning made
+    "Disk space 512 MB: [...]". "1 RCU - 2 reads ..." (another unit after the dash) stays a definition."""
+    text = (
+        "# Lambda\n\n## Limits\n\n* Disk space 512 MB - 10240 MB (1 MB steps)\n"
+        "* 1 RCU - 2 reads per second for items up to 4 KB\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "Lambda › Limits — Disk space [...] - [...] ([...] steps)",
+        "Lambda › Limits — 1 RCU: [...] reads per second for items up to [...]",
+    ]
