@@ -2202,18 +2202,20 @@ def test_the_rows_of_a_table_given_as_examples_wait_in_triage(tmp_path: Path) ->
 
 
 def test_a_figure_judged_by_a_mark_waits_in_triage(tmp_path: Path) -> None:
-    """ "Peak hours: needs 300 ❌ only 40 ready" and "... long trip = slow 😕" tell how one worked case
+    """ "Peak hours: needs 300 ❌ only 40 ready", "... long trip = slow 😕" and "Reserved slots: 40
+    (fixed)" (a bare count) tell how one worked case
     turned out, not a fact to learn;
     a mark without a figure ("Encryption: ✅ on by default") stays."""
     text = (
         "# Lambda\n\n- Peak hours: needs 300 ❌ only 40 ready, the rest start cold\n"
         "- Quiet hours: uses 10 ✅\n- Encryption: ✅ on by default for the code package\n"
-        "- Far caller: Lisbon → function in Oregon → long trip = slow 😕\n"
+        "- Far caller: Lisbon → function in Oregon → long trip = slow 😕\n- Reserved slots: 40 (fixed)\n"
     )
     r = imp(tmp_path, text)
     assert fronts(r) == ["Encryption (Lambda)"]
     assert any("judged by a mark" in w for t in r.triage for w in t.reasons)
     assert any("told with a face" in w for t in r.triage for w in t.reasons)
+    assert any("a bare count" in w for t in r.triage for w in t.reasons)
 
 
 def test_a_dash_between_two_figures_is_a_range_not_a_definition(tmp_path: Path) -> None:

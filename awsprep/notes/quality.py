@@ -429,6 +429,8 @@ _BARE_VERSUS = re.compile(r"^[A-Z]?[a-z]+\s+(?:vs\.?|versus)\s+[A-Z]?[a-z]+\.?$"
 _MARKED_FIGURE = re.compile(r"\d[^✅❌✔✖✗]{0,30}[✅❌✔✖✗]|[✅❌✔✖✗][^✅❌✔✖✗]{0,30}\d")
 # "... long way = slow 😕": a face typed after a case told as a story, how one trip felt, not a fact
 _FACE = re.compile("[\U0001f600-\U0001f64f\U0001f910-\U0001f92f]")
+# "Reserved slots: 40 (fixed)": a bare count, no unit and no words: one case's value, not a fact
+_BARE_COUNT = re.compile(r"^\d[\d,]*(?:\s*\([^()]{1,20}\))?$")
 # a pairing of services as the whole question: "SNS + SQS" asks nothing about either
 _PAIRING_LABEL = re.compile(r"^[\w@.-]+(?:\s+[\w@.-]+)?\s+\+\s+[\w@.-]+(?:\s+[\w@.-]+)?$")
 # trivia behind a blank: a year of history ("since {{2014}}"), a vendor's gain ("({{40%}} improvement)")
@@ -750,6 +752,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "a comparison of two bare words: what is compared is not said")
         if d.rule == "definition" and _MARKED_FIGURE.search(answer):
             minus(0.35, "a figure judged by a mark: the outcome of a worked case, not a fact")
+        if d.rule == "definition" and _BARE_COUNT.match(answer.strip()):
+            minus(0.35, "a bare count as the answer: a case's value, not a fact")
         if d.kind == "basic" and _FACE.search(answer):
             minus(0.35, "a case told with a face, not a fact")
         if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
