@@ -2230,3 +2230,13 @@ def test_a_dash_between_two_figures_is_a_range_not_a_definition(tmp_path: Path) 
         "Lambda › Limits — Disk space [...] - [...] ([...] steps)",
         "Lambda › Limits — 1 RCU: [...] reads per second for items up to [...]",
     ]
+
+
+def test_a_selling_point_as_the_label_waits_in_triage(tmp_path: Path) -> None:
+    text = (
+        "# Queues\n\n- **Ease of Use** : the queue is quick to set up and calls other services for you\n"
+        "- **Delay queue** : holds each new message back for a set time before readers see it\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Delay queue (Queues)"]
+    assert any("selling point" in w for t in r.triage for w in t.reasons)

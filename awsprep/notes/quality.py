@@ -431,6 +431,10 @@ _MARKED_FIGURE = re.compile(r"\d[^✅❌✔✖✗]{0,30}[✅❌✔✖✗]|[✅�
 _FACE = re.compile("[\U0001f600-\U0001f64f\U0001f910-\U0001f92f]")
 # "Reserved slots: 40 (fixed)": a bare count, no unit and no words: one case's value, not a fact
 _BARE_COUNT = re.compile(r"^\d[\d,]*(?:\s*\([^()]{1,20}\))?$")
+# a selling point as the label ("Ease of Use: it is simple to start with"): praise, no fact asked
+_SELLING_LABEL = re.compile(
+    r"^(?:ease of use|easy to use|simple to use|user[- ]friendly|simplicity)$", re.IGNORECASE
+)
 # a pairing of services as the whole question: "SNS + SQS" asks nothing about either
 _PAIRING_LABEL = re.compile(r"^[\w@.-]+(?:\s+[\w@.-]+)?\s+\+\s+[\w@.-]+(?:\s+[\w@.-]+)?$")
 # trivia behind a blank: a year of history ("since {{2014}}"), a vendor's gain ("({{40%}} improvement)")
@@ -754,6 +758,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a figure judged by a mark: the outcome of a worked case, not a fact")
         if d.rule == "definition" and _BARE_COUNT.match(answer.strip()):
             minus(0.35, "a bare count as the answer: a case's value, not a fact")
+        if d.kind == "basic" and d.key and _SELLING_LABEL.match(label):
+            minus(0.4, "a selling point as the question")
         if d.kind == "basic" and _FACE.search(answer):
             minus(0.35, "a case told with a face, not a fact")
         if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
