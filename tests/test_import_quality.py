@@ -2223,12 +2223,13 @@ def test_a_dash_between_two_figures_is_a_range_not_a_definition(tmp_path: Path) 
     "Disk space 512 MB: [...]". "1 RCU - 2 reads ..." (another unit after the dash) stays a definition."""
     text = (
         "# Lambda\n\n## Limits\n\n* Disk space 512 MB - 10240 MB (1 MB steps)\n"
-        "* 1 RCU - 2 reads per second for items up to 4 KB\n"
+        "* 1 RCU - 2 reads per second for items up to 4 KB\n* Canary v2 - 5% of requests for ten minutes\n"
     )
     r = imp(tmp_path, text)
     assert prompts(r) == [
         "Lambda › Limits — Disk space [...] - [...] ([...] steps)",
         "Lambda › Limits — 1 RCU: [...] reads per second for items up to [...]",
+        "Lambda › Limits — Canary v2: [...] of requests for ten minutes",
     ]
 
 

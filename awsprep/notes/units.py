@@ -38,7 +38,8 @@ def _spaced_dash(text: str) -> bool:
     return " -" in text or " –" in text or " —" in text
 
 
-_FIGURE_END = re.compile(r"\d\s?([A-Za-z%]{0,3})$")  # "128Mb", "5 GB", "10%": a term that ends on a figure
+# "128Mb", "5 GB", "10%": a term that ends on a figure ("v1" does not: the figure is glued to a word)
+_FIGURE_END = re.compile(r"(?<![\w.])\d[\d,.]*\s?([A-Za-z%]{0,3})$")
 _FIGURE_START = re.compile(r"\d[\d,.]*\s?([A-Za-z%]{0,3})(?![A-Za-z])")
 
 
