@@ -2241,3 +2241,15 @@ def test_a_selling_point_as_the_label_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert fronts(r) == ["Delay queue (Queues)"]
     assert any("selling point" in w for t in r.triage for w in t.reasons)
+
+
+def test_an_answer_with_a_mark_explained_elsewhere_waits_in_triage(tmp_path: Path) -> None:
+    """ "Container - run order: Fetch (*); Unpack the bundle; Verify the service (*)": the "(*)" is
+    explained by a legend the card does not show."""
+    text = (
+        "# Deploys\n\n## Hooks\n\n- Container - run order\n  - Fetch (*)\n  - Unpack the bundle\n"
+        "  - Verify the service (*)\n- Rollback: the last good revision is deployed again\n"
+    )
+    r = imp(tmp_path, text)
+    assert "Rollback (Deploys › Hooks)" in fronts(r) and not any("(*)" in b for _, b in pairs(r))
+    assert any("explained elsewhere" in w for t in r.triage for w in t.reasons)

@@ -832,6 +832,10 @@ def score(d: Draft, project: bool = False) -> Quality:
             d.rule == "table-row" and _INSTANCE_SIZE.match(d.key.strip())  # "| m5.large | 2 | 8 GiB |"
         ):
             minus(0.35, "an instance type's spec figures (trivia)")
+        if "(*)" in answer or "(**)" in answer:
+            minus(
+                0.35, "a mark explained elsewhere in the notes: '(*)'"
+            )  # "Start (*); End (*)": what is (*)?
         if (
             _FOOTNOTE.search(d.key or "")
             or _FOOTNOTE.match(d.core or front)
