@@ -2086,3 +2086,170 @@ def test_a_study_mark_after_a_term_is_no_part_of_it(tmp_path: Path) -> None:
     )
     r = imp(tmp_path, text)
     assert fronts(r) == ["Fleet Manager (Systems Manager)"]
+
+
+def test_an_emoji_shortcode_is_no_part_of_a_heading_or_a_card() -> None:
+    """ "## :heavy_check_mark: Glacier": GitHub shows a picture; the card shows neither the shortcode nor
+    its form with the underscores read as emphasis (":heavycheckmark:"); ARNs and event names stay."""
+    from awsprep.notes.inline import plain
+
+    assert plain(":heavy_check_mark: Glacier")[0] == "Glacier"
+    assert plain("Glacier :heavycheckmark: vaults :rocket:")[0] == "Glacier vaults"
+    for kept in ("arn:aws:s3:::my-bucket", "autoscaling:EC2_INSTANCE_LAUNCHING", "at 10:30:00 daily"):
+        assert plain(kept)[0] == kept
+
+
+def test_an_emoji_shortcode_heading_gives_a_clean_context(tmp_path: Path) -> None:
+    text = "# Storage\n\n## :heavy_check_mark: Glacier\n\n- Vault lock: a policy nobody can change\n"
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Vault lock (Glacier)"]
+
+
+def test_a_link_as_the_whole_answer_or_a_blank_in_a_link_waits_in_triage(tmp_path: Path) -> None:
+    """ "Try it at: <https://...>" asks for an address, and "Source: <https://...?page=2>" blanks a link's
+    query value: neither is a fact to learn."""
+    text = (
+        "# Networking\n\n- Measure it yourself at: <https://speed.example.org/run>\n"
+        "- Written up at: <https://docs.example.org/guide?part=3>\n"
+        "- Direct links: a dedicated line from your rack to a region\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Direct links (Networking)"]
+    assert not any(":" in p and "example.org" in p for p in prompts(r))
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("a link" in w for w in reasons)
+
+
+def test_a_numbered_label_an_example_value_or_a_bare_pairing_waits_in_triage(tmp_path: Path) -> None:
+    """ "Design 2: ..." (which design?), "Example:" / "- Bucket: my-photos-eu" (one example's value, not a
+    fact), "ECS + ALB: ..." with nothing around it (what about the pair?) wait; a named term stays."""
+    text = (
+        "# Queues\n\n- Design 2: a fan-out through topics into two queues\n"
+        "- Example:\n  - Partition key: the customer's number\n"
+        "- Dead-letter queue: holds messages that failed too many times\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Dead-letter queue (Queues)"]
+    paired = imp(tmp_path, "**ECS + ALB:** dynamic ports behind one listener\n\n**ECS:** runs containers\n")
+    assert fronts(paired) == ["ECS"]
+    r.triage.extend(paired.triage)
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("numbered label" in w for w in reasons)
+    assert any("value of one example" in w for w in reasons)
+    assert any("a pairing as the question" in w for w in reasons)
+
+
+def test_a_blank_over_trivia_waits_in_triage(tmp_path: Path) -> None:
+    """A year of history ("since 2014"), a vendor's claimed gain ("40% improvement") and a lone zero
+    (">= 0 layers") behind a blank ask trivia; a limit behind a blank stays."""
+    text = (
+        "# Messaging\n\n- The service has been offered since 2014 to send texts in bulk.\n"
+        "- Routing over the private backbone gives lower jitter (40% improvement)\n"
+        "- A topic can have >=0 subscriptions at any time\n"
+        "- A queue keeps messages for at most 14 days\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Messaging — A queue keeps messages for at most [...]"]
+
+
+def test_a_link_named_only_as_a_source_is_dropped_from_the_text() -> None:
+    from awsprep.notes.inline import plain
+
+    text = "hooks run in a fixed order ([Reference](https://docs.example.org/hooks)) per deployment"
+    assert plain(text)[0] == "hooks run in a fixed order per deployment"
+    assert plain("see the [guide](https://docs.example.org/g)")[0] == "see the guide"
+
+
+def test_a_bare_comparison_or_a_kind_of_remark_as_the_label_waits_in_triage(tmp_path: Path) -> None:
+    """ "**Hot vs. Cold**. - ..." (hot and cold what?) and "Optimization: ..." (the kind of remark, not
+    its subject) wait in triage; "Standard vs FIFO" and a named term stay."""
+    text = (
+        "# Queue settings\n\n- **Hot vs. Cold**. - Warm starts are not the default, but help\n"
+        "- Optimization: keep the payload small so each call is quick\n"
+        "- Standard vs FIFO: ordering is kept only by FIFO queues\n"
+        "- Visibility timeout: how long a read message stays hidden from other readers\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Standard vs FIFO (Queue settings)", "Visibility timeout (Queue settings)"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("two bare words" in w for w in reasons)
+    assert any("a generic label" in w for w in reasons)
+
+
+def test_a_bold_title_ends_the_bold_title_before_it(tmp_path: Path) -> None:
+    """ "**If it needs no backend:**" over a list, then "**2- Signed requests**" over a line and a list:
+    the second list is under the second title, not the first."""
+    text = (
+        "# Endpoints\n\n**If it needs no backend:**\n\n- Stub replies\n\n**Access:**\n\n"
+        "**2- Signed requests**\n\nFits callers that already hold keys\n\n"
+        "- Checks who calls and what they may do\n  **Best for:** scripts on servers calling the endpoint\n"
+    )
+    r = imp(tmp_path, text)
+    assert "Best for (Endpoints › Signed requests)" in fronts(r)
+
+
+def test_the_rows_of_a_table_given_as_examples_wait_in_triage(tmp_path: Path) -> None:
+    """ "Some possible setups:" over "| Store | Cache | Front |": each row is one case put together, not
+    a fact of its first cell; the same table under a plain line stays."""
+    table = (
+        "| Store | Cache | Front |\n|---|---|---|\n| RDS | ElastiCache | CloudFront |\n| S3 | DAX | ALB |\n"
+    )
+    r = imp(tmp_path, f"# Designs\n\nSome possible setups for a web shop:\n\n{table}")
+    assert not r.cards and len(r.triage) == 2
+    assert any("given as an example" in w for t in r.triage for w in t.reasons)
+    plain_table = imp(tmp_path, f"# Designs\n\nWhat each layer uses:\n\n{table}")
+    assert len(plain_table.cards) == 2
+
+
+def test_a_figure_judged_by_a_mark_waits_in_triage(tmp_path: Path) -> None:
+    """ "Peak hours: needs 300 ❌ only 40 ready", "... long trip = slow 😕" and "Reserved slots: 40
+    (fixed)" (a bare count) tell how one worked case
+    turned out, not a fact to learn;
+    a mark without a figure ("Encryption: ✅ on by default") stays."""
+    text = (
+        "# Lambda\n\n- Peak hours: needs 300 ❌ only 40 ready, the rest start cold\n"
+        "- Quiet hours: uses 10 ✅\n- Encryption: ✅ on by default for the code package\n"
+        "- Far caller: Lisbon → function in Oregon → long trip = slow 😕\n- Reserved slots: 40 (fixed)\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Encryption (Lambda)"]
+    assert any("judged by a mark" in w for t in r.triage for w in t.reasons)
+    assert any("told with a face" in w for t in r.triage for w in t.reasons)
+    assert any("a bare count" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_dash_between_two_figures_is_a_range_not_a_definition(tmp_path: Path) -> None:
+    """ "Disk space 512 MB - 10240 MB" is a range; reading the dash as term and meaning made
+    "Disk space 512 MB: [...]". "1 RCU - 2 reads ..." (another unit after the dash) stays a definition."""
+    text = (
+        "# Lambda\n\n## Limits\n\n* Disk space 512 MB - 10240 MB (1 MB steps)\n"
+        "* 1 RCU - 2 reads per second for items up to 4 KB\n* Canary v2 - 5% of requests for ten minutes\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "Lambda › Limits — Disk space [...] - [...] ([...] steps)",
+        "Lambda › Limits — 1 RCU: [...] reads per second for items up to [...]",
+        "Lambda › Limits — Canary v2: [...] of requests for ten minutes",
+    ]
+
+
+def test_a_selling_point_as_the_label_waits_in_triage(tmp_path: Path) -> None:
+    text = (
+        "# Queues\n\n- **Ease of Use** : the queue is quick to set up and calls other services for you\n"
+        "- **Delay queue** : holds each new message back for a set time before readers see it\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Delay queue (Queues)"]
+    assert any("selling point" in w for t in r.triage for w in t.reasons)
+
+
+def test_an_answer_with_a_mark_explained_elsewhere_waits_in_triage(tmp_path: Path) -> None:
+    """ "Container - run order: Fetch (*); Unpack the bundle; Verify the service (*)": the "(*)" is
+    explained by a legend the card does not show."""
+    text = (
+        "# Deploys\n\n## Hooks\n\n- Container - run order\n  - Fetch (*)\n  - Unpack the bundle\n"
+        "  - Verify the service (*)\n- Rollback: the last good revision is deployed again\n"
+    )
+    r = imp(tmp_path, text)
+    assert "Rollback (Deploys › Hooks)" in fronts(r) and not any("(*)" in b for _, b in pairs(r))
+    assert any("explained elsewhere" in w for t in r.triage for w in t.reasons)

@@ -22,6 +22,15 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)(?:\1|[ \t]\1(?!\w))")
 _EMPH1 = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")  # *one*, _one_
 _URL = re.compile(r"https?://\S+")
+# "... lifecycle hooks ([Reference](https://...))": a link named only as a source, no words of the note
+_SOURCE_LINK = re.compile(
+    r"\s*\(\[(?:reference|ref|link|source|docs?|documentation|more|here|details|read more)\]\([^)\s]*\)\)",
+    re.IGNORECASE,
+)
+# a GitHub emoji shortcode (":white_check_mark:", ":rocket:") or its form once its underscores were read as
+# emphasis (":whitecheckmark:"): a picture on the page, no words of the note ("arn:aws:s3" and
+# "autoscaling:EC2_..." are not: a word before the colon, capitals in the name)
+SHORTCODE = re.compile(r"(?<![\w:/]):[a-z][a-z0-9_+-]*[a-z0-9]:(?![\w:/])")
 
 UNITS = (
     r"%|x|ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?"
@@ -107,6 +116,8 @@ def forget_plain() -> None:
 
 def plain(raw: str) -> tuple[str, list[str]]:
     """Markdown inline source -> display text (emphasis kept out, links as their text) and link URLs."""
+    if ":" in raw and SHORTCODE.search(raw):
+        raw = SHORTCODE.sub(" ", raw)
     if not _SPECIAL.search(raw):
         return " ".join(raw.split()), []
     known = _PLAIN.get(raw)
@@ -144,6 +155,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
         return m.group(1)
 
     if "](" in text:
+        if "([" in text:
+            text = _SOURCE_LINK.sub("", text)
         text = _LINK.sub(link, text)
     if "[[" in text:
         text = WIKILINK.sub(lambda m: m.group(2) or m.group(1), text)  # the page named, or the text shown

@@ -30,6 +30,7 @@ class Draft:
     conflict: str = ""  # "file:line" of a copy of this question whose answer is another option
     steps: float = 0.0  # share of its section's lines that are steps (clicks, commands, settings, code)
     file_steps: float = 0.0  # the same share over the whole file (1.0 for a code project's README)
+    example: bool = False  # a row of a table its lead-in gives as an example ("Possible setups:")
     extra_sources: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)
 
     def content(self) -> str:

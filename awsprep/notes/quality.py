@@ -118,7 +118,9 @@ _FILE_TERM = re.compile(
     r"ini|cfg|war|jar)$"
 )
 _POINTER = re.compile(r"^(?:see|refer to|check out|look at)\b.{0,40}$", re.IGNORECASE)  # "See notes"
-_URL_ANSWER = re.compile(r"^(?:https?://|www\.)[^\s{}<>]+$", re.IGNORECASE)  # a link to read, no fact
+# a link to read, no fact ("<https://...>" as typed for an autolink too)
+_URL_ANSWER = re.compile(r"^<?(?:https?://|www\.)[^\s{}<>]+>?$", re.IGNORECASE)
+_BLANK_IN_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*\{\{")  # "...?page={{2}}": a link's query value
 _NAV = re.compile(
     r"(?=[b⬆↑npe])(?:back to top|⬆|↑ top|next page|previous page|edit (this|on github))", re.IGNORECASE
 )
@@ -138,7 +140,9 @@ _TRIVIAL_NUMBER = re.compile(
     r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more|"
     # a lone "1" as a rate's unit ("$0.50 per {{1}} million requests") or a range's start whose end is
     # shown ("{{1}}-5 minutes"): the blank asks nothing worth knowing
-    r"\bper\s+\{\{\s*(?:1|one)\s*\}\}|\{\{\s*1\s*\}\}\s*[-–]\s*\d",
+    r"\bper\s+\{\{\s*(?:1|one)\s*\}\}|\{\{\s*1\s*\}\}\s*[-–]\s*\d|"
+    # "creates >= {{0}} files", "at least {{0}}": zero or more, which is anything
+    r"(?:>=|≥|\bat least)\s*\{\{\s*(?:0|zero)\s*\}\}",
     re.IGNORECASE,
 )
 # a mangled figure: a blank beside another bare number ("9.9 {{11}} 9s"), or three numbers in a row
@@ -160,7 +164,8 @@ _NOTE_LABEL = re.compile(
     r"summary|in summary|in short|tl;?dr|bottom line|"
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
-    r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|"
+    r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|optimi[sz]ations?|misc|miscellaneous|"
+    r"good to know|"
     # a comparison with tools from elsewhere ("Familiar mapping: like Datadog ..."), not what it is
     r"(?:familiar|real[- ]world|tool) mappings?|analog(?:y|ies)|think of it as|in plain (?:english|terms)|"
     r"ricorda|nota|attenzione)$",
@@ -408,6 +413,36 @@ _QUIZ_RESULT = re.compile(
 )
 _QUIZ_KEY = re.compile(r"^(?:question|q|attempt|try|test|quiz)\s*#?\d+\b", re.IGNORECASE)
 # "B is incorrect: ...": why an option of a question the card does not show is wrong
+# a label that only numbers its place among others ("Design 2", "Scenario #4"): which one is asked?
+_NUMBERED_LABEL = re.compile(
+    r"^(?:architecture|example|scenario|use case|case|option|approach|pattern|design|diagram|figure|"
+    r"setup|demo|exercise|sample|solution|method|variant|version)\s*#?\d+$",
+    re.IGNORECASE,
+)
+# the nearest context is an example's label: "Example: / - Region: Ohio": the value of one example
+_EXAMPLE_PARENT = re.compile(
+    r"(?:^|›\s*)(?:examples?|for example|e\.g\.?|for instance|sample)$", re.IGNORECASE
+)
+# two bare words set against each other ("Hot vs. Cold."): of what? (names and acronyms say it)
+_BARE_VERSUS = re.compile(r"^[A-Z]?[a-z]+\s+(?:vs\.?|versus)\s+[A-Z]?[a-z]+\.?$")
+# "Needs 300 ❌ only 40 ready", "Uses 10 ✅": a number judged by a mark, the outcome of a worked case
+_MARKED_FIGURE = re.compile(r"\d[^✅❌✔✖✗]{0,30}[✅❌✔✖✗]|[✅❌✔✖✗][^✅❌✔✖✗]{0,30}\d")
+# "... long way = slow 😕": a face typed after a case told as a story, how one trip felt, not a fact
+_FACE = re.compile("[\U0001f600-\U0001f64f\U0001f910-\U0001f92f]")
+# "Reserved slots: 40 (fixed)": a bare count, no unit and no words: one case's value, not a fact
+_BARE_COUNT = re.compile(r"^\d[\d,]*(?:\s*\([^()]{1,20}\))?$")
+# a selling point as the label ("Ease of Use: it is simple to start with"): praise, no fact asked
+_SELLING_LABEL = re.compile(
+    r"^(?:ease of use|easy to use|simple to use|user[- ]friendly|simplicity)$", re.IGNORECASE
+)
+# a pairing of services as the whole question: "SNS + SQS" asks nothing about either
+_PAIRING_LABEL = re.compile(r"^[\w@.-]+(?:\s+[\w@.-]+)?\s+\+\s+[\w@.-]+(?:\s+[\w@.-]+)?$")
+# trivia behind a blank: a year of history ("since {{2014}}"), a vendor's gain ("({{40%}} improvement)")
+_TRIVIA_BLANK = re.compile(
+    r"\b(?:since|launched in|released in|introduced in|announced in)\s+\{\{\s*(?:19|20)\d\d\s*\}\}|"
+    r"\{\{\s*\d+\s*%\s*\}\}\s*(?:improvement|better|faster)",
+    re.IGNORECASE,
+)
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
 # a cloze that hides what only illustrates: "a timeout (e.g. {{60 seconds}})"
 _EXAMPLE_CLOZE = re.compile(
@@ -705,6 +740,34 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "a table row named by a statement, not a term")
         if d.kind == "basic" and len(d.front) > 160:
             minus(0.25, "a long question")
+        if d.example:
+            minus(0.4, "a row of a table given as an example, not a fact")  # "Possible setups:" | A | B |
+        if d.kind == "basic" and d.key and _NUMBERED_LABEL.match(label):
+            minus(0.4, "a numbered label as the question")  # "Design 2 (Queues)": which design?
+        if (
+            d.kind == "basic"
+            and d.rule != "table-row"
+            and d.key
+            and _PAIRING_LABEL.match(label)
+            and not context
+        ):
+            minus(0.35, "a pairing as the question, nothing said of what is asked")  # "SNS + SQS"
+        if d.kind == "basic" and d.rule != "table-row" and _BARE_VERSUS.match(label):
+            minus(0.4, "a comparison of two bare words: what is compared is not said")
+        if d.rule == "definition" and _MARKED_FIGURE.search(answer):
+            minus(0.35, "a figure judged by a mark: the outcome of a worked case, not a fact")
+        if d.rule == "definition" and _BARE_COUNT.match(answer.strip()):
+            minus(0.35, "a bare count as the answer: a case's value, not a fact")
+        if d.kind == "basic" and d.key and _SELLING_LABEL.match(label):
+            minus(0.4, "a selling point as the question")
+        if d.kind == "basic" and _FACE.search(answer):
+            minus(0.35, "a case told with a face, not a fact")
+        if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
+            minus(0.3, "a value of one example, not a fact")
+        if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
+            minus(0.35, "the blank hides trivia (a year, a vendor's gain)")
+        if d.kind == "cloze" and _BLANK_IN_URL.search(d.text):
+            minus(0.5, "the blank hides part of a link")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):
             minus(0.35, "a trivial number")
         if d.kind == "cloze" and _GARBLED_FIGURE.search(d.text):
@@ -769,6 +832,10 @@ def score(d: Draft, project: bool = False) -> Quality:
             d.rule == "table-row" and _INSTANCE_SIZE.match(d.key.strip())  # "| m5.large | 2 | 8 GiB |"
         ):
             minus(0.35, "an instance type's spec figures (trivia)")
+        if "(*)" in answer or "(**)" in answer:
+            minus(
+                0.35, "a mark explained elsewhere in the notes: '(*)'"
+            )  # "Start (*); End (*)": what is (*)?
         if (
             _FOOTNOTE.search(d.key or "")
             or _FOOTNOTE.match(d.core or front)

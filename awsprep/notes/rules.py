@@ -122,6 +122,13 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
 _BOLD_TITLE = re.compile(r"(\*\*|__)(?P<title>[^*_\n]{2,80}?)\1[ \t]*:?")
 
 
+# a line giving the table under it as cases, not as facts: "Possible setups:", "An example:"
+_EXAMPLE_LEAD = re.compile(
+    r"\b(?:possible|examples?|sample|e\.g\.|for instance|illustrat\w*)\b[^.!?]*:\s*$", re.IGNORECASE
+)
+_TITLE_NUMBER = re.compile(r"^\d+\s*[-.)]\s*")  # "1- Keys", "2) Tokens": a numbered title's number
+
+
 def bold_title(text: str) -> str | None:
     m = _BOLD_TITLE.fullmatch(text.strip())
     if m is None or len(m.group("title").split()) > 8 or m.group("title").rstrip().endswith((".", "?", "!")):
@@ -157,6 +164,13 @@ class Walker:
                 title = named
                 self.c.skip(blk.line, "fragment", named)  # a title, read as the context of its lists
                 continue
+            if blk.kind == "para" and bold_title(blk.text):
+                # another bold title ("**2- Tokens**" over a line, then its list): the one before no
+                # longer covers what follows; this one does when a line of its own leads to the list
+                after = blocks[i + 2] if i + 2 < len(blocks) else None
+                led = nxt is not None and nxt.kind == "para" and after is not None and after.kind == "list"
+                title = _TITLE_NUMBER.sub("", bold_title(blk.text) or "") if led else None
+                title = title or None
             if blk.kind == "code":
                 consumed = self.questions.code_mcq(i)
                 if consumed:
@@ -176,7 +190,9 @@ class Walker:
                 if consumed:
                     used |= consumed
                     continue
-                table(self.c, blk.rows, blk.line, blk.path)
+                prev = blocks[i - 1] if i else None
+                example = prev is not None and prev.kind == "para" and bool(_EXAMPLE_LEAD.search(prev.text))
+                table(self.c, blk.rows, blk.line, blk.path, example=example)
             elif blk.kind == "list":
                 if is_task_list(blk):
                     consumed, notes = self.questions.task_mcq(i)

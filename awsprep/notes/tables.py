@@ -47,7 +47,11 @@ def _title_name(cell: str) -> bool:
     return 0 < len(names) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in names)
 
 
-def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...]) -> None:
+def table(
+    c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...], example: bool = False
+) -> None:
+    """One card per row; ``example``: the line over the table gives it as an example ("Possible
+    setups:", "For example:"): a row is one case, its cells not facts of its first cell."""
     if len(rows) < 2:
         c.skip(line, "broken table")
         return
@@ -83,7 +87,9 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
                 continue
             front = f"{cells[0]}: {cells[1].rstrip('?')}?"
             front += c.ctx_suffix(front, path, [])
-            c.add("basic", "table-row", ln, path, key=cells[0], front=front, back=cells[2])  # ids as before
+            c.add(
+                "basic", "table-row", ln, path, key=cells[0], front=front, back=cells[2], example=example
+            )  # ids as before
             continue
         if any(cells[1:]) and all(not x or is_link_or_image_only(x) for x in row[1:]):
             c.skip(ln, "link only", cells[0])  # a table of contents: links to pages or anchors
@@ -121,7 +127,7 @@ def table(c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...])
                 ln, "fragment", front
             )  # "`aws rds describe-db-instances`: Description? Describe RDS instances"
             continue
-        c.add("basic", "table-row", ln, path, key=cells[0], front=front, back=back)
+        c.add("basic", "table-row", ln, path, key=cells[0], front=front, back=back, example=example)
 
 
 def adds_nothing(name: str, answer: str) -> bool:

@@ -38,6 +38,20 @@ def _spaced_dash(text: str) -> bool:
     return " -" in text or " –" in text or " —" in text
 
 
+# "128Mb", "5 GB", "10%": a term that ends on a figure ("v1" does not: the figure is glued to a word)
+_FIGURE_END = re.compile(r"(?<![\w.])\d[\d,.]*\s?([A-Za-z%]{0,3})$")
+_FIGURE_START = re.compile(r"\d[\d,.]*\s?([A-Za-z%]{0,3})(?![A-Za-z])")
+
+
+def _is_range(term: str, rest: str) -> bool:
+    """ "128 MB" - "10240 MB (...)": two figures in one unit (or the first without one) either side of a
+    dash are a range, not a term and its meaning ("1 RCU - 2 reads a second" is one)."""
+    end, start = _FIGURE_END.search(term), _FIGURE_START.match(rest)
+    if end is None or start is None:
+        return False
+    return not end.group(1) or end.group(1).casefold() == start.group(1).casefold()
+
+
 _COLON_DEF = re.compile(r"^(?P<term>[^:]{1,50}?):\s+(?P<rest>.+)$")
 _IS_A = re.compile(
     r"^(?P<term>[A-Za-z][\w@/&()+.'\- ]{0,48}?)\s+(?P<verb>is|are)\s+"
@@ -229,6 +243,8 @@ def unit(
             if (mark and mark not in text) or (not mark and not _spaced_dash(text)):
                 continue
             m = rx.match(text)
+            if m and not mark and _is_range(m.group("term"), m.group("rest")):
+                continue  # "memory 128 MB - 10240 MB": a dash between two figures is a range
             # ("`Transform: 'AWS::Serverless-2016-10-31'`": the mark stands inside a code span, no term)
             if m and good_term(m.group("term")) and not m.group("term").count("`") % 2:
                 return definition(
