@@ -2310,3 +2310,17 @@ def test_a_scene_label_and_an_answer_that_only_says_tested_wait_in_triage(tmp_pa
     assert fronts(r) == ["Default lookup (Credentials)"]
     reasons = [w for t in r.triage for w in t.reasons]
     assert any("scene's first line" in w for w in reasons) and any("only says" in w for w in reasons)
+
+
+def test_a_price_against_another_under_a_bracketed_heading_waits_but_a_size_blank_stays(
+    tmp_path: Path,
+) -> None:
+    """A heading holding brackets ("Cold (IA) Tier") still names the fees; "$x for {{64KB}}" hides the
+    size, a figure to learn, so the blank stays in the deck."""
+    text = (
+        "# Storage\n\n## Cold (IA) Tier\n\n- Fees\n    - Keeping data: Less than the warm tier\n"
+        "    - Minimum size charge: $x for 64KB\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(f.startswith("Keeping data") for f in fronts(r))
+    assert any(p.endswith("$x for [...]") for p in prompts(r))

@@ -863,7 +863,7 @@ def score(d: Draft, project: bool = False) -> Quality:
             d.rule == "table-row" and _INSTANCE_SIZE.match(d.key.strip())  # "| m5.large | 2 | 8 GiB |"
         ):
             minus(0.35, "an instance type's spec figures (trivia)")
-        if _PLACEHOLDER_PRICE.search(answer if d.kind == "basic" else d.text):
+        if d.kind == "basic" and _PLACEHOLDER_PRICE.search(answer):  # ("$x for {{128KB}}": the size is one)
             minus(0.4, "a placeholder for a price ('$x'), no figure")
         if d.kind == "basic" and _search(_MNEMONIC_HEADING, path, path_low):
             minus(0.4, "a memory trick, not a fact")
@@ -871,7 +871,9 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.45, "the answer only says the topic is tested")
         if d.kind == "basic" and d.rule != "table-row" and d.key and _SCENE_LABEL.search(label):
             minus(0.4, "a scene's first line, not a fact (its answer is not on the card)")
-        if d.kind == "basic" and _RELATIVE_PRICE.match(answer.strip()) and _FEES_HEADING.search(path):
+        # (the headings are in the front's last brackets, which may hold brackets: "... (IA) Class › Fees")
+        headed = path if d.kind != "basic" or " (" not in front else f"{path} {front.split(' (', 1)[1]}"
+        if d.kind == "basic" and _RELATIVE_PRICE.match(answer.strip()) and _FEES_HEADING.search(headed):
             minus(0.35, "a price said only against another's")
         if "(*)" in answer or "(**)" in answer:
             minus(
