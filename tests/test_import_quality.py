@@ -2324,3 +2324,14 @@ def test_a_price_against_another_under_a_bracketed_heading_waits_but_a_size_blan
     r = imp(tmp_path, text)
     assert not any(f.startswith("Keeping data") for f in fronts(r))
     assert any(p.endswith("$x for [...]") for p in prompts(r))
+
+
+def test_a_line_opening_on_that_means_waits_in_triage(tmp_path: Path) -> None:
+    """ "That means the job has 20 seconds to finish": what "that" is, is said by the line before."""
+    text = (
+        "# Jobs\n\n## Hold time\n\n- By default, a taken job stays hidden for 20 seconds\n"
+        "- That means the worker has 20 seconds to finish it\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(p.startswith("Jobs › Hold time — That means") for p in prompts(r))
+    assert any("leans on the one before" in w for t in r.triage for w in t.reasons)

@@ -261,7 +261,9 @@ _LABEL_POINT = re.compile(
 # a line that leans on the one before it: "By comparison, Deep Archive takes {{12 hours}}"
 _LEANS_BACK = re.compile(
     r"^(?:by comparison|in comparison|in contrast|by contrast|similarly|likewise|conversely|"
-    r"on the other hand|in that case|otherwise|unlike (?:this|that|these|those|the above))\b",
+    r"on the other hand|in that case|otherwise|unlike (?:this|that|these|those|the above)|"
+    # "That means the job has 30 seconds": what "that" is, is the line before's
+    r"(?:that|this|which) (?:means|implies)|(?:that|this) is why)\b",
     re.IGNORECASE,
 )
 # a practice question's scene read as a fact: "The company must rotate the key every {{4 months}}"
