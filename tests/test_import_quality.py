@@ -2335,3 +2335,14 @@ def test_a_line_opening_on_that_means_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert not any(p.startswith("Jobs › Hold time — That means") for p in prompts(r))
     assert any("leans on the one before" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_nested_list_typed_on_one_line_waits_in_triage(tmp_path: Path) -> None:
+    """ "Key made of: - Headers: None - Named - Cookies: None - All": the levels are lost on one line."""
+    text = (
+        "# Edge cache\n\n## Cache key\n\nKey made of: - Headers: None - Named only - Cookies: None - All\n\n"
+        "Lifetime: set by the origin with its cache header\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(f.startswith("Key made of") for f in fronts(r))
+    assert any("run into one line" in w for t in r.triage for w in t.reasons)

@@ -877,6 +877,9 @@ def score(d: Draft, project: bool = False) -> Quality:
         headed = path if d.kind != "basic" or " (" not in front else f"{path} {front.split(' (', 1)[1]}"
         if d.kind == "basic" and _RELATIVE_PRICE.match(answer.strip()) and _FEES_HEADING.search(headed):
             minus(0.35, "a price said only against another's")
+        if d.kind == "basic" and answer.lstrip().startswith(("- ", "* ")) and answer.count(" - ") >= 2:
+            # "Key made of: - Headers: None - Named - Cookies: None - All": a nested list typed on one line
+            minus(0.35, "a nested list run into one line")
         if "(*)" in answer or "(**)" in answer:
             minus(
                 0.35, "a mark explained elsewhere in the notes: '(*)'"
