@@ -2346,3 +2346,14 @@ def test_a_nested_list_typed_on_one_line_waits_in_triage(tmp_path: Path) -> None
     r = imp(tmp_path, text)
     assert not any(f.startswith("Key made of") for f in fronts(r))
     assert any("run into one line" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_count_of_kinds_as_the_label_waits_in_triage(tmp_path: Path) -> None:
+    """ "Mainly two types: Ours; Yours": two types of what? The label does not say."""
+    text = (
+        "# Vault\n\n- Mainly two types\n    - Held by us\n    - Held by you\n"
+        "- Rotation: keys held by us turn over every year\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Rotation (Vault)"]
+    assert any("count of kinds" in w for t in r.triage for w in t.reasons)

@@ -541,6 +541,12 @@ _RELATIVE_PRICE = re.compile(
     re.IGNORECASE,
 )
 _FEES_HEADING = re.compile(r"\b(?:fees?|pricing|prices?|costs?|charges?|billing)\b", re.IGNORECASE)
+# "Mainly two types", "3 kinds": the label counts kinds and does not say of what
+_COUNT_OF_KINDS = re.compile(
+    r"^(?:there are\s+)?(?:mainly|mostly|basically|generally)?\s*(?:\d+|two|three|four|five|six)\s+"
+    r"(?:main\s+|major\s+|different\s+)?(?:types|kinds|categories|classes|flavou?rs|varieties)$",
+    re.IGNORECASE,
+)
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
 _IMAGE_MENTION = re.compile(
@@ -877,6 +883,8 @@ def score(d: Draft, project: bool = False) -> Quality:
         headed = path if d.kind != "basic" or " (" not in front else f"{path} {front.split(' (', 1)[1]}"
         if d.kind == "basic" and _RELATIVE_PRICE.match(answer.strip()) and _FEES_HEADING.search(headed):
             minus(0.35, "a price said only against another's")
+        if d.kind == "basic" and d.key and _COUNT_OF_KINDS.match(label):
+            minus(0.35, "a count of kinds as the question: kinds of what?")  # "Mainly two types (KMS)"
         if d.kind == "basic" and answer.lstrip().startswith(("- ", "* ")) and answer.count(" - ") >= 2:
             # "Key made of: - Headers: None - Named - Cookies: None - All": a nested list typed on one line
             minus(0.35, "a nested list run into one line")
