@@ -2357,3 +2357,13 @@ def test_a_count_of_kinds_as_the_label_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert fronts(r) == ["Rotation (Vault)"]
     assert any("count of kinds" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_flat_list_typed_on_one_line_stays(tmp_path: Path) -> None:
+    """ "Signed link: - One path, any origin - Filter by address and date": one level, readable."""
+    text = (
+        "# Edge cache\n\n"
+        "Signed link: - One path, any origin - One key pair per account - Filter by address and date\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Signed link (Edge cache)"]

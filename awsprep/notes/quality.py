@@ -885,7 +885,12 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a price said only against another's")
         if d.kind == "basic" and d.key and _COUNT_OF_KINDS.match(label):
             minus(0.35, "a count of kinds as the question: kinds of what?")  # "Mainly two types (KMS)"
-        if d.kind == "basic" and answer.lstrip().startswith(("- ", "* ")) and answer.count(" - ") >= 2:
+        if (
+            d.kind == "basic"
+            and answer.lstrip().startswith(("- ", "* "))
+            and answer.count(" - ") >= 2
+            and answer.count(": ") >= 2  # (sub-labels: "- Allows a path - Any origin" is one flat list, kept)
+        ):
             # "Key made of: - Headers: None - Named - Cookies: None - All": a nested list typed on one line
             minus(0.35, "a nested list run into one line")
         if "(*)" in answer or "(**)" in answer:
