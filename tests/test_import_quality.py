@@ -2367,3 +2367,14 @@ def test_a_flat_list_typed_on_one_line_stays(tmp_path: Path) -> None:
     )
     r = imp(tmp_path, text)
     assert fronts(r) == ["Signed link (Edge cache)"]
+
+
+def test_a_blank_over_100_percent_as_emphasis_waits_in_triage(tmp_path: Path) -> None:
+    """ "Each zone is {{100%}} separated from the next": "100%" says "fully", no figure to recall."""
+    text = (
+        "# Zones\n\n- Each zone is 100% separated from the next one in the area\n"
+        "- A zone holds at least 3 buildings\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any("separated" in p for p in prompts(r))
+    assert any("trivia" in w for t in r.triage for w in t.reasons)

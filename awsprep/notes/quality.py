@@ -446,7 +446,9 @@ _PAIRING_LABEL = re.compile(r"^[\w@.-]+(?:\s+[\w@.-]+)?\s+\+\s+[\w@.-]+(?:\s+[\w
 # trivia behind a blank: a year of history ("since {{2014}}"), a vendor's gain ("({{40%}} improvement)")
 _TRIVIA_BLANK = re.compile(
     r"\b(?:since|launched in|released in|introduced in|announced in)\s+\{\{\s*(?:19|20)\d\d\s*\}\}|"
-    r"\{\{\s*\d+\s*%\s*\}\}\s*(?:improvement|better|faster)",
+    r"\{\{\s*\d+\s*%\s*\}\}\s*(?:improvement|better|faster)|"
+    # "{{100%}} isolated", "{{100%}} managed": "100%" as a word of emphasis ("fully"), no figure to recall
+    r"\{\{\s*100\s*%\s*\}\}\s*(?:[a-z]+(?:ed|ble|less|ive|ent|ant|ous|ic)|free|safe|private|secure)\b",
     re.IGNORECASE,
 )
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
@@ -804,7 +806,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
             minus(0.3, "a value of one example, not a fact")
         if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
-            minus(0.35, "the blank hides trivia (a year, a vendor's gain)")
+            minus(0.35, "the blank hides trivia (a year, a vendor's gain, '100%' for 'fully')")
         if d.kind == "cloze" and _BLANK_IN_URL.search(d.text):
             minus(0.5, "the blank hides part of a link")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):
