@@ -2253,3 +2253,128 @@ def test_an_answer_with_a_mark_explained_elsewhere_waits_in_triage(tmp_path: Pat
     r = imp(tmp_path, text)
     assert "Rollback (Deploys › Hooks)" in fronts(r) and not any("(*)" in b for _, b in pairs(r))
     assert any("explained elsewhere" in w for t in r.triage for w in t.reasons)
+
+
+def test_an_embedded_picture_is_dropped_from_the_card(tmp_path: Path) -> None:
+    """ "...under load![[Capture 2024-05-06 093012.png]]": an Obsidian embed is a picture, not words of the
+    note (read as a wiki link it left the file name on the card, a blank over its date)."""
+    text = (
+        "# Gateway\n\n## Key rotation\n\n- Keys made here: rotated for you every year\n"
+        "- Keys brought in: rotated by hand only, with an alias![[Capture 2024-06-01 111111.png]]\n"
+    )
+    r = imp(tmp_path, text)
+    assert ("Keys brought in (Gateway › Key rotation)", "rotated by hand only, with an alias") in pairs(r)
+    assert not any("Capture" in p or ".png" in p for p in prompts(r))
+
+
+def test_a_placeholder_price_and_a_price_said_against_another_wait_in_triage(tmp_path: Path) -> None:
+    text = (
+        "# Storage\n\n## Cold Tier\n\n- Fees\n    - Keeping data: $x per GB each month\n"
+        "    - Reading back: Cheaper than the warm tier\n- Lifetime: objects are kept at least 90 days\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(f.startswith(("Keeping data", "Reading back")) for f in fronts(r))
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("placeholder" in w for w in reasons) and any("against another" in w for w in reasons)
+
+
+def test_a_memory_trick_waits_in_triage(tmp_path: Path) -> None:
+    text = (
+        "# Alerts\n\n## Memory Trick\n\nTA = Tiny Alarm\n\n"
+        "## Basics\n\n- Topic: sends one message to many readers\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Topic (Alerts)"]
+    assert any("memory trick" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_lead_in_to_exam_words_and_a_kind_of_notes_wait_in_triage(tmp_path: Path) -> None:
+    """ "Question Says: Broadcast; Many readers" and "Special Notes: ...": the label asks nothing."""
+    text = (
+        "# Alerts\n\n## Exam Keywords\n\nQuestion Says:\n\n- Broadcast\n- Many readers\n- Push delivery\n\n"
+        "## Tiers\n\n- Special Notes\n    - Four layers\n    - Moves objects on its own\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(f.startswith(("Question Says", "Special Notes")) for f in fronts(r))
+    assert sum("generic label" in w for t in r.triage for w in t.reasons) == 2
+
+
+def test_a_scene_label_and_an_answer_that_only_says_tested_wait_in_triage(tmp_path: Path) -> None:
+    text = (
+        "# Credentials\n\nThe roles model is one of the most frequently tested ideas in the exam.\n\n"
+        "## Lookup\n\nLogin Scenario\n"
+        ": A worker on a VM reads keys from its shell settings to call the store\n\n"
+        "Default lookup\n: the command flags come first, then the shell settings\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Default lookup (Credentials)"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert any("scene's first line" in w for w in reasons) and any("only says" in w for w in reasons)
+
+
+def test_a_price_against_another_under_a_bracketed_heading_waits_but_a_size_blank_stays(
+    tmp_path: Path,
+) -> None:
+    """A heading holding brackets ("Cold (IA) Tier") still names the fees; "$x for {{64KB}}" hides the
+    size, a figure to learn, so the blank stays in the deck."""
+    text = (
+        "# Storage\n\n## Cold (IA) Tier\n\n- Fees\n    - Keeping data: Less than the warm tier\n"
+        "    - Minimum size charge: $x for 64KB\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(f.startswith("Keeping data") for f in fronts(r))
+    assert any(p.endswith("$x for [...]") for p in prompts(r))
+
+
+def test_a_line_opening_on_that_means_waits_in_triage(tmp_path: Path) -> None:
+    """ "That means the job has 20 seconds to finish": what "that" is, is said by the line before."""
+    text = (
+        "# Jobs\n\n## Hold time\n\n- By default, a taken job stays hidden for 20 seconds\n"
+        "- That means the worker has 20 seconds to finish it\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(p.startswith("Jobs › Hold time — That means") for p in prompts(r))
+    assert any("leans on the one before" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_nested_list_typed_on_one_line_waits_in_triage(tmp_path: Path) -> None:
+    """ "Key made of: - Headers: None - Named - Cookies: None - All": the levels are lost on one line."""
+    text = (
+        "# Edge cache\n\n## Cache key\n\nKey made of: - Headers: None - Named only - Cookies: None - All\n\n"
+        "Lifetime: set by the origin with its cache header\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(f.startswith("Key made of") for f in fronts(r))
+    assert any("run into one line" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_count_of_kinds_as_the_label_waits_in_triage(tmp_path: Path) -> None:
+    """ "Mainly two types: Ours; Yours": two types of what? The label does not say."""
+    text = (
+        "# Vault\n\n- Mainly two types\n    - Held by us\n    - Held by you\n"
+        "- Rotation: keys held by us turn over every year\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Rotation (Vault)"]
+    assert any("count of kinds" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_flat_list_typed_on_one_line_stays(tmp_path: Path) -> None:
+    """ "Signed link: - One path, any origin - Filter by address and date": one level, readable."""
+    text = (
+        "# Edge cache\n\n"
+        "Signed link: - One path, any origin - One key pair per account - Filter by address and date\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Signed link (Edge cache)"]
+
+
+def test_a_blank_over_100_percent_as_emphasis_waits_in_triage(tmp_path: Path) -> None:
+    """ "Each zone is {{100%}} separated from the next": "100%" says "fully", no figure to recall."""
+    text = (
+        "# Zones\n\n- Each zone is 100% separated from the next one in the area\n"
+        "- A zone holds at least 3 buildings\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any("separated" in p for p in prompts(r))
+    assert any("trivia" in w for t in r.triage for w in t.reasons)

@@ -10,6 +10,9 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 # a wiki link between pages of the notes (Obsidian, Foam): [[Page]], [[Page#Heading]], [[Page|shown text]]
 WIKILINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+# an embed of a file or a page (Obsidian): "![[Screenshot 2025-01-02 101500.png]]", a picture on the page,
+# no words of the note (read as a wiki link it left "...load!Screenshot 2025-01-02 101500.png")
+EMBED = re.compile(r"!\[\[[^\[\]]*\]\]")
 # Only real HTML tags are markup: `<secret-name>` or `<account-id>` in a note is a placeholder to keep.
 HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|big|blockquote|br|center|cite|code|dd|del|details|div|dl|dt|em|font|h[1-6]|hr|i|img"
@@ -158,6 +161,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
         if "([" in text:
             text = _SOURCE_LINK.sub("", text)
         text = _LINK.sub(link, text)
+    if "![[" in text:
+        text = EMBED.sub(" ", text)
     if "[[" in text:
         text = WIKILINK.sub(lambda m: m.group(2) or m.group(1), text)  # the page named, or the text shown
     if "][" in text:
@@ -177,6 +182,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
 
 def is_link_or_image_only(raw: str) -> str | None:
     """'image only' / 'link only' when the text is nothing but images or links, else None."""
+    if "![[" in raw and not EMBED.sub("", raw).strip(" -–—:*[]()<>.,;"):
+        return "image only"  # "![[diagram.png]]": a picture embedded, nothing else
     if "[[" in raw and not WIKILINK.sub("", raw).strip(" -–—:*[]()<>.,;"):
         return "link only"  # "[[S3]]", "[[CLF-C02]] · [[SAA-C03]]": pages of the notes
     if "](" not in raw and "http" not in raw:

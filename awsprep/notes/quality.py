@@ -165,7 +165,11 @@ _NOTE_LABEL = re.compile(
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
     r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|optimi[sz]ations?|misc|miscellaneous|"
-    r"good to know|"
+    r"good to know|(?:special|side|extra|additional|other|general|random) notes?|"
+    # a lead-in to the words that point at a service ("Question Says: Notifications; Fan-Out"): what
+    # those words point at is the heading's, the label asks nothing
+    r"(?:if |when )?(?:the )?(?:exam )?questions? (?:says?|mentions?|asks?)|(?:if |when )?you see|"
+    r"look for|watch for|"
     # a comparison with tools from elsewhere ("Familiar mapping: like Datadog ..."), not what it is
     r"(?:familiar|real[- ]world|tool) mappings?|analog(?:y|ies)|think of it as|in plain (?:english|terms)|"
     r"ricorda|nota|attenzione)$",
@@ -257,7 +261,9 @@ _LABEL_POINT = re.compile(
 # a line that leans on the one before it: "By comparison, Deep Archive takes {{12 hours}}"
 _LEANS_BACK = re.compile(
     r"^(?:by comparison|in comparison|in contrast|by contrast|similarly|likewise|conversely|"
-    r"on the other hand|in that case|otherwise|unlike (?:this|that|these|those|the above))\b",
+    r"on the other hand|in that case|otherwise|unlike (?:this|that|these|those|the above)|"
+    # "That means the job has 30 seconds": what "that" is, is the line before's
+    r"(?:that|this|which) (?:means|implies)|(?:that|this) is why)\b",
     re.IGNORECASE,
 )
 # a practice question's scene read as a fact: "The company must rotate the key every {{4 months}}"
@@ -440,7 +446,9 @@ _PAIRING_LABEL = re.compile(r"^[\w@.-]+(?:\s+[\w@.-]+)?\s+\+\s+[\w@.-]+(?:\s+[\w
 # trivia behind a blank: a year of history ("since {{2014}}"), a vendor's gain ("({{40%}} improvement)")
 _TRIVIA_BLANK = re.compile(
     r"\b(?:since|launched in|released in|introduced in|announced in)\s+\{\{\s*(?:19|20)\d\d\s*\}\}|"
-    r"\{\{\s*\d+\s*%\s*\}\}\s*(?:improvement|better|faster)",
+    r"\{\{\s*\d+\s*%\s*\}\}\s*(?:improvement|better|faster)|"
+    # "{{100%}} isolated", "{{100%}} managed": "100%" as a word of emphasis ("fully"), no figure to recall
+    r"\{\{\s*100\s*%\s*\}\}\s*(?:[a-z]+(?:ed|ble|less|ive|ent|ant|ous|ic)|free|safe|private|secure)\b",
     re.IGNORECASE,
 )
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
@@ -508,6 +516,39 @@ _VERB_LABEL = re.compile(
 )
 _INSTANCE_SIZE = re.compile(r"^[a-z]{1,3}\d[a-z]{0,3}\.(?:nano|micro|small|medium|\d*x?large|metal)\b")
 # a footnote's mark read as part of a term: "¹ CCP", "² see below"
+# a price not yet filled in: "$x per GB", "$X.XX a month", "$?": a placeholder, no figure to learn
+_PLACEHOLDER_PRICE = re.compile(r"(?<![\w$])\$\s?(?:[xX]{1,3}(?:\.[xX]{1,3})?|\?{1,3}|_{1,5})(?![\w$])")
+# a memory trick, a joke spelling of the name ("SNS = Shout ..."): a study aid, not a fact (and it reads
+# as a wrong expansion of the name)
+_MNEMONIC_HEADING = re.compile(
+    r"\b(?:memory (?:tricks?|aids?|hooks?)|mnemonics?|easy to remember|how to remember|remember it as)\b",
+    re.IGNORECASE,
+)
+# an answer that says only that the topic is tested: "one of the most frequently tested concepts"
+_TESTED_ONLY = re.compile(
+    r"^(?:(?:this is|it is|it's)\s+)?(?:(?:one of )?the most |an? |very )?(?:(?:frequently|commonly|often|"
+    r"heavily|widely)\s+)?tested\b|^(?:one of )?the most (?:frequently |commonly |often )?tested\b|"
+    r"\b(?:is|are) (?:often|frequently|commonly|heavily) tested\b",
+    re.IGNORECASE,
+)
+# a label naming a scene to solve ("Credentials Scenario", "Case study 2"): its line is the scene's
+# first line, not a fact, and its answer is not on the card
+_SCENE_LABEL = re.compile(
+    r"\b(?:scenarios?|case stud(?:y|ies)|practice question|exam question)\s*#?\d*$", re.IGNORECASE
+)
+# a price said only against another's ("Less than Standard", "Half of Standard"): under a fees heading
+_RELATIVE_PRICE = re.compile(
+    r"^(?:(?:a )?(?:bit |little |much |slightly )?(?:less|more|cheaper|costlier|higher|lower)\s+(?:than)\b|"
+    r"(?:half|double|twice|a (?:third|quarter)) (?:of|the|as)\b|(?:the )?same as\b).{0,40}$",
+    re.IGNORECASE,
+)
+_FEES_HEADING = re.compile(r"\b(?:fees?|pricing|prices?|costs?|charges?|billing)\b", re.IGNORECASE)
+# "Mainly two types", "3 kinds": the label counts kinds and does not say of what
+_COUNT_OF_KINDS = re.compile(
+    r"^(?:there are\s+)?(?:mainly|mostly|basically|generally)?\s*(?:\d+|two|three|four|five|six)\s+"
+    r"(?:main\s+|major\s+|different\s+)?(?:types|kinds|categories|classes|flavou?rs|varieties)$",
+    re.IGNORECASE,
+)
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
 _IMAGE_MENTION = re.compile(
@@ -765,7 +806,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
             minus(0.3, "a value of one example, not a fact")
         if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
-            minus(0.35, "the blank hides trivia (a year, a vendor's gain)")
+            minus(0.35, "the blank hides trivia (a year, a vendor's gain, '100%' for 'fully')")
         if d.kind == "cloze" and _BLANK_IN_URL.search(d.text):
             minus(0.5, "the blank hides part of a link")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):
@@ -832,6 +873,28 @@ def score(d: Draft, project: bool = False) -> Quality:
             d.rule == "table-row" and _INSTANCE_SIZE.match(d.key.strip())  # "| m5.large | 2 | 8 GiB |"
         ):
             minus(0.35, "an instance type's spec figures (trivia)")
+        if d.kind == "basic" and _PLACEHOLDER_PRICE.search(answer):  # ("$x for {{128KB}}": the size is one)
+            minus(0.4, "a placeholder for a price ('$x'), no figure")
+        if d.kind == "basic" and _search(_MNEMONIC_HEADING, path, path_low):
+            minus(0.4, "a memory trick, not a fact")
+        if d.kind == "basic" and _TESTED_ONLY.search(answer.strip()):
+            minus(0.45, "the answer only says the topic is tested")
+        if d.kind == "basic" and d.rule != "table-row" and d.key and _SCENE_LABEL.search(label):
+            minus(0.4, "a scene's first line, not a fact (its answer is not on the card)")
+        # (the headings are in the front's last brackets, which may hold brackets: "... (IA) Class › Fees")
+        headed = path if d.kind != "basic" or " (" not in front else f"{path} {front.split(' (', 1)[1]}"
+        if d.kind == "basic" and _RELATIVE_PRICE.match(answer.strip()) and _FEES_HEADING.search(headed):
+            minus(0.35, "a price said only against another's")
+        if d.kind == "basic" and d.key and _COUNT_OF_KINDS.match(label):
+            minus(0.35, "a count of kinds as the question: kinds of what?")  # "Mainly two types (KMS)"
+        if (
+            d.kind == "basic"
+            and answer.lstrip().startswith(("- ", "* "))
+            and answer.count(" - ") >= 2
+            and answer.count(": ") >= 2  # (sub-labels: "- Allows a path - Any origin" is one flat list, kept)
+        ):
+            # "Key made of: - Headers: None - Named - Cookies: None - All": a nested list typed on one line
+            minus(0.35, "a nested list run into one line")
         if "(*)" in answer or "(**)" in answer:
             minus(
                 0.35, "a mark explained elsewhere in the notes: '(*)'"

@@ -10,6 +10,7 @@ from awsprep.notes.blocks import strip_symbols
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import (
     DIGIT,
+    EMBED,
     STOPWORDS,
     WIKILINK,
     cloze_numbers,
@@ -217,7 +218,9 @@ def unit(
     bold = _BOLD_DEF.match(raw)
     linked = sum(len(m) for m in _LINK_TEXT.findall(raw)) if "](" in raw else 0
     # pages of the notes linked by name ("Studying now: [[CLF-C02]]"): where the notes lead, not a fact
-    wiki = sum(len(m.group(2) or m.group(1)) for m in WIKILINK.finditer(raw)) if "[[" in raw else 0
+    # (an embedded picture, "![[shot.png]]", is no link: plain() dropped it)
+    linked_pages = EMBED.sub(" ", raw) if "![[" in raw else raw
+    wiki = sum(len(m.group(2) or m.group(1)) for m in WIKILINK.finditer(linked_pages)) if "[[" in raw else 0
     if (urls or wiki) and (linked + wiki) * 2 >= len(text) - len(text.split(":")[0]) and not bold:
         c.skip(line, "link only", text)  # "Talk 2019: [A talk's title](url), a speaker": a reference
         return False
