@@ -2378,3 +2378,19 @@ def test_a_blank_over_100_percent_as_emphasis_waits_in_triage(tmp_path: Path) ->
     r = imp(tmp_path, text)
     assert not any("separated" in p for p in prompts(r))
     assert any("trivia" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_checkbox_state_and_a_pointer_to_the_docs_wait_in_triage(tmp_path: Path) -> None:
+    """ "Monthly statement by email" - checked records a console choice; "Consult the official docs
+    for ..." only points elsewhere, however long the line."""
+    text = (
+        "# Accounts\n\n## Spending\n\n* Alerts can be turned on under Account page -> Alert Settings:\n"
+        '    * "Monthly statement by email" - checked\n    * "Spend limit warnings" - Ticked\n'
+        "* Further reading: Consult the official docs for the full story behind the split of duties\n"
+        "* Root user: the identity created with the account, holding every permission\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Root user (Accounts › Spending)"]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert sum("a name or a setting" in w for w in reasons) == 2
+    assert any("only points elsewhere" in w for w in reasons)

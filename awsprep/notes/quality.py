@@ -118,6 +118,12 @@ _FILE_TERM = re.compile(
     r"ini|cfg|war|jar)$"
 )
 _POINTER = re.compile(r"^(?:see|refer to|check out|look at)\b.{0,40}$", re.IGNORECASE)  # "See notes"
+# "Consult the official docs for the details of ...": a pointer to documentation, however long
+_DOCS_POINTER = re.compile(
+    r"^(?:see|refer to|read|consult|check(?: out)?|look at)\s+(?:the\s+)?(?:official\s+)?(?:aws\s+)?"
+    r"(?:documentation|docs|user guides?|developer guides?|whitepapers?|faqs?)\b",
+    re.IGNORECASE,
+)
 # a link to read, no fact ("<https://...>" as typed for an autolink too)
 _URL_ANSWER = re.compile(r"^<?(?:https?://|www\.)[^\s{}<>]+>?$", re.IGNORECASE)
 _BLANK_IN_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*\{\{")  # "...?page={{2}}": a link's query value
@@ -133,7 +139,8 @@ _NAME_VALUE = re.compile(
     r"^`[^`]+`$|^[~.]?/[\w./~-]+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
 )
 _SETTING = re.compile(
-    r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save|free|paid|optional)$",
+    r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save|free|paid|optional|"
+    r"(?:un)?ticked|(?:un)?checked|selected|deselected)$",
     re.IGNORECASE,
 )
 _TRIVIAL_NUMBER = re.compile(
@@ -770,7 +777,7 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "the question is a file or folder name")
         if d.rule in ("definition", "is-a") and answer.rstrip().endswith("?"):
             minus(0.35, "the answer is a question")  # "Latency - will it grow over time?"
-        if _POINTER.match(answer.strip()):
+        if _POINTER.match(answer.strip()) or _DOCS_POINTER.match(answer.strip()):
             minus(0.5, "the answer only points elsewhere")
         elif _search(_DEICTIC, back, folded(back)):
             minus(0.3, "the answer points at text around it")
