@@ -2394,3 +2394,18 @@ def test_a_checkbox_state_and_a_pointer_to_the_docs_wait_in_triage(tmp_path: Pat
     reasons = [w for t in r.triage for w in t.reasons]
     assert sum("a name or a setting" in w for w in reasons) == 2
     assert any("only points elsewhere" in w for w in reasons)
+
+
+def test_a_short_title_line_over_a_table_is_said_in_each_rows_context(tmp_path: Path) -> None:
+    """A title line just over a table ("What each tool can set up") says what its cells answer; the
+    row alone ("Tool A: Hosts, Cloud resources?") does not. A sentence over a table is no title."""
+    text = (
+        "# Deployment\n\nWhat each tool can set up\n\n"
+        "| Tool | Hosts | Cloud resources |\n|---|---|---|\n| Stack templates | no | yes |\n\n"
+        "## Queues\n\nThe numbers below were measured on a small test account last spring.\n\n"
+        "| Setting | Value |\n|---|---|\n| Longest wait for a message | 20 seconds |\n"
+    )
+    assert fronts(imp(tmp_path, text)) == [
+        "Stack templates: Hosts, Cloud resources? (Deployment › What each tool can set up)",
+        "Longest wait for a message (Deployment › Queues)",
+    ]

@@ -126,6 +126,21 @@ _BOLD_TITLE = re.compile(r"(\*\*|__)(?P<title>[^*_\n]{2,80}?)\1[ \t]*:?")
 _EXAMPLE_LEAD = re.compile(
     r"\b(?:possible|examples?|sample|e\.g\.|for instance|illustrat\w*)\b[^.!?]*:\s*$", re.IGNORECASE
 )
+# a title line over a table: one short line, no sentence, no lead-in ("Where each deploy tool applies")
+_CAPTION_END = re.compile(r"[.!?。！？;,]$")
+
+
+def _caption(prev: Block | None, blk: Block) -> str | None:
+    """The short line just over a table that names what its cells answer, else None."""
+    if prev is None or prev.kind != "para" or blk.line - prev.line > 2 or "\n" in prev.text.strip():
+        return None
+    text = plain(prev.text.strip())[0].strip(" *_").strip()
+    # (a line ending in ":" leads into the table, "Pricing depends on:", and is often half a sentence)
+    if not text or len(text) > 60 or _CAPTION_END.search(text) or text.endswith((":", "：")):
+        return None
+    return text
+
+
 _TITLE_NUMBER = re.compile(r"^\d+\s*[-.)]\s*")  # "1- Keys", "2) Tokens": a numbered title's number
 
 
@@ -192,7 +207,7 @@ class Walker:
                     continue
                 prev = blocks[i - 1] if i else None
                 example = prev is not None and prev.kind == "para" and bool(_EXAMPLE_LEAD.search(prev.text))
-                table(self.c, blk.rows, blk.line, blk.path, example=example)
+                table(self.c, blk.rows, blk.line, blk.path, example=example, caption=_caption(prev, blk))
             elif blk.kind == "list":
                 if is_task_list(blk):
                     consumed, notes = self.questions.task_mcq(i)

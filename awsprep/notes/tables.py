@@ -47,11 +47,26 @@ def _title_name(cell: str) -> bool:
     return 0 < len(names) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in names)
 
 
+def _context(c: Collector, front: str, path: tuple[str, ...], caption: str | None) -> str:
+    """The row's context, the caption over the table last unless the front or the headings say it."""
+    parts = c.context_parts(path, [], front)
+    if caption and not any(caption.casefold() in x.casefold() for x in (front, *parts)):
+        parts.append(caption)
+    return f" ({' › '.join(parts)})" if parts else ""
+
+
 def table(
-    c: Collector, rows: list[list[str]], line: int, path: tuple[str, ...], example: bool = False
+    c: Collector,
+    rows: list[list[str]],
+    line: int,
+    path: tuple[str, ...],
+    example: bool = False,
+    caption: str | None = None,
 ) -> None:
     """One card per row; ``example``: the line over the table gives it as an example ("Possible
-    setups:", "For example:"): a row is one case, its cells not facts of its first cell."""
+    setups:", "For example:"): a row is one case, its cells not facts of its first cell. ``caption``:
+    a short title line over the table ("Where each deploy tool applies"), said in each row's context,
+    since the row alone often does not say what is asked."""
     if len(rows) < 2:
         c.skip(line, "broken table")
         return
@@ -86,7 +101,7 @@ def table(
                 c.skip(ln, "fragment", f"{cells[0]}: {cells[1]}")  # "| S3 | TODO | TODO |", "| --- |"
                 continue
             front = f"{cells[0]}: {cells[1].rstrip('?')}?"
-            front += c.ctx_suffix(front, path, [])
+            front += _context(c, front, path, caption)
             c.add(
                 "basic", "table-row", ln, path, key=cells[0], front=front, back=cells[2], example=example
             )  # ids as before
@@ -118,7 +133,7 @@ def table(
             front = front.replace(f"{name} ", f"{name}: ", 1)
         if front.endswith("??"):  # a header that asks already ("Billed?"): one question mark, not two
             front = front[:-1]
-        front += c.ctx_suffix(front, path, [])
+        front += _context(c, front, path, caption)
         if len(back) > MAX_ANSWER:
             c.skip(ln, "too long", back)
             continue
