@@ -24,7 +24,10 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _benchutil import code_dir
+
+ROOT = code_dir()  # the tree measured: AWSPREP_BENCH_CODE (an older checkout, "before"), else this one
 TODAY = date(2026, 6, 1)
 DOMAINS = ("development", "security", "deployment", "troubleshooting")
 TYPES = ("basic", "basic", "basic", "cloze", "cloze", "mcq", "numeric")
@@ -112,12 +115,12 @@ def _wall(args: list[str], env: dict[str, str], runs: int) -> tuple[float, float
     """Median wall seconds and median CPU seconds (user + system) of fresh processes. On a busy machine
     the wall time waits for a core; the CPU time is what the command itself costs."""
     cmd = [sys.executable, "-m", "awsprep", *args]
-    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)  # warm-up
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)  # warm-up
     walls, cpus = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
         walls.append(time.perf_counter() - t0)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -150,13 +153,18 @@ def run(runs: int = 5, cards: int = 20_000, rows: int = 200_000) -> dict[str, fl
         write_bank(bank / "bench.yaml", cards)
         env = _env(home, bank)
         subprocess.run(
-            [sys.executable, "-m", "awsprep", "settings"], env=env, stdout=subprocess.DEVNULL, check=True
-        )
+            [sys.executable, "-m", "awsprep", "settings"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            check=True,
+            cwd=ROOT,
+        )  # (cwd: `python -m` imports from the working directory first)
         subprocess.run(  # the first sync of the bank, not timed
             [sys.executable, "-m", "awsprep", "cards", "list", "--due", "--json"],
             env=env,
             stdout=subprocess.DEVNULL,
             check=True,
+            cwd=ROOT,
         )
         fill_history(home / "awsprep.db", rows)
         out: dict[str, float] = {"cards": float(cards), "log_rows": float(rows)}
