@@ -559,6 +559,22 @@ def test_heading_questions_with_bold_answers_and_bare_letters_in_details(tmp_pat
     ]
 
 
+def test_a_hidden_key_of_letters_joined_by_and(tmp_path: Path) -> None:
+    # options typed as lines under the question, the key alone in a one-line <details>: "and" is
+    # a joining word, its letters ("a", "d") name no option (round 23, held out)
+    text = (
+        "# Practice\n\n### 7. A team pays for steady servers up front. Which two cost least? (Choose two.)\n"
+        "\n"
+        "A. Spot capacity  \nB. Pay as you go  \nC. Reserved capacity  \nD. Savings Plans  \n"
+        "<details><summary>Answer</summary>C and D</details>\n\n---\n\n"
+        "### 8. Which one stores objects?\n\nA. Amazon S3  \nB. AWS Lambda  \n"
+        "<details><summary>Answer</summary>A</details>\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.correct for c in mcqs(r)] == [(2, 3), (0,)]
+    assert not [w for w in r.warnings if "are marked" in str(w)]
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

@@ -97,12 +97,17 @@ def q_and_a(para: str, next_para: str = "") -> tuple[str, str, bool] | None:
     return q.group("q").strip(), answer, used_next
 
 
+def letters_in(said: str) -> list[str]:
+    """The option letters of a key as written ("C and D", "a, c", "BE"); the letters of "and" are none."""
+    return re.findall(r"[A-H]", re.sub(r"\band\b", " ", said, flags=re.IGNORECASE).upper())
+
+
 def correct_letters(text: str) -> list[str]:
     """The letters of ``Correct answer: B, E`` / ``**Answer:** AC`` / ``Answer: a and d``."""
     m = CORRECT.search(re.sub(r"[*_]", "", _SUMMARY.sub(" ", text)))
     if not m:
         return []
-    return re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group(1), flags=re.IGNORECASE).upper())
+    return letters_in(m.group(1))
 
 
 def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[int, ...]:
@@ -117,7 +122,7 @@ def correct_options(text: str, options: list[str] | tuple[str, ...]) -> tuple[in
     if not picked:
         bare = _BARE_LETTERS.match(shown) or _OPTION_LEAD.match(shown) or _LETTER_LINE.match(first)
     if bare:  # a hidden answer that starts with its letters: "A, C — both run without servers"
-        picked = {ord(x) - ord("A") for x in re.findall(r"[A-H]", bare.group(1).upper())}
+        picked = {ord(x) - ord("A") for x in letters_in(bare.group(1))}
     if not picked:
         m = ANSWER_TEXT.search(plain(_SUMMARY.sub(" ", text))[0])
         said = re.split(r"[.;]\s|\s[-–—]\s", m.group(1))[0].strip(" .").lower() if m else ""

@@ -986,7 +986,7 @@ def details_key(text: str) -> tuple[list[str] | None, str]:
         return None, ""
     m = _KEY_LINE.match(lines[0])
     if m is not None:
-        letters = re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group("letters"), flags=re.I).upper())
+        letters = explicit.letters_in(m.group("letters"))
         rest = lines[0][m.end() :].lstrip(" .):;]—–-")
         return letters, "\n".join([rest, *lines[1:]] if rest else lines[1:])
     letters = explicit.correct_letters(text)
@@ -994,5 +994,5 @@ def details_key(text: str) -> tuple[list[str] | None, str]:
         summary = next((plain(x)[0] for x in explicit._SUMMARY.findall(text)), "")
         m = _KEY_LINE.match(summary) if re.search(r"\banswers?\b", summary, re.IGNORECASE) else None
         if m is not None:
-            letters = re.findall(r"[A-H]", re.sub(r"\band\b", " ", m.group("letters"), flags=re.I).upper())
+            letters = explicit.letters_in(m.group("letters"))
     return (letters or None), "\n".join(lines)
