@@ -388,3 +388,16 @@ def test_a_files_name_is_context_for_its_lines(facts: list) -> None:
     text = "- Each message holds up to 250 KB of text\n"
     assert [w.key for w in scan_text(text, "notes/07-queues-sqs.md", facts)] == ["sqs-message-size"]
     assert scan_text(text, "notes/07-misc.md", facts) == []
+
+
+def test_a_firehose_record_of_1_mb_is_not_a_streams_record(facts: list) -> None:
+    """Data Streams records may now reach 10 MiB, so "records up to 1 MB" under Kinesis is flagged; under
+    Firehose (a Kinesis service whose records stay at most 1,000 KiB) the same line is true."""
+    text = """\
+## Kinesis Data Streams
+- Each record can be up to 1 MB
+## Kinesis Data Firehose
+- Each record can be up to 1 MB
+- Firehose: a record is at most 1 MB
+"""
+    assert [(w.line, w.key) for w in scan_text(text, "n.md", facts)] == [(2, "kinesis-record-size")]
