@@ -575,6 +575,20 @@ def test_a_hidden_key_of_letters_joined_by_and(tmp_path: Path) -> None:
     assert not [w for w in r.warnings if "are marked" in str(w)]
 
 
+def test_an_aspect_heading_is_shown_with_the_heading_it_belongs_to(tmp_path: Path) -> None:
+    # "### Performance" under "## FSx for Lustre" under the page's "# Shared file systems": the title
+    # alone does not say whose performance the card asks about (round 23, held out)
+    text = (
+        "# Shared file systems\n\n## FSx for Lustre\n\n### Performance\n\n"
+        "- Latency: well under a millisecond for most reads\n\n"
+        "## Elastic File System\n\n### Considerations\n\n- Modes: bursting or provisioned throughput\n"
+    )
+    assert fronts(imp(tmp_path, text)) == [
+        "Latency (Shared file systems › FSx for Lustre › Performance)",
+        "Modes (Shared file systems › Elastic File System › Considerations)",
+    ]
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

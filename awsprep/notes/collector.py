@@ -30,6 +30,12 @@ _GENERIC_PART = re.compile(
     r"how it works|when to use( it)?)\s*:?$",
     re.IGNORECASE,
 )
+# a heading that names an aspect of whatever the heading above it names: "### Performance"
+_ASPECT = re.compile(
+    r"^(?:performance|pricing|costs?|security|architecture|configuration|settings|limits|quotas|"
+    r"availability(?: and durability)?|durability|scaling|storage classes|deployment types)\s*:?$",
+    re.IGNORECASE,
+)
 # a long point's label that names a remark, not a subject: "Note: ...", "Example - ..."
 _REMARK = re.compile(
     r"^(?:notes?|nb|tips?|important|remember|warning|caution|examples?|e\.?g\.?|ex|i\.?e\.?|also|but|so|"
@@ -202,6 +208,11 @@ class Collector:
             again = any(x and (name in x or x in name) for x in shown_as)
             if f" {norm(self.named)} " not in said and not again and not self.topics.find(self.named):
                 parts.append(self.named[:1].upper() + self.named[1:])
+        owner = self._owner(path, ctx)
+        if owner and not self._shown_already(owner, parts):
+            # "# Network Storage" / "## EFS" / "### Considerations": whose considerations? the heading
+            # above says (the page's title shown as the topic would name the wrong one)
+            parts.append(owner)
         parts.append(ctx)
         if len(parents) >= 2 and _GENERIC_PART.match(parents[-1]) and len(parents[-2]) <= 60:
             # "- Lazy loading" / "  - Cons" / "    - Stale data: ...": whose cons? the bullet above says
@@ -218,6 +229,26 @@ class Collector:
         # "### - Why?": a list marker typed in a heading
         parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
+
+    def _owner(self, path: tuple[str, ...], ctx: str) -> str:
+        """The heading right above ``ctx`` when ``ctx`` names only an aspect ("Considerations",
+        "Performance") and that heading is not the page's title; "" otherwise."""
+        if not _GENERIC_PART.match(ctx) and not _ASPECT.match(ctx):
+            return ""
+        at = len(path) - 1 - path[::-1].index(ctx) if ctx in path else -1
+        if at < 2:  # (under the title itself, the title is the owner and is shown as the topic)
+            return ""
+        owner = path[at - 1].strip()
+        return owner if 0 < len(owner) <= 60 and context((owner,)) else ""
+
+    def _shown_already(self, heading: str, parts: list[str]) -> bool:
+        """A part already says ``heading``'s subject: the same words, or the same topic ("S3" shown,
+        "S3 (Simple Storage Service)" above)."""
+        said = norm(heading)
+        topic = self.topics.find(heading)
+        return any(
+            norm(p) in said or said in norm(p) or (topic and self.topics.find(p) == topic) for p in parts
+        )
 
     def _says(self, shown: str) -> bool:
         """The file's name says something the shown words do not ("Redshift.md"; not a hash such as
