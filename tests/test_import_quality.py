@@ -589,6 +589,35 @@ def test_an_aspect_heading_is_shown_with_the_heading_it_belongs_to(tmp_path: Pat
     ]
 
 
+def test_true_or_false_statements_and_marked_key_lines(tmp_path: Path) -> None:
+    # bold numbers as paragraphs, the key on a "✅ Answer:" line and a "💬" explanation in another
+    # language; a statement to judge "True or False?" (round 24, held out)
+    text = (
+        "# Quiz\n\n**1.**\nWhich service keeps secrets and rotates them?\nA. AWS Secrets Manager\n"
+        "B. Amazon S3\n✅ **Answer: A**\n💬 **Explicación:** rota las credenciales por sí mismo.\n\n---\n\n"
+        "**2.**\nAn SQS queue keeps messages for at most one day. True or False?\n✅ **Answer: False**\n"
+        "💬 It keeps them up to fourteen days.\n\n"
+        "**3.** A Lambda function can run for fifteen minutes. (True/False)\n\nAnswer: True\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.question, c.options, c.correct, c.explanation) for c in mcqs(r)] == [
+        (
+            "Which service keeps secrets and rotates them?",
+            ("AWS Secrets Manager", "Amazon S3"),
+            (0,),
+            "rota las credenciales por sí mismo",
+        ),
+        (
+            "An SQS queue keeps messages for at most one day. True or False?",
+            ("True", "False"),
+            (1,),
+            "It keeps them up to fourteen days",
+        ),
+        ("A Lambda function can run for fifteen minutes. (True/False)", ("True", "False"), (0,), ""),
+    ]
+    assert [c for c in r.cards if not isinstance(c, McqCard)] == []
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

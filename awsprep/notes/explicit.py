@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from awsprep.notes.blocks import strip_symbols
 from awsprep.notes.inline import is_link_or_image_only, norm, plain
 
 QA = re.compile(r"^(?P<q>.+?)\s+(?P<sep>:::?)\s+(?P<a>.+)$", re.DOTALL)
@@ -28,7 +29,13 @@ _OPTION_LEAD = re.compile(
 # a line that is only letters ("B", "A, C"), e.g. above a "Reveal Solution" link
 _LETTER_LINE = re.compile(r"^\W*([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)\W*$")
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary>", re.IGNORECASE | re.DOTALL)
-_EXPL = re.compile(r"^\s*(?:explanation|why)\s*[:\-]\s*", re.IGNORECASE)
+# "Explanation:" in the languages of the notes we have met (Spanish, Portuguese, Italian, German,
+# Indonesian, Vietnamese)
+_EXPL = re.compile(
+    r"^\s*(?:explanation|why|explicaci[oó]n|explica[cç][aã]o|spiegazione|erkl[aä]rung|penjelasan|"
+    r"gi[aả]i th[ií]ch)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -152,7 +159,9 @@ def explanation(text: str) -> str:
     m = CORRECT.search(text)
     # "Answer: Amazon S3. Because ...": without a letter, the answer's own words are no explanation
     text = text[: m.start()] + text[m.end() :] if m else _BARE_LETTERS.sub("", _ANSWER_LEAD.sub("", text))
-    return _EXPL.sub("", text.strip(" .:-—–")).strip()
+    # (the marks typed around the key line, "✅ Answer: B" / "💬 Because ...", are decoration)
+    text = strip_symbols(text.strip(" .:-—–")) if not text.isascii() else text.strip(" .:-—–")
+    return _EXPL.sub("", text).strip()
 
 
 def details_answer(text: str) -> str:

@@ -84,6 +84,12 @@ _NUMBERED = re.compile(r"^\W*(?:Q|Question)\s*(\d+)\b", re.IGNORECASE)
 _ARROW_NOTE = re.compile(r"\s+(->|→|=>)\s+")  # "Amazon S3 -> regional resource": the option, then a note
 _PROSE = re.compile(r"[A-Za-z]+(?: [A-Za-z,()'’-]+){5,}[.!?]")  # a sentence of words, not code
 # "(Select TWO.)", "(Choose 3)": how many options the question's key must hold
+# "... every 90 days. True or False?", "(True/False)": a statement to judge, its answer below it
+_TRUE_FALSE = re.compile(r"\(?\btrue\s*(?:or|/)\s*false\b\s*\)?\s*[?.:]?\s*\)?$", re.IGNORECASE)
+_TRUE_FALSE_KEY = re.compile(
+    r"^\W*(?:the\s+)?(?:correct\s+)?(?:answer|ans)\s*(?:is)?\s*[:\-]?\s*(true|false)\b\W*", re.I | re.M
+)
+_BARE_NUMBER = re.compile(r"^\W*\d{1,4}\W*$")  # "**28.**" over the question: its number alone
 _CHOOSE_N = re.compile(r"\((?:select|choose|pick)\s+(two|three|four|2|3|4)\b", re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _EXPLAINS = re.compile(r"^\W*(?:explanation|explained|why|reason|rationale)\b", re.IGNORECASE)
@@ -855,6 +861,26 @@ class McqReader:
         q = _Q_PREFIX.sub("", plain("\n".join(question))[0])
         self.mcq(q, item.line, path, options, correct, text, "mcq-lettered")
         return True
+
+    def true_false(self, i: int) -> set[int]:
+        """A statement asked "True or False?" with its answer ("Answer: False") in the same paragraph
+        or the block after it: a two-option card (True, False); the blocks used, or none."""
+        blk = self.blocks[i]
+        lines = [ln for ln in (plain(x)[0].strip() for x in blk.text.split("\n")) if ln]
+        asked = next((k for k, ln in enumerate(lines) if _TRUE_FALSE.search(ln)), None)
+        if asked is None:
+            return set()
+        question = _Q_PREFIX.sub("", " ".join(ln for ln in lines[: asked + 1] if not _BARE_NUMBER.match(ln)))
+        rest, used = "\n".join(lines[asked + 1 :]), {i}
+        if not rest:
+            rest, more = self.answer_after(i + 1)
+            used |= more
+        m = _TRUE_FALSE_KEY.search(rest)
+        if m is None or not question:
+            return set()
+        correct = (0,) if m.group(1).lower() == "true" else (1,)
+        self.mcq(question, blk.line, blk.path, ["True", "False"], correct, rest[m.end() :], "mcq-lettered")
+        return used
 
     def lettered_mcq(self, i: int) -> set[int]:
         blocks = self.blocks

@@ -260,6 +260,10 @@ class Walker:
                     if consumed:
                         used |= consumed
                         continue
+                consumed = self.questions.true_false(i)
+                if consumed:
+                    used |= consumed
+                    continue
                 if list_lead(blk, nxt):
                     # its first line names the list below: the lines after it are read alone, not as
                     # the label's answer ("Storage classes: can move between classes by lifecycle")
