@@ -618,6 +618,18 @@ def test_true_or_false_statements_and_marked_key_lines(tmp_path: Path) -> None:
     assert [c for c in r.cards if not isinstance(c, McqCard)] == []
 
 
+def test_the_scene_of_a_sample_exam_question_waits_in_triage(tmp_path: Path) -> None:
+    # the figures of one worked question ("we need 4 servers") are that case's, not facts (round 24)
+    text = (
+        "# Resilience\n\n## Sample Exam Question\n\n"
+        "The shop needs at least 4 servers running, spread over 2 zones.\n\n"
+        "## Zones\n\n- A Region has at least 3 Availability Zones\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Resilience — A Region has at least [...] Availability Zones"]
+    assert r.summary()["triage_reasons"] == {"a step of a worked example": 1}
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

@@ -504,7 +504,12 @@ _STATEMENT_KEY = re.compile(
 # a lab's write-up, by its folder or its title: "Labs/Athena/README.md", "# Lab: Create a stream"
 _LAB_FILE = re.compile(r"(?:^|/)(?:labs?|hands[- _]?on|workshops?)(?:/|$)|(?:^|/)labs?[\s_-]", re.IGNORECASE)
 _LAB_TITLE = re.compile(r"^(?:lab|hands[- ]on|workshop|walk-?through)\b", re.IGNORECASE)
-_EXAMPLE_PATH = re.compile(r"\b(examples?|exercises?|calculations?|worked|scenario)\b", re.IGNORECASE)
+# (a "Sample Exam Question" section tells one question's scene: its figures are the case's, not facts)
+_EXAMPLE_PATH = re.compile(
+    r"\b(examples?|exercises?|calculations?|worked|scenario|sample\s+(?:exam\s+)?questions?|"
+    r"example\s+questions?)\b",
+    re.IGNORECASE,
+)
 # a section on one EC2 instance type ("EC2 › Storage Optimized › H1", "m5.large"): its figures (GiB of
 # memory, cores, Gbps, a per-region limit) are a spec sheet's trivia, not what the exam asks
 _INSTANCE_TYPE = re.compile(
