@@ -404,7 +404,7 @@ def test_a_firehose_record_of_1_mb_is_not_a_streams_record(facts: list) -> None:
 
 
 def test_a_stream_retention_written_in_short_units_is_flagged(facts: list) -> None:
-    """"24h - 7d retention" is the old Kinesis range in short units; "7d" alone, or 365 days, is not."""
+    """ "24h - 7d retention" is the old Kinesis range in short units; "7d" alone, or 365 days, is not."""
     text = "## Kinesis Streams\n- 24h - 7d retention time\n- retention from 24h up to 365 days\n"
     text += "- a 7d trial\n"
     assert [(w.line, w.key) for w in scan_text(text, "n.md", facts)] == [(2, "kinesis-retention")]
