@@ -630,6 +630,15 @@ def test_the_scene_of_a_sample_exam_question_waits_in_triage(tmp_path: Path) -> 
     assert r.summary()["triage_reasons"] == {"a step of a worked example": 1}
 
 
+def test_a_section_title_after_a_dash_is_no_answer(tmp_path: Path) -> None:
+    # "* The Exam - What to Expect" over its points: the label names the list, "What to Expect" is
+    # no definition of "The Exam" (round 24)
+    text = "# Course\n\n* Streams - How it works\n  * Producers write records\n  * Consumers read them\n"
+    r = imp(tmp_path, text)
+    assert not [c for c in fronts(r) if c.startswith("Streams (")]
+    assert r.summary()["triage_reasons"].get("the answer is a label, not a fact") == 1
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

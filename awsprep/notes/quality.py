@@ -317,7 +317,9 @@ _LEANS_ON_QUESTION = re.compile(
 # a definition's one-word answer that only labels what follows it: "Web identity federation - Order"
 _LABEL_ANSWER = re.compile(
     r"^(?:order|steps?|flow|process|sequence|workflow|diagram|overview|summary|example|details|notes?|"
-    r"explanation|how|why|what|below|above|see below|follows?)$",
+    r"explanation|how|why|what|below|above|see below|follows?|"
+    # a section's title typed after a dash: "The Exam - What to Expect", "Lambda - How it works"
+    r"what to (?:expect|know)|how (?:it|they) works?|when to use(?: it)?|why use it|key (?:points|facts))$",
     re.IGNORECASE,
 )
 # "What is KMS?" -> "a regional service, so ...", "What are EBS volumes?" -> "used in EC2 instances": one
