@@ -2425,3 +2425,34 @@ def test_a_short_title_line_over_a_table_is_said_in_each_rows_context(tmp_path: 
         "Stack templates: Hosts, Cloud resources? (Deployment › What each tool can set up)",
         "Longest wait for a message (Deployment › Queues)",
     ]
+
+
+def test_merge_conflict_markers_are_left_out_with_one_warning(tmp_path: Path) -> None:
+    """An unresolved merge conflict: its "<<<<<<< ", "=======" and ">>>>>>> " lines are no part of any
+    card, both sides' lines are read, and the import warns once for the file, with the line it opens."""
+    text = (
+        "# Plans\n\n- Gold tier\n    - Advisor checks: every check plus an API\n<<<<<<< HEAD\n"
+        "    - Phone line: open all day\n=======\n    - Phone line: open all day and night\n"
+        ">>>>>>> 0123abcd\n    - Cases: no limit on how many\n\n"
+        "Later notes\n\n<<<<<<< HEAD\nSupport window: 12 hours\n=======\nSupport window: 24 hours\n"
+        ">>>>>>> feature/rewrite\n"
+    )
+    r = imp(tmp_path, text)
+    faces = [f"{c.front}\n{c.back}" for c in r.cards if isinstance(c, BasicCard)] + prompts(r)
+    assert faces and not any("<<<<<<<" in f or ">>>>>>>" in f or "=======" in f for f in faces)
+    assert any(c.back == "every check plus an API" for c in r.cards if isinstance(c, BasicCard))
+    warned = [w for w in r.warnings if "merge conflict" in w.message]
+    assert len(warned) == 1 and warned[0].line == 5
+    assert "2 of them" in warned[0].message and "line 5" in warned[0].message
+
+
+def test_a_heading_underline_of_equals_signs_is_no_conflict_marker(tmp_path: Path) -> None:
+    """ "=======" under a paragraph underlines a heading; outside a conflict it stays one, and a
+    conflict shown inside a fenced code block (a note about git) is left as it is."""
+    text = (
+        "Queues\n=======\n\n- Retention: kept for four days unless set longer\n\n"
+        "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Retention (Queues)"]
+    assert not any("merge conflict" in w.message for w in r.warnings)
