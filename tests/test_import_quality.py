@@ -2456,3 +2456,22 @@ def test_a_heading_underline_of_equals_signs_is_no_conflict_marker(tmp_path: Pat
     r = imp(tmp_path, text)
     assert fronts(r) == ["Retention (Queues)"]
     assert not any("merge conflict" in w.message for w in r.warnings)
+
+
+def test_a_region_or_zone_code_as_the_whole_answer_waits_in_triage(tmp_path: Path) -> None:
+    """ "Region: eu-north-1 (Stockholm)" over "- Zone 1: eu-north-1a": one example's values, no fact.
+    The code of the Region where the global services live, under a label that says what is asked,
+    is a fact and stays; so does a line that only mentions a code among its words."""
+    text = (
+        "# Global layout\n\n## Zones\n\nRegion: **eu-north-1** (Stockholm)\n"
+        "- Zone 1: **eu-north-1a**\n- Zone 2: **eu-north-1b**\n\n## Edge\n\n"
+        "- Certificate Region of the edge network: us-east-1 (N. Virginia)\n"
+        "- Home of the billing alarms: us-east-1 holds the billing figures of every Region\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == [
+        "Certificate Region of the edge network (Global layout)",
+        "Home of the billing alarms (Global layout › Edge)",
+    ]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert sum("Region or zone code" in w for w in reasons) == 3

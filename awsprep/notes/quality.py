@@ -143,6 +143,19 @@ _SETTING = re.compile(
     r"(?:un)?ticked|(?:un)?checked|selected|deselected)$",
     re.IGNORECASE,
 )
+# a Region's or an Availability Zone's code as the whole answer ("ap-south-1 (Mumbai)", "eu-west-3b",
+# "use1-az2"): the value of one example (a diagram's Region and its zones), not a fact to learn
+_REGION_CODE = re.compile(
+    r"^(?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|"
+    r"northwest|southeast|southwest)-\d{1,2}[a-z]?|[a-z]{3}\d{1,2}-az\d{1,2})(?:\s*\([^()]{1,30}\))?$",
+    re.IGNORECASE,
+)
+# a label that only names the kind of code: "Region", "Availability Zone 2", "Example AZ", "Region name"
+_REGION_LABEL = re.compile(
+    r"^(?:(?:an?|the|example|sample|my|your|home|default|chosen|primary|secondary)\s+)*"
+    r"(?:aws\s+)?(?:regions?|availability zones?|azs?)(?:\s*(?:\d+|[a-z]|name|code|id))?$",
+    re.IGNORECASE,
+)
 _TRIVIAL_NUMBER = re.compile(
     r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more|"
     # a lone "1" as a rate's unit ("$0.50 per {{1}} million requests") or a range's start whose end is
@@ -595,6 +608,21 @@ def _example_cloze(text: str) -> bool:
     return _EXAMPLE_CLOZE.search(text) is not None
 
 
+def label_of(d: Draft) -> str:
+    """The term a card asks about, without the marks around it."""
+    return d.key.strip(" *_`:!")
+
+
+def _example_region(answer: str, label: str) -> bool:
+    """The answer is only a Region's or a zone's code: an example's value. "us-east-1" under a label
+    saying more than "Region" ("Certificates for the CDN are made in") is the one Region the exam asks
+    about as a fact (where the global services live), so it stays."""
+    if _REGION_CODE.match(answer) is None:
+        return False
+    virginia = re.match(r"us-east-1(?![\w-])", answer, re.IGNORECASE) is not None
+    return not virginia or not label or _REGION_LABEL.match(label) is not None
+
+
 def _cut_short(text: str) -> bool:
     """``_CUT.search(text)``: a match ends with the text's trailing spaces, so only its last few
     characters (the longest word, "and", and the one before it) are searched."""
@@ -739,7 +767,9 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "from a file of steps and code (a lab log or a code project)")
         if ("`" in answer and d.kind == "basic") or (d.rule == "list" and "`" in back):
             minus(0.2, "code in the answer")
-        if d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
+        if d.kind == "basic" and _example_region(answer.strip(), label_of(d)):
+            minus(0.4, "the answer is only a Region or zone code, an example's value, not a fact")
+        elif d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
             minus(0.35, "the answer is a name or a setting, not a fact")
         if _cut_short(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
             minus(0.4, "the answer looks cut short")
