@@ -2475,3 +2475,20 @@ def test_a_region_or_zone_code_as_the_whole_answer_waits_in_triage(tmp_path: Pat
     ]
     reasons = [w for t in r.triage for w in t.reasons]
     assert sum("Region or zone code" in w for w in reasons) == 3
+
+
+def test_a_short_lead_in_over_a_list_is_said_in_its_terms_context(tmp_path: Path) -> None:
+    """ "Billing basics of rented servers:" over "- Disks: pay for the space held": the line says what
+    "Disks" is asked about, as a parent bullet would. A long lead-in stays out of the fronts."""
+    text = (
+        "# Hosting\n\nBilling basics of rented servers:\n\n- Disks: pay for the space held\n"
+        "- Traffic: pay for the bytes sent out\n\n## Sizes\n\n"
+        "These are the sizes that the provider lists on its order page for a new machine:\n\n"
+        "- Small: two cores and four gigabytes of memory\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == [
+        "Disks (Hosting › Billing basics of rented servers)",
+        "Traffic (Hosting › Billing basics of rented servers)",
+        "Small (Hosting › Sizes)",
+    ]
