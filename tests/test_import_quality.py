@@ -2492,3 +2492,16 @@ def test_a_short_lead_in_over_a_list_is_said_in_its_terms_context(tmp_path: Path
         "Traffic (Hosting › Billing basics of rented servers)",
         "Small (Hosting › Sizes)",
     ]
+
+
+def test_a_count_of_kinds_under_a_heading_naming_the_thing_stays(tmp_path: Path) -> None:
+    """ "Two types" under "## Private Links" asks the kinds of private links: the heading says of what.
+    Under a heading that names nothing ("Considerations") or hedged ("Mainly two types") it waits."""
+    text = (
+        "# Networks\n\n## Private Links\n\n- Two types\n    - Interface links\n    - Route-table links\n\n"
+        "## Considerations\n\n- Three kinds\n    - Fast lane\n    - Slow lane\n    - Bulk lane\n\n"
+        "## Peering Links\n\n- Mainly two types\n    - Same account\n    - Other account\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Two types (Networks › Private Links)"]
+    assert sum("count of kinds" in w for t in r.triage for w in t.reasons) == 2

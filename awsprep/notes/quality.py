@@ -569,6 +569,32 @@ _COUNT_OF_KINDS = re.compile(
     r"(?:main\s+|major\s+|different\s+)?(?:types|kinds|categories|classes|flavou?rs|varieties)$",
     re.IGNORECASE,
 )
+# "Mainly two types": the count hedged, so the points are not all the kinds (which the card should say)
+_HEDGED_COUNT = re.compile(r"^(?:there are\s+)?(?:mainly|mostly|basically|generally)\b", re.IGNORECASE)
+# a heading that names no thing the kinds could be of: "Considerations", "Overview", "Key points"
+_GENERIC_HEADING = re.compile(
+    r"^(?:notes?|overview|introduction|intro|basics?|general|summary|details?|misc\w*|others?|more|"
+    r"considerations?|key (?:points?|concepts?|features?|facts?)|concepts?|features?|fundamentals|"
+    r"background|what is it\??|how (?:it|they) works?|types|kinds|categories|best practices?|pros?|cons?|"
+    r"tips?|important|info|description|properties|characteristics|options?|usage|use ?cases?|examples?)$|"
+    # a place in a course, not a thing: "Chapter 4", "Day 12"; the notes' own title: "Exam notes"
+    r"^(?:chapter|part|section|lesson|module|day|week|lecture|unit|step)\s*\d+\b|"
+    r"\b(?:notes|study|exam|guide|cheat ?sheet|course)\b",
+    re.IGNORECASE,
+)
+
+
+def _kinds_named(label: str, context: str) -> bool:
+    """A count of kinds ("Two types") whose context's innermost heading names what they are kinds of
+    ("Two types (Queue Endpoints)"); not under a generic heading ("Considerations") or none, and not a
+    hedged count ("Mainly two types": not all the kinds, whatever the heading)."""
+    if not context or _HEDGED_COUNT.match(label):
+        return False
+    inner = context.split(" › ")[-1].strip(" *_:")
+    inner = re.sub(r"\s*\([^()]*\)$", "", inner).strip()  # "Key Service (KMS)" -> "Key Service"
+    return bool(inner) and bool(re.search(r"[^\W\d_]", inner)) and not _GENERIC_HEADING.match(inner)
+
+
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
 _IMAGE_MENTION = re.compile(
@@ -922,7 +948,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         headed = path if d.kind != "basic" or " (" not in front else f"{path} {front.split(' (', 1)[1]}"
         if d.kind == "basic" and _RELATIVE_PRICE.match(answer.strip()) and _FEES_HEADING.search(headed):
             minus(0.35, "a price said only against another's")
-        if d.kind == "basic" and d.key and _COUNT_OF_KINDS.match(label):
+        if d.kind == "basic" and d.key and _COUNT_OF_KINDS.match(label) and not _kinds_named(label, context):
             minus(0.35, "a count of kinds as the question: kinds of what?")  # "Mainly two types (KMS)"
         if (
             d.kind == "basic"
