@@ -2505,3 +2505,16 @@ def test_a_count_of_kinds_under_a_heading_naming_the_thing_stays(tmp_path: Path)
     r = imp(tmp_path, text)
     assert fronts(r) == ["Two types (Networks › Private Links)"]
     assert sum("count of kinds" in w for t in r.triage for w in t.reasons) == 2
+
+
+def test_a_bracketed_doubt_in_a_heading_is_left_out_of_the_context(tmp_path: Path) -> None:
+    """ "## Boxes - Host Mode [host or instance ???]": the author's doubt is no part of where the card is;
+    a bracket without a doubt ("[beta]") stays."""
+    text = (
+        "# Boxes\n\n## Boxes - Host Mode [host or instance ???]\n\n- Host: a machine you rent and manage\n\n"
+        "## Boxes - Light Mode [beta]\n\n- Slot: a share of a machine the provider runs\n"
+    )
+    assert fronts(imp(tmp_path, text)) == [
+        "Host (Boxes - Host Mode)",
+        "Slot (Boxes - Light Mode [beta])",
+    ]
