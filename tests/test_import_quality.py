@@ -2489,3 +2489,96 @@ def test_a_short_title_line_over_a_table_is_said_in_each_rows_context(tmp_path: 
         "Stack templates: Hosts, Cloud resources? (Deployment › What each tool can set up)",
         "Longest wait for a message (Deployment › Queues)",
     ]
+
+
+def test_merge_conflict_markers_are_left_out_with_one_warning(tmp_path: Path) -> None:
+    """An unresolved merge conflict: its "<<<<<<< ", "=======" and ">>>>>>> " lines are no part of any
+    card, both sides' lines are read, and the import warns once for the file, with the line it opens."""
+    text = (
+        "# Plans\n\n- Gold tier\n    - Advisor checks: every check plus an API\n<<<<<<< HEAD\n"
+        "    - Phone line: open all day\n=======\n    - Phone line: open all day and night\n"
+        ">>>>>>> 0123abcd\n    - Cases: no limit on how many\n\n"
+        "Later notes\n\n<<<<<<< HEAD\nSupport window: 12 hours\n=======\nSupport window: 24 hours\n"
+        ">>>>>>> feature/rewrite\n"
+    )
+    r = imp(tmp_path, text)
+    faces = [f"{c.front}\n{c.back}" for c in r.cards if isinstance(c, BasicCard)] + prompts(r)
+    assert faces and not any("<<<<<<<" in f or ">>>>>>>" in f or "=======" in f for f in faces)
+    assert any(c.back == "every check plus an API" for c in r.cards if isinstance(c, BasicCard))
+    warned = [w for w in r.warnings if "merge conflict" in w.message]
+    assert len(warned) == 1 and warned[0].line == 5
+    assert "2 of them" in warned[0].message and "line 5" in warned[0].message
+
+
+def test_a_heading_underline_of_equals_signs_is_no_conflict_marker(tmp_path: Path) -> None:
+    """ "=======" under a paragraph underlines a heading; outside a conflict it stays one, and a
+    conflict shown inside a fenced code block (a note about git) is left as it is."""
+    text = (
+        "Queues\n=======\n\n- Retention: kept for four days unless set longer\n\n"
+        "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> main\n```\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Retention (Queues)"]
+    assert not any("merge conflict" in w.message for w in r.warnings)
+
+
+def test_a_region_or_zone_code_as_the_whole_answer_waits_in_triage(tmp_path: Path) -> None:
+    """ "Region: eu-north-1 (Stockholm)" over "- Zone 1: eu-north-1a": one example's values, no fact.
+    The code of the Region where the global services live, under a label that says what is asked,
+    is a fact and stays; so does a line that only mentions a code among its words."""
+    text = (
+        "# Global layout\n\n## Zones\n\nRegion: **eu-north-1** (Stockholm)\n"
+        "- Zone 1: **eu-north-1a**\n- Zone 2: **eu-north-1b**\n\n## Edge\n\n"
+        "- Certificate Region of the edge network: us-east-1 (N. Virginia)\n"
+        "- Home of the billing alarms: us-east-1 holds the billing figures of every Region\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == [
+        "Certificate Region of the edge network (Global layout)",
+        "Home of the billing alarms (Global layout › Edge)",
+    ]
+    reasons = [w for t in r.triage for w in t.reasons]
+    assert sum("Region or zone code" in w for w in reasons) == 3
+
+
+def test_a_short_lead_in_over_a_list_is_said_in_its_terms_context(tmp_path: Path) -> None:
+    """ "Billing basics of rented servers:" over "- Disks: pay for the space held": the line says what
+    "Disks" is asked about, as a parent bullet would. A long lead-in stays out of the fronts."""
+    text = (
+        "# Hosting\n\nBilling basics of rented servers:\n\n- Disks: pay for the space held\n"
+        "- Traffic: pay for the bytes sent out\n\n## Sizes\n\n"
+        "These are the sizes that the provider lists on its order page for a new machine:\n\n"
+        "- Small: two cores and four gigabytes of memory\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == [
+        "Disks (Hosting › Billing basics of rented servers)",
+        "Traffic (Hosting › Billing basics of rented servers)",
+        "Small (Hosting › Sizes)",
+    ]
+
+
+def test_a_count_of_kinds_under_a_heading_naming_the_thing_stays(tmp_path: Path) -> None:
+    """ "Two types" under "## Private Links" asks the kinds of private links: the heading says of what.
+    Under a heading that names nothing ("Considerations") or hedged ("Mainly two types") it waits."""
+    text = (
+        "# Networks\n\n## Private Links\n\n- Two types\n    - Interface links\n    - Route-table links\n\n"
+        "## Considerations\n\n- Three kinds\n    - Fast lane\n    - Slow lane\n    - Bulk lane\n\n"
+        "## Peering Links\n\n- Mainly two types\n    - Same account\n    - Other account\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Two types (Networks › Private Links)"]
+    assert sum("count of kinds" in w for t in r.triage for w in t.reasons) == 2
+
+
+def test_a_bracketed_doubt_in_a_heading_is_left_out_of_the_context(tmp_path: Path) -> None:
+    """ "## Boxes - Host Mode [host or instance ???]": the author's doubt is no part of where the card is;
+    a bracket without a doubt ("[beta]") stays."""
+    text = (
+        "# Boxes\n\n## Boxes - Host Mode [host or instance ???]\n\n- Host: a machine you rent and manage\n\n"
+        "## Boxes - Light Mode [beta]\n\n- Slot: a share of a machine the provider runs\n"
+    )
+    assert fronts(imp(tmp_path, text)) == [
+        "Host (Boxes - Host Mode)",
+        "Slot (Boxes - Light Mode [beta])",
+    ]

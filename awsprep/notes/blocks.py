@@ -157,6 +157,63 @@ def strip_front_matter(text: str) -> tuple[str, int]:
     return "\n" * lines + text[m.end() :], lines
 
 
+# the lines git writes around an unresolved merge conflict: "<<<<<<< HEAD", "||||||| base" (diff3),
+# "=======" and ">>>>>>> 4a08..." (each at the start of its line)
+_CONFLICT_OPEN = re.compile(r"<{7}(?: .*)?")
+_CONFLICT_BASE = re.compile(r"\|{7}(?: .*)?")
+_CONFLICT_SEP = re.compile(r"={7}[ \t]*")
+_CONFLICT_CLOSE = re.compile(r">{7}(?: .*)?")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def conflict_markers(text: str) -> tuple[str, list[int]]:
+    """``text`` with the marker lines of each unresolved merge conflict blanked (line numbers kept), and
+    the 1-based lines where the conflicts open. A conflict is a "<<<<<<< " line, then a "=======" line,
+    then a ">>>>>>> " line: only between those two is "=======" a marker (elsewhere, under a paragraph,
+    it underlines a heading). Both sides' lines stay: which one is right, the notes do not say. Lines in
+    a fenced code block (a note on git showing a conflict) are left as they are."""
+    if "<<<<<<<" not in text:
+        return text, []
+    lines = text.split("\n")
+    opened: list[int] = []
+    fence = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _FENCE.match(line)
+        if m and (not fence or (m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence))):
+            fence = "" if fence else m.group(1)
+        elif not fence and _CONFLICT_OPEN.fullmatch(line):
+            marks = _conflict_at(lines, i)
+            if marks:
+                opened.append(i + 1)
+                for j in marks:
+                    lines[j] = ""
+                i = marks[-1]
+        i += 1
+    return ("\n".join(lines), opened) if opened else (text, [])
+
+
+def _conflict_at(lines: list[str], start: int) -> list[int]:
+    """The marker lines of the conflict opening at ``start`` (its "<<<<<<< " line), or [] when no
+    "=======" and ">>>>>>> " follow it (before another "<<<<<<< ")."""
+    marks = [start]
+    sep = False
+    for j in range(start + 1, len(lines)):
+        line = lines[j]
+        if _CONFLICT_OPEN.fullmatch(line):
+            return []
+        if not sep and _CONFLICT_BASE.fullmatch(line) and len(marks) == 1:
+            marks.append(j)
+        elif not sep and _CONFLICT_SEP.fullmatch(line):
+            marks.append(j)
+            sep = True
+        elif sep and _CONFLICT_CLOSE.fullmatch(line):
+            marks.append(j)
+            return marks
+    return []
+
+
 # tokens the walk has nothing to do for (a quarter of them): passed over before the tests below
 _PASSED = frozenset(
     [

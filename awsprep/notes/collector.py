@@ -42,6 +42,8 @@ _REMARK = re.compile(
     r"why|how|what|when|where|which|question|answer)$",
     re.IGNORECASE,
 )
+# a remark in brackets holding the author's doubt: "[instance or host ???]", "(still true??)"
+_DOUBT = re.compile(r"\s*(?:\[[^\[\]]*\?\?[^\[\]]*\]|\([^()]*\?\?[^()]*\))")
 _HASHED = re.compile(r"\b(?=\w*\d)(?=\w*[a-z])\w{8,}\b")  # "24cfd262956b9a40": a generated name
 # a glossary's "A", "A-C"; a slide's or a step's bare number, "198.", "3.2": where, not what about
 _LETTER_HEADING = re.compile(r"[A-Z](?:\s*[-–]\s*[A-Z])?|\d{1,4}(?:\.\d{1,3})*\.?")
@@ -228,6 +230,8 @@ class Collector:
         shown_norm = f" {norm(shown)} "
         # "### - Why?": a list marker typed in a heading
         parts = [_LIST_MARK.sub("", p) if p[:1] in _MARK_STARTS or p[:1].isdigit() else p for p in parts]
+        # "ECS - Host Mode [host or instance ???]": the author's doubt in brackets is no part of the place
+        parts = [_DOUBT.sub("", p).strip() if "??" in p else p for p in parts]
         return [p for p in parts if p and f" {norm(p)} " not in shown_norm and self.topics.find(shown) != p]
 
     def _owner(self, path: tuple[str, ...], ctx: str) -> str:

@@ -143,6 +143,19 @@ _SETTING = re.compile(
     r"(?:un)?ticked|(?:un)?checked|selected|deselected)$",
     re.IGNORECASE,
 )
+# a Region's or an Availability Zone's code as the whole answer ("ap-south-1 (Mumbai)", "eu-west-3b",
+# "use1-az2"): the value of one example (a diagram's Region and its zones), not a fact to learn
+_REGION_CODE = re.compile(
+    r"^(?:(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|"
+    r"northwest|southeast|southwest)-\d{1,2}[a-z]?|[a-z]{3}\d{1,2}-az\d{1,2})(?:\s*\([^()]{1,30}\))?$",
+    re.IGNORECASE,
+)
+# a label that only names the kind of code: "Region", "Availability Zone 2", "Example AZ", "Region name"
+_REGION_LABEL = re.compile(
+    r"^(?:(?:an?|the|example|sample|my|your|home|default|chosen|primary|secondary)\s+)*"
+    r"(?:aws\s+)?(?:regions?|availability zones?|azs?)(?:\s*(?:\d+|[a-z]|name|code|id))?$",
+    re.IGNORECASE,
+)
 _TRIVIAL_NUMBER = re.compile(
     r"\{\{\s*(?:one|two|1|2)\s*\}\}\s+or\s+more|"
     # a lone "1" as a rate's unit ("$0.50 per {{1}} million requests") or a range's start whose end is
@@ -563,6 +576,32 @@ _COUNT_OF_KINDS = re.compile(
     r"(?:main\s+|major\s+|different\s+)?(?:types|kinds|categories|classes|flavou?rs|varieties)$",
     re.IGNORECASE,
 )
+# "Mainly two types": the count hedged, so the points are not all the kinds (which the card should say)
+_HEDGED_COUNT = re.compile(r"^(?:there are\s+)?(?:mainly|mostly|basically|generally)\b", re.IGNORECASE)
+# a heading that names no thing the kinds could be of: "Considerations", "Overview", "Key points"
+_GENERIC_HEADING = re.compile(
+    r"^(?:notes?|overview|introduction|intro|basics?|general|summary|details?|misc\w*|others?|more|"
+    r"considerations?|key (?:points?|concepts?|features?|facts?)|concepts?|features?|fundamentals|"
+    r"background|what is it\??|how (?:it|they) works?|types|kinds|categories|best practices?|pros?|cons?|"
+    r"tips?|important|info|description|properties|characteristics|options?|usage|use ?cases?|examples?)$|"
+    # a place in a course, not a thing: "Chapter 4", "Day 12"; the notes' own title: "Exam notes"
+    r"^(?:chapter|part|section|lesson|module|day|week|lecture|unit|step)\s*\d+\b|"
+    r"\b(?:notes|study|exam|guide|cheat ?sheet|course)\b",
+    re.IGNORECASE,
+)
+
+
+def _kinds_named(label: str, context: str) -> bool:
+    """A count of kinds ("Two types") whose context's innermost heading names what they are kinds of
+    ("Two types (Queue Endpoints)"); not under a generic heading ("Considerations") or none, and not a
+    hedged count ("Mainly two types": not all the kinds, whatever the heading)."""
+    if not context or _HEDGED_COUNT.match(label):
+        return False
+    inner = context.split(" › ")[-1].strip(" *_:")
+    inner = re.sub(r"\s*\([^()]*\)$", "", inner).strip()  # "Key Service (KMS)" -> "Key Service"
+    return bool(inner) and bool(re.search(r"[^\W\d_]", inner)) and not _GENERIC_HEADING.match(inner)
+
+
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
 _IMAGE_MENTION = re.compile(
@@ -600,6 +639,21 @@ def _example_cloze(text: str) -> bool:
     if lowered is not None and _EXAMPLE_WORDS.search(lowered) is None:
         return False
     return _EXAMPLE_CLOZE.search(text) is not None
+
+
+def label_of(d: Draft) -> str:
+    """The term a card asks about, without the marks around it."""
+    return d.key.strip(" *_`:!")
+
+
+def _example_region(answer: str, label: str) -> bool:
+    """The answer is only a Region's or a zone's code: an example's value. "us-east-1" under a label
+    saying more than "Region" ("Certificates for the CDN are made in") is the one Region the exam asks
+    about as a fact (where the global services live), so it stays."""
+    if _REGION_CODE.match(answer) is None:
+        return False
+    virginia = re.match(r"us-east-1(?![\w-])", answer, re.IGNORECASE) is not None
+    return not virginia or not label or _REGION_LABEL.match(label) is not None
 
 
 def _cut_short(text: str) -> bool:
@@ -746,7 +800,9 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "from a file of steps and code (a lab log or a code project)")
         if ("`" in answer and d.kind == "basic") or (d.rule == "list" and "`" in back):
             minus(0.2, "code in the answer")
-        if d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
+        if d.kind == "basic" and _example_region(answer.strip(), label_of(d)):
+            minus(0.4, "the answer is only a Region or zone code, an example's value, not a fact")
+        elif d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
             minus(0.35, "the answer is a name or a setting, not a fact")
         if _cut_short(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
             minus(0.4, "the answer looks cut short")
@@ -899,7 +955,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         headed = path if d.kind != "basic" or " (" not in front else f"{path} {front.split(' (', 1)[1]}"
         if d.kind == "basic" and _RELATIVE_PRICE.match(answer.strip()) and _FEES_HEADING.search(headed):
             minus(0.35, "a price said only against another's")
-        if d.kind == "basic" and d.key and _COUNT_OF_KINDS.match(label):
+        if d.kind == "basic" and d.key and _COUNT_OF_KINDS.match(label) and not _kinds_named(label, context):
             minus(0.35, "a count of kinds as the question: kinds of what?")  # "Mainly two types (KMS)"
         if (
             d.kind == "basic"

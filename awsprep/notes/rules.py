@@ -54,6 +54,28 @@ def list_lead(para: Block, nxt: Block | None) -> str | None:
     return plain(first)[0].rstrip(" :") or None
 
 
+LEAD_IN = 60  # a lead-in line this short is said in the context of the list's cards
+# a lead-in that says nothing of what the points are about: a remark's label ("Tips:", "Note:"), or a
+# pointer at the list ("It looks like this:", "as follows:", "The following:")
+_BARE_LEAD_IN = re.compile(
+    r"^(?:notes?|nb|tips?|important|remember|summary|key points?|examples?|e\.?g\.?|for (?:example|instance)|"
+    r"also|see|see also|more|others?|misc\w*|in (?:summary|short|brief|sintesi|breve)|riassumendo|tl;?dr)$|"
+    r"\b(?:this|these|below|the following|following|as follows|like|here)$",
+    re.IGNORECASE,
+)
+
+
+def lead_in(label: str) -> str | None:
+    """A short one-line lead-in ending in ":" over a list ("Pricing basics:"), as its items' parent."""
+    text = label.strip()
+    if "\n" in text or not text.endswith((":", "：")):
+        return None
+    text = text.rstrip(" :：").strip(" *_").strip()
+    if not text or len(text) > LEAD_IN or _BARE_LEAD_IN.search(text) or _PRONOUN_LABEL.match(text):
+        return None
+    return text
+
+
 # the stem that ends a practice question written as a paragraph: "Which of the following would you
 # recommend?", "How can you make the function run hourly?" (its sentences are the question's scene)
 _STEM = re.compile(
@@ -225,6 +247,11 @@ class Walker:
                     lead = list_lead(prev, blk) if prev is not None else None
                     if prev is not None and prev.kind == "para" and _LABEL_END.search(prev.text):
                         label = plain(prev.text)[0]
+                        said = lead_in(label)
+                        if said and said not in parents:
+                            # "Billing basics:" over "- Disks: pay for what is stored": the line above
+                            # the list says what its terms are asked about, as a parent bullet would
+                            parents = [*parents, said]
                     elif lead:
                         label = lead  # (the lines between the label and its list are read apart)
                     elif title and prev is not None and bold_title(prev.text) == title:
