@@ -639,6 +639,20 @@ def test_a_section_title_after_a_dash_is_no_answer(tmp_path: Path) -> None:
     assert r.summary()["triage_reasons"].get("the answer is a label, not a fact") == 1
 
 
+def test_a_count_of_regions_or_zones_is_trivia(tmp_path: Path) -> None:
+    # how many Regions the network has this year dates quickly; how many zones a Region has at least
+    # does not (round 25)
+    text = (
+        "# Global network\n\n- Last I checked there were 37 Regions in all\n"
+        "- Each Region has at least 3 zones, isolated from one another\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Global network — Each Region has at least [...] zones, isolated from one another"]
+    assert list(r.summary()["triage_reasons"]) == [
+        "the blank hides trivia (a year, a vendor's gain, '100%' for 'fully', a count of Regions or zones)"
+    ]
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

@@ -470,7 +470,12 @@ _TRIVIA_BLANK = re.compile(
     r"\b(?:since|launched in|released in|introduced in|announced in)\s+\{\{\s*(?:19|20)\d\d\s*\}\}|"
     r"\{\{\s*\d+\s*%\s*\}\}\s*(?:improvement|better|faster)|"
     # "{{100%}} isolated", "{{100%}} managed": "100%" as a word of emphasis ("fully"), no figure to recall
-    r"\{\{\s*100\s*%\s*\}\}\s*(?:[a-z]+(?:ed|ble|less|ive|ent|ant|ous|ic)|free|safe|private|secure)\b",
+    r"\{\{\s*100\s*%\s*\}\}\s*(?:[a-z]+(?:ed|ble|less|ive|ent|ant|ous|ic)|free|safe|private|secure)\b|"
+    # "{{36}} regions", "{{114}} AZs", "400+ edge locations": how big the network is this year, not a
+    # fact an exam asks (it grows every few months); "at least {{3}} AZs per Region" is kept (one digit)
+    r"\{\{\s*~?\d{2,}(?:,\d{3})*\+?\s*\}\}\+?\s*(?:(?:aws|geographic|launched|active)\s+)?"
+    r"(?:regions?|availability zones?|azs?|edge locations?|points? of presence|pops?|local zones?|"
+    r"wavelength zones?|data cent(?:er|re)s?)\b",
     re.IGNORECASE,
 )
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
@@ -876,7 +881,10 @@ def score(d: Draft, project: bool = False) -> Quality:
         if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
             minus(0.3, "a value of one example, not a fact")
         if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
-            minus(0.35, "the blank hides trivia (a year, a vendor's gain, '100%' for 'fully')")
+            minus(
+                0.35,
+                "the blank hides trivia (a year, a vendor's gain, '100%' for 'fully', a count of Regions or zones)",
+            )
         if d.kind == "cloze" and _BLANK_IN_URL.search(d.text):
             minus(0.5, "the blank hides part of a link")
         if d.kind == "cloze" and _TRIVIAL_NUMBER.search(d.text):
