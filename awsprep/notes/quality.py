@@ -883,7 +883,8 @@ def score(d: Draft, project: bool = False) -> Quality:
         if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
             minus(
                 0.35,
-                "the blank hides trivia (a year, a vendor's gain, '100%' for 'fully', a count of Regions or zones)",
+                "the blank hides trivia (a year, a vendor's gain, '100%' for 'fully', "
+                "a count of Regions or zones)",
             )
         if d.kind == "cloze" and _BLANK_IN_URL.search(d.text):
             minus(0.5, "the blank hides part of a link")
