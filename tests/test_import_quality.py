@@ -653,6 +653,32 @@ def test_a_count_of_regions_or_zones_is_trivia(tmp_path: Path) -> None:
     ]
 
 
+def test_a_quiz_of_numbered_question_headings_with_only_the_right_answers(tmp_path: Path) -> None:
+    # "### 1. ...?" with the right answer alone under it (a quote line, or the right options as a short
+    # list) and a code block of notes: the learner's own flashcards (round 26, held out)
+    quiz = (
+        "# Quiz\n\n### 1. Which two parts does a site-to-site VPN need on the AWS side?\n\n"
+        "* Virtual private gateway\n* VPN connection\n\n```\nCorrect Answer: B\n```\n\n"
+        "### 2. What does a dedicated line to AWS give? Pick the best answer.\n\n"
+        "> Steady throughput and lower transfer prices\n\n"
+        "### 3. Which metric counts items pushed out of a cache?\n\n* Evictions\n"
+    )
+    assert pairs(imp(tmp_path, quiz)) == [
+        (
+            "Which two parts does a site-to-site VPN need on the AWS side?",
+            "Virtual private gateway; VPN connection",
+        ),
+        (
+            "What does a dedicated line to AWS give? Pick the best answer.",
+            "Steady throughput and lower transfer prices",
+        ),
+        ("Which metric counts items pushed out of a cache?", "Evictions"),
+    ]
+    # notes with one numbered question heading over facts: read as notes, as before
+    notes = "# Storage\n\n### 1. What is S3?\n\n- Durability: eleven nines over a year\n"
+    assert fronts(imp(tmp_path, notes)) == ["Durability (What is S3?)"]
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

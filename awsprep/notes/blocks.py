@@ -62,6 +62,7 @@ class Block:
     rows: list[list[str]] = field(default_factory=list)
     in_quote: bool = False
     level: int = 0
+    raw: str = ""  # a heading's text as typed (its number kept: "3. Which is ...?")
 
 
 @dataclass
@@ -261,7 +262,7 @@ def parse_blocks(text: str) -> Parsed:
                     heads.pop()
                 heads.append((level, title))
                 here = tuple(h for _, h in heads)
-                blocks.append(Block("heading", pending_line, here, text=title, level=level))
+                blocks.append(Block("heading", pending_line, here, text=title, level=level, raw=content))
                 if item_stack and not item_stack[-1].text and not item_stack[-1].extra:
                     # "* ##### Idle timeout" over its points: the heading names what the points are about
                     item_stack[-1].text = title

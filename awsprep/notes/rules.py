@@ -24,6 +24,7 @@ from awsprep.notes.inline import (
 )
 from awsprep.notes.mcq import (
     McqReader,
+    bold_marked,
     has_option,
     is_task_list,
     leading_options,
@@ -173,11 +174,18 @@ def bold_title(text: str) -> str | None:
     return plain(m.group("title"))[0].rstrip(" :") or None
 
 
+# a quiz's question as a numbered heading: "### 3. Which is a trait of an Elastic IP?"
+_QUIZ_HEADING = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):]\s+\S.*\?", re.IGNORECASE)
+_QUIZ_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):]\s+", re.IGNORECASE)
+QUIZ_HEADINGS = 3  # a file with this many is a quiz: an answer under such a heading is the heading's
+
+
 class Walker:
     def __init__(self, c: Collector, blocks: list[Block]) -> None:
         self.c = c
         self.blocks = blocks
         self.questions = McqReader(c, blocks)
+        self._quiz_headings: int | None = None  # numbered question headings in the file (heading_answer)
 
     def run(self) -> None:
         blocks = self.blocks
@@ -194,6 +202,8 @@ class Walker:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if blk.kind == "heading":
                 title = None
+                consumed = self.heading_answer(i)
+                used |= consumed
                 continue
             titles_list = blk.kind == "para" and nxt is not None and nxt.kind == "list"
             named = bold_title(blk.text) if titles_list else None
@@ -298,6 +308,36 @@ class Walker:
                     self.c.skip(blk.line, "fragment", first.strip())
                     blk = replace(blk, line=blk.line + 1, text=rest)
                 self.paragraph(blk)
+
+    def heading_answer(self, i: int) -> set[int]:
+        """A quiz's numbered question heading ("### 3. Which is a trait of an EIP?") with only its right
+        answer under it, as a blockquote line or a short list of the right options: the learner's own
+        flashcard (rule ``qa``). Only in a file of several such headings; the blocks used, or none."""
+        if self._quiz_headings is None:
+            self._quiz_headings = sum(
+                1 for b in self.blocks if b.kind == "heading" and _QUIZ_HEADING.match(plain(b.raw)[0])
+            )
+        question = plain(self.blocks[i].raw)[0]
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        if self._quiz_headings < QUIZ_HEADINGS or nxt is None or not _QUIZ_HEADING.match(question):
+            return set()
+        if nxt.kind == "para" and nxt.in_quote:
+            answer = plain(nxt.text)[0]
+        elif (
+            nxt.kind == "list"
+            and 1 <= len(nxt.items) <= 8
+            and not any(
+                it.children or it.task is not None or explicit.OPTION.match(it.text) for it in nxt.items
+            )
+            and bold_marked(nxt.items) is None  # (the right options in bold among the others: a quiz's list)
+            and all(len(it.text.split()) <= 12 for it in nxt.items)
+        ):
+            answer = "; ".join(plain(it.text)[0] for it in nxt.items)
+        else:
+            return set()
+        question = _QUIZ_NUMBER.sub("", question)
+        basic_qa(self.c, question, answer, self.blocks[i].line, self.blocks[i].path, "qa")
+        return {i + 1}
 
     def details_card(self, question: str, line: int, path: tuple[str, ...], j: int, used: set[int]) -> bool:
         """A question (ending in "?") with its answer hidden in the ``<details>`` block after it: the
