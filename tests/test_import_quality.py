@@ -679,6 +679,21 @@ def test_a_quiz_of_numbered_question_headings_with_only_the_right_answers(tmp_pa
     assert fronts(imp(tmp_path, notes)) == ["Durability (What is S3?)"]
 
 
+def test_highlights_in_table_cells_and_a_range_in_two_size_units(tmp_path: Path) -> None:
+    # "==...==" in a table cell marks a highlight, shown as plain words; "4GiB - 16 TiB" is a range of
+    # sizes, not "4GiB" and its meaning (round 26)
+    text = (
+        "# Volumes\n\n| Volume | Best for |\n|---|---|\n| gp3 | ==most workloads==, priced by size |\n\n"
+        "## io2\n\n- Size: 4GiB - 64 TiB\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any("==" in p for p in prompts(r)) and not any("==" in b for _, b in pairs(r))
+    assert ("gp3: Best for? (Volumes)", "most workloads, priced by size") in pairs(r)
+    assert ("Size (Volumes › io2)", "4GiB - 64 TiB") in pairs(r)
+    alone = imp(tmp_path, "# Volumes\n\n## io2\n\n- Low latency\n- 4GiB - 64 TiB\n", name="n.md")
+    assert not any("4GiB" in p for p in prompts(alone))  # (not "4GiB: [...]")
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

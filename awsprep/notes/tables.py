@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from awsprep.notes.blocks import Block
 from awsprep.notes.collector import Collector
+from awsprep.notes.explicit import MARK
 from awsprep.notes.inline import STOPWORDS, is_link_or_image_only, plain
 from awsprep.notes.topics import PART_NAME
 from awsprep.notes.units import MAX_ANSWER
@@ -70,6 +71,8 @@ def table(
     if len(rows) < 2:
         c.skip(line, "broken table")
         return
+    if any("==" in x for r in rows for x in r):  # "==set of values==": a highlight, not a blank to ask
+        rows = [[MARK.sub(r"\1", x) for x in r] for r in rows]
     header = [plain(h)[0] for h in rows[0]]
     firsts = [plain(r[0])[0] for r in rows[1:] if r]
     if len(firsts) >= 2 and (

@@ -50,7 +50,12 @@ def _is_range(term: str, rest: str) -> bool:
     end, start = _FIGURE_END.search(term), _FIGURE_START.match(rest)
     if end is None or start is None:
         return False
-    return not end.group(1) or end.group(1).casefold() == start.group(1).casefold()
+    low, high = end.group(1).casefold(), start.group(1).casefold()
+    # ("4GiB - 16 TiB": two sizes in two units of one kind are a range too)
+    return not low or low == high or (low in _SIZE_UNITS and high in _SIZE_UNITS)
+
+
+_SIZE_UNITS = {"b", "kb", "kib", "mb", "mib", "gb", "gib", "tb", "tib", "pb", "pib"}
 
 
 _COLON_DEF = re.compile(r"^(?P<term>[^:]{1,50}?):\s+(?P<rest>.+)$")
