@@ -694,6 +694,16 @@ def test_highlights_in_table_cells_and_a_range_in_two_size_units(tmp_path: Path)
     assert not any("4GiB" in p for p in prompts(alone))  # (not "4GiB: [...]")
 
 
+def test_a_vocabulary_label_and_a_number_typed_before_a_term(tmp_path: Path) -> None:
+    # "Vocab: X - meaning": the term is X, not "Vocab"; "1. X - meaning" typed in a paragraph: the term
+    # is X, not "1. X" (round 26)
+    text = (
+        "# Monitoring\n\nVocab: Telemetry - the data a system gives off about how it runs\n\n"
+        "It has two parts:\n    1. Metrics store - keeps numeric series for fifteen months\n"
+    )
+    assert fronts(imp(tmp_path, text)) == ["Telemetry (Monitoring)", "Metrics store (Monitoring)"]
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

@@ -327,6 +327,12 @@ def unquote(text: str) -> str:
     return text
 
 
+_TERM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+_VOCAB_LABEL = re.compile(
+    r"(?:vocab(?:ulary)?|terms?|definitions?|glossary|key ?terms?|keywords?|jargon)", re.IGNORECASE
+)
+
+
 def definition(
     c: Collector, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
 ) -> bool:
@@ -335,7 +341,14 @@ def definition(
     )
     if term.endswith(")"):
         term = _STUDY_MARK.sub("", term) or term
+    term = _TERM_NUMBER.sub("", term) or term  # "1. CloudWatch itself - ...": a list's number typed as text
     rest = unquote(re.sub(r"^>\s*", "", rest))  # "SQL : > Relational Databases": a pointer typed as '>'
+    if _VOCAB_LABEL.fullmatch(term):
+        # "Vocab: Operational data - data an environment produces ...": the label names the kind of line,
+        # the term and its meaning follow it
+        m = _DASH_DEF.match(rest) if _spaced_dash(rest) else _COLON_DEF.match(rest)
+        if m and good_term(m.group("term")):
+            return definition(c, m.group("term").strip(), m.group("rest").strip(), line, path, parents, urls)
     if re.fullmatch(r"\([^()]*\)", rest):
         c.skip(line, "fragment", f"{term}: {rest}")  # "... - (potential exam question)": a remark, no answer
         return False
