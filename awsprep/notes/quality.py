@@ -557,6 +557,8 @@ _COUNT_OF_KINDS = re.compile(
     r"(?:main\s+|major\s+|different\s+)?(?:types|kinds|categories|classes|flavou?rs|varieties)$",
     re.IGNORECASE,
 )
+# (_FOOTNOTE, _MARKED_FIGURE and _FACE each need a character that is not ASCII: an ASCII text is passed
+# over without them)
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
 _IMAGE_MENTION = re.compile(
@@ -848,13 +850,13 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a pairing as the question, nothing said of what is asked")  # "SNS + SQS"
         if d.kind == "basic" and d.rule != "table-row" and _BARE_VERSUS.match(label):
             minus(0.4, "a comparison of two bare words: what is compared is not said")
-        if d.rule == "definition" and _MARKED_FIGURE.search(answer):
+        if d.rule == "definition" and not answer.isascii() and _MARKED_FIGURE.search(answer):
             minus(0.35, "a figure judged by a mark: the outcome of a worked case, not a fact")
         if d.rule == "definition" and _BARE_COUNT.match(answer.strip()):
             minus(0.35, "a bare count as the answer: a case's value, not a fact")
         if d.kind == "basic" and d.key and _SELLING_LABEL.match(label):
             minus(0.4, "a selling point as the question")
-        if d.kind == "basic" and _FACE.search(answer):
+        if d.kind == "basic" and not answer.isascii() and _FACE.search(answer):
             minus(0.35, "a case told with a face, not a fact")
         if d.kind == "basic" and d.key and place.example_parent:
             minus(0.3, "a value of one example, not a fact")
@@ -953,8 +955,8 @@ def score(d: Draft, project: bool = False) -> Quality:
                 0.35, "a mark explained elsewhere in the notes: '(*)'"
             )  # "Start (*); End (*)": what is (*)?
         if (
-            _FOOTNOTE.search(d.key or "")
-            or _FOOTNOTE.match(d.core or front)
+            (not d.key.isascii() and _FOOTNOTE.search(d.key))
+            or (not (d.core or front).isascii() and _FOOTNOTE.match(d.core or front))
             or (d.kind == "cloze" and _FOOTNOTE_BLANK.search(d.text))
         ):
             minus(0.5, "a footnote mark read as a term or a blank")
