@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awsprep.notes import blocks, quality
+from awsprep.notes import blocks, inline, quality
 
 _PIECES = [
     "🔹 ",
@@ -64,3 +64,13 @@ def test_strip_bullet_glyphs_passes_over_only_texts_it_leaves_alone(text: str) -
 def test_the_patterns_score_skips_on_ascii_text_find_nothing_there(text: str) -> None:
     for pattern in (quality._FOOTNOTE, quality._MARKED_FIGURE, quality._FACE):
         assert pattern.search(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([":", "rocket", "a", "_", "/", " ", "arn", "9", "-", "X"]), max_size=12).map(
+        "".join
+    )
+)
+def test_has_shortcode_is_the_patterns_search(text: str) -> None:
+    assert inline.has_shortcode(text) == (inline.SHORTCODE.search(text) is not None)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from awsprep.notes.inline import BLANK, SHORTCODE, plain
+from awsprep.notes.inline import BLANK, SHORTCODE, has_shortcode, plain
 from awsprep.notes.mdfast import dispatch_by_first_character
 
 MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
@@ -135,7 +135,7 @@ def unescape(heading: str) -> str:
 
 def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
-    if ":" in text and SHORTCODE.search(text):
+    if has_shortcode(text):
         text = " ".join(SHORTCODE.sub(" ", text).split())  # "## :rocket: Lambda": a picture, not the name
     if "](" in text or "<" in text:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
