@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awsprep.notes import blocks, inline, quality
+from awsprep.notes import blocks, inline, quality, rules
 
 _PIECES = [
     "🔹 ",
@@ -61,8 +61,8 @@ def test_strip_bullet_glyphs_passes_over_only_texts_it_leaves_alone(text: str) -
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
-def test_the_patterns_score_skips_on_ascii_text_find_nothing_there(text: str) -> None:
-    for pattern in (quality._FOOTNOTE, quality._MARKED_FIGURE, quality._FACE):
+def test_the_patterns_skipped_on_ascii_text_find_nothing_there(text: str) -> None:
+    for pattern in (quality._FOOTNOTE, quality._MARKED_FIGURE, quality._FACE, rules._INLINE_MARK):
         assert pattern.search(text) is None
 
 
