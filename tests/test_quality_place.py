@@ -4,6 +4,8 @@ were scored before it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -112,3 +114,22 @@ def test_a_drafts_score_is_the_same_whatever_was_scored_before(
     q._place.cache_clear()
     assert [q.score(d) for d in drafts] == alone
     assert [q.score(d) for d in reversed(drafts)] == alone[::-1]  # (every place cached by now)
+
+
+def test_an_import_does_not_reuse_the_last_imports_places_or_headings(tmp_path: Path) -> None:
+    from awsprep.notes import topics
+    from awsprep.notes.pipeline import NoteFile, run_import
+
+    seed = (("Seed title", "Seed heading"), "ctx", "seed.md")
+    q._place(*seed)
+    topics.context(("Seed heading",))
+    note = tmp_path / "n.md"
+    note.write_text("# Amazon S3\n\n- Max object size: 5 TB\n", encoding="utf-8")
+    run_import([NoteFile("n.md", note)], "deck", topics.TopicTable())
+    misses = q._place.cache_info().misses, topics._says_what.cache_info().misses
+    q._place(*seed)
+    topics.context(("Seed heading",))
+    assert (q._place.cache_info().misses, topics._says_what.cache_info().misses) == (
+        misses[0] + 1,
+        misses[1] + 1,
+    )

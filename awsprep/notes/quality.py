@@ -724,6 +724,11 @@ def _place(headings: tuple[str, ...], context: str, file: str) -> _Place:
 _NOWHERE = _Place("", *[False] * 12)  # the place of a question: score reads none of it
 
 
+def forget_places() -> None:
+    """Empty the cache of places (an import starts afresh: its places are not the last import's)."""
+    _place.cache_clear()
+
+
 def score(d: Draft, project: bool = False) -> Quality:
     """The draft's score and the reasons that lowered it (the first reason names the rule); ``project``:
     the draft comes from a software project's documents (see :func:`project_files`)."""

@@ -151,3 +151,8 @@ def _says_what(heading: str) -> bool:
         and not _SOURCE_TITLE.search(heading)
         and not is_diary(heading)
     )
+
+
+def forget_contexts() -> None:
+    """Empty the cache of headings' verdicts (an import starts afresh: its headings are its own)."""
+    _says_what.cache_clear()
