@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from awsprep.notes.inline import BLANK, SHORTCODE, plain
+from awsprep.notes.inline import BLANK, SHORTCODE, has_shortcode, plain
 from awsprep.notes.mdfast import dispatch_by_first_character
 
 MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
@@ -92,7 +92,11 @@ def strip_symbols(text: str) -> str:
 
 # a pictograph typed as a bullet ("🔹 Pay per request", "👉 see", "✅ Serverless", "▶ Step"): arrows, shapes,
 # dingbats, emoji (not the mathematical signs between them: "≤ 15 minutes" says something)
-_GLYPH = r"[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*"
+_GLYPH_CHAR = r"[\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+_GLYPH = _GLYPH_CHAR + r"[\ufe0f\u200d]*"
+# (what every pattern below needs: a text without one is left as it is at once, as " › " and " — " of a
+# card's context are)
+_ANY_GLYPH = re.compile(_GLYPH_CHAR)
 _GLYPH_START = re.compile(r"^(?:" + _GLYPH + r"\s*)+(?=\S)")
 # where a part of a card's text starts: the text, a point of a list ("; "), a heading or bullet of its context
 _GLYPH_AT_PART = re.compile(r"(^|; |\n| › |\()(?:" + _GLYPH + r"\s*)+(?=[^\s)])")
@@ -106,7 +110,7 @@ def strip_bullet_glyphs(text: str) -> str:
     """A card's text without the pictographs typed as its bullets: "🔹 Per request 🔹 Per GB" ->
     "Per request; Per GB", "📥 Requests; 📦 Data" -> "Requests; Data", "Lambda (› 🔔 Events)" ->
     "Lambda (› Events)" (a text that is only a glyph, "✅", or holds a no mark is left as it is)."""
-    if text.isascii() or _NO_MARK.search(text):
+    if text.isascii() or _NO_MARK.search(text) or not _ANY_GLYPH.search(text):
         return text
     m = _GLYPH_START.match(text)
     bullet = m.group(0).strip()[:1] if m else ""
@@ -132,7 +136,7 @@ def unescape(heading: str) -> str:
 
 def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
-    if ":" in text and SHORTCODE.search(text):
+    if has_shortcode(text):
         text = " ".join(SHORTCODE.sub(" ", text).split())  # "## :rocket: Lambda": a picture, not the name
     if "](" in text or "<" in text:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"

@@ -23,9 +23,9 @@ from awsprep.notes.files import collect_files as collect_files
 from awsprep.notes.files import read_note
 from awsprep.notes.lint import Fact, scan_text
 from awsprep.notes.model import Draft, Skip, Warning
-from awsprep.notes.quality import Quality, project_files, same_question, score
+from awsprep.notes.quality import Quality, forget_places, project_files, same_question, score
 from awsprep.notes.rules import extract
-from awsprep.notes.topics import TopicTable
+from awsprep.notes.topics import TopicTable, forget_contexts
 from awsprep.notes.triage import Decision, Pending, decision_for, edited, wording_hash
 
 RULES_VERSION = "1"  # cached drafts are rebuilt when this or the caller's signature changes
@@ -150,6 +150,10 @@ def run_import(
     id, for the same wording) keeps or drops them. ``facts`` flag outdated values."""
     previous = previous or []
     decisions = decisions or {}
+    # the caches by place and by heading hold one import's texts: this import does not find the last
+    # one's there (a first import reads every text anew, in its own process or not)
+    forget_places()
+    forget_contexts()
     key = _cache_key(topics_sig)
     old_files: dict[str, Any] = {}
     if cache and cache.get("key") == key and isinstance(cache.get("files"), dict):

@@ -10,6 +10,7 @@ marketing. A card that states a value ``awsprep lint`` knows to be outdated alwa
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -607,6 +608,8 @@ def _kinds_named(label: str, context: str) -> bool:
     return bool(inner) and bool(re.search(r"[^\W\d_]", inner)) and not _GENERIC_HEADING.match(inner)
 
 
+# (_FOOTNOTE, _MARKED_FIGURE and _FACE each need a character that is not ASCII: an ASCII text is passed
+# over without them)
 _FOOTNOTE = re.compile(r"(?:^|\s)[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\w")
 _FOOTNOTE_BLANK = re.compile(r"\(\{\{\d\}\}\)|\{\{\(\d\)\}\}|\[\{\{\d\}\}\]")  # "... per month ({{1}})"
 _IMAGE_MENTION = re.compile(
@@ -629,12 +632,13 @@ _CLOZE_MARK = re.compile(r"\{\{|\}\}")
 _OPERATOR_START = re.compile(r"^(?:==|=>|->|>>|<<|&&|\|\||!=|\+=|=)\s*\S")
 _CLOZED = re.compile(r"\{\{(.*?)\}\}")
 # what _NAV's text and _EXAMPLE_CLOZE's lead-in hold, in lower case: the patterns need one of them
-_NAV_WORDS = re.compile(r"back to top|↑ top|next page|previous page|edit this|edit on github")
+# (words to find with ``in``: a few times faster than sre trying the alternatives at each place)
+_NAV_WORDS = ("back to top", "↑ top", "next page", "previous page", "edit this", "edit on github")
 _EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as|ex:")
 
 
 def _has_nav(text: str, lowered: str | None) -> bool:
-    if "⬆" not in text and lowered is not None and _NAV_WORDS.search(lowered) is None:
+    if "⬆" not in text and lowered is not None and not any(w in lowered for w in _NAV_WORDS):
         return False
     return _NAV.search(text) is not None
 
@@ -737,6 +741,60 @@ def _lines_matching(pattern: re.Pattern[str], text: str) -> int:
     return lines
 
 
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """What :func:`score`'s checks of a draft's place find: they read only its heading path, the context
+    its prompt shows and its file."""
+
+    path: str  # the headings under the page's title, then the context, as the checks read them
+    logistics: bool  # a heading over the exam's own figures
+    study_plan: bool
+    chrome: bool  # the last heading is a table of contents or a site's section
+    reference: bool  # a heading lists references
+    links: bool  # a heading lists references when the card links somewhere
+    walkthrough: bool  # a heading that announces a walkthrough when the section has steps
+    lab_heading: bool
+    lab: bool  # a lab's write-up, by its file or its title
+    example: bool  # a worked example's section
+    mnemonic: bool
+    example_parent: bool  # the context is one example's
+    instance_type: bool  # a part of the context names an EC2 instance type
+
+
+# (cached: the drafts of a section share their place, about two drafts a place over the corpus)
+@functools.lru_cache(maxsize=4096)
+def _place(headings: tuple[str, ...], context: str, file: str) -> _Place:
+    path = " / ".join((*headings[1:], context))  # the first heading is the page's title
+    # (the lowered texts let each pattern pass over a text without its needles: needles.search)
+    path_low = folded(path)
+    title = headings[0] if headings else ""
+    last = headings[-1] if headings else ""
+    return _Place(
+        path=path,
+        logistics=_search(_LOGISTICS_HEADING, path, path_low) is not None,
+        study_plan=_search(_STUDY_PLAN, path, path_low) is not None
+        or _search(_STUDY_PLAN, title, folded(title)) is not None,
+        chrome=bool(headings) and _search(_CHROME_PATH, last, folded(last)) is not None,
+        reference=any(_REFERENCE_HEADING.match(h) for h in headings),
+        links=any(_LINKS_HEADING.match(h) for h in headings),
+        walkthrough=_search(_WALKTHROUGH, path, path_low) is not None,
+        lab_heading=_search(_LAB_HEADING, path, path_low) is not None,
+        lab=_search(_LAB_FILE, file, folded(file)) is not None or _LAB_TITLE.match(title) is not None,
+        example=_search(_EXAMPLE_PATH, path, path_low) is not None,
+        mnemonic=_search(_MNEMONIC_HEADING, path, path_low) is not None,
+        example_parent=_EXAMPLE_PARENT.search(context) is not None,
+        instance_type=any(_INSTANCE_TYPE.match(p.strip()) for p in context.split(" › ")),
+    )
+
+
+_NOWHERE = _Place("", *[False] * 12)  # the place of a question: score reads none of it
+
+
+def forget_places() -> None:
+    """Empty the cache of places (an import starts afresh: its places are not the last import's)."""
+    _place.cache_clear()
+
+
 def score(d: Draft, project: bool = False) -> Quality:
     """The draft's score and the reasons that lowered it (the first reason names the rule); ``project``:
     the draft comes from a software project's documents (see :func:`project_files`)."""
@@ -754,20 +812,19 @@ def score(d: Draft, project: bool = False) -> Quality:
     front, back = _faces(d)
     both = f"{front}\n{back}"
     context = _context_of(d)
-    path = " / ".join((*d.path[1:], context))  # the first heading is the page's title
-    # (the lowered texts let each pattern pass over a text without its needles: needles.search)
-    both_low, path_low = folded(both), folded(path)
+    # (a question's checks read none of its place)
+    place = _place(d.path, context, d.file) if d.kind != "mcq" else _NOWHERE
+    path = place.path
+    # (the lowered text lets each pattern pass over a text without its needles: needles.search)
+    both_low = folded(both)
     if _has_markup(both) or ("<" in both and HTML_TAG.search(both)):
         minus(0.5, "markup or template text left in")
     if _has_nav(both, both_low):
         minus(0.5, "navigation text")
-    if d.kind != "mcq" and (
-        _search(_LOGISTICS, both, both_low) or _search(_LOGISTICS_HEADING, path, path_low)
-    ):
+    if d.kind != "mcq" and (place.logistics or _search(_LOGISTICS, both, both_low)):
         minus(0.45, "exam logistics or marketing")
     if d.kind != "mcq" and (
-        _STUDY_PLAN.search(path)
-        or (d.path and _STUDY_PLAN.search(d.path[0]))  # (the page's title: "Study Plan", "Resource Pack")
+        place.study_plan  # (the page's title too: "Study Plan", "Resource Pack")
         or (d.kind == "basic" and _PLAN_LABEL.match(d.key.strip(" *_`:!")))
     ):
         minus(0.45, "the learner's study plan, not a fact")
@@ -775,14 +832,12 @@ def score(d: Draft, project: bool = False) -> Quality:
         minus(0.3, "two questions in one")  # "AMI: Billed?, Note?": header cells that ask each their own
     if d.rule == "table-row" and _CONTENTS_ASKED.search(d.front):
         minus(0.5, "a table of contents of the notes")
-    if d.path and d.kind != "mcq" and _search(_CHROME_PATH, d.path[-1], folded(d.path[-1])):
+    if d.kind != "mcq" and place.chrome:
         minus(0.5, "under a table of contents or site section")
-    elif d.kind != "mcq" and any(
-        _REFERENCE_HEADING.match(h) or (d.refs and _LINKS_HEADING.match(h)) for h in d.path
-    ):
+    elif d.kind != "mcq" and (place.reference or (d.refs and place.links)):
         minus(0.5, "under a list of references")
     if d.kind == "mcq":
-        if _IMAGE_MENTION.search(d.question) or d.image:
+        if _search(_IMAGE_MENTION, d.question, folded(d.question)) or d.image:
             minus(0.45, "the question relies on an image")
         if d.conflict:
             minus(0.5, f"a copy of this question at {d.conflict} has another answer")
@@ -793,13 +848,11 @@ def score(d: Draft, project: bool = False) -> Quality:
         answer = back if d.kind == "basic" else "".join(_CLOZED.findall(d.text))
         # a section mostly made of steps is a walkthrough whatever its heading says
         walkthrough = (
-            d.steps >= STEP_SECTION
-            or (d.steps >= STEP_HEADED and _search(_WALKTHROUGH, path, path_low))
-            or bool(_search(_LAB_HEADING, path, path_low))
+            d.steps >= STEP_SECTION or (d.steps >= STEP_HEADED and place.walkthrough) or place.lab_heading
         )
         if walkthrough or _search(_CLICKS, d.core or both, folded(d.core) if d.core else both_low):
             minus(0.4, "a step of a console walkthrough")
-        if _search(_LAB_FILE, d.file, folded(d.file)) or (d.path and _LAB_TITLE.match(d.path[0])):
+        if place.lab:
             minus(0.4, "from a lab write-up (what was clicked, not what is true)")
         elif d.file_steps >= STEP_FILE:
             minus(0.4, "from a file of steps and code (a lab log or a code project)")
@@ -849,7 +902,7 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.5, "the answer only points elsewhere")
         elif _search(_DEICTIC, back, folded(back)):
             minus(0.3, "the answer points at text around it")
-        if _search(_EXAMPLE_PATH, path, path_low):
+        if place.example:
             minus(0.3, "a step of a worked example")
         compared = " — " in d.front  # "SQS: pulls — SNS?": the row says whose trait its name is
         if d.rule == "table-row" and len(d.key.split()) > 8 and len(answer.split()) > 4 and not compared:
@@ -870,15 +923,15 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a pairing as the question, nothing said of what is asked")  # "SNS + SQS"
         if d.kind == "basic" and d.rule != "table-row" and _BARE_VERSUS.match(label):
             minus(0.4, "a comparison of two bare words: what is compared is not said")
-        if d.rule == "definition" and _MARKED_FIGURE.search(answer):
+        if d.rule == "definition" and not answer.isascii() and _MARKED_FIGURE.search(answer):
             minus(0.35, "a figure judged by a mark: the outcome of a worked case, not a fact")
         if d.rule == "definition" and _BARE_COUNT.match(answer.strip()):
             minus(0.35, "a bare count as the answer: a case's value, not a fact")
         if d.kind == "basic" and d.key and _SELLING_LABEL.match(label):
             minus(0.4, "a selling point as the question")
-        if d.kind == "basic" and _FACE.search(answer):
+        if d.kind == "basic" and not answer.isascii() and _FACE.search(answer):
             minus(0.35, "a case told with a face, not a fact")
-        if d.kind == "basic" and d.key and _EXAMPLE_PARENT.search(context):
+        if d.kind == "basic" and d.key and place.example_parent:
             minus(0.3, "a value of one example, not a fact")
         if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
             minus(
@@ -942,21 +995,21 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "the line opens on an operator, not on what it is about")
         if _LEANS_BACK.match(core.strip()):
             minus(0.3, "the line leans on the one before it")
-        if _SCENARIO.search(both):
+        if _search(_SCENARIO, both, both_low):
             minus(0.35, "a practice question's scenario, not a fact")
         elif d.kind == "cloze" and d.rule == "fact" and _ASKS.search(d.core):
             minus(0.35, "a question's stem, not a fact")
-        if (
-            d.kind == "cloze" and any(_INSTANCE_TYPE.match(p.strip()) for p in (*context.split(" › "), d.key))
-        ) or (
+        if (d.kind == "cloze" and (place.instance_type or _INSTANCE_TYPE.match(d.key.strip()))) or (
             d.rule == "table-row" and _INSTANCE_SIZE.match(d.key.strip())  # "| m5.large | 2 | 8 GiB |"
         ):
             minus(0.35, "an instance type's spec figures (trivia)")
-        if d.kind == "basic" and _PLACEHOLDER_PRICE.search(answer):  # ("$x for {{128KB}}": the size is one)
+        if (
+            d.kind == "basic" and "$" in answer and _PLACEHOLDER_PRICE.search(answer)
+        ):  # ("$x for {{128KB}}": the size is one)
             minus(0.4, "a placeholder for a price ('$x'), no figure")
-        if d.kind == "basic" and _search(_MNEMONIC_HEADING, path, path_low):
+        if d.kind == "basic" and place.mnemonic:
             minus(0.4, "a memory trick, not a fact")
-        if d.kind == "basic" and _TESTED_ONLY.search(answer.strip()):
+        if d.kind == "basic" and _search(_TESTED_ONLY, answer.strip(), folded(answer.strip())):
             minus(0.45, "the answer only says the topic is tested")
         if d.kind == "basic" and d.rule != "table-row" and d.key and _SCENE_LABEL.search(label):
             minus(0.4, "a scene's first line, not a fact (its answer is not on the card)")
@@ -979,8 +1032,8 @@ def score(d: Draft, project: bool = False) -> Quality:
                 0.35, "a mark explained elsewhere in the notes: '(*)'"
             )  # "Start (*); End (*)": what is (*)?
         if (
-            _FOOTNOTE.search(d.key or "")
-            or _FOOTNOTE.match(d.core or front)
+            (not d.key.isascii() and _FOOTNOTE.search(d.key))
+            or (not (d.core or front).isascii() and _FOOTNOTE.match(d.core or front))
             or (d.kind == "cloze" and _FOOTNOTE_BLANK.search(d.text))
         ):
             minus(0.5, "a footnote mark read as a term or a blank")

@@ -123,7 +123,9 @@ def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
             stripped = stripped[bullet.end() :]
         if not stripped:
             continue
-        points = _INLINE_BULLET.split(stripped) if _INLINE_MARK.search(stripped) else [stripped]
+        # (the marks are not ASCII: an ASCII line, most of them, is passed over at once)
+        marked = not stripped.isascii() and _INLINE_MARK.search(stripped)
+        points = _INLINE_BULLET.split(stripped) if marked else [stripped]
         if len(points) > 1:
             if not bullet and out and out[-1][0].rstrip().endswith((",", "-", "(", "–", "—", "/", "&", "+")):
                 out[-1] = (f"{out[-1][0]} {points.pop(0)}", out[-1][1])
@@ -395,7 +397,12 @@ class Walker:
             self.item(item, blk.path, parents)
 
     def item(self, item: Item, path: tuple[str, ...], parents: list[str]) -> None:
-        if any("<ol" in x.lower() for x in item.extra) and self.questions.item_html_mcq(item, path):
+        # (most items have no extra paragraphs: no generator made for them)
+        if (
+            item.extra
+            and any("<ol" in x.lower() for x in item.extra)
+            and self.questions.item_html_mcq(item, path)
+        ):
             return
         if item.children and item.children[0].task is not None and self.questions.task_item_mcq(item, path):
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,10 +136,23 @@ def is_tips(path: tuple[str, ...]) -> bool:
 def context(path: tuple[str, ...]) -> str:
     """The innermost heading that says what a card is about ('Exam tips' headings say nothing)."""
     for heading in reversed(path):
-        if (
-            _GENERIC.sub(" ", heading).strip(" -:&/.,()!*⚠️🔥❗")
-            and not _SOURCE_TITLE.search(heading)
-            and not is_diary(heading)
-        ):
+        if _says_what(heading):
             return heading
     return ""
+
+
+# (cached: a heading is asked again for each path under it, by each file's cards and again for their
+# ids, and its three patterns take some 40 us)
+@functools.lru_cache(maxsize=8192)
+def _says_what(heading: str) -> bool:
+    """The heading says what the cards under it are about."""
+    return bool(
+        _GENERIC.sub(" ", heading).strip(" -:&/.,()!*⚠️🔥❗")
+        and not _SOURCE_TITLE.search(heading)
+        and not is_diary(heading)
+    )
+
+
+def forget_contexts() -> None:
+    """Empty the cache of headings' verdicts (an import starts afresh: its headings are its own)."""
+    _says_what.cache_clear()
