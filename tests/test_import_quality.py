@@ -704,6 +704,24 @@ def test_a_vocabulary_label_and_a_number_typed_before_a_term(tmp_path: Path) -> 
     assert fronts(imp(tmp_path, text)) == ["Telemetry (Monitoring)", "Metrics store (Monitoring)"]
 
 
+def test_a_formula_a_json_event_and_a_dash_typed_before_a_meaning(tmp_path: Path) -> None:
+    # a LaTeX formula whose backslashes the Markdown ate, a sample event in JSON, "Term: - meaning"
+    # (round 27)
+    text = (
+        "# Routing\n\n- Share of traffic: $ {displaystyle text {this weight} over text {all weights}} $\n"
+        '- sampleEvent: { "user": "Ana", "plan": "free" }\n'
+        "- Redrive to source: - moves messages from the dead-letter queue back to their queue\n"
+    )
+    r = imp(tmp_path, text)
+    assert pairs(r) == [
+        ("Redrive to source (Routing)", "moves messages from the dead-letter queue back to their queue")
+    ]
+    assert r.summary()["triage_reasons"] == {
+        "markup or template text left in": 1,
+        "the answer is a JSON document, not a fact": 1,
+    }
+
+
 def test_a_table_row_written_as_a_line_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Access\n\n- Sign-in: user pool | Permission = method settings\n")
     assert r.cards == [] and r.summary()["triage_reasons"] == {"markup or template text left in": 1}

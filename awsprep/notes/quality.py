@@ -91,7 +91,8 @@ _LOGISTICS = re.compile(
 _MARKUP = re.compile(
     r"\{\{\s*[\w.]+\s*\}\}|\{%|%\}|~~|\*\*|(?<!\w)__[^\W_]|&[a-z]+;|&#\d+;|\]\(|\[\^?\d+\]|"
     r"\{#[\w-]+\}|@startuml|```|<!--|\S \| \S|"  # "a | b": a table row read as a line
-    r"(?:^|\s)_ \w",  # "_ Layer 7 _ URL routing": underscores typed as bullets
+    r"(?:^|\s)_ \w|"  # "_ Layer 7 _ URL routing": underscores typed as bullets
+    r"\{\\?displaystyle\b|\\(?:frac|sum|text|mathrm)\s*\{",  # a LaTeX formula, its backslashes lost or kept
     re.IGNORECASE,
 )
 # what each kind of markup above holds as it is, so text without any of them is passed over at once
@@ -139,6 +140,7 @@ _CUT = re.compile(
 _NAME_VALUE = re.compile(
     r"^`[^`]+`$|^[~.]?/[\w./~-]+$|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^my[-_A-Z]\w*|^[a-z]+-[0-9a-f]{8,}$|^\w+(?:_\w+){2,}$"
 )
+_JSON_DOCUMENT = re.compile(r'^[\[{]\s*"[^"]+"\s*:')
 _SETTING = re.compile(
     r"^(enabled?|disabled?|yes|no|none|default|true|false|on|off|next|create|save|free|paid|optional|"
     r"(?:un)?ticked|(?:un)?checked|selected|deselected)$",
@@ -858,6 +860,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "from a file of steps and code (a lab log or a code project)")
         if ("`" in answer and d.kind == "basic") or (d.rule == "list" and "`" in back):
             minus(0.2, "code in the answer")
+        if d.kind == "basic" and _JSON_DOCUMENT.match(answer.strip()):
+            minus(0.4, "the answer is a JSON document, not a fact")  # a test event: { "name": "Dave" }
         if d.kind == "basic" and _example_region(answer.strip(), label_of(d)):
             minus(0.4, "the answer is only a Region or zone code, an example's value, not a fact")
         elif d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):

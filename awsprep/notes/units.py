@@ -342,7 +342,10 @@ def definition(
     if term.endswith(")"):
         term = _STUDY_MARK.sub("", term) or term
     term = _TERM_NUMBER.sub("", term) or term  # "1. CloudWatch itself - ...": a list's number typed as text
-    rest = unquote(re.sub(r"^>\s*", "", rest))  # "SQL : > Relational Databases": a pointer typed as '>'
+    # "SQL : > Relational Databases": a pointer typed as '>'; "Redrive: - Feature to ...": a dash typed
+    # as a bullet (not "- Headers: None - Named - Cookies": a nested list typed on one line, told apart later)
+    lead = r"^(?:>|[-–—](?=\s))\s*" if not _spaced_dash(rest[1:]) else r"^>\s*"
+    rest = unquote(re.sub(lead, "", rest))
     if _VOCAB_LABEL.fullmatch(term):
         # "Vocab: Operational data - data an environment produces ...": the label names the kind of line,
         # the term and its meaning follow it
