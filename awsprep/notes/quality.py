@@ -827,7 +827,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         minus(0.45, "exam logistics or marketing")
     if d.kind != "mcq" and (
         place.study_plan  # (the page's title too: "Study Plan", "Resource Pack")
-        or (d.kind == "basic" and _PLAN_LABEL.match(d.key.strip(" *_`:!")))
+        or (d.kind == "basic" and _PLAN_LABEL.match(label_of(d)))
     ):
         minus(0.45, "the learner's study plan, not a fact")
     if d.rule == "table-row" and "?, " in d.front.split(" (", 1)[0]:
@@ -862,13 +862,13 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.2, "code in the answer")
         if d.kind == "basic" and _JSON_DOCUMENT.match(answer.strip()):
             minus(0.4, "the answer is a JSON document, not a fact")  # a test event: { "name": "Dave" }
-        if d.kind == "basic" and _example_region(answer.strip(), label_of(d)):
+        label = label_of(d)
+        if d.kind == "basic" and _example_region(answer.strip(), label):
             minus(0.4, "the answer is only a Region or zone code, an example's value, not a fact")
         elif d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
             minus(0.35, "the answer is a name or a setting, not a fact")
         if _cut_short(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
             minus(0.4, "the answer looks cut short")
-        label = d.key.strip(" *_`:!")
         noted = d.kind == "basic" and _NOTE_LABEL.match(label)
         if d.key and (noted or (_GENERIC_TERM.match(label) and not context)):
             minus(0.4, "a generic label as the question")  # "Note (EC2)": what is asked?
