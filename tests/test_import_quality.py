@@ -2665,3 +2665,101 @@ def test_a_bracketed_doubt_in_a_heading_is_left_out_of_the_context(tmp_path: Pat
         "Host (Boxes - Host Mode)",
         "Slot (Boxes - Light Mode [beta])",
     ]
+
+
+# --- round 28 (the causes of rounds 23-27 pooled) -------------------------------------------------
+
+
+def test_a_price_behind_a_blank_waits_in_triage(tmp_path: Path) -> None:
+    """ "{{$0.30}} per vault a month", "like {{25}}$ an hour": list prices change and differ by Region,
+    the exam asks how a thing is billed; a limit behind a blank stays."""
+    text = (
+        "# Vault\n\n- Each vault costs $0.30 a month to keep\n"
+        "- Reading a key costs 0.02 USD per thousand calls\n"
+        "- A vault holds at most 500 keys\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["A vault holds at most [...] keys"]
+    assert sum("hides a price" in w for t in r.triage for w in t.reasons) == 2
+
+
+def test_a_case_told_in_the_first_person_is_no_fact_to_blank(tmp_path: Path) -> None:
+    """ "I want the fleet's load to stay near 60%", "pay like 25$ an hour": one person's case, its values
+    are not facts; a default stated plainly stays."""
+    text = (
+        "# Fleet scaling\n\n- I want the fleet's load to stay near 60%\n"
+        "- Book capacity like 25$ an hour and pay list price above it\n"
+        "- A cooldown lasts 300 seconds by default\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Fleet scaling — A cooldown lasts [...] by default"]
+    assert any("hides an example" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_label_going_on_from_the_line_above_waits_in_triage(tmp_path: Path) -> None:
+    """ "- Split the parts of a system / - using queues: one reader per message": "using queues" ends the
+    sentence above, it names no term; "Queues: ..." stays."""
+    text = (
+        "# Messaging\n\n- Better to split the parts of a system\n"
+        "    - using queues: one reader per message\n"
+        "    - via topics: every subscriber gets a copy\n"
+        "- Queues: hold messages until a reader takes them\n"
+    )
+    r = imp(tmp_path, text)
+    assert [f.split(" (")[0] for f in fronts(r)] == ["Queues"]
+    assert sum("goes on from the line above" in w for t in r.triage for w in t.reasons) == 2
+
+
+def test_a_table_of_two_things_in_sentence_case_names_both(tmp_path: Path) -> None:
+    """ "| Row store | Column store |" sets two things side by side: each row's question names the first
+    one's trait and asks the second's ("Row store: ... — Column store?"); a header of roles in sentence
+    case ("When to use") is no thing compared."""
+    text = (
+        "# Stores\n\n| Row store | Column store |\n|---|---|\n"
+        "| Many small writes of whole records | Few large reads of some columns |\n"
+        "| Serves the live application traffic | Serves the monthly reporting jobs |\n\n"
+        "## Picking\n\n| Option | When to use |\n|---|---|\n| Cache in front | Reads repeat a lot |\n"
+    )
+    got = fronts(imp(tmp_path, text))
+    assert "Row store: Many small writes of whole records — Column store? (Stores)" in got
+    assert "Cache in front: When to use? (Stores › Picking)" in got
+
+
+def test_plain_options_keyed_by_letters_in_a_details_block(tmp_path: Path) -> None:
+    """Options as plain "+" bullets, the key under them in a hidden block as letters ("b,d"): the letters
+    count the bullets; the scene above the question is part of it; no note card is made of the options.
+    A key naming a letter past the last option is a broken key, skipped with a warning."""
+    text = (
+        "# Practice set\n\n"
+        "A team stores build logs in a bucket and wants old ones gone without writing code.\n\n"
+        "Which two settings do this? (Select two)\n\n"
+        "+ A rule that expires objects after 30 days\n"
+        "+ A queue that holds the logs for 14 days\n"
+        "+ A rule that moves objects to a colder class first\n"
+        "+ A trigger that runs a function on every upload\n\n"
+        "<details close>\n<summary>Answer</summary>\na,c\n</details>\n\n---\n\n"
+        "Which store keeps a session for a few minutes?\n\n"
+        "+ A cache in memory\n+ A tape archive\n\n"
+        "<details close>\n<summary>Answer</summary>\nd\n</details>\n"
+    )
+    r = imp(tmp_path, text)
+    cards = mcqs(r)
+    assert len(r.cards) == 1 and len(cards) == 1
+    assert cards[0].question == (
+        "A team stores build logs in a bucket and wants old ones gone without writing code. "
+        "Which two settings do this? (Select two)"
+    )
+    assert cards[0].options[0] == "A rule that expires objects after 30 days"
+    assert cards[0].correct == (0, 2)
+    assert any("names option D" in w.message for w in r.warnings)
+
+
+def test_a_list_whose_points_only_repeat_its_label_makes_no_list_card(tmp_path: Path) -> None:
+    """ "- Shared Racks vs Private Racks" over "- Private" and "- Shared" (each with its own point): the
+    points are the label's own words, no list to recall; the points under them still make cards."""
+    text = (
+        "# Hosting\n\n- Shared Racks vs Private Racks\n    - Private\n"
+        "        - a whole machine for one tenant\n    - Shared\n        - tenants split one machine\n"
+    )
+    got = pairs(imp(tmp_path, text))
+    assert not any(back == "Private; Shared" for _, back in got)

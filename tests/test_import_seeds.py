@@ -36,8 +36,9 @@ def find(result: ImportResult, pattern: str) -> list[Card]:
     return [c for c in result.cards if rx.search(text_of(c))]
 
 
-def test_at_least_300_cards_from_the_three_note_sets(result: ImportResult) -> None:
-    assert len(result.cards) >= 300
+def test_at_least_290_cards_from_the_three_note_sets(result: ImportResult) -> None:
+    # (300 until list prices behind a blank went to triage: Lambda's and SNS's per-request prices)
+    assert len(result.cards) >= 290
     per_file = {c.sources[0].file for c in result.cards}
     assert len(per_file) == 3
 

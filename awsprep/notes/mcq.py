@@ -53,6 +53,7 @@ _REQUIREMENTS = re.compile(
     re.IGNORECASE,
 )
 _SCENARIO_PARAS = 4
+_PLAIN_OPTIONS = 8  # a plain list keyed by letters has at most this many options (A-H)
 # "**Type: Single Answer**": a label over a question, not part of it
 _LABEL_PARA = re.compile(r"^(\*\*|__)[^*_\n]{1,60}\1$")
 _ASKS = re.compile(r"\?\s*(?:\(.*\))?$|\b(?:which|choose|select)\b", re.IGNORECASE)
@@ -277,6 +278,52 @@ class McqReader:
                     answer, used = self.following_text(i + 1)
                     self.item_answers[id(last)] = answer
                     self.answer_blocks |= used
+        self.keyed_lists: dict[int, tuple[str, set[int]]] = {}
+        self.keyed_scenes: set[int] = set()
+        self._keyed_lists()
+
+    def _keyed_lists(self) -> None:
+        """Options as a plain list (no letters) with the key under it in a ``<details>`` block ("c,d"):
+        the letters count the list's items; the paragraphs above the list, back to a rule or a heading,
+        set the scene and ask. Such a list -> its answer and the blocks it was read from."""
+        blocks = self.blocks
+        for i, b in enumerate(blocks[:-1]):
+            nxt = blocks[i + 1]
+            if (
+                b.kind != "list"
+                or nxt.kind != "html"
+                or not nxt.text.lstrip().lower().startswith("<details")
+                or not 2 <= len(b.items) <= _PLAIN_OPTIONS
+                or any(it.children or it.task is not None for it in b.items)
+                or option_items(b.items) is not None
+            ):
+                continue
+            answer, used = self.following_text(i + 1)
+            letters, _ = details_key(answer)
+            if not letters:
+                continue
+            first = i
+            while first - 1 >= 0 and i - first < _SCENARIO_PARAS and self._plain_para(first - 1):
+                first -= 1
+            if first == i or not _ASKS.search(plain(blocks[i - 1].text)[0]):
+                continue
+            self.keyed_lists[i] = (answer, used)
+            self.keyed_scenes.update(range(first, i))
+
+    def keyed_list_mcq(self, i: int) -> set[int]:
+        """The question of a plain option list keyed by letters in a ``<details>`` block under it."""
+        answer, used = self.keyed_lists[i]
+        scene = sorted(k for k in self.keyed_scenes if k < i and not any(i > j > k for j in self.keyed_lists))
+        blk = self.blocks[i]
+        texts = [plain(self.blocks[k].text)[0] for k in scene]
+        question = _Q_PREFIX.sub("", " ".join(texts))
+        line = self.blocks[scene[0]].line if scene else blk.line
+        options = [option_text(it.text) for it in blk.items]
+        self.option_lines.update(it.line for it in blk.items)
+        why, more = self.explanation_after(max(used) + 1)
+        self.image = False
+        self.keyed_mcq(question, line, blk.path, options, answer, why)
+        return {i} | used | more
 
     def _html_options(self, i: int) -> tuple[list[str], str, int] | None:
         """The options of the HTML ordered list at block ``i`` (which blank lines may have cut into
@@ -553,6 +600,8 @@ class McqReader:
     def sets_scene(self, i: int) -> bool:
         """Block ``i`` is a paragraph of a question's scene (or the question itself) that a list of
         lettered options follows: the question reads it (see question_before), no note card does."""
+        if i in self.keyed_scenes:
+            return True
         k = i
         while k < len(self.blocks) - 1 and k - i <= _SCENARIO_PARAS and self._plain_para(k):
             if _REQUIREMENTS.search(self.blocks[k].text):
@@ -784,6 +833,8 @@ class McqReader:
     def list_mcq(self, i: int) -> set[int]:
         """A question whose options are a list ``- A) ...``, ``- B) ...`` and whose answer follows it."""
         blk = self.blocks[i]
+        if i in self.keyed_lists:
+            return self.keyed_list_mcq(i)
         if i in self.bold_lists:
             return self.bold_mcq(i)
         options = option_items(blk.items)

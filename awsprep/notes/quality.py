@@ -481,6 +481,23 @@ _TRIVIA_BLANK = re.compile(
     r"wavelength zones?|data cent(?:er|re)s?)\b",
     re.IGNORECASE,
 )
+# a price behind a blank ("{{$0.40}} per secret", "{{10}}$ per hour"): prices change and differ by Region;
+# the exams ask how a service is billed, not its list price
+_PRICE_BLANK = re.compile(
+    r"\{\{\s*[~≈]?\s*(?:US)?[$€£]\s?\d|\{\{[^{}]*\d\s*\}\}\s*(?:\$|€|£|usd\b|dollars?\b|cents?\b)|"
+    r"\{\{\s*\d[\d.,]*\s*(?:usd|dollars?|cents?)\s*\}\}",
+    re.IGNORECASE,
+)
+# one person's case told as a scene: "I want CPU to stay around {{50%}}", "commit to usage like {{10}}$":
+# the blank hides the case's value, not a fact
+_SCENE_CLOZE = re.compile(
+    r"\b(?:I|we)\s+(?:want|need|have|get|pay|set|use|provision|store|run)\b[^.;{}]*\{\{|\blike\s+\{\{\s*[$€£]?\d",
+    re.IGNORECASE,
+)
+# a label that opens on a preposition in lower case ("using SQS: queue model" under "decouple your
+# apps"): the end of the sentence above, not a term
+_PREPOSITION_LABEL = re.compile(r"^(?:using|via|by|with|through|into|onto|from|to)\s")
+_SCENE_WORDS = ("i ", "we ", "like")
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
 # a cloze that hides what only illustrates: "a timeout (e.g. {{60 seconds}})"
 _EXAMPLE_CLOZE = re.compile(
@@ -650,6 +667,13 @@ def _example_cloze(text: str) -> bool:
     if lowered is not None and _EXAMPLE_WORDS.search(lowered) is None:
         return False
     return _EXAMPLE_CLOZE.search(text) is not None
+
+
+def _scene_cloze(text: str) -> bool:
+    lowered = folded(text)
+    if lowered is not None and not any(w in lowered for w in _SCENE_WORDS):
+        return False
+    return _SCENE_CLOZE.search(text) is not None
 
 
 def label_of(d: Draft) -> str:
@@ -949,8 +973,13 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a trivial number")
         if d.kind == "cloze" and _GARBLED_FIGURE.search(d.text):
             minus(0.35, "a blank beside another number: a garbled figure")
-        if d.kind == "cloze" and _example_cloze(d.text):
+        if d.kind == "cloze" and (_example_cloze(d.text) or _scene_cloze(d.text)):
             minus(0.35, "the cloze hides an example, not the fact")
+        if d.kind == "cloze" and _PRICE_BLANK.search(d.text):
+            minus(
+                0.35,
+                "the blank hides a price (it changes and differs by Region; the exam asks how it is billed)",
+            )
         if d.kind == "basic" and (
             _QUIZ_RESULT.match(answer.strip()) or (_QUIZ_KEY.match(label) and len(answer.split()) <= 3)
         ):
@@ -959,6 +988,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.5, "why an option of an unseen question is wrong")
         if d.rule == "definition" and len(label.split()) >= 4 and _STATEMENT_KEY.search(label):
             minus(0.35, "a statement as the question, not a term")
+        if d.rule == "definition" and _PREPOSITION_LABEL.match(label):
+            minus(0.35, "the label goes on from the line above: it names nothing")  # "using SQS: queues"
         if d.kind == "basic" and d.key and len(label) == 1:
             minus(0.4, "a one-letter label as the question")
         if d.rule == "list" and all(_LABEL_POINT.match(x.strip()) for x in back.split(";")):

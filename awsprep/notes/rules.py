@@ -32,7 +32,7 @@ from awsprep.notes.mcq import (
     question_section,
 )
 from awsprep.notes.steps import REPO_FILE, project_readme, step_shares
-from awsprep.notes.tables import html_block, table
+from awsprep.notes.tables import adds_nothing, html_block, table
 from awsprep.notes.topics import TopicTable
 from awsprep.notes.units import _BAD_TERM, _BOLD_DEF, MAX_ANSWER, basic_qa, is_command, unit
 
@@ -458,6 +458,8 @@ class Walker:
         if kids is None or _BAD_TERM.match(label.rstrip(":?")) or _PRONOUN_LABEL.match(label):
             return False
         kids = whole_points(kids, items)
+        if adds_nothing(label, " ".join(kids)):
+            return False  # "Dedicated Hosts vs Instances" -> "Instances; Hosts": the label's own words
         front = label.rstrip(" :")
         front += self.c.ctx_suffix(front, path, parents)
         back = "; ".join(kids)

@@ -27,10 +27,12 @@ def _names_a_thing(c: Collector, cell: str) -> bool:
 _ROLE_HEADER = re.compile(
     r"(item|value|name|feature|description|setting|limit|key|property|attribute|parameter|option|type|"
     r"details?|notes?|default|category|aspect|use case|example|purpose|term|meaning|definition|quota|"
-    r"field|metric|resource|concept|point|topic|question|answer)s?",
+    r"field|metric|resource|concept|point|topic|question|answer|scenario)s?",
     re.IGNORECASE,
 )
 
+# the same roles in the other languages of learners' notes ("Tipo di analisi", "Scelta consigliata")
+_ROLE_WORDS_ABROAD = {"tipo", "tipos", "scelta", "elección", "opzione", "opción", "dettagli", "detalles"}
 
 _VALUE_HEADER = re.compile(r"(?:value|limit|default|quota|number|amount|max(?:imum)?|size)s?", re.IGNORECASE)
 _NO_VALUE = re.compile(r"|todo|tbd|tba|n/?a|\?+|-+|—", re.IGNORECASE)  # a cell still to fill in
@@ -45,7 +47,17 @@ def _title_name(cell: str) -> bool:
     if _ROLE_HEADER.fullmatch(cell.strip()):
         return False
     names = cell.split()
-    return 0 < len(names) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in names)
+    if 0 < len(names) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in names):
+        return True
+    # a name in sentence case ("Data warehouse", "Security group"): a capital, then at most two lower-case
+    # words that are no function words ("When to use", "What it does" are roles, not names)
+    return (
+        1 < len(names) <= 3
+        and names[0][0].isupper()
+        and not _ROLE_HEADER.fullmatch(names[0])
+        and names[0].lower() not in _ROLE_WORDS_ABROAD
+        and all(w.isalpha() and w.islower() and w not in STOPWORDS for w in names[1:])
+    )
 
 
 def _context(c: Collector, front: str, path: tuple[str, ...], caption: str | None) -> str:
