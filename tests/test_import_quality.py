@@ -2763,3 +2763,62 @@ def test_a_list_whose_points_only_repeat_its_label_makes_no_list_card(tmp_path: 
     )
     got = pairs(imp(tmp_path, text))
     assert not any(back == "Private; Shared" for _, back in got)
+
+
+def test_a_devices_memory_and_cores_behind_a_blank_wait_in_triage(tmp_path: Path) -> None:
+    """ "48 vCPUs, 96 GiB of RAM" of a shipped device is its spec sheet, not what the exam asks; how much
+    data it holds, and a function's memory range, stay."""
+    text = (
+        "# Crate devices\n\n- Up to 48 vCPUs, 96 GiB of RAM\n- Holds up to 60 TB of data\n\n"
+        "# Functions\n\n- Memory from 128 MB to 10,240 MB\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == [
+        "Crate devices — Holds up to [...] of data",
+        "Functions — Memory from [...] to [...]",
+    ]
+    assert any("spec figures (RAM" in w for t in r.triage for w in t.reasons)
+
+
+def test_tags_at_the_end_of_a_heading_or_a_line_are_no_words_of_the_note(tmp_path: Path) -> None:
+    """ "## What is a landing zone? #card" (a flashcard plugin's tag), "#aws/org" (an app's tag) and a
+    line's trailing "#flashcards" are marks for an app; "## Step #2" numbers its heading and stays."""
+    text = (
+        "# Accounts\n\n## What is a landing zone? #card #aws/org\n\n"
+        "- A landing zone is a prepared set of accounts with guard rails\n\n"
+        "## Step #2\n\n- Quota: at most 10 accounts a day #flashcards/aws\n"
+    )
+    r = imp(tmp_path, text)
+    shown = [c.prompt() for c in r.cards] + [str(t.card) for t in r.triage]
+    assert not any("#card" in x or "#aws" in x or "#flashcards" in x for x in shown)
+    assert any("(What is a landing zone?)" in x for x in shown)
+    assert any("Step #2" in x for x in shown)
+
+
+def test_a_line_ending_on_a_dash_goes_on_in_its_one_child(tmp_path: Path) -> None:
+    """ "- A hot store is a write-behind cache -" over "  - which means writes land in both later": one
+    sentence on two lines, read whole (no back ending on " -")."""
+    text = (
+        "# Caches\n\n- A hot store is a write-behind cache -\n"
+        "    - which means writes reach the table later\n- Entries expire after 5 minutes\n"
+    )
+    r = imp(tmp_path, text)
+    got = [(c.front, c.back) for c in r.cards if isinstance(c, BasicCard)]
+    got += [(t.card["front"], t.card["back"]) for t in r.triage if "front" in t.card]
+    assert (
+        "What is a hot store? (Caches)",
+        "a write-behind cache, which means writes reach the table later",
+    ) in got
+
+
+def test_a_worked_calculation_under_a_bold_title_waits_in_triage(tmp_path: Path) -> None:
+    """ "**Calculation:**" typed on the first line of a paragraph of a case's figures ("60 items, 2KB
+    each"): the values are the case's, not facts; a limit stated before it stays."""
+    text = (
+        "# Capacity\n\n- One read unit covers 4KB a second\n\n"
+        "**Calculation:**\nSetup and needs:\n4 units\n60 records, 2KB each\nStrong reads\n\n"
+        "**Example:**\n\nA table with 7 units reads 28KB a second\n"
+    )
+    r = imp(tmp_path, text)
+    assert prompts(r) == ["Capacity — One read unit covers [...] a second"]
+    assert sum("one example" in w for t in r.triage for w in t.reasons) == 2

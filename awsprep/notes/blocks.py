@@ -126,6 +126,9 @@ def strip_bullet_glyphs(text: str) -> str:
     return text
 
 
+# tags typed at the end of a heading (Obsidian, Logseq, a flashcard plugin): "#card", "#aws/s3"; a tag
+# starts with a letter ("## Lambda #1" numbers the heading)
+_TAGS_AT_END = re.compile(r"(?:\s+#[^\W\d][\w/-]*)+\s*$")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
 
 
@@ -149,6 +152,8 @@ def clean_heading(raw: str) -> str:
     text = unescape(text)  # "Day 8 \\- March 15": a backslash escape shows its character only
     if "{#" in text:
         text = _HEADING_ID.sub("", text)
+    if "#" in text:
+        text = _TAGS_AT_END.sub("", text)  # "## What is an SCP? #card #aws": tags of the note's app
     text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))
     return text.rstrip(":").strip()
 

@@ -108,7 +108,12 @@ STOPWORDS = frozenset(
 )
 
 
-_SPECIAL = re.compile(r"[<\[!*_\\`]")
+_SPECIAL = re.compile(r"[<\[!*_\\`#]")
+# the tag a flashcard plugin reads at the end of a line ("What is an SCP? #card", "#flashcards/aws/s3"):
+# a mark for the plugin, no words of the note
+SRS_TAG = re.compile(
+    r"(?:\s+#(?:cards?|flashcards?|anki|srs|spaced|reversed?)(?:/[\w/-]*)?)+\s*$", re.IGNORECASE
+)
 BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")  # a blank to fill: "a number of ______"
 _SPAN_MARK = re.compile("\x00(\\d+)\x00")  # where plain() set a code span aside
 
@@ -176,6 +181,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
         text = _REFLINK.sub(r"\1", text)
     if "<" in text:
         text = HTML_TAG.sub(" ", text)
+    if "#" in text:
+        text = SRS_TAG.sub("", text)
     if "**" in text or "__" in text:
         text = _EMPH.sub(r"\2", text)
     if "*" in text or "_" in text:

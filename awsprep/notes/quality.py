@@ -452,7 +452,9 @@ _NUMBERED_LABEL = re.compile(
 )
 # the nearest context is an example's label: "Example: / - Region: Ohio": the value of one example
 _EXAMPLE_PARENT = re.compile(
-    r"(?:^|›\s*)(?:examples?|for example|e\.g\.?|for instance|sample)$", re.IGNORECASE
+    r"(?:^|›\s*)(?:(?:worked\s+)?examples?|for example|e\.g\.?|for instance|samples?|calculations?|"
+    r"exercises?|scenarios?)$",
+    re.IGNORECASE,
 )
 # two bare words set against each other ("Hot vs. Cold."): of what? (names and acronyms say it)
 _BARE_VERSUS = re.compile(r"^[A-Z]?[a-z]+\s+(?:vs\.?|versus)\s+[A-Z]?[a-z]+\.?$")
@@ -566,6 +568,10 @@ _VERB_LABEL = re.compile(
     r"^(?:supports|allows|provides|offers|has|uses|requires|enables|lets|gives|contains|handles|works)\s",
     re.IGNORECASE,
 )
+# a blank over a machine's memory or cores ("52 vCPUs, {{208 GiB}} of RAM" of a shipped storage device):
+# the spec sheet, not what the exam asks (a text that says RAM: memory of a function is not such a figure)
+_SPEC_BLANK = re.compile(r"\}\}\s*(?:of\s+|on\s+)?(?:ram|v?cpus?|cores)\b", re.IGNORECASE)
+_RAM = re.compile(r"\bram\b", re.IGNORECASE)
 _INSTANCE_SIZE = re.compile(r"^[a-z]{1,3}\d[a-z]{0,3}\.(?:nano|micro|small|medium|\d*x?large|metal)\b")
 # a footnote's mark read as part of a term: "¹ CCP", "² see below"
 # a price not yet filled in: "$x per GB", "$X.XX a month", "$?": a placeholder, no figure to learn
@@ -959,7 +965,9 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "a selling point as the question")
         if d.kind == "basic" and not answer.isascii() and _FACE.search(answer):
             minus(0.35, "a case told with a face, not a fact")
-        if d.kind == "basic" and d.key and place.example_parent:
+        if (d.kind == "basic" and d.key and place.example_parent) or (
+            d.kind == "cloze" and place.example_parent
+        ):
             minus(0.3, "a value of one example, not a fact")
         if d.kind == "cloze" and _TRIVIA_BLANK.search(d.text):
             minus(
@@ -1038,6 +1046,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             d.rule == "table-row" and _INSTANCE_SIZE.match(d.key.strip())  # "| m5.large | 2 | 8 GiB |"
         ):
             minus(0.35, "an instance type's spec figures (trivia)")
+        elif d.kind == "cloze" and _SPEC_BLANK.search(d.text) and _RAM.search(d.text):
+            minus(0.35, "a device's spec figures (RAM, vCPUs): trivia")  # "52 vCPUs, {{208 GiB}} of RAM"
         if (
             d.kind == "basic" and "$" in answer and _PLACEHOLDER_PRICE.search(answer)
         ):  # ("$x for {{128KB}}": the size is one)

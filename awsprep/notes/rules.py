@@ -179,6 +179,12 @@ def bold_title(text: str) -> str | None:
 # a quiz's question as a numbered heading: "### 3. Which is a trait of an Elastic IP?"
 _QUIZ_HEADING = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):]\s+\S.*\?", re.IGNORECASE)
 _QUIZ_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):]\s+", re.IGNORECASE)
+# an item that ends on a dash, its sentence going on in its one child ("cache (hit) -" / "- if not found")
+_GOES_ON = re.compile(r"\s+[-–—]+\s*$")
+# a bold title over a worked case: "**Example:**", "**Calculation:**", "**Worked example**"
+_EXAMPLE_TITLE = re.compile(
+    r"^(?:worked\s+)?(?:examples?|calculations?|exercises?|scenarios?|samples?|demo)\b", re.IGNORECASE
+)
 QUIZ_HEADINGS = 3  # a file with this many is a quiz: an answer under such a heading is the heading's
 
 
@@ -309,7 +315,10 @@ class Walker:
                     first, rest = blk.text.split("\n", 1)
                     self.c.skip(blk.line, "fragment", first.strip())
                     blk = replace(blk, line=blk.line + 1, text=rest)
-                self.paragraph(blk)
+                prev = blocks[i - 1] if i else None
+                named = bold_title(prev.text) if prev is not None and prev.kind == "para" else None
+                # "**Calculation:**" over "80 records, 3KB each ...": the lines are a worked case's
+                self.paragraph(blk, [named] if named and _EXAMPLE_TITLE.match(named) else [])
 
     def heading_answer(self, i: int) -> set[int]:
         """A quiz's numbered question heading ("### 3. Which is a trait of an EIP?") with only its right
@@ -357,8 +366,12 @@ class Walker:
         used |= consumed
         return True
 
-    def paragraph(self, blk: Block) -> None:
+    def paragraph(self, blk: Block, parents: list[str] | None = None) -> None:
+        parents = parents or []
         raw = blk.text
+        if not parents and raw.startswith(("**", "__")) and "\n" in raw:
+            named = bold_title(raw.split("\n", 1)[0])  # "**Calculation:**" typed on the case's first line
+            parents = [named] if named and _EXAMPLE_TITLE.match(named) else []
         split = explicit.split_multiline(raw)
         if split:
             basic_qa(self.c, split[0], split[1], blk.line, blk.path, "multiline")
@@ -371,7 +384,7 @@ class Walker:
             self.c.skip(blk.line, "broken table")
             return
         for line, ln in logical_lines(raw, blk.line):
-            if unit(self.c, line, ln, blk.path, [], explicit_only=True):
+            if unit(self.c, line, ln, blk.path, parents, explicit_only=True):
                 continue
             text = line.strip()
             why = is_link_or_image_only(text)
@@ -380,14 +393,14 @@ class Walker:
                 continue
             bold = _BOLD_DEF.match(text)
             if bold:
-                unit(self.c, text, ln, blk.path, [])
+                unit(self.c, text, ln, blk.path, parents)
                 continue
             parts = sentences(plain(text)[0]) if len(text) > 120 else [text]
             if _STEM.search(parts[-1]):  # a practice question's scene and stem, written as prose
                 self.c.skip(ln, "practice question", text)
                 continue
             for sent in parts:
-                unit(self.c, sent, ln, blk.path, [], prose=len(parts) > 1)
+                unit(self.c, sent, ln, blk.path, parents, prose=len(parts) > 1)
 
     # --- lists -----------------------------------------------------------------------------------
     def list_block(self, blk: Block, label: str | None, parents: list[str]) -> None:
@@ -410,6 +423,13 @@ class Walker:
             ("\n" in item.text and has_option(item.text)) or len(leading_options(item.children)) >= 2
         ) and self.questions.item_mcq(item, path):
             return
+        if item.children and len(item.children) == 1 and _GOES_ON.search(item.text):
+            # "Dax is a write-through cache -" over "- which means writes go to both": one sentence typed
+            # on two lines; read as one point
+            (kid,) = item.children
+            if not kid.children and not item.extra and kid.text[:1].islower():
+                text = f"{_GOES_ON.sub('', item.text)}, {kid.text}"
+                item = replace(item, text=text, children=[], extra=kid.extra)
         details = "\n".join(item.extra)
         if "<details" in details.lower() and plain(item.text)[0].endswith("?") and not has_option(details):
             back = explicit.details_answer(details)
