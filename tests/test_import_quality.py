@@ -2672,14 +2672,19 @@ def test_a_bracketed_doubt_in_a_heading_is_left_out_of_the_context(tmp_path: Pat
 
 def test_a_price_behind_a_blank_waits_in_triage(tmp_path: Path) -> None:
     """ "{{$0.30}} per vault a month", "like {{25}}$ an hour": list prices change and differ by Region,
-    the exam asks how a thing is billed; a limit behind a blank stays."""
+    the exam asks how a thing is billed; a limit behind a blank stays, and so do credits given."""
     text = (
         "# Vault\n\n- Each vault costs $0.30 a month to keep\n"
         "- Reading a key costs 0.02 USD per thousand calls\n"
         "- A vault holds at most 500 keys\n"
+        "- New accounts get up to $150 in credits\n- An idle address costs ==$0.01== an hour\n"
     )
     r = imp(tmp_path, text)
-    assert prompts(r) == ["A vault holds at most [...] keys"]
+    assert prompts(r) == [
+        "A vault holds at most [...] keys",
+        "Vault — New accounts get up to [...] in credits",
+        "Vault — An idle address costs [...] an hour",
+    ]
     assert sum("hides a price" in w for t in r.triage for w in t.reasons) == 2
 
 

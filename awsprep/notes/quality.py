@@ -490,6 +490,8 @@ _PRICE_BLANK = re.compile(
     r"\{\{\s*\d[\d.,]*\s*(?:usd|dollars?|cents?)\s*\}\}",
     re.IGNORECASE,
 )
+# "up to {{$200}} in credits": what the free tier gives, no price
+_CREDITS = re.compile(r"\}\}\s*(?:(?:in|of)\s+)?(?:aws\s+|promotional\s+)?credits?\b", re.IGNORECASE)
 # one person's case told as a scene: "I want CPU to stay around {{50%}}", "commit to usage like {{10}}$":
 # the blank hides the case's value, not a fact
 _SCENE_CLOZE = re.compile(
@@ -983,7 +985,12 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a blank beside another number: a garbled figure")
         if d.kind == "cloze" and (_example_cloze(d.text) or _scene_cloze(d.text)):
             minus(0.35, "the cloze hides an example, not the fact")
-        if d.kind == "cloze" and _PRICE_BLANK.search(d.text):
+        if (
+            d.kind == "cloze"
+            and d.rule not in _LEARNER_MARKED  # ("==$0.005== per hour": the learner chose to ask it)
+            and _PRICE_BLANK.search(d.text)
+            and not _CREDITS.search(d.text)
+        ):
             minus(
                 0.35,
                 "the blank hides a price (it changes and differs by Region; the exam asks how it is billed)",

@@ -27,11 +27,13 @@ def _names_a_thing(c: Collector, cell: str) -> bool:
 _ROLE_HEADER = re.compile(
     r"(item|value|name|feature|description|setting|limit|key|property|attribute|parameter|option|type|"
     r"details?|notes?|default|category|aspect|use case|example|purpose|term|meaning|definition|quota|"
-    r"field|metric|resource|concept|point|topic|question|answer|scenario)s?",
+    r"field|metric|resource|concept|point|topic|question|answer|scenario|situation)s?",
     re.IGNORECASE,
 )
 
 # the same roles in the other languages of learners' notes ("Tipo di analisi", "Scelta consigliata")
+# a header that judges or picks ("Best fit", "Good for", "Use when"): the column answers, it is no thing
+_JUDGING_WORDS = {"best", "good", "use", "used", "ideal", "typical", "common", "recommended", "right"}
 _ROLE_WORDS_ABROAD = {"tipo", "tipos", "scelta", "elección", "opzione", "opción", "dettagli", "detalles"}
 
 _VALUE_HEADER = re.compile(r"(?:value|limit|default|quota|number|amount|max(?:imum)?|size)s?", re.IGNORECASE)
@@ -42,20 +44,25 @@ _PLAIN_ANSWER_HEADER = re.compile(
 )
 
 
-def _title_name(cell: str) -> bool:
-    """A header cell written as a name ("Security Group", "Network ACL"): every word capitalised."""
+def _title_name(cell: str, two: bool = False) -> bool:
+    """A header cell written as a name ("Security Group", "Network ACL"): every word capitalised; in a
+    table of ``two`` columns, also a name in sentence case ("Database | Data warehouse")."""
     if _ROLE_HEADER.fullmatch(cell.strip()):
         return False
     names = cell.split()
     if 0 < len(names) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in names):
         return True
-    # a name in sentence case ("Data warehouse", "Security group"): a capital, then at most two lower-case
-    # words that are no function words ("When to use", "What it does" are roles, not names)
+    # a name in sentence case: a capital, then at most two lower-case words that are no function words
+    # ("When to use", "What it does" are roles, not names); only two columns set against each other
+    # ("| Load balancer | OSI layer | Protocols |" names a kind, then its properties)
     return (
-        1 < len(names) <= 3
+        two
+        and 1 < len(names) <= 3
         and names[0][0].isupper()
         and not _ROLE_HEADER.fullmatch(names[0])
         and names[0].lower() not in _ROLE_WORDS_ABROAD
+        and names[0].lower() not in _JUDGING_WORDS
+        and names[0].lower() not in STOPWORDS
         and all(w.isalpha() and w.islower() and w not in STOPWORDS for w in names[1:])
     )
 
@@ -100,7 +107,8 @@ def table(
     # trait of the first column's thing, so the question must say whose trait it is
     statements = sum(len(r[0].split()) > 3 for r in rows[1:] if r) * 2 > len(rows) - 1
     compares = len(header) >= 2 and (
-        all(_names_a_thing(c, h) for h in header) or (statements and all(map(_title_name, header)))
+        all(_names_a_thing(c, h) for h in header)
+        or (statements and all(_title_name(h, len(header) == 2) for h in header))
     )
     # "| Service | Resource/Property | Value |": each row asks its thing's property ("S3: Max buckets?")
     property_table = (
