@@ -2827,3 +2827,64 @@ def test_a_worked_calculation_under_a_bold_title_waits_in_triage(tmp_path: Path)
     r = imp(tmp_path, text)
     assert prompts(r) == ["Capacity — One read unit covers [...] a second"]
     assert sum("one example" in w for t in r.triage for w in t.reasons) == 2
+
+
+# --- rounds 30 and 31 --------------------------------------------------------------------------------
+
+
+def test_lettered_options_with_the_right_ones_highlighted(tmp_path: Path) -> None:
+    """Options "A." to "E." a line each, the right ones wrapped whole in <mark> (or <u>): the marks are
+    the key; the scene's figures make no cloze cards."""
+    text = (
+        "## Question 12\nA shop keeps order files for 5 years and reads them in the first 20 days only.\n"
+        "Which two steps cost the least? (Select TWO.)\n\n"
+        "<mark>A. Store new files in the infrequent-access class</mark>\n"
+        "B. Keep every file in the standard class\n"
+        "C. Delete files after 20 days\n"
+        "<u>D. Move files to the archive class after 20 days</u>\n\n"
+        "## Question 13\nWhich store suits a session cache?\n\n"
+        "A. A tape archive\n<mark>B. An in-memory cache</mark>\n"
+    )
+    r = imp(tmp_path, text)
+    cards = mcqs(r)
+    assert len(r.cards) == 2 and [c.correct for c in cards] == [(0, 3), (1,)]
+    assert cards[0].options[0] == "Store new files in the infrequent-access class"
+
+
+def test_a_question_heading_with_no_question_under_it_makes_no_card(tmp_path: Path) -> None:
+    """ "### Question 6:" over the options alone: nothing asks, so no card (with a warning)."""
+    text = (
+        "### Question 5:\n\nWhich is a managed queue?\n\n- [x] A queue service\n- [ ] A disk\n\n"
+        "### Question 6:\n\n- [x] A cache can sit in front of a table\n- [ ] A disk is a queue\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.question for c in mcqs(r)] == ["Which is a managed queue?"]
+    assert any("no question" in w.message for w in r.warnings)
+
+
+def test_obsidian_comments_block_ids_and_marks_are_no_words_of_the_note(tmp_path: Path) -> None:
+    """ "%% fold %%" (a comment the app hides, also over several lines), "^a1b2c3" (a block's anchor)
+    and "[!]" / "[!tip]" marks show in no card; "2^10" stays."""
+    text = (
+        "# Disks %% fold %%\n\n## Snapshots: %% fold %%\n\n"
+        "- Copies run up to 5 at a time per Region ^a1b2c3\n- [!]Cold disks: the cheapest magnetic kind\n"
+        "- [!tip] Warm disks: spinning, for big sequential reads\n"
+        "%%\nhidden draft line: up to 99 copies\n%%\n- Block size is 2^10 bytes here\n"
+    )
+    r = imp(tmp_path, text)
+    shown = [c.prompt() for c in r.cards] + [str(t.card) for t in r.triage]
+    assert shown and not any("%%" in x or "^a1b2c3" in x or "[!" in x or "99" in x for x in shown)
+    assert any("2^10" in getattr(c, "text", "") for c in r.cards)
+    assert "Cold disks (Snapshots)" in fronts(r)
+
+
+def test_which_of_the_following_and_a_table_of_contents_are_no_terms(tmp_path: Path) -> None:
+    """ "5. Which of the following is a valid alias entry" (a quiz's line) is no term to ask "What is
+    ...?" about; a list labelled "Table of contents" is the page's outline, not a list to recall."""
+    text = (
+        "# Names\n\n## Questions\n\n1. Which of the following is a valid alias entry for a zone apex\n\n"
+        "## Disks\n\n- Table of contents\n    - features\n    - volume types\n    - snapshots\n"
+    )
+    r = imp(tmp_path, text)
+    shown = [c.prompt() for c in r.cards] + [str(t.card) for t in r.triage]
+    assert not any("Which of the following" in x or "contents" in x.lower() for x in shown)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from awsprep.notes.inline import BLANK, SHORTCODE, has_shortcode, plain
+from awsprep.notes.inline import BANG_MARK, BLANK, BLOCK_ID, SHORTCODE, has_shortcode, plain
 from awsprep.notes.mdfast import dispatch_by_first_character
 
 MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
@@ -154,6 +154,10 @@ def clean_heading(raw: str) -> str:
         text = _HEADING_ID.sub("", text)
     if "#" in text:
         text = _TAGS_AT_END.sub("", text)  # "## What is an SCP? #card #aws": tags of the note's app
+    if "^" in text:
+        text = BLOCK_ID.sub("", text)  # "## Key insights ^5c188d": an Obsidian block id
+    if "[!" in text:
+        text = BANG_MARK.sub("", text)
     text = _NUMBERING.sub("", text if text.isascii() else strip_symbols(text))
     return text.rstrip(":").strip()
 
@@ -174,6 +178,18 @@ _CONFLICT_BASE = re.compile(r"\|{7}(?: .*)?")
 _CONFLICT_SEP = re.compile(r"={7}[ \t]*")
 _CONFLICT_CLOSE = re.compile(r">{7}(?: .*)?")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+# an Obsidian comment, "%% fold %%" or a block of lines between two "%%": hidden in the app's view
+_APP_COMMENT = re.compile(r"%%(?:(?!%%)[^\x00]){0,3000}?%%")
+
+
+def app_comments(text: str) -> str:
+    """``text`` with each Obsidian comment (``%% ... %%``, on one line or several) blanked, its line
+    breaks kept so that line numbers stay right."""
+    if "%%" not in text:
+        return text
+    return _APP_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def conflict_markers(text: str) -> tuple[str, list[int]]:

@@ -108,7 +108,11 @@ STOPWORDS = frozenset(
 )
 
 
-_SPECIAL = re.compile(r"[<\[!*_\\`#]")
+_SPECIAL = re.compile(r"[<\[!*_\\`#^]")
+# an Obsidian block id at the end of a line ("Description: ^e5d497"): an anchor for links, no words
+BLOCK_ID = re.compile(r"(?:^|\s+)\^[A-Za-z0-9][A-Za-z0-9-]{2,}\s*$")
+# a callout's or a learner's mark before the words: "[!]VPC", "[!note] Read this", "[!tip]-"
+BANG_MARK = re.compile(r"\[![A-Za-z-]*\][+-]?\s*")
 # the tag a flashcard plugin reads at the end of a line ("What is an SCP? #card", "#flashcards/aws/s3"):
 # a mark for the plugin, no words of the note
 SRS_TAG = re.compile(
@@ -183,6 +187,10 @@ def _plain(raw: str) -> tuple[str, list[str]]:
         text = HTML_TAG.sub(" ", text)
     if "#" in text:
         text = SRS_TAG.sub("", text)
+    if "^" in text:
+        text = BLOCK_ID.sub("", text)
+    if "[!" in text:
+        text = BANG_MARK.sub("", text)
     if "**" in text or "__" in text:
         text = _EMPH.sub(r"\2", text)
     if "*" in text or "_" in text:

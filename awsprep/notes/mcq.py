@@ -53,6 +53,7 @@ _REQUIREMENTS = re.compile(
     re.IGNORECASE,
 )
 _SCENARIO_PARAS = 4
+_ONLY_NUMBER = re.compile(r"^\W*(?:question|q|frage|pregunta|quest[aã]o)?\s*#?\s*\d{1,4}\W*$", re.IGNORECASE)
 _PLAIN_OPTIONS = 8  # a plain list keyed by letters has at most this many options (A-H)
 # "**Type: Single Answer**": a label over a question, not part of it
 _LABEL_PARA = re.compile(r"^(\*\*|__)[^*_\n]{1,60}\1$")
@@ -181,12 +182,24 @@ def option_verdicts(items: list[Item]) -> tuple[tuple[int, ...], str] | None:
     return tuple(right), " ".join(reasons)
 
 
+# an option line wrapped whole in a highlight: "<mark>D. Create a lifecycle policy</mark>" (the right one)
+_MARKED_LINE = re.compile(r"^\s*<(mark|u|ins|b|strong)>(.*)</\1>\s*$", re.IGNORECASE)
+
+
+def unmarked(line: str) -> tuple[str, bool]:
+    """An option line without a highlight wrapped around it whole, and whether it had one."""
+    if "<" not in line:
+        return line, False
+    m = _MARKED_LINE.match(line)
+    return (m.group(2), True) if m else (line, False)
+
+
 def lettered_question(blk: Block, nxt: Block | None) -> bool:
     if nxt is None or has_option(blk.text):
         return False
     if nxt.kind == "list":
         return option_items(nxt.items) is not None
-    return nxt.kind == "para" and bool(explicit.OPTION.match(nxt.text.split("\n")[0]))
+    return nxt.kind == "para" and bool(explicit.OPTION.match(unmarked(nxt.text.split("\n")[0])[0]))
 
 
 # an option written wholly in bold: a quiz that marks its right answers so ("1. **EC2**")
@@ -707,7 +720,7 @@ class McqReader:
         expl_raw: str,
         rule: str,
     ) -> bool:
-        if not question:
+        if not question or _ONLY_NUMBER.match(question):  # ("### Question 6:" over the options alone)
             self.c.warn(line, "a multiple-choice list has no question before it, so it was skipped.")
             self.c.skip(line, "mcq without question")
             return False
@@ -942,10 +955,14 @@ class McqReader:
         used = {i}
         k = i
         marked: list[str] = []  # the option lines as written, for their marks
+        highlighted: list[int] = []  # options wrapped whole in <mark> (or <u>, <b>): the right ones
         while k < len(blocks) and blocks[k].kind == "para" and len(used) < 12:
             for ln in blocks[k].text.split("\n"):
-                m = explicit.OPTION.match(ln)
+                line, lit = unmarked(ln)
+                m = explicit.OPTION.match(line)
                 if m and not after and m.group(1).upper() == chr(ord("A") + len(options)):
+                    if lit:
+                        highlighted.append(len(options))
                     options.append(plain(_VOTED.sub("", m.group(2)))[0])
                     marked.append(ln)
                 elif options:
@@ -956,7 +973,7 @@ class McqReader:
             if after:
                 break
             nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-            if nxt is None or nxt.kind != "para" or not explicit.OPTION.match(nxt.text):
+            if nxt is None or nxt.kind != "para" or not explicit.OPTION.match(unmarked(nxt.text)[0]):
                 break
             k += 1
         if len(options) < 2:
@@ -973,6 +990,8 @@ class McqReader:
         elif extra and not tail.strip(" \n"):
             used |= more
         correct = explicit.correct_options(tail, options) or voted(marked)
+        if not correct and 0 < len(highlighted) < len(options):
+            correct = tuple(highlighted)
         self.mcq(question, qline, blocks[i].path, options, correct, tail, "mcq-lettered")
         return used
 

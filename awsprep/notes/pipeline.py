@@ -17,7 +17,7 @@ from awsprep.bank.errors import BankError
 from awsprep.bank.io import card_from_dict, card_to_dict
 from awsprep.bank.models import BasicCard, Card, ClozeCard, McqCard, Source
 from awsprep.notes import ids as idmod
-from awsprep.notes.blocks import MAX_DEPTH, conflict_markers, parse_blocks, strip_front_matter
+from awsprep.notes.blocks import MAX_DEPTH, app_comments, conflict_markers, parse_blocks, strip_front_matter
 from awsprep.notes.files import NoteFile as NoteFile  # re-exported: callers import it from here
 from awsprep.notes.files import collect_files as collect_files
 from awsprep.notes.files import read_note
@@ -97,6 +97,7 @@ def _main_reason(reasons: tuple[str, ...]) -> str:
 def extract_file(name: str, text: str, topics: TopicTable, facts: Sequence[Fact] = ()) -> FileResult:
     text, fm_lines = strip_front_matter(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " "))
     text, conflicts = conflict_markers(text)
+    text = app_comments(text)
     parsed = parse_blocks(text)
     fallback = Path(name).stem
     ex = extract(name, parsed.blocks, topics, fallback)

@@ -30,6 +30,7 @@ from awsprep.notes.mcq import (
     leading_options,
     lettered_question,
     question_section,
+    unmarked,
 )
 from awsprep.notes.steps import REPO_FILE, project_readme, step_shares
 from awsprep.notes.tables import adds_nothing, html_block, table
@@ -300,7 +301,7 @@ class Walker:
                     basic_qa(self.c, blk.text, after.text, blk.line, blk.path, "multiline")
                     used |= {i + 1, i + 2}
                     continue
-                if any(explicit.OPTION.match(x) for x in blk.text.split("\n")):
+                if any(explicit.OPTION.match(unmarked(x)[0]) for x in blk.text.split("\n")):
                     consumed = self.questions.lettered_mcq(i)
                     if consumed:
                         used |= consumed

@@ -74,8 +74,9 @@ _BAD_TERM = re.compile(
     r"troubleshoot|troubleshooting|guide|link|docs|documentation|reference|source|here|there|best|"
     r"pro|pros|con|cons|hostname|image|images|by default|in general|in short|in practice|in summary|"
     r"typically|usually|generally|however|otherwise|for instance|in addition|additionally|finally|first|"
-    r"second|third|next|last|later|also note|note that)$"
-    r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get|or|and|but)\b",
+    r"second|third|next|last|later|also note|note that|table of contents|contents|toc|outline)$"
+    r"|^(set|use|add|check|choose|enable|create|go|click|run|type|select|install|make|see|read|do|get|or|and|but|"
+    r"which|whose|whom|whether)\b",  # ("Which of the following ..." asks; it names no term)
     re.IGNORECASE,
 )
 _VAGUE_PAIR_TERM = re.compile(r"[a-z][a-z ]*")
