@@ -2888,3 +2888,24 @@ def test_which_of_the_following_and_a_table_of_contents_are_no_terms(tmp_path: P
     r = imp(tmp_path, text)
     shown = [c.prompt() for c in r.cards] + [str(t.card) for t in r.triage]
     assert not any("Which of the following" in x or "contents" in x.lower() for x in shown)
+
+
+def test_a_lists_number_typed_as_text_is_no_figure_and_no_part_of_a_term(tmp_path: Path) -> None:
+    """ "1. This is the dearest option" kept as text under a bold label (indented too deep to be a list):
+    the "1" is no figure to blank; "**3 ) Storage Boost**: ..." asks "Storage Boost"."""
+    text = (
+        "# Renting\n\n- **By the hour**:\n\t\tYou pick any size and stop it at any time.\n"
+        "\t\t1. This is the dearest and most flexible way to rent.\n"
+        "\t\t2. You pay only while the machine runs, billed by the second.\n\n"
+        "**3 ) Storage Boost**: an option for faster disk reads on a machine\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any("[...]. " in p or p.endswith("— [...]") for p in prompts(r))
+    assert "Storage Boost (Renting)" in fronts(r)
+
+
+def test_an_answer_that_is_a_blank_to_fill_waits_in_triage(tmp_path: Path) -> None:
+    """A quiz copied as "Logs is a service for _____": the learner's blank is no answer."""
+    r = imp(tmp_path, "# Quiz\n\n- Logs is a service for _____ and alarms\n- Metrics: numbers over time\n")
+    assert fronts(r) == ["Metrics (Quiz)"]
+    assert any("blank to fill" in w for t in r.triage for w in t.reasons)

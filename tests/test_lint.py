@@ -408,3 +408,11 @@ def test_a_stream_retention_written_in_short_units_is_flagged(facts: list) -> No
     text = "## Kinesis Streams\n- 24h - 7d retention time\n- retention from 24h up to 365 days\n"
     text += "- a 7d trial\n"
     assert [(w.line, w.key) for w in scan_text(text, "n.md", facts)] == [(2, "kinesis-retention")]
+
+
+def test_an_object_size_of_0_to_5_gb_is_flagged_but_a_part_size_is_not(facts: list) -> None:
+    """ "From 0 to 5GB files" gives one PUT's limit as the object's; "5 MB to 5 GB per part" is right."""
+    text = (
+        "## S3\n- Objects: from 0 to 5GB files\n- Multipart: 5 MB to 5 GB per part\n- 0 to 5 GB each part\n"
+    )
+    assert [(w.line, w.key) for w in scan_text(text, "n.md", facts)] == [(2, "s3-object-size")]

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from awsprep.notes.inline import HTML_TAG
+from awsprep.notes.inline import BLANK, HTML_TAG
 from awsprep.notes.model import Draft
 from awsprep.notes.needles import folded, needles
 from awsprep.notes.needles import search as _search
@@ -1003,6 +1003,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.5, "why an option of an unseen question is wrong")
         if d.rule == "definition" and len(label.split()) >= 4 and _STATEMENT_KEY.search(label):
             minus(0.35, "a statement as the question, not a term")
+        if d.kind == "basic" and "___" in answer and BLANK.search(answer):
+            minus(0.5, "the answer holds a blank to fill, not the fact")  # "a service for _____"
         if d.rule == "definition" and _PREPOSITION_LABEL.match(label):
             minus(0.35, "the label goes on from the line above: it names nothing")  # "using SQS: queues"
         if d.kind == "basic" and d.key and len(label) == 1:

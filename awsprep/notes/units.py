@@ -262,6 +262,8 @@ def unit(
     if len(text) > MAX_TEXT:
         c.skip(line, "too long", text)
         return False
+    if text[:1].isdigit() and _TERM_NUMBER.match(text):
+        text = _TERM_NUMBER.sub("", text)  # "2. You are only charged when ...": a list's number, no figure
     fact = cloze_numbers(text)
     if fact and len(text) > 160:
         # a long line of several sentences: the card keeps the sentences with the numbers in them
@@ -328,7 +330,7 @@ def unquote(text: str) -> str:
     return text
 
 
-_TERM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+_TERM_NUMBER = re.compile(r"^\d{1,2} ?[.)]\s+(?=\S)")  # "1. ", "3 ) "
 _VOCAB_LABEL = re.compile(
     r"(?:vocab(?:ulary)?|terms?|definitions?|glossary|key ?terms?|keywords?|jargon)", re.IGNORECASE
 )
