@@ -2909,3 +2909,17 @@ def test_an_answer_that_is_a_blank_to_fill_waits_in_triage(tmp_path: Path) -> No
     r = imp(tmp_path, "# Quiz\n\n- Logs is a service for _____ and alarms\n- Metrics: numbers over time\n")
     assert fronts(r) == ["Metrics (Quiz)"]
     assert any("blank to fill" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_paragraphs_first_line_naming_a_service_is_the_context_of_its_lines(tmp_path: Path) -> None:
+    """Plain-text notes without list marks: "Amazon Key Store - managed keys" then lines under it; the
+    first line names what the others are about (as a parent bullet would). Hard-wrapped prose is not
+    taken for a title."""
+    text = (
+        "# Storage\n\n## Tiers\n\nAmazon Key Store - managed keys\n  Rotation - once a year by default\n"
+        "  Deletion - waits 7 to 30 days\n\n"
+        "the service rotates keys for you when\nRotation - automatic here\n  Backups - nightly\n"
+    )
+    got = fronts(imp(tmp_path, text))
+    assert "Rotation (Storage › Tiers › Amazon Key Store)" in got
+    assert "Backups (Storage › Tiers)" in got

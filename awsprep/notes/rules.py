@@ -112,6 +112,24 @@ def bullet_points(text: str) -> list[str]:
     return [p for p in _INLINE_BULLET.split(text) if p]
 
 
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "to", "on", "in", "with", "a", "an", "or", "&"})
+
+
+def _para_title(line: str) -> str | None:
+    """The name a paragraph's first line gives ("Amazon Fsx", "Amazon Dynamo DB - nosql db" -> "Amazon
+    Dynamo DB"): a few words, each a capital or a small word; None for a line of prose."""
+    text = plain(line)[0]
+    name = re.split(r"\s[-–—]\s", text, maxsplit=1)[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 6 or name.endswith((".", ":", "?", "!", ",")) or ":" in name:
+        return None
+    if not all(w in _SMALL_WORDS or not w[0].isalpha() or w[0].isupper() for w in words):
+        return None
+    if not any(w[0].isupper() for w in words) or _BAD_TERM.match(name):
+        return None
+    return name
+
+
 def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
     """Split hard-wrapped text into logical lines: a line starting in upper case after a line that
     does not end in a comma, dash or opening bracket starts a new one."""
@@ -384,7 +402,13 @@ class Walker:
             )
             self.c.skip(blk.line, "broken table")
             return
-        for line, ln in logical_lines(raw, blk.line):
+        logical = logical_lines(raw, blk.line)
+        titled = _para_title(logical[0][0]) if not parents and len(logical) >= 3 else None
+        for n, (line, ln) in enumerate(logical):
+            if titled and n == 1:
+                # "Amazon Database Migration Service" over lines indented under it (no list marks): the
+                # first line names what the others are about, as a parent bullet would
+                parents = [titled]
             if unit(self.c, line, ln, blk.path, parents, explicit_only=True):
                 continue
             text = line.strip()
