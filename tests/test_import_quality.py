@@ -2918,7 +2918,7 @@ def test_a_paragraphs_first_line_naming_a_service_is_the_context_of_its_lines(tm
     text = (
         "# Storage\n\n## Tiers\n\nAmazon Key Store - managed keys\n  Rotation - once a year by default\n"
         "  Deletion - waits 7 to 30 days\n\n"
-        "the service rotates keys for you when\nRotation - automatic here\n  Backups - nightly\n"
+        "the service rotates keys for you when\nRotation - automatic here\n  Backups - every night at two\n"
     )
     got = fronts(imp(tmp_path, text))
     assert "Rotation (Storage › Tiers › Amazon Key Store)" in got

@@ -252,7 +252,10 @@ def test_vague_lowercase_pairs_are_skipped_but_real_definitions_kept(tmp_path: P
     )
     fronts = {c.front.split(" (")[0] for c in r.cards if isinstance(c, BasicCard)}
     assert "environment" not in fronts and "synchronous" not in fronts
-    assert {"Fargate", "buildspec"} <= fronts
+    assert "buildspec" in fronts
+    # a one lower-case word answer ("serverless") waits in triage: such deck cards were 1 good in 9 on
+    # the held-out sheets of rounds 17-31
+    assert [t.card["front"].split(" (")[0] for t in r.triage] == ["Fargate"]
     assert sum(1 for s in r.skips if s.reason == "vague") == 2
 
 

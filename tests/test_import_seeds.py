@@ -36,9 +36,10 @@ def find(result: ImportResult, pattern: str) -> list[Card]:
     return [c for c in result.cards if rx.search(text_of(c))]
 
 
-def test_at_least_290_cards_from_the_three_note_sets(result: ImportResult) -> None:
-    # (300 until list prices behind a blank went to triage: Lambda's and SNS's per-request prices)
-    assert len(result.cards) >= 290
+def test_at_least_280_cards_from_the_three_note_sets(result: ImportResult) -> None:
+    # (300 until list prices behind a blank went to triage: Lambda's and SNS's per-request prices;
+    # 290 until one lower-case word answers did: "4xx errors -> client-induced")
+    assert len(result.cards) >= 280
     per_file = {c.sources[0].file for c in result.cards}
     assert len(per_file) == 3
 

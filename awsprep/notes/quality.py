@@ -1098,7 +1098,10 @@ def score(d: Draft, project: bool = False) -> Quality:
         if d.kind == "cloze" and len(d.text) > 200:
             minus(0.2, "a long cloze")
         if d.kind == "basic" and len(answer.split()) == 1 and d.rule == "definition":
-            minus(0.15, "a one-word answer")
+            # a lower-case word or a link ("fast", "ticked", "<https://...>") is seldom the fact asked; a
+            # name ("Redshift", "Regional") more often is
+            word = answer.strip(" <>`'\"*_")
+            minus(0.35 if word[:1].islower() or "://" in word else 0.15, "a one-word answer")
     if d.outdated:
         reasons.append(f"outdated: {d.outdated}")
     return Quality(round(value, 3), tuple(reasons))
