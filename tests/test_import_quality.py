@@ -2923,3 +2923,18 @@ def test_a_paragraphs_first_line_naming_a_service_is_the_context_of_its_lines(tm
     got = fronts(imp(tmp_path, text))
     assert "Rotation (Storage › Tiers › Amazon Key Store)" in got
     assert "Backups (Storage › Tiers)" in got
+
+
+def test_options_as_paragraphs_keyed_by_a_bare_correct_line_in_details(tmp_path: Path) -> None:
+    """Options "A." to "D." a paragraph each, the key in a hidden block as "**Correct:** B, D<br>" before
+    the explanation; "Correct: a service ..." in prose is no key."""
+    text = (
+        "### Question 1\n\nWhich two store files? (Choose TWO)\n\nA. A queue.\n\nB. A bucket.\n\n"
+        "C. A topic.\n\nD. A file system.\n\n<details><summary>Show</summary><br>**Correct:** B, D<br><br>"
+        "**Explanation:** Buckets hold objects and file systems hold files.</details>\n\n"
+        "### Question 2\n\nWhich one sends mail?\n\nA. A queue.\n\nB. A mailer.\n\n"
+        "<details><summary>Show</summary>Correct: a service that sends mail</details>\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.correct for c in mcqs(r)] == [(1, 3)]
+    assert "Buckets hold objects" in mcqs(r)[0].explanation

@@ -17,6 +17,11 @@ CORRECT = re.compile(
     r"(?:options?\s+)?\(?\s*([A-H](?:\s*\)?\s*(?:,|and|&|/)\s*\(?[A-H])*|[A-H]{2,8})\b",
     re.IGNORECASE,
 )
+# "Correct: D", "Correct: B, E": the key under the word alone, its letters in capitals ("Correct: a
+# service ..." is a sentence, not a key)
+_CORRECT_BARE = re.compile(
+    r"\bcorrect\s*:\s*((?-i:[A-H])(?:\s*(?:,|&|/|\band\b)\s*(?-i:[A-H]))*)(?![\w])", re.IGNORECASE
+)
 # "Answer: Amazon S3" names the option instead of its letter
 ANSWER_TEXT = re.compile(r"(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-]\s*(.+)", re.IGNORECASE)
 _ANSWER_LEAD = re.compile(r"^\W*(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-][^.]*\.?", re.I)
@@ -110,8 +115,10 @@ def letters_in(said: str) -> list[str]:
 
 
 def correct_letters(text: str) -> list[str]:
-    """The letters of ``Correct answer: B, E`` / ``**Answer:** AC`` / ``Answer: a and d``."""
-    m = CORRECT.search(re.sub(r"[*_]", "", _SUMMARY.sub(" ", text)))
+    """The letters of ``Correct answer: B, E`` / ``**Answer:** AC`` / ``Answer: a and d`` /
+    ``**Correct:** D``."""
+    shown = re.sub(r"[*_]", "", _SUMMARY.sub(" ", text))
+    m = CORRECT.search(shown) or _CORRECT_BARE.search(shown)
     if not m:
         return []
     return letters_in(m.group(1))
