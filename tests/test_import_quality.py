@@ -2938,3 +2938,21 @@ def test_options_as_paragraphs_keyed_by_a_bare_correct_line_in_details(tmp_path:
     r = imp(tmp_path, text)
     assert [c.correct for c in mcqs(r)] == [(1, 3)]
     assert "Buckets hold objects" in mcqs(r)[0].explanation
+
+
+def test_unticked_options_with_the_right_ones_named_in_details(tmp_path: Path) -> None:
+    """ "1). Which ...?" over "- [ ]" boxes none ticked, the right option's words alone in a hidden block
+    under the list: that option is the key; the options make no note cards."""
+    text = (
+        "# Quiz\n\n1). Which store keeps a session a few minutes?\n- [ ] A tape archive\n"
+        "- [ ] A memory cache\n- [ ] A cold bucket\n\n"
+        "<details><summary>Answer</summary>\n<p>\n  A memory cache\n</p>\n</details>\n\n"
+        "2). How long can a booking run?\n- [ ] 1 or 3 years\n- [ ] 2 or 4 years\n\n"
+        "<details><summary>Answer</summary>\n<p>\n  1 or 3 years\n</p>\n</details>\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.question, c.correct) for c in mcqs(r)] == [
+        ("Which store keeps a session a few minutes?", (1,)),
+        ("How long can a booking run?", (0,)),
+    ]
+    assert len(r.cards) == 2

@@ -14,7 +14,7 @@ from awsprep.notes.collector import Collector
 from awsprep.notes.inline import is_link_or_image_only, norm, plain
 
 _OPTION_LABEL = re.compile(r"^(?:option\s+)?[A-Ha-h][:.)]\s+", re.IGNORECASE)  # "Option A: ..." -> "..."
-_Q_PREFIX = re.compile(r"^\s*(?:(?:question|q)\s*\d*\s*[:.)]|\d{1,4}[.)])\s*", re.IGNORECASE)
+_Q_PREFIX = re.compile(r"^\s*(?:(?:question|q)\s*\d*\s*[:.)]|\d{1,4}(?:\)\.|[.)]))\s*", re.IGNORECASE)
 
 
 def has_option(text: str) -> bool:
@@ -706,6 +706,10 @@ class McqReader:
         self.option_lines.update(it.line for it in blk.items)
         correct = tuple(k for k, it in enumerate(tasks) if it.task)
         expl_raw, used = self.following_text(i + 1)
+        if not correct and "<details" in expl_raw.lower():
+            # no box ticked, the right option's words hidden under the list ("<details>... Spot
+            # Instances ...</details>"): the options named there alone on a line
+            correct = named_options(expl_raw, options)
         made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
         notes = [it for it in blk.items if not made or it.task is None]
         return (used if made else set()), notes
@@ -1071,6 +1075,14 @@ def html_option_list(text: str) -> tuple[list[str], str] | None:
     if all(m is not None and m.group(1).upper() == chr(ord("A") + k) for k, m in enumerate(typed)):
         options = [m.group(2).strip() for m in typed if m is not None]
     return options, text[end.end() :]
+
+
+def named_options(text: str, options: list[str]) -> tuple[int, ...]:
+    """The options that a hidden answer names whole, each alone on a line; none when it names every one."""
+    body = explicit._SUMMARY.sub("\n", text)
+    said = {norm(plain(html.unescape(ln))[0]) for ln in body.split("\n")}
+    named = tuple(k for k, o in enumerate(options) if norm(o) in said)
+    return named if len(named) < len(options) else ()
 
 
 def details_key(text: str) -> tuple[list[str] | None, str]:
