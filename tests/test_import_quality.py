@@ -2956,3 +2956,24 @@ def test_unticked_options_with_the_right_ones_named_in_details(tmp_path: Path) -
         ("How long can a booking run?", (0,)),
     ]
     assert len(r.cards) == 2
+
+
+def test_a_notes_own_record_and_a_know_label_wait_in_triage(tmp_path: Path) -> None:
+    """ "Date: 2nd March, 2026", "Revised On: 17.12.2020" are the note's record of itself; "**Know**: ..."
+    names the kind of remark; a field named "version" with a real answer stays."""
+    text = (
+        "# Notes\n\nDate: 2nd March, 2026\n\nRevised On: 17.12.2020\n\n## Deploy file\n\n"
+        "- **Know**: who patches the runtime of a function\n"
+        "- version: reserved for later use, the only allowed value today is 0.0\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["version (Deploy file)"]
+    assert sum("own record" in w for t in r.triage for w in t.reasons) == 2
+
+
+def test_bold_that_never_closes_leaves_no_stars(tmp_path: Path) -> None:
+    """ "## Boxes Overview**" and "like ** Functions**" (a space after the opening stars: no bold in
+    Markdown): the stars are no words of the note."""
+    text = "# Compute\n\n## Boxes Overview**\n\n- Runner: starts boxes like ** Functions** on demand\n"
+    got = pairs(imp(tmp_path, text))
+    assert got == [("Runner (Compute › Boxes Overview)", "starts boxes like Functions on demand")]

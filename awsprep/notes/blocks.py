@@ -149,6 +149,8 @@ def clean_heading(raw: str) -> str:
         for blank in blanks:
             text = text.replace("\x00", blank, 1)
         text = re.sub(r"\s+\*+$", "", text)  # "### AWS DataSync ***": stars typed as a mark of importance
+        if "**" in text:
+            text = text.replace("**", "")  # "## Containers Overview**": bold that never closed
     text = unescape(text)  # "Day 8 \\- March 15": a backslash escape shows its character only
     if "{#" in text:
         text = _HEADING_ID.sub("", text)

@@ -188,7 +188,8 @@ _NOTE_LABEL = re.compile(
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
     r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|optimi[sz]ations?|misc|miscellaneous|"
-    r"good to know|(?:special|side|extra|additional|other|general|random) notes?|"
+    r"good to know|(?:need to |must )?know|understand|"
+    r"(?:special|side|extra|additional|other|general|random) notes?|"
     # a lead-in to the words that point at a service ("Question Says: Notifications; Fan-Out"): what
     # those words point at is the heading's, the label asks nothing
     r"(?:if |when )?(?:the )?(?:exam )?questions? (?:says?|mentions?|asks?)|(?:if |when )?you see|"
@@ -497,6 +498,16 @@ _CREDITS = re.compile(r"\}\}\s*(?:(?:in|of)\s+)?(?:aws\s+|promotional\s+)?credit
 _SCENE_CLOZE = re.compile(
     r"\b(?:I|we)\s+(?:want|need|have|get|pay|set|use|provision|store|run)\b[^.;{}]*\{\{|\blike\s+\{\{\s*[$€£]?\d",
     re.IGNORECASE,
+)
+# a note's record of itself: "Date: 2nd September, 2026", "Revised On: 17.12.2020", "Version: 3"
+_RECORD_LABEL = re.compile(
+    r"^(?:date|revised(?: on)?|updated(?: on)?|last (?:updated|modified|revised|edited)(?: on)?|"
+    r"created(?: on)?|written(?: on| by)?|author|version|status)$",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?[ ./-]+(?:[A-Za-z]+|\d{1,2})[ ,./-]+\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"[A-Za-z]+ \d{1,2}(?:st|nd|rd|th)?,? \d{4})\.?$"
 )
 # a label that opens on a preposition in lower case ("using SQS: queue model" under "decouple your
 # apps"): the end of the sentence above, not a term
@@ -939,7 +950,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         elif _search(_DEICTIC, back, folded(back)):
             minus(0.3, "the answer points at text around it")
         if place.example:
-            minus(0.3, "a step of a worked example")
+            minus(0.4, "a step of a worked example")
         compared = " — " in d.front  # "SQS: pulls — SNS?": the row says whose trait its name is
         if d.rule == "table-row" and len(d.key.split()) > 8 and len(answer.split()) > 4 and not compared:
             minus(0.3, "a table row named by a statement, not a term")
@@ -1005,6 +1016,9 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a statement as the question, not a term")
         if d.kind == "basic" and "___" in answer and BLANK.search(answer):
             minus(0.5, "the answer holds a blank to fill, not the fact")  # "a service for _____"
+        recorded = _RECORD_LABEL.match(label) and len(answer.split()) <= 4  # ("version: reserved for ...")
+        if d.rule == "definition" and (recorded or _DATE_ONLY.match(answer.strip())):
+            minus(0.5, "the note's own record (a date, a version), not a fact")  # "Revised On: 17.12.2020"
         if d.rule == "definition" and _PREPOSITION_LABEL.match(label):
             minus(0.35, "the label goes on from the line above: it names nothing")  # "using SQS: queues"
         if d.kind == "basic" and d.key and len(label) == 1:
@@ -1046,7 +1060,7 @@ def score(d: Draft, project: bool = False) -> Quality:
         if _OPERATOR_START.match(core.strip()) or keyed:
             minus(0.4, "the line opens on an operator, not on what it is about")
         if _LEANS_BACK.match(core.strip()):
-            minus(0.3, "the line leans on the one before it")
+            minus(0.35, "the line leans on the one before it")
         if _search(_SCENARIO, both, both_low):
             minus(0.35, "a practice question's scenario, not a fact")
         elif d.kind == "cloze" and d.rule == "fact" and _ASKS.search(d.core):
