@@ -2977,3 +2977,30 @@ def test_bold_that_never_closes_leaves_no_stars(tmp_path: Path) -> None:
     text = "# Compute\n\n## Boxes Overview**\n\n- Runner: starts boxes like ** Functions** on demand\n"
     got = pairs(imp(tmp_path, text))
     assert got == [("Runner (Compute › Boxes Overview)", "starts boxes like Functions on demand")]
+
+
+# --- rounds 34 and 35 --------------------------------------------------------------------------------
+
+
+def test_a_two_column_table_of_two_names_sets_each_row_against_the_other(tmp_path: Path) -> None:
+    """ "| Quick checks | Patient checks |" (two names, one word shared) with short rows: the question
+    names the first column's trait and asks the second's; "| Service | Use |" heads roles, not things."""
+    text = (
+        "# Queues\n\n| Quick checks | Patient checks |\n|---|---|\n| Faster answers | Slower answers |\n"
+        "| Higher cost | Lower cost |\n\n## Tools\n\n| Service | Use |\n|---|---|\n| Crate | Stores boxes |\n"
+    )
+    got = fronts(imp(tmp_path, text))
+    assert "Quick checks: Faster answers — Patient checks? (Queues)" in got
+    assert "Crate: Use? (Queues › Tools)" in got
+
+
+def test_a_wiki_link_in_a_heading_and_an_exam_label(tmp_path: Path) -> None:
+    """ "### [[Disk Kinds]] (6)" shows the page's name, not its brackets; "EXAM: ..." names the kind of
+    remark, not what is asked."""
+    text = (
+        "# Disks\n\n### [[Disk Kinds]] (6)\n\n- Cold disk: the cheapest magnetic kind\n"
+        "- EXAM: it cannot boot\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Cold disk (Disks › Disk Kinds (6))"]
+    assert any("generic label" in w for t in r.triage for w in t.reasons)

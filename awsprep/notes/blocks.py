@@ -141,8 +141,8 @@ def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
     if has_shortcode(text):
         text = " ".join(SHORTCODE.sub(" ", text).split())  # "## :rocket: Lambda": a picture, not the name
-    if "](" in text or "<" in text:
-        text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options"
+    if "](" in text or "<" in text or "[[" in text:
+        text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options", "[[EBS]]" -> "EBS"
     if "*" in text or "_" in text:  # (what emphasis, blanks and trailing stars are made of)
         blanks = BLANK.findall(text) if "___" in text else []  # "A _____ queue is ...": no emphasis
         text = _EMPH.sub(r"\2", BLANK.sub("\x00", text) if blanks else text)

@@ -188,7 +188,7 @@ _NOTE_LABEL = re.compile(
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
     r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|optimi[sz]ations?|misc|miscellaneous|"
-    r"good to know|(?:need to |must )?know|understand|"
+    r"good to know|(?:need to |must )?know|understand|exam|for the exam|exam notes?|"
     r"(?:special|side|extra|additional|other|general|random) notes?|"
     # a lead-in to the words that point at a service ("Question Says: Notifications; Fan-Out"): what
     # those words point at is the heading's, the label asks nothing

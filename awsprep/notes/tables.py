@@ -27,14 +27,37 @@ def _names_a_thing(c: Collector, cell: str) -> bool:
 _ROLE_HEADER = re.compile(
     r"(item|value|name|feature|description|setting|limit|key|property|attribute|parameter|option|type|"
     r"details?|notes?|default|category|aspect|use case|example|purpose|term|meaning|definition|quota|"
-    r"field|metric|resource|concept|point|topic|question|answer|scenario|situation)s?",
+    r"field|metric|resource|concept|point|topic|question|answer|scenario|situation|service|tool|use|"
+    r"purpose|product|component|command|step|task|action|role|requirement|problem|solution)s?",
     re.IGNORECASE,
 )
 
 # the same roles in the other languages of learners' notes ("Tipo di analisi", "Scelta consigliata")
 # a header that judges or picks ("Best fit", "Good for", "Use when"): the column answers, it is no thing
 _JUDGING_WORDS = {"best", "good", "use", "used", "ideal", "typical", "common", "recommended", "right"}
-_ROLE_WORDS_ABROAD = {"tipo", "tipos", "scelta", "elección", "opzione", "opción", "dettagli", "detalles"}
+_ROLE_WORDS_ABROAD = {
+    "tipo",
+    "tipos",
+    "scelta",
+    "elección",
+    "opzione",
+    "opción",
+    "dettagli",
+    "detalles",
+    "servizio",
+    "servizi",
+    "servicio",
+    "servicios",
+    "serviço",
+    "serviços",
+    "differenze",
+    "diferencias",
+    "caratteristiche",
+    "características",
+    "descrizione",
+    "descripción",
+    "descrição",
+}
 
 _VALUE_HEADER = re.compile(r"(?:value|limit|default|quota|number|amount|max(?:imum)?|size)s?", re.IGNORECASE)
 _NO_VALUE = re.compile(r"|todo|tbd|tba|n/?a|\?+|-+|—", re.IGNORECASE)  # a cell still to fill in
@@ -50,6 +73,8 @@ def _title_name(cell: str, two: bool = False) -> bool:
     if _ROLE_HEADER.fullmatch(cell.strip()):
         return False
     names = cell.split()
+    if names and names[0].lower() in _ROLE_WORDS_ABROAD:
+        return False
     if 0 < len(names) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in names):
         return True
     # a name in sentence case: a capital, then at most two lower-case words that are no function words
@@ -106,9 +131,20 @@ def table(
     # a table comparing things column by column ("SQS | SNS", "SQL | NoSQL"): its first cell is a
     # trait of the first column's thing, so the question must say whose trait it is
     statements = sum(len(r[0].split()) > 3 for r in rows[1:] if r) * 2 > len(rows) - 1
+    # two columns headed by two names ("Short polling | Long polling", "Read | Write"): each row sets a
+    # trait of the one against the other's, however short
+    pair = (
+        len(header) == 2
+        and all(_title_name(h, True) for h in header)
+        and (
+            bool(set(header[0].lower().split()) & set(header[1].lower().split()))  # "Short/Long polling"
+            or any(_names_a_thing(c, h) for h in header)  # "Standard | FIFO"
+        )
+    )
     compares = len(header) >= 2 and (
         all(_names_a_thing(c, h) for h in header)
         or (statements and all(_title_name(h, len(header) == 2) for h in header))
+        or pair
     )
     # "| Service | Resource/Property | Value |": each row asks its thing's property ("S3: Max buckets?")
     property_table = (
