@@ -3004,3 +3004,10 @@ def test_a_wiki_link_in_a_heading_and_an_exam_label(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert fronts(r) == ["Cold disk (Disks › Disk Kinds (6))"]
     assert any("generic label" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_files_chapter_number_is_no_part_of_its_subject(tmp_path: Path) -> None:
+    """A file "chapter5-functions.md" without headings: its lines are about "functions", not "chapter5
+    functions"."""
+    r = imp(tmp_path, "- default memory is 128mb, up to 10240mb\n", name="chapter5-functions.md")
+    assert prompts(r) == ["functions — default memory is [...], up to [...]"]

@@ -58,12 +58,19 @@ _NAMELESS = re.compile(
 )
 
 
+_ORDER_WORD = re.compile(
+    r"^(?:chapter|ch|part|day|week|section|lesson|module|unit|lecture)\s?\d+\s+(?=\S)", re.I
+)
+
+
 def file_subject(stem: str) -> str:
     """What a file's name says it is about: "07-aws-ram" -> "aws ram", "Quicksight" -> "Quicksight",
     "P- Account_Management" -> "Account Management";
     "" for names that say nothing ("README", "notes", "chapter 3") or say too much (over four words)."""
     # an ordering prefix is no part of the name: "07-aws-ram", "P- Account_Management"
     name = re.sub(r"[_\-]+", " ", re.sub(r"^(?:[\d\s._-]+|[A-Za-z][-_.)]\s+)", "", stem)).strip()
+    # "chapter5 serverless", "section-12 storage": the book's order before the subject
+    name = _ORDER_WORD.sub("", name) or name
     if not name or len(name.split()) > 4 or _NAMELESS.match(name) or _TITLE.search(name):
         return ""
     return name
