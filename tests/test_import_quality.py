@@ -3011,3 +3011,18 @@ def test_a_files_chapter_number_is_no_part_of_its_subject(tmp_path: Path) -> Non
     functions"."""
     r = imp(tmp_path, "- default memory is 128mb, up to 10240mb\n", name="chapter5-functions.md")
     assert prompts(r) == ["functions — default memory is [...], up to [...]"]
+
+
+def test_a_fill_in_the_blank_stem_counts_as_asking_in_a_bold_quiz(tmp_path: Path) -> None:
+    """Two question headings over lists with the right option in bold, one of them a stem with a blank
+    ("that key ___."): both asking, so the file is a quiz and both are read."""
+    text = (
+        "#### Q2. Which is not a kind of identity?\n\n- Roles\n- Users\n- **Folders**\n\n"
+        "#### A new access key **\\_\\_\\_**.\n\n- Opens the console\n"
+        "- **Signs calls from the command line**\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.question, c.correct) for c in mcqs(r)] == [
+        ("Which is not a kind of identity?", (2,)),
+        ("A new access key ___.", (1,)),
+    ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
-from awsprep.notes.inline import is_link_or_image_only, norm, plain
+from awsprep.notes.inline import BLANK, is_link_or_image_only, norm, plain
 
 _OPTION_LABEL = re.compile(r"^(?:option\s+)?[A-Ha-h][:.)]\s+", re.IGNORECASE)  # "Option A: ..." -> "..."
 _Q_PREFIX = re.compile(r"^\s*(?:(?:question|q)\s*\d*\s*[:.)]|\d{1,4}(?:\)\.|[.)]))\s*", re.IGNORECASE)
@@ -256,7 +256,8 @@ class McqReader:
             and blocks[i - 1].kind in ("heading", "para")
             and bold_marked(b.items) is not None
         ]
-        asking = [i for i in bold if _ASKS.search(plain(blocks[i - 1].text)[0])]
+        # (a stem with a blank to fill asks too: "When you create a user, that user ___.")
+        asking = [i for i in bold if _ASKS.search(stem := plain(blocks[i - 1].text)[0]) or BLANK.search(stem)]
         # in such a quiz a stem need not ask ("A subnet can span multiple AZs", "A ____ queue is ...")
         self.bold_lists = set(bold) if len(asking) >= BOLD_QUIZ else set()
         # an answer key at the end of the file ("**Q1 — Answer: C (FastFile Mode)**" and its reason):
