@@ -3026,3 +3026,18 @@ def test_a_fill_in_the_blank_stem_counts_as_asking_in_a_bold_quiz(tmp_path: Path
         ("Which is not a kind of identity?", (2,)),
         ("A new access key ___.", (1,)),
     ]
+
+
+def test_numbered_questions_with_nested_options_the_right_one_in_bold_italics(tmp_path: Path) -> None:
+    """ "1. ¿Qué ...?" over plain nested options, the right one in ***bold italics***, in a file of
+    several: each is a question; its options make no note cards."""
+    text = (
+        "### Módulo 1\n1. ¿Qué guarda objetos?\n    - Una cola\n    - ***Un bucket***\n    - Un tema\n\n"
+        "2. ¿Qué ejecuta código sin servidores?\n    - ***Una función***\n    - Un disco\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.question, c.options, c.correct) for c in mcqs(r)] == [
+        ("¿Qué guarda objetos?", ("Una cola", "Un bucket", "Un tema"), (1,)),
+        ("¿Qué ejecuta código sin servidores?", ("Una función", "Un disco"), (0,)),
+    ]
+    assert len(r.cards) == 2

@@ -203,7 +203,9 @@ def lettered_question(blk: Block, nxt: Block | None) -> bool:
 
 
 # an option written wholly in bold: a quiz that marks its right answers so ("1. **EC2**")
-_BOLD_OPTION = re.compile(r"\*\*(?=\S)[^*]+?(?<=\S)\*\*|__(?=\S)[^_]+?(?<=\S)__")
+_BOLD_OPTION = re.compile(
+    r"\*{2,3}(?=\S)[^*]+?(?<=\S)\*{2,3}|__(?=\S)[^_]+?(?<=\S)__"
+)  # (or ***bold italic***)
 _ANSWER_LINE = re.compile(r"^\s*(?:correct\s+)?answers?\s*[:=-]", re.IGNORECASE)
 BOLD_QUIZ = 2  # a file with this many bold-marked option lists under questions is such a quiz
 
@@ -260,6 +262,15 @@ class McqReader:
         asking = [i for i in bold if _ASKS.search(stem := plain(blocks[i - 1].text)[0]) or BLANK.search(stem)]
         # in such a quiz a stem need not ask ("A subnet can span multiple AZs", "A ____ queue is ...")
         self.bold_lists = set(bold) if len(asking) >= BOLD_QUIZ else set()
+        # the same, nested: "1. Which ...?" over its options, the right ones in bold ("***...***")
+        nested = [
+            it
+            for b in blocks
+            if b.kind == "list"
+            for it in b.items
+            if it.children and _ASKS.search(plain(it.text)[0]) and bold_marked(it.children) is not None
+        ]
+        self.bold_items = {id(it) for it in nested} if len(nested) >= BOLD_QUIZ else set()
         # an answer key at the end of the file ("**Q1 — Answer: C (FastFile Mode)**" and its reason):
         # each question numbered in its heading takes its key from it; the key makes no cards itself
         self.key = self._answer_key()
@@ -921,12 +932,18 @@ class McqReader:
             raw_options = [it.text for it in item.children[: len(nested)]]
             self.option_lines.update(it.line for it in item.children[: len(nested)])
             bullets = [it.text for it in item.children[len(nested) :]]
+        marked = bold_marked(item.children) if len(options) < 2 and id(item) in self.bold_items else None
+        if marked is not None:  # unlettered options nested under the question, the right ones in bold
+            options = [_OPTION_LABEL.sub("", plain(it.text.strip())[0]) for it in item.children]
+            self.option_lines.update(it.line for it in item.children)
         if len(options) < 2:
             return False
         self.image = False
         self.option_lines.add(item.line)
         text = "\n".join([*tail, *item.extra, *bullets])
         correct = explicit.correct_options(text, options) or voted(raw_options)
+        if marked is not None:
+            correct = tuple(k for k, m in enumerate(marked) if m)
         q = _Q_PREFIX.sub("", plain("\n".join(question))[0])
         self.mcq(q, item.line, path, options, correct, text, "mcq-lettered")
         return True

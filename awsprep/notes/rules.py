@@ -445,7 +445,9 @@ class Walker:
         if item.children and item.children[0].task is not None and self.questions.task_item_mcq(item, path):
             return
         if (
-            ("\n" in item.text and has_option(item.text)) or len(leading_options(item.children)) >= 2
+            ("\n" in item.text and has_option(item.text))
+            or len(leading_options(item.children)) >= 2
+            or id(item) in self.questions.bold_items
         ) and self.questions.item_mcq(item, path):
             return
         if item.children and len(item.children) == 1 and _GOES_ON.search(item.text):
