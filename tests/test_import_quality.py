@@ -3041,3 +3041,15 @@ def test_numbered_questions_with_nested_options_the_right_one_in_bold_italics(tm
         ("¿Qué ejecuta código sin servidores?", ("Una función", "Un disco"), (0,)),
     ]
     assert len(r.cards) == 2
+
+
+def test_notes_filed_under_an_exam_domain_are_no_exam_logistics(tmp_path: Path) -> None:
+    """ "# Domain 1: Cloud Concepts" names the notes' chapter: its cards are facts; "Domain 1 is 24% of the
+    exam" is the exam's own figure."""
+    text = (
+        "# Domain 1: Cloud Concepts\n\n## Needs\n\n- Elasticity: capacity follows demand up and down\n"
+        "- Domain 1 weighs 24% of the scored content\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Elasticity (Domain 1: Cloud Concepts › Needs)"]
+    assert any("logistics" in w for t in r.triage for w in t.reasons)

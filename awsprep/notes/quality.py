@@ -76,7 +76,9 @@ _LOGISTICS = re.compile(
     r"(?=[edpsitrnucbfhoqm\d])"
     r"\b(exams? (fees?|costs?|durations?|formats?|registrations?|vouchers?|lasts?|length|takes)|"
     r"exam (content|guide|domains?|outline|breakdown|objectives|blueprint|weighting|preparation|prep)|"
-    r"domain \d\b|domain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)|"
+    # ("Domain 1 is 24% of the exam"; not "Domain 1: Cloud Concepts", the notes' own chapter)
+    r"domain \d\b(?=[^\n›()]{0,40}?\d\s?%)|"
+    r"domain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)|"
     r"passing (score|mark|grade)|scaled score|\d+\s?% is (passing|needed to pass)|is passing|"
     r"to pass the exam|(?:frequently|heavily|often|commonly) test(?:s|ed)|"  # "AWS frequently tests:"
     r"per attempt|retake|practice exams?|\d+ (scored |unscored )?questions|"
