@@ -3053,3 +3053,15 @@ def test_notes_filed_under_an_exam_domain_are_no_exam_logistics(tmp_path: Path) 
     r = imp(tmp_path, text)
     assert fronts(r) == ["Elasticity (Domain 1: Cloud Concepts › Needs)"]
     assert any("logistics" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_dash_numbered_term_and_an_exam_share_line(tmp_path: Path) -> None:
+    """ "4- Tracer SDK: ..." is the fourth point, its term "Tracer SDK"; "Represents 12% of the
+    certification exam." is the exam's own figure; "3 - 5 GB" is no number to strip."""
+    text = (
+        "# Tracing\n\n- 4- Tracer SDK: the part that sends traces to the agent\n"
+        "- Represents 12% of the certification exam.\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Tracer SDK (Tracing)"]
+    assert any("logistics" in w for t in r.triage for w in t.reasons)

@@ -80,6 +80,8 @@ _LOGISTICS = re.compile(
     r"domain \d\b(?=[^\n›()]{0,40}?\d\s?%)|"
     r"domain (?:level|weights?|weighting|breakup|breakdown|percentages?|split)|"
     r"passing (score|mark|grade)|scaled score|\d+\s?% is (passing|needed to pass)|is passing|"
+    # "Represents {{16%}} of the certification exam"
+    r"(?:of|in) the (?:certification |actual |real )?exam\b|"
     r"to pass the exam|(?:frequently|heavily|often|commonly) test(?:s|ed)|"  # "AWS frequently tests:"
     r"per attempt|retake|practice exams?|\d+ (scored |unscored )?questions|"
     r"(number|no\.) of questions|udemy|coupon|discount code|(buy|purchase) (the|this|our)|patreon|discord|"

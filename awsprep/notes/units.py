@@ -330,7 +330,7 @@ def unquote(text: str) -> str:
     return text
 
 
-_TERM_NUMBER = re.compile(r"^\d{1,2} ?[.)]\s+(?=\S)")  # "1. ", "3 ) "
+_TERM_NUMBER = re.compile(r"^\d{1,2} ?[.)]\s+(?=\S)|^\d{1,2}-\s+(?=[A-Za-z])")  # "1. ", "3 ) ", "4- X-Ray"
 _VOCAB_LABEL = re.compile(
     r"(?:vocab(?:ulary)?|terms?|definitions?|glossary|key ?terms?|keywords?|jargon)", re.IGNORECASE
 )
