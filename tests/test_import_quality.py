@@ -3065,3 +3065,17 @@ def test_a_dash_numbered_term_and_an_exam_share_line(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert fronts(r) == ["Tracer SDK (Tracing)"]
     assert any("logistics" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_next_up_link_and_an_important_note_label_wait_in_triage(tmp_path: Path) -> None:
+    """ "> *Next Up:* [**Tiers**](./tiers.md)" points at the next page; "IMPORTANT NOTE: ..." names the
+    kind of remark, not what is asked."""
+    text = (
+        "# Buckets\n\n- Versioning: keeps every copy of an object\n\n"
+        "> *Next Up:* [**Tiers and Billing**](./tiers.md)\n\n"
+        "- IMPORTANT NOTE: a bought image may add an hourly licence fee\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Versioning (Buckets)"]
+    why = [w for t in r.triage for w in t.reasons]
+    assert any("navigation" in w for w in why) and any("generic label" in w for w in why)

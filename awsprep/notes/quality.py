@@ -134,7 +134,9 @@ _DOCS_POINTER = re.compile(
 _URL_ANSWER = re.compile(r"^<?(?:https?://|www\.)[^\s{}<>]+>?$", re.IGNORECASE)
 _BLANK_IN_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*\{\{")  # "...?page={{2}}": a link's query value
 _NAV = re.compile(
-    r"(?=[b⬆↑npe])(?:back to top|⬆|↑ top|next page|previous page|edit (this|on github))", re.IGNORECASE
+    r"(?=[b⬆↑npeu])(?:back to top|⬆|↑ top|next page|previous page|edit (this|on github)|"
+    r"next up|up next|next (?:topic|chapter|lesson|section|module))",  # "> *Next Up:* [S3 Tiers](./tiers.md)"
+    re.IGNORECASE,
 )
 # an answer ending in a comma, a colon, "and"... was cut short ("C++" is whole)
 _CUT = re.compile(
@@ -187,7 +189,8 @@ _GENERIC_TERM = re.compile(
 )
 # a note's label says nothing about what is asked, whatever its heading
 _NOTE_LABEL = re.compile(
-    r"^(?:notes?|nb|n\.b\.|tips?|pro tip|important|remember|info|warning|caution|hint|fyi|also|recommended|"
+    r"^(?:notes?|nb|n\.b\.|tips?|pro tip|(?:very )?important(?: notes?)?|remember|info|warning|caution|hint|"
+    r"fyi|also|recommended|"
     r"summary|in summary|in short|tl;?dr|bottom line|"
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
@@ -675,7 +678,21 @@ _OPERATOR_START = re.compile(r"^(?:==|=>|->|>>|<<|&&|\|\||!=|\+=|=)\s*\S")
 _CLOZED = re.compile(r"\{\{(.*?)\}\}")
 # what _NAV's text and _EXAMPLE_CLOZE's lead-in hold, in lower case: the patterns need one of them
 # (words to find with ``in``: a few times faster than sre trying the alternatives at each place)
-_NAV_WORDS = ("back to top", "↑ top", "next page", "previous page", "edit this", "edit on github")
+_NAV_WORDS = (
+    "back to top",
+    "↑ top",
+    "next page",
+    "previous page",
+    "edit this",
+    "edit on github",
+    "next up",
+    "up next",
+    "next topic",
+    "next chapter",
+    "next lesson",
+    "next section",
+    "next module",
+)
 _EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as|ex:")
 
 
