@@ -3079,3 +3079,16 @@ def test_a_next_up_link_and_an_important_note_label_wait_in_triage(tmp_path: Pat
     assert fronts(r) == ["Versioning (Buckets)"]
     why = [w for t in r.triage for w in t.reasons]
     assert any("navigation" in w for w in why) and any("generic label" in w for w in why)
+
+
+def test_an_unticked_task_list_keyed_in_a_details_block_indented_under_it(tmp_path: Path) -> None:
+    """ "Q1. ...?" over "- [ ]" boxes, the key in a <details> block indented under the list (so read as
+    the last option's paragraph): "Correct answer: A, C" is the key, not part of an option."""
+    text = (
+        "Q1. Which two keep data in memory? (Select TWO)\n\n- [ ] A cache\n- [ ] A tape\n- [ ] A grid\n"
+        "- [ ] A disk\n\n    <details markdown=1><summary markdown='span'>Answer</summary>\n"
+        "      Correct answer: A, C\n    </details>\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.options, c.correct) for c in mcqs(r)] == [(("A cache", "A tape", "A grid", "A disk"), (0, 2))]
+    assert len(r.cards) == 1

@@ -722,6 +722,12 @@ class McqReader:
             # no box ticked, the right option's words hidden under the list ("<details>... Spot
             # Instances ...</details>"): the options named there alone on a line
             correct = named_options(expl_raw, options)
+        hidden = "\n".join(tasks[-1].extra) if tasks and not correct else ""
+        if "<details" in hidden.lower():
+            # the hidden key indented under the list, so read as the last option's paragraph:
+            # "- [ ] ...\n\n    <details><summary>Answer</summary> Correct answer: C, E</details>"
+            correct = explicit.correct_options(hidden, options) or named_options(hidden, options)
+            expl_raw = expl_raw or hidden
         made = self.mcq(question, qline, blk.path, options, correct, expl_raw, "mcq")
         notes = [it for it in blk.items if not made or it.task is None]
         return (used if made else set()), notes
