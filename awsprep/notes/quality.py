@@ -401,6 +401,7 @@ def _gives_away(text: str) -> bool:
     if not hidden:
         return False
     shown = _CLOZED.sub(" \x00 ", text)
+    shown_low = folded(shown)
     for h in hidden:
         if len(h) < 2 or h.isdigit():  # a bare number ("/16" ... "{{16}} IPs") is no telling sign
             continue
@@ -409,6 +410,10 @@ def _gives_away(text: str) -> bool:
         if number and number.group(1) in _NUMBER_WORDS and number.group(2).strip():
             forms.append(_NUMBER_WORDS[number.group(1)] + " " + number.group(2).strip())
         for form in forms:
+            if form.isascii() and shown_low is not None and form.lower() not in shown_low:
+                # (what the search below matches, the form ignoring case, lowers to the form lowered in
+                # the folded text, needles.folded: not there, no match, and no pattern made for it)
+                continue
             if re.search(r"(?<![\w.,/])" + re.escape(form) + r"(?![\w])", shown, re.IGNORECASE):
                 return True
     return False
