@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awsprep.bank import yamlwrite
-from awsprep.notes import quality, steps, topics, units
+from awsprep.notes import collector, inline, needles, quality, steps, topics, units
 from awsprep.notes.needles import lowered
 
 # every lowered pattern of the importer, by the name of its module's pattern (NAME_LOW is NAME lowered)
-_MODULES = (steps, topics, units)
+_MODULES = (collector, inline, steps, topics, units)
 # (a public pattern's lowered one is private: TIPS, _TIPS_LOW)
 _PAIRS = [
     (name, getattr(module, name), getattr(module, name[: -len("_LOW")], None) or getattr(module, name[1:-4]))
@@ -24,9 +24,11 @@ _PAIRS = [
     if name.endswith("_LOW") and isinstance(getattr(module, name), re.Pattern)
 ]
 
+_PAIRS += [(f"quality #{n}", low, pattern) for n, (pattern, low) in enumerate(quality._LOWERED.values())]
+
 
 def test_every_lowered_pattern_is_its_pattern_without_ignoring_case() -> None:
-    assert len(_PAIRS) >= 12
+    assert len(_PAIRS) >= 45
     for _, low, pattern in _PAIRS:
         assert pattern.flags & re.IGNORECASE and not low.flags & re.IGNORECASE
         assert low.pattern == pattern.pattern
@@ -40,7 +42,10 @@ def test_every_lowered_pattern_is_its_pattern_without_ignoring_case() -> None:
         "[a-\u017f]",  # the long s matches "s" when case is ignored
         "ſ",
         "K",  # the Kelvin sign matches "k"
-        "caf\u00e9",  # any letter beyond ASCII is refused, whatever its cases
+        "[\u0100-\u0200]",  # (holds the long s)
+        "[\u2100-\u2150]",  # (holds the Kelvin sign)
+        "\u0130",  # dotted capital I matches "i"
+        "\u0131",  # dotless i matches "i"
         "(?-i:a)b",  # flags changed inside
         "a(?i:b)",
     ],
@@ -48,6 +53,22 @@ def test_every_lowered_pattern_is_its_pattern_without_ignoring_case() -> None:
 def test_lowered_refuses_a_pattern_it_cannot_be_sure_of(source: str) -> None:
     with pytest.raises(ValueError):
         lowered(re.compile(source, re.IGNORECASE))
+
+
+def test_the_case_twins_are_the_only_characters_beyond_ascii_matching_an_ascii_letter() -> None:
+    beyond = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    twins = set()
+    for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        twins |= {ord(c) for c in re.findall(re.escape(letter), beyond, re.IGNORECASE)}
+        twins |= {ord(c) for c in re.findall(f"[{letter}]", beyond, re.IGNORECASE)}
+    assert twins == set(needles._CASE_TWINS)
+
+
+def test_lowered_takes_characters_beyond_ascii_without_ascii_twins() -> None:
+    pattern = re.compile(r"\b(?:max|min)\b|[<>≤≥]|caf\u00e9|[\u2190-\u2bff]", re.IGNORECASE)
+    low = lowered(pattern)
+    for text in ("MAX of 5", "x >= 1", "Cafe", "min", "K", "kelvin"):
+        assert _spans(low.search(text.lower())) == _spans(pattern.search(text))
 
 
 def test_lowered_refuses_a_pattern_that_minds_case() -> None:
@@ -91,6 +112,37 @@ _WORDS = [
     "don't forget",
     "Walk-through",
     "Udemy ",
+    "Pros",
+    "Use cases",
+    "Pricing",
+    "Section 3",
+    "Day 8",
+    "Jan 5",
+    "12:30",
+    "1.2.3",
+    " max ",
+    "Up To ",
+    "<",
+    "Prerequisites",
+    "Deploy the app",
+    "See ",
+    "https://",
+    "Same as ",
+    "Like a ",
+    "Composed of ",
+    "Keywords",
+    "Supports ",
+    "Question 3",
+    "Correct",
+    "Cheaper than ",
+    "by contrast",
+    "Two types",
+    "Easy to use",
+    "AWS ",
+    "Amazon",
+    "One of the most ",
+    "popular ",
+    "Design 2",
     "1. ",
     "3) ",
     ": ",

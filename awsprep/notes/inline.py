@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from awsprep.notes.needles import lowered
+
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -66,6 +68,9 @@ _JUNK_NUMBER_CONTEXT = re.compile(
     r"\b\d+\.\d+\.\d+|\b\d{1,2}:\d{2}\b|\b(?:section|lecture|chapter|step|option|part|video|fig)\s*\d",
     re.IGNORECASE,
 )
+# the two above for an ASCII text's lower case (needles.lowered: the same matches, found sooner)
+_LIMIT_WORDS_LOW = lowered(LIMIT_WORDS)
+_JUNK_NUMBER_CONTEXT_LOW = lowered(_JUNK_NUMBER_CONTEXT)
 _NAMED = re.compile(
     r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby|"
     r"microsoft|office|server|ubuntu|debian|centos|rhel|mysql|postgresql|postgres|macos|ios|android)\s?$",
@@ -205,8 +210,11 @@ def is_link_or_image_only(raw: str) -> str | None:
 
 def number_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the numbers worth hiding in a fact (numbers with units or limit context)."""
-    if "`" in text or not DIGIT.search(text) or _JUNK_NUMBER_CONTEXT.search(text):
+    if "`" in text or not DIGIT.search(text):
         return []  # (a number, and a junk context, both need a digit)
+    low = text.lower() if text.isascii() else None  # (for the lowered patterns: needles.lowered)
+    if _JUNK_NUMBER_CONTEXT_LOW.search(low) if low is not None else _JUNK_NUMBER_CONTEXT.search(text):
+        return []
     spans = []
     limits: bool | None = None  # LIMIT_WORDS.search(text), asked at most once
     for m in NUMBER.finditer(text):
@@ -216,7 +224,8 @@ def number_spans(text: str) -> list[tuple[int, int]]:
             continue  # Route 53, Amazon Linux 2, Windows 10: part of a name
         if not _MEASURE.search(value):
             if limits is None:
-                limits = LIMIT_WORDS.search(text) is not None
+                found = _LIMIT_WORDS_LOW.search(low) if low is not None else LIMIT_WORDS.search(text)
+                limits = found is not None
             if not limits:
                 continue
         spans.append(m.span(1))

@@ -166,10 +166,11 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     lowered). sre tries a pattern that ignores case letter by letter and cannot skip ahead by its first
     characters, a few times slower than the same pattern on lowered text.
 
-    Sure only for a pattern whose every letter is lower-case ASCII: an upper-case letter would find
-    nothing in lowered text, and a few letters beyond ASCII match ASCII ones when case is ignored (the
-    long s an ``s``); a pattern that names any other character beyond ASCII, changes its flags inside
-    or does not ignore case raises ValueError (tests/test_prefilters.py checks the callers' patterns)."""
+    Sure only for a pattern without an upper-case ASCII letter (it would find nothing in lowered text)
+    and without the four letters beyond ASCII that match ASCII ones when case is ignored (the long s an
+    ``s``, _CASE_TWINS); other characters beyond ASCII find nothing in ASCII text either way. A pattern
+    that names an upper-case letter or a twin, changes its flags inside or does not ignore case raises
+    ValueError (tests/test_lowered_patterns.py checks the callers' patterns and the twins)."""
     if not pattern.flags & _IGNORE or pattern.flags & re.LOCALE:
         raise ValueError(f"not a pattern that ignores case: {pattern.pattern!r}")
     try:
@@ -184,8 +185,17 @@ def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~_IGNORE)
 
 
+# the characters beyond ASCII that a pattern ignoring case matches to an ASCII letter (and back): dotted
+# capital I and dotless i (to i), long s (to s), the Kelvin sign (to k)
+_CASE_TWINS = (0x130, 0x131, 0x17F, 0x212A)
+
+
 def _sure_char(code: int) -> bool:
-    return code < 128 and not 65 <= code <= 90  # (ASCII, not A-Z)
+    return not 65 <= code <= 90 and code not in _CASE_TWINS  # (not A-Z, no twin of an ASCII letter)
+
+
+def _sure_range(low: int, high: int) -> bool:
+    return (high < 65 or low > 90) and not any(low <= c <= high for c in _CASE_TWINS)
 
 
 def _lower_ascii(items: list[Any]) -> bool:
@@ -199,7 +209,7 @@ def _lower_ascii(items: list[Any]) -> bool:
             for kind, value in arg:
                 if kind in (p.LITERAL, p.NOT_LITERAL) and not _sure_char(value):
                     return False
-                if kind is p.RANGE and (value[1] >= 128 or not (value[1] < 65 or value[0] > 90)):
+                if kind is p.RANGE and not _sure_range(*value):
                     return False
                 if kind not in (p.LITERAL, p.NOT_LITERAL, p.RANGE, p.CATEGORY, p.NEGATE):
                     return False

@@ -84,7 +84,11 @@ def project_readme(blocks: list[Block]) -> bool:
     """A code project's README: two or more of its headings are about installing, building, running;
     or its title is a package's name and one such heading (a license) follows."""
     heads = [b.text for b in blocks if b.kind == "heading"]
-    hits = sum(1 for h in heads if _PROJECT_HEADING.match(h))
+    hits = sum(
+        1
+        for h in heads
+        if (_PROJECT_HEADING_LOW.match(h.lower()) if h.isascii() else _PROJECT_HEADING.match(h))
+    )
     code = sum(1 for b in blocks if b.kind == "code")
     named = bool(heads) and bool(_SLUG_TITLE.match(_BADGE.sub("", heads[0]).strip()))
     return (hits >= 2 and (hits * 5 >= len(heads) * 2 or code >= 3)) or (named and hits >= 1)
@@ -95,6 +99,7 @@ def project_readme(blocks: list[Block]) -> bool:
 _STEP_VERB_LOW = lowered(_STEP_VERB)
 _STEP_PERSON_TO_LOW = lowered(_STEP_PERSON_TO)
 _STEP_DONE_LOW = lowered(_STEP_DONE)
+_PROJECT_HEADING_LOW = lowered(_PROJECT_HEADING)
 
 
 def is_step(line: str) -> bool:

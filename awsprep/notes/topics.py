@@ -43,10 +43,18 @@ PART_NAME = re.compile(
 
 def is_diary(heading: str) -> bool:
     """A heading that only dates or numbers the notes under it (a study diary's "Day 8 - March 15")."""
+    if heading.isascii():
+        # (in lower case, by the lowered patterns: a date is cut where it was, and the rest is the
+        # same, lowered; whether anything is cut, whether anything is left, and the test of what is
+        # left do not change)
+        heading = heading.lower()
+        date, part = _DATE_LOW, _PART_NAME_LOW
+    else:
+        date, part = _DATE, PART_NAME
     # (every branch of _DATE holds a digit: a heading without one is left as it is)
-    rest = (_DATE.sub(" ", heading) if _DIGIT.search(heading) else heading).strip(" -–—:,|()")
+    rest = (date.sub(" ", heading) if _DIGIT.search(heading) else heading).strip(" -–—:,|()")
     dated = rest != heading.strip(" -–—:,|()")
-    return (dated and not rest) or bool(PART_NAME.fullmatch(rest))
+    return (dated and not rest) or bool(part.fullmatch(rest))
 
 
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -57,6 +65,8 @@ _DIGIT = re.compile(r"\d")
 _GENERIC_LOW = lowered(_GENERIC)
 _SOURCE_TITLE_LOW = lowered(_SOURCE_TITLE)
 _TIPS_LOW = lowered(TIPS)
+_DATE_LOW = lowered(_DATE)
+_PART_NAME_LOW = lowered(PART_NAME)
 
 
 @dataclass
