@@ -3,7 +3,9 @@ what the patterns themselves find; and the other short cuts of the same round ag
 
 from __future__ import annotations
 
+import difflib
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awsprep.bank import yamlwrite
-from awsprep.notes import collector, inline, needles, quality, steps, topics, units
+from awsprep.notes import collector, ids, inline, needles, quality, steps, topics, units
+from awsprep.notes.files import NOTE_SUFFIXES, collect_files
 from awsprep.notes.needles import lowered
 
 # every lowered pattern of the importer, by the name of its module's pattern (NAME_LOW is NAME lowered)
@@ -361,3 +364,67 @@ def test_shared_finds_a_cycle_and_a_list_twice() -> None:
     loop.append(loop)
     assert yamlwrite._shared(loop)
     assert not yamlwrite._shared([{"a": ["x"]}, {"b": ["x"]}, (), ()])
+
+
+# --- collect_files: each file resolved from its folder's resolved path -----------------------------
+
+
+def _collect_plain(paths: list[Path]) -> list[tuple[str, Path]]:
+    out: list[tuple[str, Path]] = []
+    seen: set[Path] = set()
+    for root in paths:
+        if root.is_dir():
+            found = sorted(p for p in root.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file())
+            pairs = [(p.relative_to(root).as_posix(), p) for p in found]
+        else:
+            pairs = [(root.name, root)]
+        for name, p in pairs:
+            real = p.resolve()
+            if real not in seen:
+                seen.add(real)
+                out.append((name, p))
+    return out
+
+
+def test_collect_files_finds_and_tells_apart_the_files_as_before(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "ec2" / "deep").mkdir(parents=True)
+    (notes / "ec2" / "a.md").write_text("- Spot: spare capacity\n")
+    (notes / "ec2" / "deep" / "b.MARKDOWN").write_text("# B\n")
+    (notes / "c.txt").write_text("not a note\n")
+    (notes / ".hidden.md").write_text("- Hidden: still read\n")
+    (notes / "ec2" / "link.md").symlink_to(notes / "ec2" / "a.md")  # the same file twice
+    (notes / "linked-folder").symlink_to(notes / "ec2", target_is_directory=True)  # not gone down
+    outside = tmp_path / "outside.md"
+    outside.write_text("- Outside: a file elsewhere\n")
+    (notes / "out.md").symlink_to(outside)
+    (tmp_path / "alias").symlink_to(notes, target_is_directory=True)  # a folder given by a link
+    for paths in (
+        [notes],
+        [tmp_path / "alias"],
+        [notes / "ec2", notes],
+        [outside, notes, tmp_path / "alias" / "ec2" / "a.md"],
+        [tmp_path / "notes" / ".." / "notes"],
+    ):
+        got = [(n.name, n.path) for n in collect_files(paths)]
+        assert got == _collect_plain(paths)
+
+
+# --- ids.closest: options compared letter by letter only when their bounds allow -----------------
+
+_OPTION_WORDS = st.lists(
+    st.sampled_from(["use", "an", "s3", "bucket", "with", "sqs", "queue", "capex", "opex", "to"]),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_OPTION_WORDS, st.lists(_OPTION_WORDS | st.text(max_size=8), min_size=1, max_size=6))
+def test_closest_is_the_first_best_ratio(mine: str, theirs: list[str]) -> None:
+    ratios = [difflib.SequenceMatcher(None, mine, t).ratio() for t in theirs]
+    best = max(range(len(theirs)), key=lambda j: ratios[j])
+    got, ratio = ids.closest(mine, theirs)
+    if ratios[best] >= 0.6:
+        assert (got, ratio) == (best, ratios[best])
+    else:
+        assert ratio < 0.6
