@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from awsprep.bank import yamlwrite
 from awsprep.notes import collector, ids, inline, needles, quality, steps, topics, units
+from awsprep.notes.collector import new_skip
 from awsprep.notes.files import NOTE_SUFFIXES, collect_files
+from awsprep.notes.model import Skip
 from awsprep.notes.needles import lowered
 
 # every lowered pattern of the importer, by the name of its module's pattern (NAME_LOW is NAME lowered)
@@ -428,3 +430,11 @@ def test_closest_is_the_first_best_ratio(mine: str, theirs: list[str]) -> None:
         assert (got, ratio) == (best, ratios[best])
     else:
         assert ratio < 0.6
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=8), st.integers(), st.text(max_size=8), st.text(max_size=8))
+def test_a_skip_made_at_once_is_the_dataclass(file: str, line: int, reason: str, text: str) -> None:
+    fast, plain = new_skip(file, line, reason, text), Skip(file, line, reason, text)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert list(vars(fast).items()) == list(vars(plain).items())  # (the cache writes vars() in order)
