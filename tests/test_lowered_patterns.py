@@ -438,3 +438,15 @@ def test_a_skip_made_at_once_is_the_dataclass(file: str, line: int, reason: str,
     fast, plain = new_skip(file, line, reason, text), Skip(file, line, reason, text)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert list(vars(fast).items()) == list(vars(plain).items())  # (the cache writes vars() in order)
+
+
+_SLUG_TEXT = st.lists(
+    st.sampled_from(["AWS", " ", "-", "--", "Lambda", "İ", "Σ", "ß", "é", "K", "3", "(", ")", "  ", "x"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_SLUG_TEXT | st.text(max_size=120), st.sampled_from([1, 5, 24, 28]))
+def test_slug_of_a_long_text_is_the_plain_slug(text: str, limit: int) -> None:
+    assert ids.slug(text, limit) == ids._SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-")

@@ -37,6 +37,12 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str, limit: int) -> str:
+    if len(text) > 2 * limit + 16:
+        # (a long heading: the slug of its start is the start of its slug, each run of other characters
+        # one dash in both; its first ``limit`` characters are the whole slug's once it is longer)
+        head = _SLUG.sub("-", text[: 2 * limit + 16].lower()).lstrip("-")
+        if len(head) > limit:
+            return head[:limit].strip("-")
     return _SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-")
 
 
