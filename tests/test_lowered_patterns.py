@@ -450,3 +450,27 @@ _SLUG_TEXT = st.lists(
 @given(_SLUG_TEXT | st.text(max_size=120), st.sampled_from([1, 5, 24, 28]))
 def test_slug_of_a_long_text_is_the_plain_slug(text: str, limit: int) -> None:
     assert ids.slug(text, limit) == ids._SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-")
+
+
+def _plain_uncached(raw: str) -> tuple[str, list[str]]:
+    if inline.has_shortcode(raw):
+        raw = inline.SHORTCODE.sub(" ", raw)
+    if not inline._SPECIAL.search(raw):
+        return " ".join(raw.split()), []
+    return inline._plain(raw)
+
+
+_INLINE = st.lists(
+    st.sampled_from(["**S3**", "[docs](https://x.y)", " ", "  ", "\t", ":rocket:", "a", "`c`", "_x_", "<b>"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_INLINE | st.text(max_size=6), max_size=6))
+def test_plain_asked_again_gives_what_it_gave(raws: list[str]) -> None:
+    inline.forget_plain()
+    for raw in raws + raws:  # (every text twice: the second answer comes from the cache)
+        text, urls = inline.plain(raw)
+        assert (text, urls) == _plain_uncached(raw)
+        urls.append("changed by a caller")  # (a caller's list is its own)

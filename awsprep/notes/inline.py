@@ -118,8 +118,8 @@ BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")  # a blank to fill: "a number of
 _SPAN_MARK = re.compile("\x00(\\d+)\x00")  # where plain() set a code span aside
 
 
-# plain() of the texts with markup, by text: a file's list items are read several times (as a list's
-# items, as labels, as lines); emptied for each file (forget_plain), so it holds one file's texts
+# plain() of the texts, by text: a file's list items are read several times (as a list's items, as
+# labels, as lines); emptied for each file (forget_plain), so it holds one file's texts
 _PLAIN: dict[str, tuple[str, tuple[str, ...]]] = {}
 
 
@@ -131,17 +131,21 @@ def forget_plain() -> None:
 
 def plain(raw: str) -> tuple[str, list[str]]:
     """Markdown inline source -> display text (emphasis kept out, links as their text) and link URLs."""
-    if has_shortcode(raw):
-        raw = SHORTCODE.sub(" ", raw)
-    if not _SPECIAL.search(raw):
-        return " ".join(raw.split()), []
-    known = _PLAIN.get(raw)
+    known = _PLAIN.get(raw)  # (by the text as given: half the calls ask again for a text of the file)
     if known is None:
         if len(_PLAIN) >= 20_000:  # (a caller that never forgets)
             _PLAIN.clear()
-        text, urls = _plain(raw)
-        known = _PLAIN[raw] = (text, tuple(urls))
+        known = _PLAIN[raw] = _plain_of(raw)
     return known[0], list(known[1])
+
+
+def _plain_of(raw: str) -> tuple[str, tuple[str, ...]]:
+    if has_shortcode(raw):
+        raw = SHORTCODE.sub(" ", raw)
+    if not _SPECIAL.search(raw):
+        return " ".join(raw.split()), ()
+    text, urls = _plain(raw)
+    return text, tuple(urls)
 
 
 def _plain(raw: str) -> tuple[str, list[str]]:
