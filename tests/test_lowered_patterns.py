@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awsprep.bank import yamlwrite
-from awsprep.notes import collector, ids, inline, needles, quality, steps, topics, units
+from awsprep.notes import collector, ids, inline, lint, needles, quality, steps, topics, units
 from awsprep.notes.collector import new_skip
 from awsprep.notes.files import NOTE_SUFFIXES, collect_files
 from awsprep.notes.model import Skip
@@ -474,3 +474,11 @@ def test_plain_asked_again_gives_what_it_gave(raws: list[str]) -> None:
         text, urls = inline.plain(raw)
         assert (text, urls) == _plain_uncached(raw)
         urls.append("changed by a caller")  # (a caller's list is its own)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["- **a**", "  - b `c`", "x  ==y==", "- **a**", "\t__d__"]), max_size=8))
+def test_lint_normalises_a_line_asked_again_as_before(lines: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for raw in lines + lines:
+        assert lint._normalised(raw, seen) == lint.normalise(raw)

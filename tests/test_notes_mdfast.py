@@ -145,3 +145,15 @@ def test_the_fast_state_is_the_plain_state(text: str, end: str) -> None:
     md = block_parser()
     fast, plain = mdfast._State(src, md, {}, []), StateBlock(src, md, {}, [])
     assert vars(fast) == vars(plain)
+
+
+def test_the_options_answer_get_as_the_mapping_does() -> None:
+    fast = block_parser().options
+    plain = _plain().options
+    for name in ("tasklists", "alerts", "inline_definitions"):  # (set to their default by the fast parser)
+        plain[name] = False
+    for key in ("tasklists", "alerts", "inline_definitions", "html", "maxNesting", "no such option"):
+        for default in (None, False, 7):
+            assert fast.get(key, default) == plain.get(key, default)
+            assert fast.get(key) == plain.get(key)
+    assert MarkdownIt("commonmark").options.get.__func__ is plain.get.__func__  # (other parsers untouched)

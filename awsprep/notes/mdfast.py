@@ -21,7 +21,7 @@ tests/test_notes_mdfast.py compares the tokens with the plain parser's.
 from __future__ import annotations
 
 import types
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 import markdown_it
@@ -173,6 +173,11 @@ def dispatch_by_first_character(md: MarkdownIt) -> MarkdownIt:
         # raises and catches a KeyError; present with that default, the rules read the same value
         if name not in md.options:
             md.options[name] = False
+    options: Any = md.options
+    if type(options).get is MutableMapping.get and isinstance(getattr(options, "_options", None), dict):
+        # the rules ask for those options at each list item: Mapping.get calls __getitem__, both in
+        # Python; the options' own dict answers alike (the parser is configured no further)
+        options.get = options._options.get
     return md
 
 
