@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.state_block import StateBlock
 
+from awsprep.notes import mdfast
 from awsprep.notes.blocks import block_parser
 from awsprep.notes.mdfast import dispatch_by_first_character, supported
 
@@ -126,3 +128,32 @@ _LINE = st.sampled_from(
 @given(st.lists(_LINE, max_size=14).map("\n".join))
 def test_same_tokens_on_generated_markdown(text: str) -> None:
     assert _tokens(block_parser(), text) == _tokens(_plain(), text)
+
+
+_INDENTED = st.lists(
+    st.tuples(st.sampled_from(["", " ", "  ", "\t", " \t", "\t ", "    ", "   \t"]), _LINE).map("".join),
+    max_size=10,
+).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_INDENTED, st.sampled_from(["", "\n", "  ", "\t", "\n\n", " \t \n  "]))
+def test_the_fast_state_is_the_plain_state(text: str, end: str) -> None:
+    src = text + end
+    if not src:
+        return  # (an empty text is not parsed: no state is made)
+    md = block_parser()
+    fast, plain = mdfast._State(src, md, {}, []), StateBlock(src, md, {}, [])
+    assert vars(fast) == vars(plain)
+
+
+def test_the_options_answer_get_as_the_mapping_does() -> None:
+    fast = block_parser().options
+    plain = _plain().options
+    for name in ("tasklists", "alerts", "inline_definitions"):  # (set to their default by the fast parser)
+        plain[name] = False
+    for key in ("tasklists", "alerts", "inline_definitions", "html", "maxNesting", "no such option"):
+        for default in (None, False, 7):
+            assert fast.get(key, default) == plain.get(key, default)
+            assert fast.get(key) == plain.get(key)
+    assert MarkdownIt("commonmark").options.get.__func__ is plain.get.__func__  # (other parsers untouched)

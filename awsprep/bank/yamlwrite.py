@@ -159,8 +159,25 @@ def _shared(data: Any) -> bool:
     seen: set[int] = set()
     stack = [data]
     atoms = _ATOMS  # (most of the objects: never put on the stack, which would pass over them)
+    all_atoms = atoms.issuperset
     while stack:
         obj = stack.pop()
+        kind = type(obj)
+        if kind is dict or kind is list:
+            # (nearly every object here: a card's mapping or a list of texts; neither is () nor an atom,
+            # and most hold only atoms, found so in C without a list made)
+            if id(obj) in seen:
+                return True
+            seen.add(id(obj))
+            if kind is dict:
+                if not all_atoms(map(type, obj)):
+                    stack.extend([x for x in obj if type(x) not in atoms])
+                values = obj.values()
+                if not all_atoms(map(type, values)):
+                    stack.extend([x for x in values if type(x) not in atoms])
+            elif not all_atoms(map(type, obj)):
+                stack.extend([x for x in obj if type(x) not in atoms])
+            continue
         if obj is None or isinstance(obj, str | bytes | bool | int | float) or obj == ():
             continue
         if id(obj) in seen:

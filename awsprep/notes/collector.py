@@ -8,6 +8,7 @@ import re
 from awsprep.notes.blocks import strip_bullet_glyphs
 from awsprep.notes.inline import norm
 from awsprep.notes.model import Draft, Skip, Warning
+from awsprep.notes.needles import lowered
 from awsprep.notes.topics import TopicTable, context, is_diary, is_tips
 
 # a page title that names the notes, not a service: "SAA Study Guide", "My exam notes"
@@ -36,6 +37,18 @@ _ASPECT = re.compile(
     r"availability(?: and durability)?|durability|scaling|storage classes|deployment types)\s*:?$",
     re.IGNORECASE,
 )
+# the two above for an ASCII text's lower case (needles.lowered: the same matches, found sooner)
+_GENERIC_PART_LOW = lowered(_GENERIC_PART)
+_ASPECT_LOW = lowered(_ASPECT)
+
+
+def _generic_part(text: str) -> bool:
+    """``_GENERIC_PART.match(text)``, asked of a heading or a parent point for each card under it."""
+    return (
+        _GENERIC_PART_LOW.match(text.lower()) if text.isascii() else _GENERIC_PART.match(text)
+    ) is not None
+
+
 # a long point's label that names a remark, not a subject: "Note: ...", "Example - ..."
 _REMARK = re.compile(
     r"^(?:notes?|nb|tips?|important|remember|warning|caution|examples?|e\.?g\.?|ex|i\.?e\.?|also|but|so|"
@@ -76,6 +89,21 @@ def file_subject(stem: str) -> str:
     return name
 
 
+_new = object.__new__
+
+
+def new_skip(file: str, line: int, reason: str, text: str) -> Skip:
+    """``Skip(file, line, reason, text)``: the same object, its fields set in its ``__dict__`` at once (a
+    frozen dataclass's ``__init__`` sets each through ``object.__setattr__``; 15k skips an import)."""
+    skip = _new(Skip)
+    fields = skip.__dict__  # (in the order of the fields: vars() of a skip is written to the cache)
+    fields["file"] = file
+    fields["line"] = line
+    fields["reason"] = reason
+    fields["text"] = text
+    return skip
+
+
 class Collector:
     def __init__(self, file: str, topics: TopicTable, fallback_topic: str, titled: bool = False) -> None:
         self.file = file
@@ -95,7 +123,7 @@ class Collector:
         self._leads: dict[tuple[str, ...], tuple[str, str, bool]] = {}  # _lead of each heading path
 
     def skip(self, line: int, reason: str, text: str = "") -> None:
-        self.skips.append(Skip(self.file, line, reason, text[:80]))
+        self.skips.append(new_skip(self.file, line, reason, text[:80]))
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(Warning(self.file, line, message))
@@ -208,7 +236,7 @@ class Collector:
             # "DynamoDB/Operations.md": "# Reading and Writing" / "- Provisioned: ...": no heading, point
             # or file name says the service; the folder does
             parts.insert(0, folder)
-        if self.named and not self.subject and _GENERIC_PART.match(ctx):
+        if self.named and not self.subject and _generic_part(ctx):
             # "failover-routing.md": "# Route 53" / "## Considerations": whose considerations? the file says
             said = f" {norm(' '.join((*path, *parents, shown)))} "
             name = norm(self.named).replace(" ", "")
@@ -223,7 +251,7 @@ class Collector:
             # above says (the page's title shown as the topic would name the wrong one)
             parts.append(owner)
         parts.append(ctx)
-        if len(parents) >= 2 and _GENERIC_PART.match(parents[-1]) and len(parents[-2]) <= 60:
+        if len(parents) >= 2 and _generic_part(parents[-1]) and len(parents[-2]) <= 60:
             # "- Lazy loading" / "  - Cons" / "    - Stale data: ...": whose cons? the bullet above says
             parts.append(parents[-2])
         if parents and len(parents[-1]) <= 60:
@@ -244,7 +272,9 @@ class Collector:
     def _owner(self, path: tuple[str, ...], ctx: str) -> str:
         """The heading right above ``ctx`` when ``ctx`` names only an aspect ("Considerations",
         "Performance") and that heading is not the page's title; "" otherwise."""
-        if not _GENERIC_PART.match(ctx) and not _ASPECT.match(ctx):
+        if not _generic_part(ctx) and not (
+            _ASPECT_LOW.match(ctx.lower()) if ctx.isascii() else _ASPECT.match(ctx)
+        ):
             return ""
         at = len(path) - 1 - path[::-1].index(ctx) if ctx in path else -1
         if at < 2:  # (under the title itself, the title is the owner and is shown as the topic)

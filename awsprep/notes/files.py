@@ -57,13 +57,21 @@ def collect_files(paths: Iterable[Path]) -> list[NoteFile]:
     for root in paths:
         if not root.exists():
             raise UsageError(f"{root}: no such file or folder.")
+        real_root = None
         if root.is_dir():
             found = sorted(p for p in root.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file())
             pairs = [(p.relative_to(root).as_posix(), p) for p in found]
+            real_root = root.resolve()
         else:
             pairs = [(root.name, root)]
         for name, p in pairs:
-            real = p.resolve()
+            # rglob goes down no symbolic link to a folder: a file found under the folder that is no link
+            # itself resolves to its place under the folder resolved (resolving each file reads every
+            # folder of its path again, most of the time of this function)
+            if real_root is not None and not p.is_symlink():
+                real = real_root / p.relative_to(root)
+            else:
+                real = p.resolve()
             if real not in seen:
                 seen.add(real)
                 out.append(NoteFile(name, p))

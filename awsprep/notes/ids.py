@@ -37,6 +37,12 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str, limit: int) -> str:
+    if len(text) > 2 * limit + 16:
+        # (a long heading: the slug of its start is the start of its slug, each run of other characters
+        # one dash in both; its first ``limit`` characters are the whole slug's once it is longer)
+        head = _SLUG.sub("-", text[: 2 * limit + 16].lower()).lstrip("-")
+        if len(head) > limit:
+            return head[:limit].strip("-")
     return _SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-")
 
 
@@ -136,14 +142,29 @@ def _keyed_apart(d: Draft, other: Draft) -> bool:
         for k in a.correct:
             if k >= len(a.options) or not theirs:
                 continue
-            mine = norm(a.options[k])
-            ratios = [difflib.SequenceMatcher(None, mine, t).ratio() for t in theirs]
-            best = max(range(len(theirs)), key=lambda j: ratios[j])
-            if ratios[best] >= 0.6 and best not in b.correct:
+            best, ratio = closest(norm(a.options[k]), theirs)
+            if ratio >= 0.6 and best not in b.correct:
                 return True
         return False
 
     return keyed(d, other) or keyed(other, d)
+
+
+def closest(mine: str, theirs: list[str], least: float = 0.6) -> tuple[int, float]:
+    """The first of ``theirs`` most like ``mine`` (difflib's ratio) and its ratio, when that ratio is
+    ``least`` or more; else some index and a ratio below ``least``. An option whose upper bounds
+    (real_quick_ratio, quick_ratio: counts of letters) cannot reach ``least`` or beat the best so far
+    is not compared letter by letter (most of the time of comparing two copies of a question)."""
+    best, best_ratio = 0, -1.0
+    for j, t in enumerate(theirs):
+        matcher = difflib.SequenceMatcher(None, mine, t)
+        bar = max(least, best_ratio)  # (a ratio must reach least, and beat the best: > it)
+        if matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = j, ratio
+    return best, best_ratio
 
 
 def _must_share(size: int, share: float) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from awsprep.notes.needles import lowered
+
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -66,6 +68,9 @@ _JUNK_NUMBER_CONTEXT = re.compile(
     r"\b\d+\.\d+\.\d+|\b\d{1,2}:\d{2}\b|\b(?:section|lecture|chapter|step|option|part|video|fig)\s*\d",
     re.IGNORECASE,
 )
+# the two above for an ASCII text's lower case (needles.lowered: the same matches, found sooner)
+_LIMIT_WORDS_LOW = lowered(LIMIT_WORDS)
+_JUNK_NUMBER_CONTEXT_LOW = lowered(_JUNK_NUMBER_CONTEXT)
 _NAMED = re.compile(
     r"\b(?:route|linux|windows|python|node(?:\.js)?|java|version|v|http|tls|ssl|ipv|python|php|ruby|"
     r"microsoft|office|server|ubuntu|debian|centos|rhel|mysql|postgresql|postgres|macos|ios|android)\s?$",
@@ -123,8 +128,8 @@ BLANK = re.compile(r"(?<![\w*])_{3,}(?![\w*])")  # a blank to fill: "a number of
 _SPAN_MARK = re.compile("\x00(\\d+)\x00")  # where plain() set a code span aside
 
 
-# plain() of the texts with markup, by text: a file's list items are read several times (as a list's
-# items, as labels, as lines); emptied for each file (forget_plain), so it holds one file's texts
+# plain() of the texts, by text: a file's list items are read several times (as a list's items, as
+# labels, as lines); emptied for each file (forget_plain), so it holds one file's texts
 _PLAIN: dict[str, tuple[str, tuple[str, ...]]] = {}
 
 
@@ -136,17 +141,21 @@ def forget_plain() -> None:
 
 def plain(raw: str) -> tuple[str, list[str]]:
     """Markdown inline source -> display text (emphasis kept out, links as their text) and link URLs."""
-    if has_shortcode(raw):
-        raw = SHORTCODE.sub(" ", raw)
-    if not _SPECIAL.search(raw):
-        return " ".join(raw.split()), []
-    known = _PLAIN.get(raw)
+    known = _PLAIN.get(raw)  # (by the text as given: half the calls ask again for a text of the file)
     if known is None:
         if len(_PLAIN) >= 20_000:  # (a caller that never forgets)
             _PLAIN.clear()
-        text, urls = _plain(raw)
-        known = _PLAIN[raw] = (text, tuple(urls))
+        known = _PLAIN[raw] = _plain_of(raw)
     return known[0], list(known[1])
+
+
+def _plain_of(raw: str) -> tuple[str, tuple[str, ...]]:
+    if has_shortcode(raw):
+        raw = SHORTCODE.sub(" ", raw)
+    if not _SPECIAL.search(raw):
+        return " ".join(raw.split()), ()
+    text, urls = _plain(raw)
+    return text, tuple(urls)
 
 
 def _plain(raw: str) -> tuple[str, list[str]]:
@@ -223,8 +232,11 @@ def is_link_or_image_only(raw: str) -> str | None:
 
 def number_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the numbers worth hiding in a fact (numbers with units or limit context)."""
-    if "`" in text or not DIGIT.search(text) or _JUNK_NUMBER_CONTEXT.search(text):
+    if "`" in text or not DIGIT.search(text):
         return []  # (a number, and a junk context, both need a digit)
+    low = text.lower() if text.isascii() else None  # (for the lowered patterns: needles.lowered)
+    if _JUNK_NUMBER_CONTEXT_LOW.search(low) if low is not None else _JUNK_NUMBER_CONTEXT.search(text):
+        return []
     spans = []
     limits: bool | None = None  # LIMIT_WORDS.search(text), asked at most once
     for m in NUMBER.finditer(text):
@@ -234,7 +246,8 @@ def number_spans(text: str) -> list[tuple[int, int]]:
             continue  # Route 53, Amazon Linux 2, Windows 10: part of a name
         if not _MEASURE.search(value):
             if limits is None:
-                limits = LIMIT_WORDS.search(text) is not None
+                found = _LIMIT_WORDS_LOW.search(low) if low is not None else LIMIT_WORDS.search(text)
+                limits = found is not None
             if not limits:
                 continue
         spans.append(m.span(1))

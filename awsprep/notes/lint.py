@@ -273,6 +273,7 @@ def scan_text(
     under_trap = False  # whether a heading above talks of an old value as old
     # the file's name encloses every line too: "24-SQS.md", "sqs_notes.md" (a page without a heading)
     named = [_FILE_WORDS.sub(" ", Path(file).stem).strip()] if file else []
+    seen: dict[str, str] = {}  # normalise() of the lines enclosing the lines matched
     for number, raw in enumerate(lines, start=1):
         if number > last:
             break
@@ -296,7 +297,7 @@ def scan_text(
             under_trap = any(trap for _, _, trap in headings)  # (asked once per heading, not per line)
             parents = []
             continue
-        indent = _indent(raw)
+        indent = len(raw) - len(raw.lstrip(" \t"))  # (_indent, without a call for each line)
         while parents and parents[-1][0] >= indent:  # (their indents only grow)
             parents.pop()
         parents.append((indent, raw))  # (normalised only when a line under it is matched)
@@ -313,7 +314,7 @@ def scan_text(
                 continue  # no claim's pattern can match a line without one of their needles
         if is_trap(line):
             continue
-        around = [normalise(t) for _, t in parents]
+        around = [_normalised(t, seen) for _, t in parents]  # (the lines above, asked again for each)
         if any(_DISTRACTORS_RE.match(t) for t in around):
             continue
         context_text = " / ".join([*named, *(h for _, h, _ in headings), *around])
@@ -333,6 +334,13 @@ def scan_text(
                 )
             )
     return warnings
+
+
+def _normalised(raw: str, seen: dict[str, str]) -> str:
+    found = seen.get(raw)
+    if found is None:
+        found = seen[raw] = normalise(raw)
+    return found
 
 
 def _heading(raw: str) -> tuple[int, str] | None:

@@ -12,6 +12,7 @@ from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import BLANK, is_link_or_image_only, norm, plain
+from awsprep.notes.needles import folded, search
 
 _OPTION_LABEL = re.compile(r"^(?:option\s+)?[A-Ha-h][:.)]\s+", re.IGNORECASE)  # "Option A: ..." -> "..."
 _Q_PREFIX = re.compile(r"^\s*(?:(?:question|q)\s*\d*\s*[:.)]|\d{1,4}(?:\)\.|[.)]))\s*", re.IGNORECASE)
@@ -106,7 +107,8 @@ _VOTED = re.compile(r"\s+(?:most voted|(?:--|—|–)\s*(?:correct|right)(?:\s+a
 def question_section(path: tuple[str, ...]) -> tuple[str, ...]:
     """The headings of a question's own section: without a "Choices" heading its options stand under
     (the "Why?" and "Exam focus" headings beside it belong to the same question)."""
-    return path[:-1] if path and _SECTION_CHOICES.search(path[-1]) else path
+    # (a heading without the pattern's needles is passed over: needles.search; headings are long)
+    return path[:-1] if path and search(_SECTION_CHOICES, path[-1], folded(path[-1])) else path
 
 
 def option_text(raw: str) -> str:
@@ -651,7 +653,7 @@ class McqReader:
         return (
             j < len(self.blocks)
             and self.blocks[j].kind == "heading"
-            and bool(pattern.search(self.blocks[j].text))
+            and search(pattern, self.blocks[j].text, folded(self.blocks[j].text)) is not None
         )
 
     def question_before(self, i: int) -> tuple[str, int]:
@@ -959,7 +961,8 @@ class McqReader:
         or the block after it: a two-option card (True, False); the blocks used, or none."""
         blk = self.blocks[i]
         lines = [ln for ln in (plain(x)[0].strip() for x in blk.text.split("\n")) if ln]
-        asked = next((k for k, ln in enumerate(lines) if _TRUE_FALSE.search(ln)), None)
+        # (a line without "true" and "false" is passed over: needles.search)
+        asked = next((k for k, ln in enumerate(lines) if search(_TRUE_FALSE, ln, folded(ln))), None)
         if asked is None:
             return set()
         question = _Q_PREFIX.sub("", " ".join(ln for ln in lines[: asked + 1] if not _BARE_NUMBER.match(ln)))

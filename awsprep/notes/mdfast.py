@@ -21,7 +21,7 @@ tests/test_notes_mdfast.py compares the tokens with the plain parser's.
 from __future__ import annotations
 
 import types
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 import markdown_it
@@ -173,6 +173,11 @@ def dispatch_by_first_character(md: MarkdownIt) -> MarkdownIt:
         # raises and catches a KeyError; present with that default, the rules read the same value
         if name not in md.options:
             md.options[name] = False
+    options: Any = md.options
+    if type(options).get is MutableMapping.get and isinstance(getattr(options, "_options", None), dict):
+        # the rules ask for those options at each list item: Mapping.get calls __getitem__, both in
+        # Python; the options' own dict answers alike (the parser is configured no further)
+        options.get = options._options.get
     return md
 
 
@@ -187,6 +192,41 @@ _new_token = Token.__new__
 
 
 class _State(StateBlock):
+    def __init__(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> None:
+        """StateBlock's state: its fields set by its own ``__init__`` (on an empty text), its line marks
+        from the text's lines split at once (StateBlock finds each line and walks its indentation a
+        character at a time, calling a function for each). The same marks: a line's offset, end,
+        indentation and indentation with tabs expanded; no line for a last line of spaces and tabs
+        without a line break; the fake line after the last."""
+        super().__init__("", md, env, tokens)
+        self.src = src
+        b_marks, e_marks, t_shift, s_count = [], [], [], []
+        lines = src.split("\n")
+        if not lines[-1].strip(" \t"):
+            lines.pop()  # (the text ends in a line break, or in a line of spaces and tabs)
+        start = 0
+        for line in lines:
+            indent = len(line) - len(line.lstrip(" \t"))
+            offset = indent
+            if indent and "\t" in line[:indent]:
+                offset = 0
+                for ch in line[:indent]:
+                    offset += 4 - offset % 4 if ch == "\t" else 1
+            b_marks.append(start)
+            start += len(line)
+            e_marks.append(start)
+            t_shift.append(indent)
+            s_count.append(offset)
+            start += 1
+        length = len(src)
+        b_marks.append(length)
+        e_marks.append(length)
+        t_shift.append(0)
+        s_count.append(0)
+        self.bMarks, self.eMarks, self.tShift, self.sCount = b_marks, e_marks, t_shift, s_count
+        self.bsCount = [0] * len(b_marks)
+        self.lineMax = len(b_marks) - 1
+
     def push(self, ttype: str, tag: str, nesting: Any) -> Token:
         """StateBlock.push, making the token field by field (what ``Token(ttype, tag, nesting)`` gives,
         without the dataclass's generated ``__init__`` and ``__post_init__``)."""

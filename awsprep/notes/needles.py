@@ -152,3 +152,85 @@ def _required(items: list[Any]) -> set[str] | None:
         if inner:
             options.append(inner)
     return _best(options)
+
+
+# --- case-blind patterns on ASCII text --------------------------------------------------------------
+
+_IGNORE = re.IGNORECASE
+
+
+def lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (which ignores case) without ignoring case, for an ASCII text's ``lower()``: on an
+    ASCII text ``t``, ``lowered(p).match(t.lower())`` finds a match exactly where ``p.match(t)`` does
+    (the same span, the same for search, fullmatch and findall's count; the text of the groups is
+    lowered). sre tries a pattern that ignores case letter by letter and cannot skip ahead by its first
+    characters, a few times slower than the same pattern on lowered text.
+
+    Sure only for a pattern without an upper-case ASCII letter (it would find nothing in lowered text)
+    and without the four letters beyond ASCII that match ASCII ones when case is ignored (the long s an
+    ``s``, _CASE_TWINS); other characters beyond ASCII find nothing in ASCII text either way. A pattern
+    that names an upper-case letter or a twin, changes its flags inside or does not ignore case raises
+    ValueError (tests/test_lowered_patterns.py checks the callers' patterns and the twins)."""
+    if not pattern.flags & _IGNORE or pattern.flags & re.LOCALE:
+        raise ValueError(f"not a pattern that ignores case: {pattern.pattern!r}")
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        sure = _lower_ascii(list(tree))
+    except ValueError:
+        raise
+    except Exception as exc:  # a construct the reader below does not know
+        raise ValueError(f"cannot read {pattern.pattern!r}: {exc}") from None
+    if not sure:
+        raise ValueError(f"a letter that is not lower-case ASCII in {pattern.pattern!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~_IGNORE)
+
+
+# the characters beyond ASCII that a pattern ignoring case matches to an ASCII letter (and back): dotted
+# capital I and dotless i (to i), long s (to s), the Kelvin sign (to k)
+_CASE_TWINS = (0x130, 0x131, 0x17F, 0x212A)
+
+
+def _sure_char(code: int) -> bool:
+    return not 65 <= code <= 90 and code not in _CASE_TWINS  # (not A-Z, no twin of an ASCII letter)
+
+
+def _sure_range(low: int, high: int) -> bool:
+    return (high < 65 or low > 90) and not any(low <= c <= high for c in _CASE_TWINS)
+
+
+def _lower_ascii(items: list[Any]) -> bool:
+    """Whether a sequence of parsed items names only characters that are ASCII and not upper case."""
+    p = _parser
+    for op, arg in items:
+        if op in (p.LITERAL, p.NOT_LITERAL):
+            if not _sure_char(arg):
+                return False
+        elif op is p.IN:
+            for kind, value in arg:
+                if kind in (p.LITERAL, p.NOT_LITERAL) and not _sure_char(value):
+                    return False
+                if kind is p.RANGE and not _sure_range(*value):
+                    return False
+                if kind not in (p.LITERAL, p.NOT_LITERAL, p.RANGE, p.CATEGORY, p.NEGATE):
+                    return False
+        elif op is p.SUBPATTERN:
+            if arg[1] or arg[2] or not _lower_ascii(list(arg[3])):  # (no flags changed inside)
+                return False
+        elif op in (p.MAX_REPEAT, p.MIN_REPEAT, p.POSSESSIVE_REPEAT):
+            if not _lower_ascii(list(arg[2])):
+                return False
+        elif op is p.BRANCH:
+            if not all(_lower_ascii(list(b)) for b in arg[1]):
+                return False
+        elif op in (p.ASSERT, p.ASSERT_NOT):
+            if not _lower_ascii(list(arg[1])):
+                return False
+        elif op is p.ATOMIC_GROUP:
+            if not _lower_ascii(list(arg)):
+                return False
+        elif op is p.GROUPREF_EXISTS:
+            if not all(_lower_ascii(list(b)) for b in arg[1:] if b is not None):
+                return False
+        elif op not in (p.AT, p.ANY, p.CATEGORY, p.GROUPREF):
+            return False
+    return True

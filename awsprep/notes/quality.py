@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from awsprep.notes.inline import BLANK, HTML_TAG
 from awsprep.notes.model import Draft
-from awsprep.notes.needles import folded, needles
+from awsprep.notes.needles import folded, lowered, needles
 from awsprep.notes.needles import search as _search
 
 THRESHOLD = 0.6
@@ -409,6 +409,7 @@ def _gives_away(text: str) -> bool:
     if not hidden:
         return False
     shown = _CLOZED.sub(" \x00 ", text)
+    shown_low = folded(shown)
     for h in hidden:
         if len(h) < 2 or h.isdigit():  # a bare number ("/16" ... "{{16}} IPs") is no telling sign
             continue
@@ -417,6 +418,10 @@ def _gives_away(text: str) -> bool:
         if number and number.group(1) in _NUMBER_WORDS and number.group(2).strip():
             forms.append(_NUMBER_WORDS[number.group(1)] + " " + number.group(2).strip())
         for form in forms:
+            if form.isascii() and shown_low is not None and form.lower() not in shown_low:
+                # (what the search below matches, the form ignoring case, lowers to the form lowered in
+                # the folded text, needles.folded: not there, no match, and no pattern made for it)
+                continue
             if re.search(r"(?<![\w.,/])" + re.escape(form) + r"(?![\w])", shown, re.IGNORECASE):
                 return True
     return False
@@ -861,6 +866,56 @@ def forget_places() -> None:
     _place.cache_clear()
 
 
+# The patterns score() asks of a card's label, answer and line that ignore case, with their lowered
+# twins (needles.lowered), by id: an ASCII text is matched in lower case, a few times sooner. _match and
+# _found are ``pattern.match(text)`` and ``pattern.search(text)`` as truth values, ``low`` being
+# ``text.lower()`` for an ASCII text, else None.
+_LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    id(p): (p, lowered(p))
+    for p in (
+        _ANALOGY,
+        _COUNTED_KINDS,
+        _COUNT_OF_KINDS,
+        _DOCS_POINTER,
+        _GENERIC_TERM,
+        _LEAD_IN_END,
+        _LEAD_IN_LABEL,
+        _LEANS_BACK,
+        _NOTE_LABEL,
+        _NUMBERED_LABEL,
+        _ONE_TRAIT,
+        _OTHER_LABEL,
+        _POINTER,
+        _POPULAR,
+        _PRAISE,
+        _QUIZ_KEY,
+        _QUIZ_RESULT,
+        _RELATIVE_PRICE,
+        _SAME_AS,
+        _SCENE_LABEL,
+        _SELLING_LABEL,
+        _SETTING,
+        _STATEMENT_KEY,
+        _TEMPLATE_FIELD,
+        _URL_ANSWER,
+        _VENDOR,
+        _VERB_LABEL,
+    )
+}
+
+
+def _match(pattern: re.Pattern[str], text: str, low: str | None) -> bool:
+    if low is None:
+        return pattern.match(text) is not None
+    return _LOWERED[id(pattern)][1].match(low) is not None
+
+
+def _found(pattern: re.Pattern[str], text: str, low: str | None) -> bool:
+    if low is None:
+        return pattern.search(text) is not None
+    return _LOWERED[id(pattern)][1].search(low) is not None
+
+
 def score(d: Draft, project: bool = False) -> Quality:
     """The draft's score and the reasons that lowered it (the first reason names the rule); ``project``:
     the draft comes from a software project's documents (see :func:`project_files`)."""
@@ -927,28 +982,41 @@ def score(d: Draft, project: bool = False) -> Quality:
         if d.kind == "basic" and _JSON_DOCUMENT.match(answer.strip()):
             minus(0.4, "the answer is a JSON document, not a fact")  # a test event: { "name": "Dave" }
         label = label_of(d)
+        # (the lower case of ASCII texts, for the lowered patterns: _match and _found)
+        label_low = label.lower() if label.isascii() else None
+        stripped = answer.strip()
+        stripped_low = stripped.lower() if stripped.isascii() else None
         if d.kind == "basic" and _example_region(answer.strip(), label):
             minus(0.4, "the answer is only a Region or zone code, an example's value, not a fact")
-        elif d.kind == "basic" and (_NAME_VALUE.match(answer.strip()) or _SETTING.match(answer.strip())):
+        elif d.kind == "basic" and (
+            _NAME_VALUE.match(answer.strip()) or _match(_SETTING, stripped, stripped_low)
+        ):
             minus(0.35, "the answer is a name or a setting, not a fact")
         if _cut_short(back.rstrip(" .")) or back.count("(") > back.count(")") or back.count("`") % 2:
             minus(0.4, "the answer looks cut short")
-        noted = d.kind == "basic" and _NOTE_LABEL.match(label)
-        if d.key and (noted or (_GENERIC_TERM.match(label) and not context)):
+        noted = d.kind == "basic" and _match(_NOTE_LABEL, label, label_low)
+        if d.key and (noted or (_match(_GENERIC_TERM, label, label_low) and not context)):
             minus(0.4, "a generic label as the question")  # "Note (EC2)": what is asked?
-        elif d.kind == "basic" and d.rule != "table-row" and d.key and _LEAD_IN_LABEL.match(label):
+        elif (
+            d.kind == "basic" and d.rule != "table-row" and d.key and _match(_LEAD_IN_LABEL, label, label_low)
+        ):
             minus(0.4, "a lead-in as the question, not what it is of")  # "Composed of (IAM)"
         elif (
             d.kind == "basic"
             and d.rule in ("definition", "list")
             and len(label.split()) >= 2
-            and _OTHER_LABEL.search(label)
-            and not _GENERIC_TERM.match(label)
+            and _found(_OTHER_LABEL, label, label_low)
+            and not _match(_GENERIC_TERM, label, label_low)
         ):
             minus(0.35, "the question leans on a list before it")  # "2 other types of user (HSM)"
-        elif d.rule == "is-a" and _VENDOR.match(label):
+        elif d.rule == "is-a" and _match(_VENDOR, label, label_low):
             minus(0.4, "the vendor's name as the term asked")  # "What is Amazon?"
-        elif d.kind == "basic" and d.rule != "table-row" and d.key and _TEMPLATE_FIELD.match(label):
+        elif (
+            d.kind == "basic"
+            and d.rule != "table-row"
+            and d.key
+            and _match(_TEMPLATE_FIELD, label, label_low)
+        ):
             minus(0.4, "a template's field name as the question")  # "Keywords (AWS Lambda)": what is asked?
         if (
             d.kind == "basic"
@@ -960,13 +1028,13 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(
                 0.4, "one side of a comparison: the question does not say what is compared"
             )  # "SQS (SNS vs SQS)"
-        if _URL_ANSWER.match(answer.strip()):
+        if _match(_URL_ANSWER, stripped, stripped_low):
             minus(0.4, "the answer is a link")
         if d.key and _FILE_TERM.search(d.key.strip(" *_`")):
             minus(0.35, "the question is a file or folder name")
         if d.rule in ("definition", "is-a") and answer.rstrip().endswith("?"):
             minus(0.35, "the answer is a question")  # "Latency - will it grow over time?"
-        if _POINTER.match(answer.strip()) or _DOCS_POINTER.match(answer.strip()):
+        if _match(_POINTER, stripped, stripped_low) or _match(_DOCS_POINTER, stripped, stripped_low):
             minus(0.5, "the answer only points elsewhere")
         elif _search(_DEICTIC, back, folded(back)):
             minus(0.3, "the answer points at text around it")
@@ -979,7 +1047,7 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.25, "a long question")
         if d.example:
             minus(0.4, "a row of a table given as an example, not a fact")  # "Possible setups:" | A | B |
-        if d.kind == "basic" and d.key and _NUMBERED_LABEL.match(label):
+        if d.kind == "basic" and d.key and _match(_NUMBERED_LABEL, label, label_low):
             minus(0.4, "a numbered label as the question")  # "Design 2 (Queues)": which design?
         if (
             d.kind == "basic"
@@ -995,7 +1063,7 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.35, "a figure judged by a mark: the outcome of a worked case, not a fact")
         if d.rule == "definition" and _BARE_COUNT.match(answer.strip()):
             minus(0.35, "a bare count as the answer: a case's value, not a fact")
-        if d.kind == "basic" and d.key and _SELLING_LABEL.match(label):
+        if d.kind == "basic" and d.key and _match(_SELLING_LABEL, label, label_low):
             minus(0.4, "a selling point as the question")
         if d.kind == "basic" and not answer.isascii() and _FACE.search(answer):
             minus(0.35, "a case told with a face, not a fact")
@@ -1028,12 +1096,13 @@ def score(d: Draft, project: bool = False) -> Quality:
                 "the blank hides a price (it changes and differs by Region; the exam asks how it is billed)",
             )
         if d.kind == "basic" and (
-            _QUIZ_RESULT.match(answer.strip()) or (_QUIZ_KEY.match(label) and len(answer.split()) <= 3)
+            _match(_QUIZ_RESULT, stripped, stripped_low)
+            or (_match(_QUIZ_KEY, label, label_low) and len(answer.split()) <= 3)
         ):
             minus(0.5, "a quiz result, not a fact")
         if d.kind == "basic" and _OPTION_VERDICT.match(label):
             minus(0.5, "why an option of an unseen question is wrong")
-        if d.rule == "definition" and len(label.split()) >= 4 and _STATEMENT_KEY.search(label):
+        if d.rule == "definition" and len(label.split()) >= 4 and _found(_STATEMENT_KEY, label, label_low):
             minus(0.35, "a statement as the question, not a term")
         if d.kind == "basic" and "___" in answer and BLANK.search(answer):
             minus(0.5, "the answer holds a blank to fill, not the fact")  # "a service for _____"
@@ -1050,21 +1119,25 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.3, "a claim as the list's question, not what its points answer")
         if (
             d.rule in ("list", "definition")
-            and _VERB_LABEL.match(label)
+            and _match(_VERB_LABEL, label, label_low)
             and len(label.split()) >= 3
             and not d.key.endswith(":")
-            and _LEAD_IN_END.search(label) is None  # ("Supports development in" leads into its points)
+            # ("Supports development in" leads into its points)
+            and not _found(_LEAD_IN_END, label, label_low)
             and label.split()[-1][:1].isupper()  # (it ends on what it claims of: "... from CloudFormation")
-            and _COUNTED_KINDS.search(label) is None  # ("Provides checks in five categories" names them)
+            # ("Provides checks in five categories" names them)
+            and not _found(_COUNTED_KINDS, label, label_low)
         ):
             minus(0.35, "a claim as the list's question, not what its points answer")  # "Supports all of X"
-        if d.rule == "is-a" and (_PRAISE.match(answer.strip()) or _POPULAR.match(answer.strip())):
+        if d.rule == "is-a" and (
+            _match(_PRAISE, stripped, stripped_low) or _match(_POPULAR, stripped, stripped_low)
+        ):
             minus(0.3, "the answer praises, it does not say what it is")
         if d.kind == "basic" and _LEANS_ON_QUESTION.search(answer):
             minus(0.3, "the answer leans on a question it does not show")
         if d.rule == "definition" and _LABEL_ANSWER.match(answer.strip(" .:*_")):
             minus(0.4, "the answer is a label, not a fact")
-        if d.rule == "is-a" and _ONE_TRAIT.match(answer.strip()):
+        if d.rule == "is-a" and _match(_ONE_TRAIT, stripped, stripped_low):
             minus(0.3, "the answer gives one trait, not what it is")
         if d.rule == "is-a" and re.fullmatch(r"(?:[Aa]n?\s+|[Tt]he\s+)?[a-z][a-z-]+", d.key.strip()):
             named = _SERVICE_WORD.search(answer)
@@ -1072,15 +1145,17 @@ def score(d: Draft, project: bool = False) -> Quality:
                 minus(0.3, "the question does not say whose term it asks")  # "What is an alias?" (Lambda)
         if d.rule == "is-a" and _spells_out(d.key, answer):  # ("What is VPC?" asks more than its letters)
             minus(0.35, "the answer only spells out the name")
-        if d.kind == "basic" and _SAME_AS.match(answer.strip()):
+        if d.kind == "basic" and _match(_SAME_AS, stripped, stripped_low):
             minus(0.3, "the answer points at another thing")
-        elif d.kind == "basic" and _ANALOGY.match(answer.strip()):
+        elif d.kind == "basic" and _match(_ANALOGY, stripped, stripped_low):
             minus(0.4, "an analogy, not a fact")
         core = d.core.split(" — ", 1)[-1] if d.kind == "cloze" else back
         keyed = d.kind == "basic" and _OPERATOR_START.match(d.key.strip())
+        core_s = core.strip()
+        core_low = core_s.lower() if core_s.isascii() else None
         if _OPERATOR_START.match(core.strip()) or keyed:
             minus(0.4, "the line opens on an operator, not on what it is about")
-        if _LEANS_BACK.match(core.strip()):
+        if _match(_LEANS_BACK, core_s, core_low):
             minus(0.35, "the line leans on the one before it")
         if _search(_SCENARIO, both, both_low):
             minus(0.35, "a practice question's scenario, not a fact")
@@ -1100,13 +1175,22 @@ def score(d: Draft, project: bool = False) -> Quality:
             minus(0.4, "a memory trick, not a fact")
         if d.kind == "basic" and _search(_TESTED_ONLY, answer.strip(), folded(answer.strip())):
             minus(0.45, "the answer only says the topic is tested")
-        if d.kind == "basic" and d.rule != "table-row" and d.key and _SCENE_LABEL.search(label):
+        if d.kind == "basic" and d.rule != "table-row" and d.key and _found(_SCENE_LABEL, label, label_low):
             minus(0.4, "a scene's first line, not a fact (its answer is not on the card)")
         # (the headings are in the front's last brackets, which may hold brackets: "... (IA) Class › Fees")
         headed = path if d.kind != "basic" or " (" not in front else f"{path} {front.split(' (', 1)[1]}"
-        if d.kind == "basic" and _RELATIVE_PRICE.match(answer.strip()) and _FEES_HEADING.search(headed):
+        if (
+            d.kind == "basic"
+            and _match(_RELATIVE_PRICE, stripped, stripped_low)
+            and _FEES_HEADING.search(headed)
+        ):
             minus(0.35, "a price said only against another's")
-        if d.kind == "basic" and d.key and _COUNT_OF_KINDS.match(label) and not _kinds_named(label, context):
+        if (
+            d.kind == "basic"
+            and d.key
+            and _match(_COUNT_OF_KINDS, label, label_low)
+            and not _kinds_named(label, context)
+        ):
             minus(0.35, "a count of kinds as the question: kinds of what?")  # "Mainly two types (KMS)"
         if (
             d.kind == "basic"

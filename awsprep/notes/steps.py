@@ -8,7 +8,7 @@ import re
 
 from awsprep.notes import explicit
 from awsprep.notes.blocks import Block, Item
-from awsprep.notes.needles import folded, search
+from awsprep.notes.needles import folded, lowered, search
 from awsprep.notes.units import is_command
 
 _MIN_SECTION = 3  # lines: a shorter section says too little about itself to be judged a walkthrough
@@ -84,10 +84,22 @@ def project_readme(blocks: list[Block]) -> bool:
     """A code project's README: two or more of its headings are about installing, building, running;
     or its title is a package's name and one such heading (a license) follows."""
     heads = [b.text for b in blocks if b.kind == "heading"]
-    hits = sum(1 for h in heads if _PROJECT_HEADING.match(h))
+    hits = sum(
+        1
+        for h in heads
+        if (_PROJECT_HEADING_LOW.match(h.lower()) if h.isascii() else _PROJECT_HEADING.match(h))
+    )
     code = sum(1 for b in blocks if b.kind == "code")
     named = bool(heads) and bool(_SLUG_TITLE.match(_BADGE.sub("", heads[0]).strip()))
     return (hits >= 2 and (hits * 5 >= len(heads) * 2 or code >= 3)) or (named and hits >= 1)
+
+
+# the patterns above that ignore case, for an ASCII line's lower case (needles.lowered: the same matches,
+# found a few times faster)
+_STEP_VERB_LOW = lowered(_STEP_VERB)
+_STEP_PERSON_TO_LOW = lowered(_STEP_PERSON_TO)
+_STEP_DONE_LOW = lowered(_STEP_DONE)
+_PROJECT_HEADING_LOW = lowered(_PROJECT_HEADING)
 
 
 def is_step(line: str) -> bool:
@@ -96,14 +108,21 @@ def is_step(line: str) -> bool:
     if not s:
         return False
     code = sum(len(m) for m in _CODE_SPAN.findall(s)) if "`" in s else 0
-    low = folded(s)  # (the searches pass over a line without their needles: needles.search)
+    # (the searches pass over a line without their needles: needles.search, on ``folded(s)``)
+    low: str | None
+    if s.isascii():  # (the patterns that ignore case are tried on its lower case, lowered)
+        low = ascii_low = s.lower()  # (what folded gives for ASCII)
+        verb, person_to = _STEP_VERB_LOW.match(ascii_low), _STEP_PERSON_TO_LOW.match(ascii_low)
+    else:
+        low = folded(s)
+        verb, person_to = _STEP_VERB.match(s), _STEP_PERSON_TO.match(s)
     return bool(
-        (_STEP_VERB.match(s) and not _STEP_DEF.match(s))
+        (verb and not _STEP_DEF.match(s))
         or (">" in s and _STEP_CLICK.search(s))  # (every click path has a ">")
         or is_command(s)
         or code * 2 >= len(s)
         or _STEP_SETTING.match(s)
-        or _STEP_PERSON_TO.match(s)
+        or person_to
         or search(_STEP_PERSON_WORDS, s, low)
         or (_step_done(s, low) and not _STEP_DEF.match(s))
     )
@@ -111,7 +130,11 @@ def is_step(line: str) -> bool:
 
 def _step_done(s: str, low: str | None) -> bool:
     """``_STEP_DONE.search(s)``: its first branch is anchored at the start; past the start only its
-    "we ..." branch can match, which needs "we " in the lowered line."""
+    "we ..." branch can match, which needs "we " in the lowered line (``low``: ``folded(s)``)."""
+    if low is not None and s.isascii():  # (low is s.lower())
+        if _STEP_DONE_LOW.match(low):
+            return True
+        return "we " in low and _STEP_DONE_LOW.search(low) is not None
     if _STEP_DONE.match(s):
         return True
     return (low is None or "we " in low) and _STEP_DONE.search(s) is not None

@@ -12,6 +12,7 @@ import yaml
 
 from awsprep.errors import UsageError
 from awsprep.notes.inline import norm
+from awsprep.notes.needles import lowered
 
 _GENERIC = re.compile(
     r"\b(general|exam|tips?|tipes|and comparisons|comparisons|summary|key facts|notes?|intro(?:duction)?|"
@@ -42,14 +43,30 @@ PART_NAME = re.compile(
 
 def is_diary(heading: str) -> bool:
     """A heading that only dates or numbers the notes under it (a study diary's "Day 8 - March 15")."""
-    rest = _DATE.sub(" ", heading).strip(" -–—:,|()")
+    if heading.isascii():
+        # (in lower case, by the lowered patterns: a date is cut where it was, and the rest is the
+        # same, lowered; whether anything is cut, whether anything is left, and the test of what is
+        # left do not change)
+        heading = heading.lower()
+        date, part = _DATE_LOW, _PART_NAME_LOW
+    else:
+        date, part = _DATE, PART_NAME
+    # (every branch of _DATE holds a digit: a heading without one is left as it is)
+    rest = (date.sub(" ", heading) if _DIGIT.search(heading) else heading).strip(" -–—:,|()")
     dated = rest != heading.strip(" -–—:,|()")
-    return (dated and not rest) or bool(PART_NAME.fullmatch(rest))
+    return (dated and not rest) or bool(part.fullmatch(rest))
 
 
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TIPS = re.compile(r"\bexam\s*ti\w*|\bexam\s+hints?\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+# the patterns that ignore case, for an ASCII text's lower case (needles.lowered: the same matches, sooner)
+_GENERIC_LOW = lowered(_GENERIC)
+_SOURCE_TITLE_LOW = lowered(_SOURCE_TITLE)
+_TIPS_LOW = lowered(TIPS)
+_DATE_LOW = lowered(_DATE)
+_PART_NAME_LOW = lowered(PART_NAME)
 
 
 @dataclass
@@ -130,7 +147,7 @@ class TopicTable:
 
 
 def is_tips(path: tuple[str, ...]) -> bool:
-    return any(TIPS.search(h) for h in path)
+    return any((_TIPS_LOW.search(h.lower()) if h.isascii() else TIPS.search(h)) for h in path)
 
 
 def context(path: tuple[str, ...]) -> str:
@@ -146,10 +163,15 @@ def context(path: tuple[str, ...]) -> str:
 @functools.lru_cache(maxsize=8192)
 def _says_what(heading: str) -> bool:
     """The heading says what the cards under it are about."""
+    # (an ASCII heading is read in lower case by the lowered patterns: the same words are left, lowered,
+    # and only whether any are is asked)
+    text, generic, source = (
+        (heading.lower(), _GENERIC_LOW, _SOURCE_TITLE_LOW)
+        if heading.isascii()
+        else (heading, _GENERIC, _SOURCE_TITLE)
+    )
     return bool(
-        _GENERIC.sub(" ", heading).strip(" -:&/.,()!*⚠️🔥❗")
-        and not _SOURCE_TITLE.search(heading)
-        and not is_diary(heading)
+        generic.sub(" ", text).strip(" -:&/.,()!*⚠️🔥❗") and not source.search(text) and not is_diary(heading)
     )
 
 

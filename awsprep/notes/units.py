@@ -19,7 +19,7 @@ from awsprep.notes.inline import (
     sentences,
     words,
 )
-from awsprep.notes.needles import folded, search
+from awsprep.notes.needles import folded, lowered, search
 
 MAX_ANSWER = 300  # characters: longer answers are not worth a card
 MAX_TEXT = 260
@@ -158,6 +158,17 @@ _OPTION_LINE = re.compile(r"(?:\*\*)?[A-F](?:\*\*)?[:.)]\s")  # "C: Create two a
 _LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\b(?:which|that|who|whose|where|when)$", re.IGNORECASE)
 
+# the patterns above that ignore case, for an ASCII text's lower case (needles.lowered: the same matches,
+# found a few times faster); used where only whether (or where) they match is read
+_EXAMPLE_LOW = lowered(_EXAMPLE)
+_CLAUSE_START_LOW = lowered(_CLAUSE_START)
+_CLAUSE_END_LOW = lowered(_CLAUSE_END)
+_VAGUE_TERM_LOW = lowered(_VAGUE_TERM)
+_CLAUSE_LOW = lowered(_CLAUSE)
+_BAD_TERM_LOW = lowered(_BAD_TERM)
+_REMEMBER_LOW = lowered(_REMEMBER)
+_CONSEQUENCE_LOW = lowered(_CONSEQUENCE)
+
 
 def restates(term: str, answer: str) -> bool:
     """An answer that only repeats its term: short and sharing a word with it ("WCU - throughput for
@@ -210,13 +221,14 @@ def unit(
         c.skip(line, "question option", raw)  # "- C: Create two aliases": one option of a question
         return False
     text, urls = plain(raw)
-    if not _TWO_WORDS.search(text.lower()):  # (fewer than two words)
+    low = text.lower()
+    if not _TWO_WORDS.search(low):  # (fewer than two words)
         c.skip(line, "fragment", text)
         return False
     if is_command(text):
         c.skip(line, "command", text)
         return False
-    if _EXAMPLE.match(text) or (
+    if (_EXAMPLE_LOW.match(low) if text.isascii() else _EXAMPLE.match(text)) or (
         DIGIT.search(text) and search(_WORKED, text, folded(text))
     ):  # (a worked example has a number)
         c.skip(line, "example", text)
@@ -305,20 +317,27 @@ def unit(
 
 def good_term(term: str) -> bool:
     term = term.strip(" *_`“”\"'")
+    # (an ASCII term is read in lower case by the lowered patterns: needles.lowered)
+    text, clause_start, clause_end, vague, clause = (
+        (term.lower(), _CLAUSE_START_LOW, _CLAUSE_END_LOW, _VAGUE_TERM_LOW, _CLAUSE_LOW)
+        if term.isascii()
+        else (term, _CLAUSE_START, _CLAUSE_END, _VAGUE_TERM, _CLAUSE)
+    )
     # (every branch of _TIMESTAMP holds a digit; _CLAUSE_END ends at the end: its last 8 characters)
     if (
         (DIGIT.search(term) and _TIMESTAMP.search(term))
-        or _CLAUSE_START.match(term)
-        or _CLAUSE_END.search(term, max(0, len(term) - 8))
+        or clause_start.match(text)
+        or clause_end.search(text, max(0, len(term) - 8))
     ):
         return False
-    if _VAGUE_TERM.search(term) or _CLAUSE.search(term) or _LONE_LETTER.search(term):
+    if vague.search(text) or clause.search(text) or _LONE_LETTER.search(term):
         return False
     term = _LEAD_ARTICLE.sub("", term)
     n = len(term.split())
     if term.count("(") != term.count(")") or term.count('"') % 2 or term.count("`") % 2 or "," in term:
         return False
-    return 0 < n <= MAX_TERM_WORDS and not _BAD_TERM.match(term) and any(c.isalpha() for c in term)
+    bad = _BAD_TERM_LOW.match(term.lower()) if term.isascii() else _BAD_TERM.match(term)
+    return 0 < n <= MAX_TERM_WORDS and not bad and any(c.isalpha() for c in term)
 
 
 def unquote(text: str) -> str:
@@ -339,9 +358,10 @@ _VOCAB_LABEL = re.compile(
 def definition(
     c: Collector, term: str, rest: str, line: int, path: tuple[str, ...], parents: list[str], urls: list[str]
 ) -> bool:
-    term = _REMEMBER.sub(
-        r"\1", (term if term.isascii() else strip_symbols(term)).strip(' :*_`“”"').lstrip("-+ ")
-    )
+    term = (term if term.isascii() else strip_symbols(term)).strip(' :*_`“”"').lstrip("-+ ")
+    # ("Remember what X is": the term is X; the pattern is anchored at both ends: no match, no change)
+    if (_REMEMBER_LOW.match(term.lower()) if term.isascii() else _REMEMBER.match(term)) is not None:
+        term = _REMEMBER.sub(r"\1", term)
     if term.endswith(")"):
         term = _STUDY_MARK.sub("", term) or term
     term = _TERM_NUMBER.sub("", term) or term  # "1. CloudWatch itself - ...": a list's number typed as text
@@ -358,11 +378,12 @@ def definition(
     if re.fullmatch(r"\([^()]*\)", rest):
         c.skip(line, "fragment", f"{term}: {rest}")  # "... - (potential exam question)": a remark, no answer
         return False
-    if _EXAMPLE.match(rest):
+    rest_low = rest.lower() if rest.isascii() else None  # (for the lowered patterns)
+    if _EXAMPLE_LOW.match(rest_low) if rest_low is not None else _EXAMPLE.match(rest):
         c.skip(line, "example", f"{term}: {rest}")
         return False
     if (
-        _CONSEQUENCE.match(rest)
+        (_CONSEQUENCE_LOW.match(rest_low) if rest_low is not None else _CONSEQUENCE.match(rest))
         or (re.search(r"\betc\W*$", rest) and len(words(rest)) < 5)
         or restates(term, rest)
     ):
