@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from awsprep.notes.inline import BANG_MARK, BLANK, BLOCK_ID, SHORTCODE, has_shortcode, plain
+from awsprep.notes.inline import BANG_MARK, BLANK, BLOCK_ID, SHORTCODE, STRAY_STARS, has_shortcode, plain
 from awsprep.notes.mdfast import dispatch_by_first_character
 
 MAX_DEPTH = 8  # list nesting deeper than this is reported and not read
@@ -150,7 +150,7 @@ def clean_heading(raw: str) -> str:
             text = text.replace("\x00", blank, 1)
         text = re.sub(r"\s+\*+$", "", text)  # "### AWS DataSync ***": stars typed as a mark of importance
         if "**" in text:
-            text = text.replace("**", "")  # "## Containers Overview**": bold that never closed
+            text = STRAY_STARS.sub("", text)  # "## Containers Overview**": bold that never closed
     text = unescape(text)  # "Day 8 \\- March 15": a backslash escape shows its character only
     if "{#" in text:
         text = _HEADING_ID.sub("", text)

@@ -118,7 +118,7 @@ _SPECIAL = re.compile(r"[<\[!*_\\`#^]")
 BLOCK_ID = re.compile(r"(?:^|\s+)\^[A-Za-z0-9][A-Za-z0-9-]{2,}\s*$")
 # a callout's or a learner's mark before the words: "[!]VPC", "[!note] Read this", "[!tip]-"
 BANG_MARK = re.compile(r"\[![A-Za-z-]*\][+-]?\s*")
-_STRAY_STARS = re.compile(r"\*{2,}")
+STRAY_STARS = re.compile(r"\*{2,}")
 # the tag a flashcard plugin reads at the end of a line ("What is an SCP? #card", "#flashcards/aws/s3"):
 # a mark for the plugin, no words of the note
 SRS_TAG = re.compile(
@@ -206,7 +206,7 @@ def _plain(raw: str) -> tuple[str, list[str]]:
     if "*" in text or "_" in text:
         text = _EMPH1.sub(r"\2", text)
         if "**" in text:
-            text = _STRAY_STARS.sub("", text)  # "like ** Lambda**": bold that never opened, no words
+            text = STRAY_STARS.sub("", text)  # "like ** Lambda**": bold that never opened, no words
     text = text.replace("\\", "").replace("```", "`")
     if spans:
         text = _SPAN_MARK.sub(lambda m: spans[int(m.group(1))], text)

@@ -305,7 +305,7 @@ class McqReader:
                     answer, used = self.following_text(i + 1)
                     self.item_answers[id(last)] = answer
                     self.answer_blocks |= used
-        self.keyed_lists: dict[int, tuple[str, set[int]]] = {}
+        self.keyed_lists: dict[int, tuple[str, set[int], range]] = {}  # list -> answer, its blocks, scene
         self.keyed_scenes: set[int] = set()
         self._keyed_lists()
 
@@ -334,13 +334,12 @@ class McqReader:
                 first -= 1
             if first == i or not _ASKS.search(plain(blocks[i - 1].text)[0]):
                 continue
-            self.keyed_lists[i] = (answer, used)
+            self.keyed_lists[i] = (answer, used, range(first, i))
             self.keyed_scenes.update(range(first, i))
 
     def keyed_list_mcq(self, i: int) -> set[int]:
         """The question of a plain option list keyed by letters in a ``<details>`` block under it."""
-        answer, used = self.keyed_lists[i]
-        scene = sorted(k for k in self.keyed_scenes if k < i and not any(i > j > k for j in self.keyed_lists))
+        answer, used, scene = self.keyed_lists[i]
         blk = self.blocks[i]
         texts = [plain(self.blocks[k].text)[0] for k in scene]
         question = _Q_PREFIX.sub("", " ".join(texts))

@@ -85,7 +85,6 @@ def _title_name(cell: str, two: bool = False) -> bool:
         and 1 < len(names) <= 3
         and names[0][0].isupper()
         and not _ROLE_HEADER.fullmatch(names[0])
-        and names[0].lower() not in _ROLE_WORDS_ABROAD
         and names[0].lower() not in _JUDGING_WORDS
         and names[0].lower() not in STOPWORDS
         and all(w.isalpha() and w.islower() and w not in STOPWORDS for w in names[1:])
