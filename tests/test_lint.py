@@ -416,3 +416,24 @@ def test_an_object_size_of_0_to_5_gb_is_flagged_but_a_part_size_is_not(facts: li
         "## S3\n- Objects: from 0 to 5GB files\n- Multipart: 5 MB to 5 GB per part\n- 0 to 5 GB each part\n"
     )
     assert [(w.line, w.key) for w in scan_text(text, "n.md", facts)] == [(2, "s3-object-size")]
+
+
+def test_old_gp2_io1_and_fan_out_limits_are_flagged(facts: list) -> None:
+    """gp2 once topped out at 10,000 IOPS (16,000 now), io1 at 20,000 (64,000 on Nitro), a stream at 5
+    enhanced fan-out consumers (20 now). Today's figures, other volume types and the 5 consumers that
+    may be registering at once are not flagged."""
+    text = """\
+## Block storage
+- gp2 volumes: 3 IOPS per GiB, max 10,000 IOPS
+- gp2 volumes: max 16,000 IOPS (the old cap was 10,000)
+- st1 peaks at 500 MiB/s; gp2 at 250 MiB/s
+### Provisioned IOPS SSD (io1)
+- you can provision up to 20,000 IOPS per volume
+- up to 64,000 IOPS per volume on Nitro instances
+## Streams
+- Kinesis enhanced fan-out: at most 5 consumers per stream
+- Kinesis enhanced fan-out: 20 registered consumers per stream
+- enhanced fan-out: only 5 consumers can be in CREATING at once
+"""
+    found = [(w.line, w.key) for w in scan_text(text, "n.md", facts)]
+    assert found == [(2, "ebs-gp2-limits"), (6, "ebs-io1-iops"), (9, "kinesis-efo-consumers")]
