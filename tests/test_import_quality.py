@@ -3092,3 +3092,21 @@ def test_an_unticked_task_list_keyed_in_a_details_block_indented_under_it(tmp_pa
     r = imp(tmp_path, text)
     assert [(c.options, c.correct) for c in mcqs(r)] == [(("A cache", "A tape", "A grid", "A disk"), (0, 2))]
     assert len(r.cards) == 1
+
+
+def test_a_heading_indented_into_a_list_item_heads_what_follows_it(tmp_path: Path) -> None:
+    """ "    ### Queues" typed four spaces in, under a bullet, is read by Markdown as part of that bullet;
+    the learner meant a heading: the points under it are about it (not about the bullet), and the
+    bullet's next sibling still belongs to the section above."""
+    text = (
+        "# Messaging\n\n## SNS\n\n- SNS pushes each message to every subscriber\n"
+        "    ### SQS - Dead-letter queues\n"
+        "    - maxReceiveCount: how many receives a message gets before it moves aside\n"
+        "- Fan-out: one topic feeding several queues\n"
+    )
+    r = imp(tmp_path, text)
+    assert (
+        "maxReceiveCount (SQS - Dead-letter queues)",
+        "how many receives a message gets before it moves aside",
+    ) in pairs(r)
+    assert ("Fan-out (SNS)", "one topic feeding several queues") in pairs(r)

@@ -264,6 +264,7 @@ def parse_blocks(text: str) -> Parsed:
     heads: list[tuple[int, str]] = []
     item_stack: list[Item] = []
     list_stack: list[Block | Item] = []  # what each open list belongs to
+    frames: list[tuple[list[Item], list[Block | Item]]] = []  # items left open by a heading inside them
     quote = 0
     cell_row: list[str] | None = None
     table: Block | None = None
@@ -293,6 +294,12 @@ def parse_blocks(text: str) -> Parsed:
                 if item_stack and not item_stack[-1].text and not item_stack[-1].extra:
                     # "* ##### Idle timeout" over its points: the heading names what the points are about
                     item_stack[-1].text = title
+                elif item_stack:
+                    # a heading indented into an item with text of its own ("- RDS is ..." then
+                    # "    ### Storage Auto Scaling"): what follows in the item is under the heading, as
+                    # the learner meant, not points of the item; the item's list goes on after it
+                    frames.append((item_stack, list_stack))
+                    item_stack, list_stack = [], []
             elif mode == "cell" and cell_row is not None:
                 cell_row.append(content.strip())
             mode = ""
@@ -313,6 +320,8 @@ def parse_blocks(text: str) -> Parsed:
                 owner.children.append(item)
             item_stack.append(item)
         elif t == "list_item_close":
+            if not item_stack and frames:
+                item_stack, list_stack = frames.pop()  # the item that held a heading ends
             if item_stack:
                 item_stack.pop()
         elif t == "heading_open":
