@@ -420,7 +420,8 @@ def test_an_object_size_of_0_to_5_gb_is_flagged_but_a_part_size_is_not(facts: li
 
 def test_old_gp2_io1_and_fan_out_limits_are_flagged(facts: list) -> None:
     """gp2 once topped out at 10,000 IOPS (16,000 now), io1 at 20,000 (64,000 on Nitro), a stream at 5
-    enhanced fan-out consumers (20 now). Today's figures, other volume types and the 5 consumers that
+    enhanced fan-out consumers (20 now), KMS at a rotation every three years (every year for AWS managed
+    keys now). Today's figures, other volume types and the 5 consumers that
     may be registering at once are not flagged."""
     text = """\
 ## Block storage
@@ -434,6 +435,15 @@ def test_old_gp2_io1_and_fan_out_limits_are_flagged(facts: list) -> None:
 - Kinesis enhanced fan-out: at most 5 consumers per stream
 - Kinesis enhanced fan-out: 20 registered consumers per stream
 - enhanced fan-out: only 5 consumers can be in CREATING at once
+## KMS
+- keys managed by AWS are rotated every three years
+- keys managed by AWS get new key material each year; our own ones on a period we pick
+- IAM: rotate your access keys every 3 years at the latest
 """
     found = [(w.line, w.key) for w in scan_text(text, "n.md", facts)]
-    assert found == [(2, "ebs-gp2-limits"), (6, "ebs-io1-iops"), (9, "kinesis-efo-consumers")]
+    assert found == [
+        (2, "ebs-gp2-limits"),
+        (6, "ebs-io1-iops"),
+        (9, "kinesis-efo-consumers"),
+        (13, "kms-key-rotation"),
+    ]
