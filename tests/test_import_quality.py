@@ -3110,3 +3110,23 @@ def test_a_heading_indented_into_a_list_item_heads_what_follows_it(tmp_path: Pat
         "how many receives a message gets before it moves aside",
     ) in pairs(r)
     assert ("Fan-out (SNS)", "one topic feeding several queues") in pairs(r)
+
+
+def test_a_q_line_over_lettered_options_is_a_multiple_choice_question(tmp_path: Path) -> None:
+    """ "**Q:** ...?" over "A. ..." "B. ..." lines (in a quote or not), the key on a line after it: the
+    "A." is the first option, not the answer of a Q/A pair."""
+    text = (
+        "# Queues\n\n### Try one\n\n> **Q:** Which queue keeps the order of its messages?\n"
+        "> A. A FIFO queue.\n> B. A standard queue.\n> C. A delay queue.\n\n"
+        "✅ **Answer:** A\n💬 **Explanation:** Only FIFO queues promise order.\n\n"
+        "### Flashcards\n\nQ: What is the longest long-poll wait?\nA: 20 seconds\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.question, c.options, c.correct) for c in mcqs(r)] == [
+        (
+            "Which queue keeps the order of its messages?",
+            ("A FIFO queue.", "A standard queue.", "A delay queue."),
+            (0,),
+        )
+    ]
+    assert pairs(r) == [("What is the longest long-poll wait?", "20 seconds")]

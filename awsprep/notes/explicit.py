@@ -88,6 +88,8 @@ def split_multiline(raw: str) -> tuple[str, str] | None:
 
 
 _Q_LINE = re.compile(r"^\s*(?:\*\*)?(?:Q|Question)\s*\d*\s*[:.)](?:\*\*)?\s+(?P<q>\S.*)$", re.IGNORECASE)
+_OPTION_A = re.compile(r"^\s*(?:\*\*)?A\s*[.)]")
+_OPTION_B = re.compile(r"^\s*(?:\*\*)?\(?B\s*[.)]\s")
 _A_LINE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer)\s*[:.)](?:\*\*)?\s+(?P<a>\S.*)$", re.IGNORECASE)
 
 
@@ -105,6 +107,8 @@ def q_and_a(para: str, next_para: str = "") -> tuple[str, str, bool] | None:
     a = _A_LINE.match(rest[0]) if rest else None
     if a is None:
         return None
+    if _OPTION_A.match(rest[0]) and any(_OPTION_B.match(x) for x in rest[1:]):
+        return None  # "Q: ...?" over "A. ..." "B. ...": a question's options, not its answer
     answer = " ".join([a.group("a"), *(x.strip() for x in rest[1:])])
     return q.group("q").strip(), answer, used_next
 
