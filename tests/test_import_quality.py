@@ -3130,3 +3130,25 @@ def test_a_q_line_over_lettered_options_is_a_multiple_choice_question(tmp_path: 
         )
     ]
     assert pairs(r) == [("What is the longest long-poll wait?", "20 seconds")]
+
+
+def test_a_title_typed_as_a_plain_line_heads_the_list_under_it(tmp_path: Path) -> None:
+    """ "Queue Types — Delivery Guarantees" alone on a line over a list (or over a paragraph) is a heading
+    the learner typed as a line: no card "Queue Types => Delivery Guarantees"; the list under it is
+    asked in its name, and so is the list under a bare title ("Dead Letter Queues"). A line naming a
+    service and what its letters stand for stays a card."""
+    text = (
+        "# SQS\n\nQueue Types — Delivery Guarantees\n- Standard: at-least-once delivery\n\n"
+        "Dead Letter Queues\n- Redrive policy: sends a message aside after too many receives\n\n"
+        "Sizing Example: Two Producers\n\nEach producer sends about ten messages a second.\n\n"
+        "SQS: Simple Queue Service\n- Visibility timeout: hides a message while it is worked on\n"
+    )
+    r = imp(tmp_path, text)
+    got = pairs(r)
+    assert ("Standard (SQS › Queue Types — Delivery Guarantees)", "at-least-once delivery") in got
+    assert (
+        "Redrive policy (SQS › Dead Letter Queues)",
+        "sends a message aside after too many receives",
+    ) in got
+    assert not any(back in ("Delivery Guarantees", "Two Producers") for _, back in got)
+    assert ("SQS", "Simple Queue Service") in [(f.split(" (")[0], b) for f, b in got]

@@ -130,6 +130,35 @@ def _para_title(line: str) -> str | None:
     return name
 
 
+def _titled(words: list[str]) -> bool:
+    return all(w in _SMALL_WORDS or not w[0].isalpha() or w[0].isupper() for w in words)
+
+
+def line_title(text: str, bare: bool = False) -> str | None:
+    """A paragraph of one line that titles what follows it, two names in title case around a dash or a
+    colon ("DynamoDB Transactions — Capacity Computations", "Mapping Example: JSON to XML with SOAP"):
+    a heading typed as a line, not a term and its meaning; with ``bare``, also a few title-case words
+    alone ("RDS Backups"). The title, or None."""
+    if "\n" in text.strip():
+        return None
+    shown = plain(text)[0].strip()
+    if shown.endswith((".", "?", "!", ",", ";", ":")) or _BAD_TERM.match(shown):
+        return None
+    parts = re.split(r"\s[-–—]\s|:\s", shown, maxsplit=1)
+    if len(parts) != 2:
+        words = re.sub(r"[()\[\]]", "", shown).split()
+        named = all(w[0].isalpha() or w in "&/" for w in words)  # (no "Video 1 9.21.45")
+        return shown if bare and 1 <= len(words) <= 8 and _titled(words) and named else None
+    name, rest = parts[0].split(), parts[1].split()
+    if not name or len(rest) < 2 or len(name) + len(rest) > 10 or not (_titled(name) and _titled(rest)):
+        return None
+    if "," in shown or sum(w[0].isalpha() for w in rest) < 2:
+        return None  # "Date: 2nd March, 2026": a record, not a title
+    if len(name) == 1 and name[0].upper() == "".join(w[0] for w in rest if w not in _SMALL_WORDS).upper():
+        return None  # "SNS: Simple Notification Service": a name and what its letters stand for
+    return shown
+
+
 def logical_lines(text: str, first_line: int) -> list[tuple[str, int]]:
     """Split hard-wrapped text into logical lines: a line starting in upper case after a line that
     does not end in a comma, dash or opening bracket starts a new one."""
@@ -218,6 +247,7 @@ class Walker:
         blocks = self.blocks
         used: set[int] = set()
         title: str | None = None  # a bold line's title over the lists that follow it, to the next heading
+        line_titles: dict[int, str] = {}  # a list's title typed as a plain line right above it
         for i, blk in enumerate(blocks):
             if i in used or i in self.questions.key_blocks or i in self.questions.answer_blocks:
                 continue  # (the entries of an answer key are read by the questions they answer)
@@ -234,6 +264,18 @@ class Walker:
                 continue
             titles_list = blk.kind == "para" and nxt is not None and nxt.kind == "list"
             named = bold_title(blk.text) if titles_list else None
+            typed = (
+                line_title(blk.text, bare=titles_list)
+                if not named and nxt is not None and nxt.kind in ("list", "para") and not blk.in_quote
+                else None
+            )
+            if typed:
+                # "DynamoDB Transactions — Capacity Computations" alone on a line over its points: a
+                # heading typed as a line; the title of the list right under it, no card of its own
+                if titles_list:
+                    line_titles[i + 1] = typed
+                self.c.skip(blk.line, "fragment", typed)
+                continue
             if named:
                 title = named
                 self.c.skip(blk.line, "fragment", named)  # a title, read as the context of its lists
@@ -281,6 +323,8 @@ class Walker:
                     label = None
                     prev = blocks[i - 1] if i else None
                     parents = [title] if title else []
+                    if i in line_titles:
+                        parents.append(line_titles[i])
                     lead = list_lead(prev, blk) if prev is not None else None
                     if prev is not None and prev.kind == "para" and _LABEL_END.search(prev.text):
                         label = plain(prev.text)[0]
