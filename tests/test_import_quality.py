@@ -3152,3 +3152,19 @@ def test_a_title_typed_as_a_plain_line_heads_the_list_under_it(tmp_path: Path) -
     ) in got
     assert not any(back in ("Delivery Guarantees", "Two Producers") for _, back in got)
     assert ("SQS", "Simple Queue Service") in [(f.split(" (")[0], b) for f, b in got]
+
+
+def test_a_banner_heading_practice_counts_and_a_gotcha_label(tmp_path: Path) -> None:
+    """A title between two "=====" rules is a heading named by its words alone; "Practice at least 150+
+    mock questions" is the learner's study plan; "Classic gotcha:" names the kind of remark only."""
+    text = (
+        "# Storage\n\n- Objects live in buckets\n\n==========\nHANDY FACTS\n==========\n"
+        "- Consistency: reads after a write see that write\n\n### Plan\n\n"
+        "- Practice at least 150+ mock questions before the day.\n"
+        "- Classic gotcha: a website bucket takes the name of its domain\n"
+    )
+    r = imp(tmp_path, text)
+    assert ("Consistency (HANDY FACTS)", "reads after a write see that write") in pairs(r)
+    assert not any("=" in f or "150" in f or "gotcha" in f.lower() for f in fronts(r))
+    why = [w for t in r.triage for w in t.reasons]
+    assert any("logistics" in w for w in why) and any("generic label" in w for w in why)

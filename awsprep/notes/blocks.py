@@ -132,6 +132,9 @@ _TAGS_AT_END = re.compile(r"(?:\s+#[^\W\d][\w/-]*)+\s*$")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
 
 
+_RULE_LINE = re.compile(r"^\s*(?:[=*#~_-]\s*){3,}$")
+
+
 def unescape(heading: str) -> str:
     """A heading without its backslash escapes ("Day 8 \\- March 15" -> "Day 8 - March 15")."""
     return _ESCAPE.sub(r"\1", heading) if "\\" in heading else heading
@@ -139,6 +142,9 @@ def unescape(heading: str) -> str:
 
 def clean_heading(raw: str) -> str:
     text = raw.strip().strip("#").strip()
+    if "\n" in text:
+        # "=====" / "QUICK EXAM TIPS" / "=====": a banner's rule above the title is no part of its name
+        text = " ".join(x.strip() for x in text.split("\n") if not _RULE_LINE.match(x))
     if has_shortcode(text):
         text = " ".join(SHORTCODE.sub(" ", text).split())  # "## :rocket: Lambda": a picture, not the name
     if "](" in text or "<" in text or "[[" in text:

@@ -84,6 +84,8 @@ _LOGISTICS = re.compile(
     r"(?:of|in) the (?:certification |actual |real )?exam\b|"
     r"to pass the exam|(?:frequently|heavily|often|commonly) test(?:s|ed)|"  # "AWS frequently tests:"
     r"per attempt|retake|practice exams?|\d+ (scored |unscored )?questions|"
+    # the learner's own study plan: "Practice at least 200+ scenario-based questions"
+    r"practi[cs]e (?:at least |over |more than |around |about )?\d+\+? (?:[\w-]+ )?questions|"
     r"(number|no\.) of questions|udemy|coupon|discount code|(buy|purchase) (the|this|our)|patreon|discord|"
     r"subscribe to (our|my|the channel)|"
     r"course updates?|practice tests?|this (course|repo|repository|guide)|star (this|the) repo|"
@@ -194,7 +196,8 @@ _NOTE_LABEL = re.compile(
     r"summary|in summary|in short|tl;?dr|bottom line|"
     # a label naming only the kind of remark after it ("**Exam tip:** ...", "Fun Fact: ...", "Solution: ...")
     r"(?:exam |quick )tips?|fun facts?|key points?|(?:key )?takeaways?|alternatives?|solutions?|resolution|"
-    r"workaround|bonus|recap|conclusion|(?:exam )?traps?|gotchas?|optimi[sz]ations?|misc|miscellaneous|"
+    r"workaround|bonus|recap|conclusion|(?:exam )?traps?|"
+    r"(?:important |common |classic |key |exam )?gotchas?|optimi[sz]ations?|misc|miscellaneous|"
     r"good to know|(?:need to |must )?know|understand|exam|for the exam|exam notes?|"
     r"(?:special|side|extra|additional|other|general|random) notes?|"
     # a lead-in to the words that point at a service ("Question Says: Notifications; Fan-Out"): what
