@@ -3168,3 +3168,16 @@ def test_a_banner_heading_practice_counts_and_a_gotcha_label(tmp_path: Path) -> 
     assert not any("=" in f or "150" in f or "gotcha" in f.lower() for f in fronts(r))
     why = [w for t in r.triage for w in t.reasons]
     assert any("logistics" in w for w in why) and any("generic label" in w for w in why)
+
+
+def test_a_cloze_over_the_size_of_a_worked_cases_own_object_waits(tmp_path: Path) -> None:
+    """ "the {{3 MB}} file stays as an old version": the blank is the size of the one file of an example,
+    not a figure worth recalling; a limit in the same words is still a card."""
+    text = (
+        "# S3\n\n## Versions\n\n"
+        "- After the upload, the 3 MB file stays as an old version and the 7 MB file is current.\n"
+        "- A single upload can carry up to 5 GB.\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.text for c in r.cards] == ["S3 › Versions — A single upload can carry up to {{5 GB}}."]
+    assert any("hides an example" in w for t in r.triage for w in t.reasons)

@@ -511,7 +511,10 @@ _CREDITS = re.compile(r"\}\}\s*(?:(?:in|of)\s+)?(?:aws\s+|promotional\s+)?credit
 # one person's case told as a scene: "I want CPU to stay around {{50%}}", "commit to usage like {{10}}$":
 # the blank hides the case's value, not a fact
 _SCENE_CLOZE = re.compile(
-    r"\b(?:I|we)\s+(?:want|need|have|get|pay|set|use|provision|store|run)\b[^.;{}]*\{\{|\blike\s+\{\{\s*[$€£]?\d",
+    r"\b(?:I|we)\s+(?:want|need|have|get|pay|set|use|provision|store|run)\b[^.;{}]*\{\{|\blike\s+\{\{\s*[$€£]?\d|"
+    # "the {{4 GB}} object is kept as an older version": the one thing of a worked case, named by its size
+    r"\bthe\s+\{\{[^{}]*\d[^{}]*\}\}\s+(?:objects?|files?|items?|drives?|disks?|volumes?|messages?|records?|"
+    r"photos?|videos?|images?|uploads?|versions?)\b",
     re.IGNORECASE,
 )
 # a note's record of itself: "Date: 2nd September, 2026", "Revised On: 17.12.2020", "Version: 3"
@@ -527,7 +530,7 @@ _DATE_ONLY = re.compile(
 # a label that opens on a preposition in lower case ("using SQS: queue model" under "decouple your
 # apps"): the end of the sentence above, not a term
 _PREPOSITION_LABEL = re.compile(r"^(?:using|via|by|with|through|into|onto|from|to)\s")
-_SCENE_WORDS = ("i ", "we ", "like")
+_SCENE_WORDS = ("i ", "we ", "like", "the {{")
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
 # a cloze that hides what only illustrates: "a timeout (e.g. {{60 seconds}})"
 _EXAMPLE_CLOZE = re.compile(
