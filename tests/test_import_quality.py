@@ -3181,3 +3181,38 @@ def test_a_cloze_over_the_size_of_a_worked_cases_own_object_waits(tmp_path: Path
     r = imp(tmp_path, text)
     assert [c.text for c in r.cards] == ["S3 › Versions — A single upload can carry up to {{5 GB}}."]
     assert any("hides an example" in w for t in r.triage for w in t.reasons)
+
+
+def test_an_outline_of_bold_labels_is_no_list_to_recall(tmp_path: Path) -> None:
+    """ "**Step Functions**" over "**Basics**" and "**Limits**", each with points of its own: the labels are
+    headings typed in bold, not a list whose names are worth asking; their points still are."""
+    text = (
+        "# Orchestration\n\n* **Step Functions**\n    * **Basics**\n        * runs a state machine\n"
+        "        * each step is a state\n    * **Limits**\n        * a standard run lasts up to a year\n"
+        "        * an express run lasts up to five minutes\n"
+    )
+    r = imp(tmp_path, text)
+    assert not any(back.startswith("Basics") for _, back in pairs(r))
+    assert ("Basics (Orchestration › Step Functions)", "runs a state machine; each step is a state") in pairs(
+        r
+    )
+
+
+def test_a_point_ending_on_based_on_takes_its_children_as_its_end(tmp_path: Path) -> None:
+    """ "**Billing** - you pay based on" over short points: the points end the answer; without them the
+    answer is cut short and waits in triage."""
+    r = imp(
+        tmp_path,
+        "# EBS\n\n* **Billing** - you pay based on\n  * the size you provision\n  * the IOPS you provision\n",
+    )
+    assert pairs(r) == [("Billing (EBS)", "you pay based on: the size you provision; the IOPS you provision")]
+    r = imp(tmp_path, "# EBS\n\n* Billing: you pay based on\n\nSnapshots are incremental.\n")
+    assert not any(f.startswith("Billing") for f in fronts(r))
+    assert any("cut short" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_list_of_examples_waits_in_triage(tmp_path: Path) -> None:
+    """ "Common partners such as" over a few names: the answer is some examples, not the whole."""
+    r = imp(tmp_path, "# Streams\n\n- Common partners such as\n  - Acme Metrics\n  - Foo Logs\n")
+    assert not fronts(r)
+    assert any("examples" in w for t in r.triage for w in t.reasons)

@@ -142,7 +142,11 @@ _NAV = re.compile(
 )
 # an answer ending in a comma, a colon, "and"... was cut short ("C++" is whole)
 _CUT = re.compile(
-    r"(?=[:,(\[&\-–—+aotei])(?:[:,(\[&\-–—]|(?<!\+)\+|\b(?:and|or|the|a|an|e\.g|i\.e))\s*$", re.IGNORECASE
+    r"(?=[:,(\[&\-–—+aoteibdswf])(?:[:,(\[&\-–—]|(?<!\+)\+|\b(?:and|or|the|a|an|e\.g|i\.e|"
+    # a phrase that needs what follows it: "charged based on", "made up of", "such as"
+    r"based on|depends on|relies on|such as|consists of|made up of|due to|according to|"
+    r"with|from|than|by))\s*$",
+    re.IGNORECASE,
 )
 # a whole answer that is a name typed in a console: `my-bucket`, MyFirstALB, i-0a1b2c, Enabled
 _NAME_VALUE = re.compile(
@@ -214,6 +218,10 @@ _LEAD_IN_LABEL = re.compile(
     r"^(?:(?:is |are )?(?:composed|made(?: up)?|comprised|consist(?:s|ing)?) of|"
     r"comprises|includes|contains)$",
     re.IGNORECASE,
+)
+# a list's label that says its points are only examples: "Examples include", "tools such as"
+_EXAMPLES_LABEL = re.compile(
+    r"(?:\bsuch as|\bexamples? include|\bfor example|\be\.g\.?|\bincluding|\blike)\s*:?$", re.IGNORECASE
 )
 # a label that leans on a list before it: "2 other types of user", "The remaining options" ("other
 # services" is any other than the one the notes are about)
@@ -744,9 +752,9 @@ def _example_region(answer: str, label: str) -> bool:
 
 def _cut_short(text: str) -> bool:
     """``_CUT.search(text)``: a match ends with the text's trailing spaces, so only its last few
-    characters (the longest word, "and", and the one before it) are searched."""
+    characters (the longest phrase, "relies on", and the one before it) are searched."""
     end = len(text.rstrip())
-    return _CUT.search(text, max(0, end - 5)) is not None
+    return _CUT.search(text, max(0, end - 12)) is not None
 
 
 def _faces(d: Draft) -> tuple[str, str]:
@@ -1007,6 +1015,8 @@ def score(d: Draft, project: bool = False) -> Quality:
             d.kind == "basic" and d.rule != "table-row" and d.key and _match(_LEAD_IN_LABEL, label, label_low)
         ):
             minus(0.4, "a lead-in as the question, not what it is of")  # "Composed of (IAM)"
+        elif d.rule == "list" and d.key and _EXAMPLES_LABEL.search(label):
+            minus(0.35, "the answer is a few examples, not a whole")  # "Examples include (Dimensions)"
         elif (
             d.kind == "basic"
             and d.rule in ("definition", "list")

@@ -515,13 +515,30 @@ class Walker:
             label = (points[-1] if points else "").rstrip(" :=-–—")
             # "- [Analytics](./Analytics/)" over "- [Amazon Athena](./Athena.md)": an index of pages, no list
             index = all(is_link_or_image_only(i.text.split("\n")[0].strip()) for i in (item, *item.children))
-            listed = not index and self.list_card(label, item.children, item.line, path, parents)
+            # "**DAX**" over "**Basics**", "**Use cases**", each with points of its own: an outline of
+            # headings typed in bold, whose names are no list to recall
+            outline = all(_WHOLE_BOLD.fullmatch(i.text.strip()) for i in (item, *item.children)) and all(
+                kid.children for kid in item.children
+            )
+            # "**Pricing** - charged based on" over its points: a definition the points end (below)
+            joined = "\n" not in item.text and bool(
+                _NEEDS_MORE.search(item.text) and _HAS_SEPARATOR.search(item.text)
+            )
+            listed = not (index or outline or joined) and self.list_card(
+                label, item.children, item.line, path, parents
+            )
         kids = short_items(item.children) if item.children and not listed else None
         if item.text.strip():
             lines = logical_lines(item.text, item.line)
             for n, (text, ln) in enumerate(lines):
-                if kids and len(lines) == 1 and text.rstrip().endswith(":") and _HAS_SEPARATOR.search(text):
+                if (
+                    kids
+                    and len(lines) == 1
+                    and (text.rstrip().endswith(":") or _NEEDS_MORE.search(text))
+                    and _HAS_SEPARATOR.search(text)
+                ):
                     # "Record: a unit of data, made of:" + short children: the children end the answer
+                    # (also "Pricing - charged based on" over "Instance size", "Storage")
                     text = f"{text.rstrip(' :')}: {'; '.join(kids)}"
                 before = len(self.c.skips)
                 made = unit(self.c, text, ln, path, parents)
@@ -560,6 +577,13 @@ class Walker:
         return True
 
 
+# the end of a line that needs its children to say anything: "charged based on", "made up of"
+_NEEDS_MORE = re.compile(
+    r"\b(?:based on|depends on|relies on|such as|consists? of|made (?:up )?of|composed of|includes?|"
+    r"including)\s*$",
+    re.IGNORECASE,
+)
+_WHOLE_BOLD = re.compile(r"(\*\*|__)[^*_\n]{1,60}\1:?")
 # a point that only leads into points of its own: "AWS example", "e.g.", "Includes:", "Options"
 _LEAD_IN_POINT = re.compile(
     r"(?:^|\s)(?:examples?|ex|e\.?g\.?|such as|like|includes?|including|types|kinds|options|values)$|:$",
