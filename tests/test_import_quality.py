@@ -3216,3 +3216,51 @@ def test_a_list_of_examples_waits_in_triage(tmp_path: Path) -> None:
     r = imp(tmp_path, "# Streams\n\n- Common partners such as\n  - Acme Metrics\n  - Foo Logs\n")
     assert not fronts(r)
     assert any("examples" in w for t in r.triage for w in t.reasons)
+
+
+def test_a_numbered_question_with_a_scene_a_bold_stem_and_a_bracketed_key(tmp_path: Path) -> None:
+    """ "### Question 2" over "**Scenario:** ...", "**Which one?**", "A) ..." lines and "**Answer:** C)
+    <the option again>": the scene and the stem are the question (no note card of the scene), the key
+    is C, and the option said again is no part of the explanation."""
+    text = (
+        "# Queues\n\n## Practice\n\n### Question 2\n"
+        "**Scenario:** Orders must be handled once, in the order sent.\n\n"
+        "**Which queue fits?**\n\nA) Standard queue  \nB) Delay queue  \nC) FIFO queue  \n\n"
+        "**Answer:** C) FIFO queue\n**Explanation:** FIFO keeps the order and drops duplicates.\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.question, c.correct, c.explanation) for c in mcqs(r)] == [
+        (
+            "Orders must be handled once, in the order sent. Which queue fits?",
+            (2,),
+            "FIFO keeps the order and drops duplicates",
+        )
+    ]
+    assert len(r.cards) == 1 and not r.triage
+
+
+def test_a_key_written_in_portuguese_spanish_or_italian(tmp_path: Path) -> None:
+    """ "**Resposta:** B)", "Respuesta correcta: A", "Risposta: C": the key of the options above it."""
+    for key, want in (
+        ("**Resposta:** B) Duas", (1,)),
+        ("Respuesta correcta: A", (0,)),
+        ("Risposta: C", (2,)),
+    ):
+        text = f"# Quiz\n\n### Questão 1\nQual é o número?\n\nA) Um  \nB) Duas  \nC) Três  \n\n{key}\n"
+        r = imp(tmp_path, text)
+        assert [c.correct for c in mcqs(r)] == [want], key
+
+
+def test_the_result_of_a_sum_worked_out_in_the_line_is_no_blank(tmp_path: Path) -> None:
+    """ "8 writes/sec of 3 KB: 8 × 3 = 24 WCUs" hides the result of an example's sum; the rule in the line
+    after it stays a card. A heading "Cálculos" (calculations) marks a worked case, as "Calculations" does."""
+    text = (
+        "# DynamoDB\n\n## Capacity\n\n- Sum: 8 writes/sec of 3 KB: 8 × 3 = 24 WCUs\n"
+        "- One WCU is one write a second of up to 1 KB\n\n"
+        "## Cálculos\n\n- 5 reads a second of 8 KB take 10 RCUs\n"
+    )
+    r = imp(tmp_path, text)
+    assert [c.text for c in r.cards] == [
+        "DynamoDB › Capacity — One WCU is one write a second of up to {{1 KB}}"
+    ]
+    assert len(r.triage) == 2

@@ -13,7 +13,10 @@ MARK = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 OPTION = re.compile(r"^\s*\(?([A-Ha-h])[.)]\s+(.+)$")
 CORRECT = re.compile(
-    r"(?:correct\s+(?:answers?|options?|choices?)|answers?|ans)\s*(?:is|are)?\s*[:\-]?\s*"
+    r"(?:correct\s+(?:answers?|options?|choices?)|answers?|ans|"
+    # the same key in Portuguese, Spanish and Italian notes: "**Resposta:** B)", "Respuesta correcta: C"
+    r"respostas?(?:\s+corretas?)?|respuestas?(?:\s+correctas?)?|rispost[ae](?:\s+corrett[ae])?|gabarito)"
+    r"\s*(?:is|are)?\s*[:\-]?\s*"
     r"(?:options?\s+)?\(?\s*([A-H](?:\s*\)?\s*(?:,|and|&|/)\s*\(?[A-H])*|[A-H]{2,8})\b",
     re.IGNORECASE,
 )
@@ -162,14 +165,26 @@ def written_options(text: str, options: list[str] | tuple[str, ...]) -> set[int]
     return {k for ln in text.split("\n") if (k := option_written(ln, options)) is not None}
 
 
+_RESTATED = re.compile(r"\s*\)\s+\S")
+
+
 def explanation(text: str) -> str:
     """Explanation text without a leading 'Correct answer: B' / 'Explanation:', a line of bare answer
     letters or a line of links ("Reveal Solution", "Discussion")."""
     kept = [ln for ln in text.split("\n") if not _LETTER_LINE.match(ln) and not is_link_or_image_only(ln)]
+    for n, ln in enumerate(kept):
+        shown = re.sub(r"[*_]", "", ln)
+        m = CORRECT.search(shown) if ")" in shown else None
+        if m and _RESTATED.match(shown, m.end()) and shown[m.start(1) - 1 : m.start(1)] != "(":
+            kept[n] = shown[: m.end()]  # "Answer: B) UpdateItem with ADD": the option said again
     text, _ = plain(_SUMMARY.sub(" ", "\n".join(kept)))
     m = CORRECT.search(text)
     # "Answer: Amazon S3. Because ...": without a letter, the answer's own words are no explanation
-    text = text[: m.start()] + text[m.end() :] if m else _BARE_LETTERS.sub("", _ANSWER_LEAD.sub("", text))
+    if m:  # ("Answer: (B) because ...": the bracket closing the letter goes with it)
+        rest = text[m.end() :]
+        text = text[: m.start()] + (rest.lstrip()[1:] if rest.lstrip().startswith(")") else rest)
+    else:
+        text = _BARE_LETTERS.sub("", _ANSWER_LEAD.sub("", text))
     # (the marks typed around the key line, "✅ Answer: B" / "💬 Because ...", are decoration)
     text = strip_symbols(text.strip(" .:-—–")) if not text.isascii() else text.strip(" .:-—–")
     return _EXPL.sub("", text).strip()

@@ -15,7 +15,10 @@ from awsprep.notes.inline import BLANK, is_link_or_image_only, norm, plain
 from awsprep.notes.needles import folded, search
 
 _OPTION_LABEL = re.compile(r"^(?:option\s+)?[A-Ha-h][:.)]\s+", re.IGNORECASE)  # "Option A: ..." -> "..."
-_Q_PREFIX = re.compile(r"^\s*(?:(?:question|q)\s*\d*\s*[:.)]|\d{1,4}(?:\)\.|[.)]))\s*", re.IGNORECASE)
+_Q_PREFIX = re.compile(
+    r"^\s*(?:(?:question|q)\s*\d*\s*[:.)]|\d{1,4}(?:\)\.|[.)])|(?:scenario|cen[áa]rio|escenario)\s*:)\s*",
+    re.IGNORECASE,
+)
 
 
 def has_option(text: str) -> bool:
@@ -83,7 +86,7 @@ _KEY_HEADING = re.compile(
     re.IGNORECASE,
 )
 # "Question 12", "Q12:": a question's heading, or the start of its entry in an answer key
-_NUMBERED = re.compile(r"^\W*(?:Q|Question)\s*(\d+)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\W*(?:Q|Question|Quest[ãa]o|Pregunta|Domanda)\s*(\d+)\b", re.IGNORECASE)
 _ARROW_NOTE = re.compile(r"\s+(->|→|=>)\s+")  # "Amazon S3 -> regional resource": the option, then a note
 _PROSE = re.compile(r"[A-Za-z]+(?: [A-Za-z,()'’-]+){5,}[.!?]")  # a sentence of words, not code
 # "(Select TWO.)", "(Choose 3)": how many options the question's key must hold
@@ -634,7 +637,19 @@ class McqReader:
                 nxt = self.blocks[k + 1]
                 return nxt.kind == "list" and option_items(nxt.items) is not None
             k += 1
-        return False
+        if (
+            k == i
+            or self.blocks[k].kind != "para"
+            or not explicit.OPTION.match(unmarked(self.blocks[k].text.split("\n", 1)[0])[0])
+        ):
+            return False
+        # "### Question 3" over "**Scenario:** ..." and "**Which operation?**", then "A) ..." lines: the
+        # paragraphs are the question's (question_before reads them)
+        first = i
+        while first - 1 >= 0 and self._plain_para(first - 1):
+            first -= 1
+        head = self.blocks[first - 1] if first >= 1 else None
+        return head is not None and head.kind == "heading" and _NUMBERED.match(head.text) is not None
 
     def _plain_para(self, j: int) -> bool:
         blk = self.blocks[j]
@@ -695,7 +710,12 @@ class McqReader:
                 and (_NUMBERED.match(head.text) or _SECTION_QUESTION.match(head.text))
             )
             if first < k and numbered:
-                parts = [j for j in range(first, k + 1) if not _LABEL_PARA.match(self.blocks[j].text.strip())]
+                parts = [
+                    j
+                    for j in range(first, k + 1)
+                    if not _LABEL_PARA.match(self.blocks[j].text.strip())
+                    or self.blocks[j].text.strip(" *_").endswith("?")  # "**Which operation?**" asks
+                ]
                 self.scenario = set(range(first, k))
                 texts = [plain(self.blocks[j].text)[0] for j in parts]
                 return _Q_PREFIX.sub("", " ".join(texts)), self.blocks[parts[0]].line

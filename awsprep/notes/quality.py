@@ -542,7 +542,10 @@ _SCENE_WORDS = ("i ", "we ", "like", "the {{")
 _OPTION_VERDICT = re.compile(r"^(?:option\s+)?[A-H]\s+(?:is|was)\s+(?:in)?correct\b", re.IGNORECASE)
 # a cloze that hides what only illustrates: "a timeout (e.g. {{60 seconds}})"
 _EXAMPLE_CLOZE = re.compile(
-    r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as|\bex:)[^.;{}()]*\{\{", re.IGNORECASE
+    r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as|\bex:)[^.;{}()]*\{\{|"
+    # the result of a sum worked out in the line: "10 × 2 = {{20 WCUs}}"
+    r"\d\s*[×x*/]\s*\(?\d[^{}=\n]{0,40}=\s*\{\{",
+    re.IGNORECASE,
 )
 # a heading over the exam's own figures: "Domain Level Breakup", "Exam format", "Scoring"
 _LOGISTICS_HEADING = re.compile(
@@ -588,7 +591,10 @@ _LAB_TITLE = re.compile(r"^(?:lab|hands[- ]on|workshop|walk-?through)\b", re.IGN
 # (a "Sample Exam Question" section tells one question's scene: its figures are the case's, not facts)
 _EXAMPLE_PATH = re.compile(
     r"\b(examples?|exercises?|calculations?|worked|scenario|sample\s+(?:exam\s+)?questions?|"
-    r"example\s+questions?)\b",
+    r"example\s+questions?|"
+    # calculations, exercises and exam questions in the other languages of learners' notes
+    r"c[áa]lculos?|calcoli|exerc[íi]cios?|ejercicios?|esercizi|cen[áa]rios?|escenarios?|"
+    r"quest(?:ões|oes|ão|ao) de prova|preguntas de examen|domande d'esame)\b",
     re.IGNORECASE,
 )
 # a section on one EC2 instance type ("EC2 › Storage Optimized › H1", "m5.large"): its figures (GiB of
@@ -712,7 +718,7 @@ _NAV_WORDS = (
     "next section",
     "next module",
 )
-_EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as|ex:")
+_EXAMPLE_WORDS = re.compile(r"e\.?g|for example|for instance|such as|ex:|\d\s*[×x*/]\s*\(?\d[^{}=\n]{0,40}=")
 
 
 def _has_nav(text: str, lowered: str | None) -> bool:
