@@ -3264,3 +3264,15 @@ def test_the_result_of_a_sum_worked_out_in_the_line_is_no_blank(tmp_path: Path) 
         "DynamoDB › Capacity — One WCU is one write a second of up to {{1 KB}}"
     ]
     assert len(r.triage) == 2
+
+
+def test_a_learn_more_list_of_links_is_no_card(tmp_path: Path) -> None:
+    """ "**Learn more:**" over links to pages: reading to do, not points to recall (a list of services
+    written as links still is one)."""
+    text = (
+        "# Regions\n\n## Choosing\n\n- Latency: pick the Region closest to users\n\n**Learn more:**\n\n"
+        "- [Global infrastructure](https://example.com/a)\n- [Regions and zones](https://example.com/b)\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Latency (Regions › Choosing)"]
+    assert not any("Learn more" in str(t.card.get("front", "")) for t in r.triage)

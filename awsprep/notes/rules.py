@@ -562,6 +562,10 @@ class Walker:
             return False
         if re.search(r"[:=]\s*\S", label):  # "default: 5 minutes" is a fact, not a list's name
             return False
+        if _READING.match(label) and all(
+            is_link_or_image_only(it.text.split("\n")[0].strip()) for it in items
+        ):
+            return False  # "**Learn more:**" over links: pages to read, not points to recall
         kids = short_items(items)
         if kids is None or _BAD_TERM.match(label.rstrip(":?")) or _PRONOUN_LABEL.match(label):
             return False
@@ -581,6 +585,11 @@ class Walker:
 _NEEDS_MORE = re.compile(
     r"\b(?:based on|depends on|relies on|such as|consists? of|made (?:up )?of|composed of|includes?|"
     r"including)\s*$",
+    re.IGNORECASE,
+)
+_READING = re.compile(
+    r"^\W*(?:learn more|read more|more info\w*|further reading|references?|resources|useful links|links|"
+    r"see also|docs|documentation|sources?)\W*$",
     re.IGNORECASE,
 )
 _WHOLE_BOLD = re.compile(r"(\*\*|__)[^*_\n]{1,60}\1:?")
