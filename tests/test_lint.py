@@ -447,3 +447,18 @@ def test_old_gp2_io1_and_fan_out_limits_are_flagged(facts: list) -> None:
         (9, "kinesis-efo-consumers"),
         (13, "kms-key-rotation"),
     ]
+
+
+def test_old_sqs_scaling_of_lambda_and_a_one_to_seven_day_stream_are_flagged(facts: list) -> None:
+    """Lambda once added 60 instances a minute to read a standard queue (300 now); a stream's "1 - 7
+    days" is the old retention range (365 days now). Today's figures are not flagged."""
+    text = """\
+## Queue triggers
+- while messages wait, Lambda adds 60 more instances per minute
+- while messages wait, Lambda adds up to 300 more instances per minute
+## Streams
+- DynamoDB Streams keep 24 hours (a Kinesis stream keeps 1 - 7 days)
+- a Kinesis stream keeps records from 1 to 365 days
+"""
+    found = [(w.line, w.key) for w in scan_text(text, "n.md", facts)]
+    assert found == [(2, "lambda-sqs-scaling"), (5, "kinesis-retention")]
