@@ -3276,3 +3276,44 @@ def test_a_learn_more_list_of_links_is_no_card(tmp_path: Path) -> None:
     r = imp(tmp_path, text)
     assert fronts(r) == ["Latency (Regions › Choosing)"]
     assert not any("Learn more" in str(t.card.get("front", "")) for t in r.triage)
+
+
+def test_round_46_and_47_shapes(tmp_path: Path) -> None:
+    """ "Opt1: ..." asks by a number only (triage); "5. ==Cost Optimization==" names its points without
+    its highlight marks; "3,5k" (3.5 thousand, a comma for the point) is no figure to hide in part; a
+    tag typed at the end of a line ("#AWSService") is the notes app's, not the card's."""
+    text = (
+        "# Pillars\n\n5. ==Cost Optimization==\n   - Principles\n      - Pay for what you use\n"
+        "      - Measure efficiency\n\n## Copying a table\n\n- Opt1: export it and load the copy\n\n"
+        "## Requests\n\n- 3,5k writes per second per prefix\n\n## Summary\n\n"
+        "Lambda runs code without servers and bills by the millisecond. #AWSService\n"
+    )
+    r = imp(tmp_path, text)
+    assert ("Principles (Pillars › Cost Optimization)", "Pay for what you use; Measure efficiency") in pairs(
+        r
+    )
+    assert not any("Opt1" in f or "[...],5k" in f or "#AWSService" in f for f in fronts(r))
+    assert not any("#AWSService" in getattr(c, "back", "") for c in r.cards)
+    assert any("numbered label" in w for t in r.triage for w in t.reasons)
+
+
+def test_tagged_questions_each_with_its_answer_under_it(tmp_path: Path) -> None:
+    """ "#Q ...?" (a flashcard plugin's question tag) over "Answer: ..." (or "**Answer**: ..."), several in
+    one paragraph: a card each; a question with no answer under it ("See:") makes none; an out-of-date value
+    in an answer is flagged from its question's words ("SQS" is on the question's line)."""
+    text = (
+        "# Functions\n\n#Q How long can one run last?\nAnswer: up to 15 minutes\n"
+        "#Q Where are the docs?\nSee:\n"
+        "#Q How fast does a function scale on an SQS queue?\n"
+        "**Answer**: it adds 60 more instances per minute\n"
+    )
+    facts = parse_facts(
+        (Path(__file__).resolve().parent.parent / "content" / "facts.yaml").read_text(encoding="utf-8"),
+        "facts.yaml",
+    )
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    r = run_import([NoteFile("notes.md", path)], "t", TOPICS, facts=facts)
+    assert pairs(r) == [("How long can one run last?", "up to 15 minutes")]
+    assert [t.card["front"] for t in r.triage] == ["How fast does a function scale on an SQS queue?"]
+    assert any(w.startswith("outdated") for w in r.triage[0].reasons)

@@ -90,10 +90,29 @@ def split_multiline(raw: str) -> tuple[str, str] | None:
     return None
 
 
-_Q_LINE = re.compile(r"^\s*(?:\*\*)?(?:Q|Question)\s*\d*\s*[:.)](?:\*\*)?\s+(?P<q>\S.*)$", re.IGNORECASE)
+# "Q: ...", "**Question 3:** ...", and "#Q ..." (a flashcard plugin's tag for a question)
+_Q_LINE = re.compile(
+    r"^\s*(?:(?:\*\*)?(?:Q|Question)\s*\d*(?:\*\*)?\s*[:.)]|#Q\b)(?:\*\*)?\s+(?P<q>\S.*)$", re.IGNORECASE
+)
 _OPTION_A = re.compile(r"^\s*(?:\*\*)?A\s*[.)]")
 _OPTION_B = re.compile(r"^\s*(?:\*\*)?\(?B\s*[.)]\s")
-_A_LINE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer)\s*[:.)](?:\*\*)?\s+(?P<a>\S.*)$", re.IGNORECASE)
+_A_LINE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer)(?:\*\*)?\s*[:.)](?:\*\*)?\s+(?P<a>\S.*)$", re.IGNORECASE)
+
+
+def q_and_a_pairs(para: str) -> list[tuple[str, str, int]] | None:
+    """A paragraph of several ``Q:`` lines each with its ``A:`` answer under it ("#Q How fast ...?" /
+    "Answer: ..." / "#Q ..."): (question, answer, line offset) for each, or None unless every question
+    has an answer (a line "See:" under a question leaves it unanswered: no card for it)."""
+    lines = para.split("\n")
+    starts = [n for n, x in enumerate(lines) if _Q_LINE.match(x)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    out = []
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        qa = q_and_a("\n".join(lines[a:b]))
+        if qa is not None:
+            out.append((qa[0], qa[1], a))
+    return out or None
 
 
 def q_and_a(para: str, next_para: str = "") -> tuple[str, str, bool] | None:

@@ -54,9 +54,9 @@ _MEASURE = re.compile(
     r"(?:%|^\$.*|(?<![A-Za-z])(?:ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?"
     r"|months?|years?|yrs?|[KMGTP]i?B|[kmgt]b|bytes?|TPS|RCUs?|WCUs?|GBs|GB-seconds?))$"
 )
-# A number standing on its own (not part of S3, EC2, t2.micro, IPv4, 1.2.3.4, 4:30), with its unit.
+# A number standing on its own (not part of S3, EC2, t2.micro, IPv4, 1.2.3.4, 4:30, 3,5k), with its unit.
 NUMBER = re.compile(
-    r"(?<![\w.:/#@,^-])(\$?\d+(?:[.,]\d+)*(?:\^\d+)?(?:\s?(?:" + UNITS + r")\b|\s?%)?)(?![\w.:/]\w|\w|\.\d)"
+    r"(?<![\w.:/#@,^-])(\$?\d+(?:[.,]\d+)*(?:\^\d+)?(?:\s?(?:" + UNITS + r")\b|\s?%)?)(?![\w.:/,]\w|\w|\.\d)"
 )
 LIMIT_WORDS = re.compile(
     r"\b(max|maximum|min|minimum|default|up to|limit|limits|at most|at least|per|within|retention|"
@@ -139,6 +139,10 @@ def forget_plain() -> None:
     _NORM.clear()
 
 
+# tags typed at the end of a line (Obsidian, a flashcard plugin): "#AWSService", "#aws/s3"; not "#1"
+_TAGS_AT_END = re.compile(r"(?:\s+#[^\W\d][\w/-]*)+\s*$")
+
+
 def plain(raw: str) -> tuple[str, list[str]]:
     """Markdown inline source -> display text (emphasis kept out, links as their text) and link URLs."""
     known = _PLAIN.get(raw)  # (by the text as given: half the calls ask again for a text of the file)
@@ -152,6 +156,8 @@ def plain(raw: str) -> tuple[str, list[str]]:
 def _plain_of(raw: str) -> tuple[str, tuple[str, ...]]:
     if has_shortcode(raw):
         raw = SHORTCODE.sub(" ", raw)
+    if " #" in raw:
+        raw = _TAGS_AT_END.sub("", raw)  # "... pay for what you use. #AWSService": the notes app's tags
     if not _SPECIAL.search(raw):
         return " ".join(raw.split()), ()
     text, urls = _plain(raw)

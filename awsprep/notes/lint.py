@@ -254,6 +254,9 @@ def is_trap(text: str) -> bool:
 _FILE_WORDS = re.compile(r"[\W_]+")
 
 
+_ANSWER_LINE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer)(?:\*\*)?\s*[:.)]", re.IGNORECASE)
+
+
 def scan_text(
     text: str, file: str, facts: Sequence[Fact], only: Collection[int] | None = None
 ) -> list[LintWarning]:
@@ -269,6 +272,7 @@ def scan_text(
     warnings: list[LintWarning] = []
     headings: list[tuple[int, str, bool]] = []  # (level, text, is_trap) of the enclosing headings
     parents: list[tuple[int, str]] = []  # (indent, raw text) of the lines enclosing this one
+    question = ""  # the line above when it asks ("#Q How fast does Lambda scale for SQS?")
     in_fence, fence_indent = False, 0
     under_trap = False  # whether a heading above talks of an old value as old
     # the file's name encloses every line too: "24-SQS.md", "sqs_notes.md" (a page without a heading)
@@ -300,6 +304,10 @@ def scan_text(
         indent = len(raw) - len(raw.lstrip(" \t"))  # (_indent, without a call for each line)
         while parents and parents[-1][0] >= indent:  # (their indents only grow)
             parents.pop()
+        asked = question  # the question a line "Answer: ..." answers is its context too
+        question = raw if raw.rstrip().endswith("?") else ""
+        if asked and not _ANSWER_LINE.match(raw):
+            asked = ""
         parents.append((indent, raw))  # (normalised only when a line under it is matched)
         if wanted is not None:
             if under_trap or number not in wanted:
@@ -317,7 +325,9 @@ def scan_text(
         around = [_normalised(t, seen) for _, t in parents]  # (the lines above, asked again for each)
         if any(_DISTRACTORS_RE.match(t) for t in around):
             continue
-        context_text = " / ".join([*named, *(h for _, h, _ in headings), *around])
+        context_text = " / ".join(
+            [*named, *(h for _, h, _ in headings), *around, *([asked] if asked else [])]
+        )
         for fact_obj, claim in _matching_facts(line, context_text, claims, prepared.words):
             warnings.append(
                 LintWarning(

@@ -121,11 +121,13 @@ def extract_file(name: str, text: str, topics: TopicTable, facts: Sequence[Fact]
             )
         )
     if facts and ex.drafts:  # only the lines that made a card need matching against the facts
-        lines = {d.line for d in ex.drafts}
+        # (a Q/A card's answer is on the line under its question: "#Q How fast ...?" / "Answer: ...")
+        lines = {d.line for d in ex.drafts} | {d.line + 1 for d in ex.drafts if d.rule == "qa"}
         flagged = {w.line: f"{w.says}; now: {w.current}" for w in scan_text(text, name, facts, lines)}
         for d in ex.drafts:
-            if d.line in flagged:
-                d.outdated = flagged[d.line]
+            said = flagged.get(d.line) or (flagged.get(d.line + 1) if d.rule == "qa" else None)
+            if said:
+                d.outdated = said
     skips = list(ex.skips)
     if fm_lines:
         skips.append(Skip(name, 1, "front matter"))

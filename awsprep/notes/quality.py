@@ -470,8 +470,8 @@ _QUIZ_KEY = re.compile(r"^(?:question|q|attempt|try|test|quiz)\s*#?\d+\b", re.IG
 # "B is incorrect: ...": why an option of a question the card does not show is wrong
 # a label that only numbers its place among others ("Design 2", "Scenario #4"): which one is asked?
 _NUMBERED_LABEL = re.compile(
-    r"^(?:architecture|example|scenario|use case|case|option|approach|pattern|design|diagram|figure|"
-    r"setup|demo|exercise|sample|solution|method|variant|version)\s*#?\d+$",
+    r"^(?:architecture|example|scenario|use case|case|option|opt|approach|pattern|design|diagram|figure|"
+    r"setup|demo|exercise|sample|solution|method|variant|version|way)\s*#?\d+$",
     re.IGNORECASE,
 )
 # the nearest context is an example's label: "Example: / - Region: Ohio": the value of one example

@@ -350,6 +350,11 @@ class Walker:
                     continue
                 if self.details_card(blk.text, blk.line, blk.path, i + 1, used):
                     continue
+                pairs = explicit.q_and_a_pairs(blk.text) if "\n" in blk.text else None
+                if pairs:
+                    for question, answer, offset in pairs:
+                        basic_qa(self.c, question, answer, blk.line + offset, blk.path, "qa")
+                    continue
                 qa = explicit.q_and_a(blk.text, nxt.text if nxt is not None and nxt.kind == "para" else "")
                 if qa is not None:
                     basic_qa(self.c, qa[0], qa[1], blk.line, blk.path, "qa")
@@ -513,6 +518,8 @@ class Walker:
             # "• Isolate ... • Redrive ... defines:"
             points = bullet_points(plain(item.text.split("\n")[0])[0])
             label = (points[-1] if points else "").rstrip(" :=-–—")
+            if "==" in label:
+                label = explicit.MARK.sub(r"\1", label + "==" if label.count("==") % 2 else label)
             # "- [Analytics](./Analytics/)" over "- [Amazon Athena](./Athena.md)": an index of pages, no list
             index = all(is_link_or_image_only(i.text.split("\n")[0].strip()) for i in (item, *item.children))
             # "**DAX**" over "**Basics**", "**Use cases**", each with points of its own: an outline of
