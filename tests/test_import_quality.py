@@ -3317,3 +3317,18 @@ def test_tagged_questions_each_with_its_answer_under_it(tmp_path: Path) -> None:
     assert pairs(r) == [("How long can one run last?", "up to 15 minutes")]
     assert [t.card["front"] for t in r.triage] == ["How fast does a function scale on an SQS queue?"]
     assert any(w.startswith("outdated") for w in r.triage[0].reasons)
+
+
+def test_a_practice_tests_q_and_a_table_and_entities_and_footnote_marks(tmp_path: Path) -> None:
+    """ "| No | | Q | A |" rows of a practice test: a card a row with both cells, the row's number and
+    mark no part of it (rows without a question make none). "&amp;" and "&#x20;" show as the page
+    shows them; a footnote's mark ("[^2.1]") is no part of a heading or a card."""
+    text = (
+        "# Practice test 3\n\n| No | | Q | A |\n| --- | --- | --- | --- |\n"
+        "| 1 | ❌ | Queue messages must keep their order. Which queue? | SQS FIFO |\n| 2 | ✅ | | |\n\n"
+        "## Tagging [^2.1]\n\n- Tag Editor: finds and edits tags across services &amp; Regions&#x20;\n"
+    )
+    r = imp(tmp_path, text)
+    assert ("Queue messages must keep their order. Which queue?", "SQS FIFO") in pairs(r)
+    assert ("Tag Editor (Tagging)", "finds and edits tags across services & Regions") in pairs(r)
+    assert len(r.cards) == 2

@@ -147,7 +147,7 @@ def clean_heading(raw: str) -> str:
         text = " ".join(x.strip() for x in text.split("\n") if not _RULE_LINE.match(x))
     if has_shortcode(text):
         text = " ".join(SHORTCODE.sub(" ", text).split())  # "## :rocket: Lambda": a picture, not the name
-    if "](" in text or "<" in text or "[[" in text:
+    if "](" in text or "<" in text or "[[" in text or "[^" in text:
         text = plain(text)[0]  # "[Amazon FSx](/fsx.md) options" -> "Amazon FSx options", "[[EBS]]" -> "EBS"
     if "*" in text or "_" in text:  # (what emphasis, blanks and trailing stars are made of)
         blanks = BLANK.findall(text) if "___" in text else []  # "A _____ queue is ...": no emphasis

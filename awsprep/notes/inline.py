@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from awsprep.notes.needles import lowered
@@ -139,6 +140,15 @@ def forget_plain() -> None:
     _NORM.clear()
 
 
+_FOOTNOTE = re.compile(r"\s*\[\^[^\]\s]{1,30}\]")
+# an HTML character reference ("&amp;", "&#39;", "&#x20;"); a code span keeps its own (see _plain)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entity(m: re.Match[str]) -> str:
+    return html.unescape(m.group(0))
+
+
 # tags typed at the end of a line (Obsidian, a flashcard plugin): "#AWSService", "#aws/s3"; not "#1"
 _TAGS_AT_END = re.compile(r"(?:\s+#[^\W\d][\w/-]*)+\s*$")
 
@@ -158,6 +168,8 @@ def _plain_of(raw: str) -> tuple[str, tuple[str, ...]]:
         raw = SHORTCODE.sub(" ", raw)
     if " #" in raw:
         raw = _TAGS_AT_END.sub("", raw)  # "... pay for what you use. #AWSService": the notes app's tags
+    if "&" in raw and ";" in raw and "`" not in raw:
+        raw = _ENTITY.sub(_entity, raw)  # "data&#x20;", "S3 &amp; EBS": what the page shows
     if not _SPECIAL.search(raw):
         return " ".join(raw.split()), ()
     text, urls = _plain(raw)
@@ -179,6 +191,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
         text = _CODE_SPAN.sub(keep, text)
     if "___" in text:
         text = BLANK.sub(keep, text)  # "a number of _______ and ...": a blank to fill, kept as typed
+    if "&" in text and ";" in text:
+        text = _ENTITY.sub(_entity, text)  # (a code span, set aside above, keeps its own as typed)
     if "<!--" in text:
         text = _COMMENT.sub(" ", text)
     if "![" in text:
@@ -205,6 +219,8 @@ def _plain(raw: str) -> tuple[str, list[str]]:
         text = SRS_TAG.sub("", text)
     if "^" in text:
         text = BLOCK_ID.sub("", text)
+        if "[^" in text:
+            text = _FOOTNOTE.sub("", text)  # "Tag Editor [^6.29.2] allows": a footnote's mark
     if "[!" in text:
         text = BANG_MARK.sub("", text)
     if "**" in text or "__" in text:

@@ -10,7 +10,11 @@ from awsprep.notes.collector import Collector
 from awsprep.notes.explicit import MARK
 from awsprep.notes.inline import STOPWORDS, is_link_or_image_only, plain
 from awsprep.notes.topics import PART_NAME
-from awsprep.notes.units import MAX_ANSWER
+from awsprep.notes.units import MAX_ANSWER, basic_qa
+
+# a table's header over a question column and an answer column ("Q" / "A", "Question" / "Answer")
+_Q_HEADER = re.compile(r"q|questions?|pergunta|pregunta|domanda", re.IGNORECASE)
+_A_HEADER = re.compile(r"a|ans|answers?|resposta|respuesta|risposta", re.IGNORECASE)
 
 _ACRONYM = re.compile(r"[A-Z]{2}")
 # a link to a folder of the notes themselves ("./ec2-hibernate/", "04-ami/README.md"), not to a page
@@ -117,6 +121,18 @@ def table(
     if any("==" in x for r in rows for x in r):  # "==set of values==": a highlight, not a blank to ask
         rows = [[MARK.sub(r"\1", x) for x in r] for r in rows]
     header = [plain(h)[0] for h in rows[0]]
+    asks = [n for n, h in enumerate(header) if _Q_HEADER.fullmatch(h.strip())]
+    says = [n for n, h in enumerate(header) if _A_HEADER.fullmatch(h.strip())]
+    if asks and says and asks[0] < says[0]:
+        # "| No | | Q | A | Ref |": a practice test's questions, each with its answer: a card a row that
+        # has both (the row's number, its mark and its references are no part of it)
+        q, a = asks[0], says[0]
+        for n, row in enumerate(rows[1:], start=1):
+            question = plain(row[q])[0].strip() if q < len(row) else ""
+            answer = plain(row[a])[0].strip() if a < len(row) else ""
+            if question and answer:
+                basic_qa(c, question, answer, line + n + 1, path, "qa")
+        return
     firsts = [plain(r[0])[0] for r in rows[1:] if r]
     if len(firsts) >= 2 and (
         all(PART_NAME.fullmatch(f) for f in firsts)
