@@ -422,7 +422,7 @@ def _matching_facts(
     seen: set[str] = set()
     lowered = folded(line)  # (None when the needles cannot be tested on it: the regex decides)
     # the needles in the line, each looked for once (a claim's gate finds one of its words in it)
-    present = None if lowered is None else {w for w in every if w in lowered}
+    present = None if lowered is None else set(filter(lowered.__contains__, every))
     for fact, claim, words in claims:
         if fact.key in seen:
             continue
