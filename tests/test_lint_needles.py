@@ -162,3 +162,37 @@ def test_holds_needle_finds_each_needle_and_not_its_near_misses() -> None:
             assert holds(word) and holds(f"say {word} again")
             for text in (word[:-1], word[1:], f"x{word[:-1]}y"):
                 assert holds(text) == (regex.search(text) is not None), (pattern.pattern, text)
+
+
+FACT_WORDS = sorted(
+    {
+        w
+        for fact in load_facts(CONTENT / "facts.yaml")
+        for c in fact.outdated
+        for w in needles(c.pattern) or ()
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(FACT_WORDS).map(lambda w: w[:-1]) | st.sampled_from(FACT_WORDS) | st.text(max_size=3),
+        max_size=8,
+    )
+)
+def test_the_scans_needle_test_is_the_union_of_the_claims_gates(pieces: list[str]) -> None:
+    """lint's one test of a line for all the claims' needles says what one regex of all their gates
+    (needles.union) finds: a line it turns away holds no claim's needle."""
+    from awsprep.notes import lint
+    from awsprep.notes.needles import gate, union
+
+    facts = load_facts(CONTENT / "facts.yaml")
+    prepared = lint._prepared(facts)
+    gates = [gate(c.pattern) for fact in facts for c in fact.outdated]
+    assert prepared.any_needle is not None and all(g is not None for g in gates)
+    regex = union([g for g in gates if g is not None])
+    text = "".join(pieces).lower()
+    assert prepared.any_needle(text) == (regex.search(text) is not None)
+    for word in FACT_WORDS:
+        assert prepared.any_needle(word) and prepared.any_needle(f"x {word} y")

@@ -57,13 +57,14 @@ def holds_needle(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
     if known is not None and known[0] is pattern:
         return known[1]
     words = needles(pattern)
-    test = None if words is None else _any_in(words)
+    test = None if words is None else any_in(words)
     _HOLDS[id(pattern)] = (pattern, test)
     return test
 
 
-def _any_in(words: Sequence[str]) -> Callable[[str], bool]:
-    """``lambda s: w1 in s or w2 in s or ...`` for ``words`` (the repr of each word, a constant)."""
+def any_in(words: Sequence[str]) -> Callable[[str], bool]:
+    """``lambda s: w1 in s or w2 in s or ...`` for ``words`` (the repr of each word, a constant): whether
+    a text holds one of them, as ``any_of(words).search(s) is not None`` says."""
     # (the source holds only the words' reprs, ASCII constants read from the pattern: nothing to run)
     source = "lambda s: " + " or ".join(f"{w!r} in s" for w in words)
     test: Callable[[str], bool] = eval(source, {"__builtins__": {}})
