@@ -421,7 +421,8 @@ class Walker:
                 unit(self.c, text, ln, blk.path, parents)
                 continue
             parts = sentences(plain(text)[0]) if len(text) > 120 else [text]
-            if _STEM.search(parts[-1]):  # a practice question's scene and stem, written as prose
+            # (_STEM's match ends on a "?": a line without one is passed over)
+            if "?" in parts[-1] and _STEM.search(parts[-1]):  # a practice question's scene and stem, as prose
                 self.c.skip(ln, "practice question", text)
                 continue
             for sent in parts:
