@@ -112,3 +112,33 @@ def test_the_questions_and_tips_tests_passed_over_without_their_literal_are_the_
     assert topics.says_tips(text) == (topics.TIPS.search(text) is not None)
     assert topics.is_tips((text, "Notes")) == any(topics.TIPS.search(h) for h in (text, "Notes"))
     assert ("?" in text and rules._STEM.search(text) is not None) == (rules._STEM.search(text) is not None)
+    assert rules.quiz_heading(text) == (rules._QUIZ_HEADING.match(text) is not None)
+    numbered = f"3. {text}"  # (most draws then open as a quiz heading does)
+    assert rules.quiz_heading(numbered) == (rules._QUIZ_HEADING.match(numbered) is not None)
+
+
+_SENTENCE_PIECES = [
+    ". ",
+    "! ",
+    "? ",
+    ".\n",
+    ".  ",
+    ". .",
+    "..",
+    ".",
+    " ",
+    "\t",
+    "\u2003",
+    "A",
+    "(",
+    '"',
+    "“",
+    "a",
+    "é",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.lists(st.sampled_from(_SENTENCE_PIECES) | st.text(max_size=3), max_size=14).map("".join))
+def test_sentences_are_split_where_the_pattern_splits(text: str) -> None:
+    assert inline.split_sentences(text) == inline._SENTENCE.split(text)
