@@ -178,6 +178,43 @@ def test_an_item_written_directly_is_what_pyyaml_and_libyaml_write(
         assert text == doc[len("k:\n") :]
 
 
+@settings(max_examples=200, deadline=None)
+@given(cards=st.lists(CARD, min_size=2, max_size=6), libyaml=st.booleans(), width=st.sampled_from([40, 100]))
+def test_one_writer_for_many_items_writes_each_as_a_fresh_one_and_pyyaml_do(
+    cards: list[Any], libyaml: bool, width: int
+) -> None:
+    """A writer remembers the keys and texts it has found plain: the items after the first, written
+    with what it remembers (its short cuts), are still what a fresh writer and PyYAML write."""
+    from awsprep.bank.yamlitems import ItemWriter
+
+    dumper = yaml.CSafeDumper if libyaml else yaml.SafeDumper
+    width = 4096 if libyaml else width
+    shared = ItemWriter(width, libyaml)
+    # (each card also once more: every key and text of it now known to the writer)
+    for card in [*cards, *cards]:
+        text = shared(card)
+        assert text == ItemWriter(width, libyaml)(card)
+        if text is not None:
+            doc = yaml.dump({"k": [card]}, Dumper=dumper, sort_keys=False, allow_unicode=True, width=width)
+            assert text == doc[len("k:\n") :]
+
+
+def test_a_writer_refuses_what_it_must_after_writing_the_same_keys_and_texts_plain() -> None:
+    from awsprep.bank.yamlitems import ItemWriter
+
+    writer = ItemWriter(40, False)
+    words = " ".join(["word"] * 5)
+    assert writer({"id": "word", "front": words}) == "- id: word\n  front: word word word word word\n"
+    # the same texts past the width fold; a key of another type than text, equal to none, is refused
+    long = {"a-much-longer-key-than-the-others": words}
+    folded = "- a-much-longer-key-than-the-others: word\n    word word word word\n"
+    assert writer(long) == ItemWriter(40, False)(long) == folded
+    assert writer({1: "word"}) is None
+    libyaml = ItemWriter(30, True)
+    assert libyaml({"id": "x"}) == "- id: x\n"
+    assert libyaml({"id": "x" * 40}) is None  # (past libyaml's width: refused, known plain or not)
+
+
 def test_cards_written_directly_fold_and_quote_as_pyyaml_does() -> None:
     from awsprep.bank.yamlitems import ItemWriter
 

@@ -109,3 +109,90 @@ def test_folded_lowers_each_letter_in_its_place_to_the_ascii_letter_it_matches()
         if printable.fullmatch(c):
             assert [a.lower() for a, rx in each.items() if rx.fullmatch(c)] in ([low], [low, low]), hex(cp)
     assert set(declined) - {chr(cp) for cp in range(0xD800, 0xE000)} == {"\u0130", "\u0131", "\u017f"}
+
+
+def _importer_patterns() -> list[re.Pattern[str]]:
+    """The importer's module-level patterns that have needles (those needles.search may be asked of)."""
+    from awsprep.notes import collector, lint, mcq, quality, rules, steps, topics, units
+
+    found = []
+    for module in (collector, lint, mcq, quality, rules, steps, topics, units):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern) and needles(value) is not None:
+                found.append(value)
+    return found
+
+
+IMPORTER_PATTERNS = _importer_patterns()
+NEEDLE_PIECES = sorted({w for p in IMPORTER_PATTERNS for w in needles(p) or ()})
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    pattern=st.sampled_from([*IMPORTER_PATTERNS, *(re.compile(p, re.IGNORECASE) for p in TRICKY)]),
+    pieces=st.lists(
+        st.sampled_from(NEEDLE_PIECES).map(lambda w: w[: len(w) // 2 + 1])
+        | st.sampled_from(NEEDLE_PIECES)
+        | st.text(max_size=3),
+        max_size=8,
+    ),
+)
+def test_holds_needle_is_the_gates_search(pattern: re.Pattern[str], pieces: list[str]) -> None:
+    """The compiled test of a text's needles (``in`` word by word) says what the gate's regex finds,
+    on texts made of needles, their first halves (near misses) and other text."""
+    from awsprep.notes.needles import gate, holds_needle
+
+    text = "".join(pieces).lower()
+    holds, regex = holds_needle(pattern), gate(pattern)
+    assert (holds is None) == (regex is None)
+    if holds is not None and regex is not None:
+        assert holds(text) == (regex.search(text) is not None)
+        assert holds(text) is (regex.search(text) is not None)  # (a truth value, as a gate's test gives)
+
+
+def test_holds_needle_finds_each_needle_and_not_its_near_misses() -> None:
+    """Every needle of every importer pattern, alone, in a sentence and cut short by a letter."""
+    from awsprep.notes.needles import gate, holds_needle
+
+    assert len(IMPORTER_PATTERNS) >= 20  # (the reader finds the importer's patterns)
+    for pattern in IMPORTER_PATTERNS:
+        holds, regex = holds_needle(pattern), gate(pattern)
+        assert holds is not None and regex is not None
+        for word in needles(pattern) or ():
+            assert holds(word) and holds(f"say {word} again")
+            for text in (word[:-1], word[1:], f"x{word[:-1]}y"):
+                assert holds(text) == (regex.search(text) is not None), (pattern.pattern, text)
+
+
+FACT_WORDS = sorted(
+    {
+        w
+        for fact in load_facts(CONTENT / "facts.yaml")
+        for c in fact.outdated
+        for w in needles(c.pattern) or ()
+    }
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(FACT_WORDS).map(lambda w: w[:-1]) | st.sampled_from(FACT_WORDS) | st.text(max_size=3),
+        max_size=8,
+    )
+)
+def test_the_scans_needle_test_is_the_union_of_the_claims_gates(pieces: list[str]) -> None:
+    """lint's one test of a line for all the claims' needles says what one regex of all their gates
+    (needles.union) finds: a line it turns away holds no claim's needle."""
+    from awsprep.notes import lint
+    from awsprep.notes.needles import gate, union
+
+    facts = load_facts(CONTENT / "facts.yaml")
+    prepared = lint._prepared(facts)
+    gates = [gate(c.pattern) for fact in facts for c in fact.outdated]
+    assert prepared.any_needle is not None and all(g is not None for g in gates)
+    regex = union([g for g in gates if g is not None])
+    text = "".join(pieces).lower()
+    assert prepared.any_needle(text) == (regex.search(text) is not None)
+    for word in FACT_WORDS:
+        assert prepared.any_needle(word) and prepared.any_needle(f"x {word} y")

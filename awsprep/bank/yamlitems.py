@@ -49,6 +49,8 @@ class ItemWriter:
         self._dumper = FastSafeDumper(None, allow_unicode=True)  # type: ignore[arg-type]  # (analysis only)
         self._resolvers = yaml.SafeDumper.yaml_implicit_resolvers
         self._styles: dict[str, str | None] = {}
+        # each key found plain (what _mapping writes unquoted), with its line's start: "key:"
+        self._keys: dict[str, str] = {}
 
     def __call__(self, item: Any) -> str | None:
         if type(item) is not dict or not item:
@@ -63,17 +65,32 @@ class ItemWriter:
 
     def _mapping(self, data: dict[Any, Any], indent: int, out: list[str], inline: bool) -> None:
         pad = "\n" + " " * indent
-        for n, (key, value) in enumerate(data.items()):
-            if type(key) is not str or len(key) > _LONGEST_KEY or self._style(key) != _PLAIN:
-                raise Hard
-            out.append((" " if inline and n == 0 else pad) + key + ":")
+        keys = self._keys
+        lead = " " if inline else pad
+        for key, value in data.items():
+            # (a key seen before is known plain: its tests are not made again; the mappings of a file
+            # share a handful of keys)
+            if type(key) is not str or key not in keys:
+                if type(key) is not str or len(key) > _LONGEST_KEY or self._style(key) != _PLAIN:
+                    raise Hard
+                keys[key] = key + ":"
+            out.append(lead + keys[key])
+            lead = pad
             self._value(value, indent, indent + len(key) + 1, out)
 
     def _value(self, value: Any, indent: int, column: int, out: list[str]) -> None:
         """A mapping's value: ``column`` is where its key's colon ends."""
         kind = type(value)
         if kind is str:  # (most values: what the tests below would come to)
-            out.append(self._scalar(value, column, indent + 2))
+            # (_scalar's commonest case, a text already known plain that fits on its line, at once)
+            if (
+                self._styles.get(value, _UNKNOWN) == _PLAIN
+                and column + 1 + len(value) <= self.width
+                and not (self.libyaml and column + len(value) + 3 > self.width)
+            ):
+                out.append(" " + value)
+            else:
+                out.append(self._scalar(value, column, indent + 2))
         elif kind is list and value:
             pad = "\n" + " " * indent  # a sequence in a mapping is written at the mapping's indent
             for x in value:

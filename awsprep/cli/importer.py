@@ -88,6 +88,18 @@ def _texts(cache: dict[str, Any], name: str) -> dict[str, str]:
     return known
 
 
+def cache_json(cache: dict[str, Any]) -> str:
+    """``json.dumps(cache, check_circular=False)`` (fresh dicts and lists: no cycles), the same text, its
+    files' entries encoded one by one: the encoder gathers every piece of a document in one list before
+    joining them, a quarter slower for the 5 MB of a large import than for its 300 pieces joined."""
+    files = cache.get("files")
+    if list(cache) != ["key", "files"] or type(files) is not dict or not all(type(k) is str for k in files):
+        return json.dumps(cache, check_circular=False)
+    encode = json.JSONEncoder(check_circular=False).encode
+    entries = ", ".join(f"{encode(name)}: {encode(entry)}" for name, entry in files.items())
+    return f'{{"key": {encode(cache["key"])}, "files": {{{entries}}}}}'
+
+
 def _run_key(deck: str, table: bytes | None, facts: bytes | None, exams: list[str]) -> str:
     """Everything an import depends on besides the notes, the bank and the triage file."""
     digest = hashlib.sha256(_source("notes", "bank"))
@@ -240,7 +252,7 @@ def _full_import(
                 last = LastRun(key, len(notes), read, bank_digest, file_digest(triage_file), summary)
         head = json.dumps(last.to_json() if last is not None else None)
         texts = json.dumps({"bank": bank_texts, "triage": triage_texts})
-        drafts_json = json.dumps(result.cache, check_circular=False)  # (fresh dicts and lists: no cycles)
+        drafts_json = cache_json(result.cache)
         atomic_write(cache_file, head + "\n" + drafts_json + "\n" + texts)
     return Done(summary_now, {**info, "unchanged_files": result.unchanged_files, "written": written}, result)
 

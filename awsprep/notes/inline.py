@@ -81,6 +81,10 @@ _AFTER_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s+$")  # the number before 
 _NAMED_LONGEST = 12  # characters, more than any match of _NAMED
 DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+# _SENTENCE's breaks with the mark before them: sre skips to a mark (a first character it knows) where
+# the lookbehind is tried at every character; a match ends before a character that is no mark, so no
+# two of them share one
+_SENTENCE_BREAK = re.compile(r"[.!?](\s+)(?=[A-Z(\"“])")
 _WORD = re.compile(r"[a-z0-9]+")
 
 STOPWORDS = frozenset(
@@ -309,7 +313,17 @@ def cloze_numbers(text: str, start: int = 0) -> str | None:
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    return [s.strip() for s in split_sentences(text) if s.strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """``_SENTENCE.split(text)``: the text cut at the spaces of each _SENTENCE_BREAK."""
+    out, start = [], 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        out.append(text[start : m.start(1)])
+        start = m.end(1)
+    out.append(text[start:])
+    return out
 
 
 # words() and norm() by text, emptied with _PLAIN: a file's headings, labels and parent items are

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from typing import Any
 from awsprep.bank.io import parse_yaml, read_text
 from awsprep.errors import UsageError
 from awsprep.notes.files import read_note_bytes
-from awsprep.notes.needles import folded, gate, needles, search, union
+from awsprep.notes.needles import any_in, folded, gate, needles, search
 
 FACTS_SCHEMA = 1
 
@@ -318,7 +318,7 @@ def scan_text(
                 continue
             line = normalise(raw)
             lowered = folded(line)
-            if any_needle is not None and lowered is not None and any_needle.search(lowered) is None:
+            if any_needle is not None and lowered is not None and not any_needle(lowered):
                 continue  # no claim's pattern can match a line without one of their needles
         if is_trap(line):
             continue
@@ -370,7 +370,7 @@ def _indent(raw: str) -> int:
 
 
 def _candidates(
-    lines: list[str], only: Collection[int], any_needle: re.Pattern[str] | None
+    lines: list[str], only: Collection[int], any_needle: Callable[[str], bool] | None
 ) -> dict[int, str]:
     """The lines numbered ``only`` that may be matched, normalised (as the walk reads them), by
     number: those that hold a needle of the claims, or whose needles cannot be tested."""
@@ -379,13 +379,13 @@ def _candidates(
         if 1 <= number <= len(lines):
             line = normalise(lines[number - 1])
             lowered = folded(line) if any_needle is not None else None
-            if lowered is None or any_needle is None or any_needle.search(lowered) is not None:
+            if lowered is None or any_needle is None or any_needle(lowered):
                 out[number] = line
     return out
 
 
-# The claims of the last facts scanned, each with its pattern's needles (needles.needles); one
-# pattern for all their needles (None when a claim has none); every needle: made once, not per file.
+# The claims of the last facts scanned, each with its pattern's needles (needles.needles); one test
+# for all their needles (None when a claim has none); every needle: made once, not per file.
 _Claims = list[tuple[Fact, OutdatedClaim, frozenset[str] | None]]
 
 
@@ -393,7 +393,7 @@ _Claims = list[tuple[Fact, OutdatedClaim, frozenset[str] | None]]
 class _Prepared:
     facts: tuple[Fact, ...]
     claims: _Claims
-    any_needle: re.Pattern[str] | None
+    any_needle: Callable[[str], bool] | None  # whether a lowered line holds one of ``words``
     words: tuple[str, ...]
 
 
@@ -411,16 +411,9 @@ def _prepared(facts: Sequence[Fact]) -> _Prepared:
         words = needles(claim.pattern) if g is not None else None  # (the words of its gate)
         claims.append((fact, claim, frozenset(words) if words is not None else None))
     every = tuple(sorted({w for _, _, ws in claims if ws for w in ws}))
-    _PREPARED[:] = [_Prepared(tuple(facts), claims, _any_needle(tuple(g for _, _, g in gates)), every)]
+    whole = bool(gates) and all(g is not None for _, _, g in gates)  # (else a line cannot be turned away)
+    _PREPARED[:] = [_Prepared(tuple(facts), claims, any_in(every) if whole else None, every)]
     return _PREPARED[0]
-
-
-def _any_needle(gates: tuple[re.Pattern[str] | None, ...]) -> re.Pattern[str] | None:
-    """One pattern for all the claims' needles (``gates``: needles.gate of each claim's pattern),
-    None when one of them has none."""
-    if not gates or any(g is None for g in gates):
-        return None
-    return union([g for g in gates if g is not None])  # (kept for the same gates)
 
 
 def _matching_facts(
@@ -432,7 +425,7 @@ def _matching_facts(
     seen: set[str] = set()
     lowered = folded(line)  # (None when the needles cannot be tested on it: the regex decides)
     # the needles in the line, each looked for once (a claim's gate finds one of its words in it)
-    present = None if lowered is None else {w for w in every if w in lowered}
+    present = None if lowered is None else set(filter(lowered.__contains__, every))
     for fact, claim, words in claims:
         if fact.key in seen:
             continue

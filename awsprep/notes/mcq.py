@@ -57,6 +57,14 @@ _REQUIREMENTS = re.compile(
     re.IGNORECASE,
 )
 _SCENARIO_PARAS = 4
+
+
+def asks_requirements(text: str) -> bool:
+    """``_REQUIREMENTS.search(text)``: its match ends on a "?", so a text without one is passed over
+    (most paragraphs: the pattern's ".*" would read each to its end from every "this" and "these")."""
+    return "?" in text and _REQUIREMENTS.search(text) is not None
+
+
 _ONLY_NUMBER = re.compile(r"^\W*(?:question|q|frage|pregunta|quest[aã]o)?\s*#?\s*\d{1,4}\W*$", re.IGNORECASE)
 _PLAIN_OPTIONS = 8  # a plain list keyed by letters has at most this many options (A-H)
 # "**Type: Single Answer**": a label over a question, not part of it
@@ -633,7 +641,7 @@ class McqReader:
             return True
         k = i
         while k < len(self.blocks) - 1 and k - i <= _SCENARIO_PARAS and self._plain_para(k):
-            if _REQUIREMENTS.search(self.blocks[k].text):
+            if asks_requirements(self.blocks[k].text):
                 nxt = self.blocks[k + 1]
                 return nxt.kind == "list" and option_items(nxt.items) is not None
             k += 1
@@ -686,7 +694,7 @@ class McqReader:
             k -= 1  # "### 1.2 - Choices" under the question's own section: the question is above it
         prev = self.blocks[k] if k >= 0 else None
         self.scenario = set()
-        if prev is not None and prev.kind == "para" and _REQUIREMENTS.search(prev.text):
+        if prev is not None and prev.kind == "para" and asks_requirements(prev.text):
             # "Which solution will meet these requirements?": the paragraphs above it (under the same
             # heading) set the scene, and are part of the question
             first = k

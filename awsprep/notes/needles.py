@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser")  # the parser `re.compile` uses (sre_parse)
@@ -38,10 +38,37 @@ def folded(text: str) -> str | None:
 def search(pattern: re.Pattern[str], text: str, lowered: str | None) -> re.Match[str] | None:
     """``pattern.search(text)``, passing at once over a text whose ``lowered`` (:func:`folded`) holds
     none of the pattern's needles."""
-    words = gate(pattern)
-    if words is not None and lowered is not None and words.search(lowered) is None:
+    holds = holds_needle(pattern)
+    if holds is not None and lowered is not None and not holds(lowered):
         return None
     return pattern.search(text)
+
+
+# holds_needle() by the pattern's id, as _GATES below
+_HOLDS: dict[int, tuple[re.Pattern[str], Callable[[str], bool] | None]] = {}
+
+
+def holds_needle(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """Whether a lowered text holds one of the pattern's needles: ``gate(pattern).search(text) is not
+    None`` (None when the pattern has no needles), tested word by word with ``in`` in one compiled
+    expression, a fifth sooner over the importer's texts than sre trying the gate's tree of words at
+    nearly every letter (most needles start with common letters)."""
+    known = _HOLDS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    words = needles(pattern)
+    test = None if words is None else any_in(words)
+    _HOLDS[id(pattern)] = (pattern, test)
+    return test
+
+
+def any_in(words: Sequence[str]) -> Callable[[str], bool]:
+    """``lambda s: w1 in s or w2 in s or ...`` for ``words`` (the repr of each word, a constant): whether
+    a text holds one of them, as ``any_of(words).search(s) is not None`` says."""
+    # (the source holds only the words' reprs, ASCII constants read from the pattern: nothing to run)
+    source = "lambda s: " + " or ".join(f"{w!r} in s" for w in words)
+    test: Callable[[str], bool] = eval(source, {"__builtins__": {}})
+    return test
 
 
 def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> bool:

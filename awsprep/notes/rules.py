@@ -226,6 +226,13 @@ def bold_title(text: str) -> str | None:
 
 # a quiz's question as a numbered heading: "### 3. Which is a trait of an Elastic IP?"
 _QUIZ_HEADING = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):]\s+\S.*\?", re.IGNORECASE)
+
+
+def quiz_heading(text: str) -> bool:
+    """``_QUIZ_HEADING.match(text)``: its match holds a "?", so a heading without one is passed over."""
+    return "?" in text and _QUIZ_HEADING.match(text) is not None
+
+
 _QUIZ_NUMBER = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):]\s+", re.IGNORECASE)
 # an item that ends on a dash, its sentence going on in its one child ("cache (hit) -" / "- if not found")
 _GOES_ON = re.compile(r"\s+[-–—]+\s*$")
@@ -394,11 +401,11 @@ class Walker:
         flashcard (rule ``qa``). Only in a file of several such headings; the blocks used, or none."""
         if self._quiz_headings is None:
             self._quiz_headings = sum(
-                1 for b in self.blocks if b.kind == "heading" and _QUIZ_HEADING.match(plain(b.raw)[0])
+                1 for b in self.blocks if b.kind == "heading" and quiz_heading(plain(b.raw)[0])
             )
         question = plain(self.blocks[i].raw)[0]
         nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        if self._quiz_headings < QUIZ_HEADINGS or nxt is None or not _QUIZ_HEADING.match(question):
+        if self._quiz_headings < QUIZ_HEADINGS or nxt is None or not quiz_heading(question):
             return set()
         if nxt.kind == "para" and nxt.in_quote:
             answer = plain(nxt.text)[0]
@@ -470,7 +477,8 @@ class Walker:
                 unit(self.c, text, ln, blk.path, parents)
                 continue
             parts = sentences(plain(text)[0]) if len(text) > 120 else [text]
-            if _STEM.search(parts[-1]):  # a practice question's scene and stem, written as prose
+            # (_STEM's match ends on a "?": a line without one is passed over)
+            if "?" in parts[-1] and _STEM.search(parts[-1]):  # a practice question's scene and stem, as prose
                 self.c.skip(ln, "practice question", text)
                 continue
             for sent in parts:
