@@ -101,8 +101,9 @@ _A_LINE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer)(?:\*\*)?\s*[:.)](?:\*\*)?\s
 
 def q_and_a_pairs(para: str) -> list[tuple[str, str, int]] | None:
     """A paragraph of several ``Q:`` lines each with its ``A:`` answer under it ("#Q How fast ...?" /
-    "Answer: ..." / "#Q ..."): (question, answer, line offset) for each, or None unless every question
-    has an answer (a line "See:" under a question leaves it unanswered: no card for it)."""
+    "Answer: ..." / "#Q ..."): (question, answer, line offset) for each question answered under it (a
+    line "See:" under a question leaves it unanswered: no card for it); None for a paragraph that does
+    not start with a question or holds only one."""
     lines = para.split("\n")
     starts = [n for n, x in enumerate(lines) if _Q_LINE.match(x)]
     if len(starts) < 2 or starts[0] != 0:
