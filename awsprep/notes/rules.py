@@ -532,7 +532,7 @@ class Walker:
             index = all(is_link_or_image_only(i.text.split("\n")[0].strip()) for i in (item, *item.children))
             # "**DAX**" over "**Basics**", "**Use cases**", each with points of its own: an outline of
             # headings typed in bold, whose names are no list to recall
-            outline = all(_WHOLE_BOLD.fullmatch(i.text.strip()) for i in (item, *item.children)) and all(
+            outline = all(_BOLD_TITLE.fullmatch(i.text.strip()) for i in (item, *item.children)) and all(
                 kid.children for kid in item.children
             )
             # "**Pricing** - charged based on" over its points: a definition the points end (below)
@@ -607,7 +607,6 @@ _READING = re.compile(
     r"see also|docs|documentation|sources?)\W*$",
     re.IGNORECASE,
 )
-_WHOLE_BOLD = re.compile(r"(\*\*|__)[^*_\n]{1,60}\1:?")
 # a point that only leads into points of its own: "AWS example", "e.g.", "Includes:", "Options"
 _LEAD_IN_POINT = re.compile(
     r"(?:^|\s)(?:examples?|ex|e\.?g\.?|such as|like|includes?|including|types|kinds|options|values)$|:$",
