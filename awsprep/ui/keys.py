@@ -21,6 +21,26 @@ _SEQUENCES = {
     "\x1b[6~": "pgdn",
 }
 
+SLICE = 0.1  # seconds: the longest a Ctrl-C can wait to be acted on while we wait for a key
+
+
+def wait_readable(fd: int, timeout: float | None) -> bool:
+    """Wait until `fd` has input (True) or `timeout` seconds pass (False; None waits for ever).
+
+    The wait is cut in short slices: Python acts on a signal between two steps of Python code, so a
+    Ctrl-C that lands after the last such step but before the system call starts waiting would be
+    held until the next key. Between slices it is acted on (KeyboardInterrupt), at most SLICE later.
+    """
+    import time
+
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        wait = SLICE if deadline is None else min(SLICE, max(0.0, deadline - time.monotonic()))
+        if select.select([fd], [], [], wait)[0]:
+            return True
+        if deadline is not None and time.monotonic() >= deadline:
+            return False
+
 
 def read_key(stream: TextIO | None = None, timeout: float | None = None) -> str | None:
     """One key press from a terminal: a character, 'enter', 'esc', an arrow name; None on timeout.
@@ -35,8 +55,7 @@ def read_key(stream: TextIO | None = None, timeout: float | None = None) -> str 
     old = termios.tcgetattr(fd)
     try:
         tty.setcbreak(fd, termios.TCSANOW)  # TCSAFLUSH (the default) would drop keys typed ahead
-        ready, _, _ = select.select([fd], [], [], timeout)
-        if not ready:
+        if not wait_readable(fd, timeout):
             return None
         data = os.read(fd, 1)
         if not data:
@@ -109,15 +128,12 @@ class TimedLines:
         """One line without its newline, None when `timeout` seconds pass first; EOFError at the end."""
         if self.fd is None:
             return read_line(self.stream)
-        import os
-        import select
         import time
 
         deadline = None if timeout is None else time.monotonic() + timeout
         while b"\n" not in self.buffer:
             wait = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready, _, _ = select.select([self.fd], [], [], wait)
-            if not ready:
+            if not wait_readable(self.fd, wait):
                 return None
             chunk = os.read(self.fd, 4096)
             if not chunk:
