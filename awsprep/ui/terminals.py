@@ -10,7 +10,7 @@ from awsprep.question import Question, expected_answer
 from awsprep.sched.grading import ALIAS_NAMES, ALIASES
 from awsprep.study.review import Summary, grade_from_key
 from awsprep.ui.escape import literal
-from awsprep.ui.keys import read_line
+from awsprep.ui.keys import TimedLines
 from awsprep.ui.text import marked
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class PlainTerminal:
     def __init__(self, inp: TextIO | None = None, out: TextIO | None = None) -> None:
         self.inp = inp or sys.stdin
         self.out = out or sys.stdout
+        self._lines = TimedLines(self.inp)  # on a terminal, a Ctrl-C just before a read is not held
 
     def _say(self, text: str = "") -> None:
         self.out.write(literal(text) + "\n")
@@ -62,7 +63,8 @@ class PlainTerminal:
         self.out.write(prompt + "\n> ")
         self.out.flush()
         try:
-            line = read_line(self.inp)
+            line = self._lines.read(None)
+            assert line is not None  # no time limit: a line or the end of input
         finally:
             self.out.write("\n")  # the end of input too: what follows starts on a line of its own
         return line
