@@ -13,6 +13,7 @@ import os
 import pty
 import signal
 import threading
+import tty
 
 import pytest
 
@@ -23,6 +24,7 @@ from awsprep.ui import keys
 def terminal():
     """A pseudo-terminal: what the test writes on `master` is what the program reads from `slave`."""
     master, slave = pty.openpty()
+    tty.setraw(slave)  # bytes written are read as they are, whenever the terminal's line discipline runs
     with os.fdopen(slave, "r", closefd=True) as stream:
         yield master, stream
     os.close(master)
@@ -31,7 +33,7 @@ def terminal():
 def test_read_key_reads_keys_arrows_and_enter(terminal):
     master, stream = terminal
     os.write(master, b"g\x1b[A\r\xc3\xa9")
-    assert [keys.read_key(stream) for _ in range(4)] == ["g", "up", keys.ENTER, "é"]
+    assert [keys.read_key(stream, timeout=5) for _ in range(4)] == ["g", "up", keys.ENTER, "é"]
 
 
 def test_read_key_gives_none_when_its_time_runs_out(terminal):
@@ -54,7 +56,7 @@ def test_every_wait_for_a_key_is_cut_in_short_slices(terminal, monkeypatch):
         return real(r, w, x, timeout)
 
     monkeypatch.setattr(keys.select, "select", recording)
-    assert keys.read_key(stream) == "k"
+    assert keys.read_key(stream, timeout=5) == "k"
     assert len(waits) >= 3
 
 
@@ -71,11 +73,11 @@ def test_a_pending_interrupt_is_acted_on_while_waiting(terminal):
 
 
 def test_ctrl_c_typed_as_a_key_interrupts(terminal):
-    """Where the terminal passes Ctrl-C through as a character, it still interrupts."""
+    """Where the terminal passes Ctrl-C through as a character (raw mode), it still interrupts."""
     master, stream = terminal
-    os.write(master, b"\x16\x03")  # ^V quotes the next character: the terminal sends ^C as data
+    os.write(master, b"\x03")
     with pytest.raises(KeyboardInterrupt):
-        keys.read_key(stream)
+        keys.read_key(stream, timeout=5)
 
 
 def test_timed_lines_keep_what_follows_a_line(terminal):
