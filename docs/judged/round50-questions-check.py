@@ -1,44 +1,78 @@
-"""Key check for tadashii1417 review/quiz.md: each '**N.' question, its 'A.' options, its 'ANS:' line."""
-import json, re, sys
-path = sys.argv[1]; cards = [json.loads(l) for l in open(sys.argv[2])]
-lines = open(path, encoding="utf-8").read().splitlines()
-qs = []
-for i, l in enumerate(lines, 1):
-    m = re.match(r"^\*\*(\d+)\.", l)
-    if m: qs.append({"n": int(m.group(1)), "line": i, "opts": [], "ans": None})
-    elif qs:
+"""Round 50's key check: tadashii1417 review/quiz.md against the import's cards.
+
+Usage: python round50-questions-check.py QUIZ.md CARDS.jsonl (one JSON card a line: type, options,
+correct, source). Questions are '**N. ...' lines, options 'A. ...' lines (or plain lines when the file
+gives no letters), the key an 'ANS: X' (or 'ANS X') line (letters, 'C, reason', or the option's words).
+"""
+
+import json
+import re
+import sys
+
+
+def questions(path: str) -> list[dict]:
+    qs: list[dict] = []
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    for i, line in enumerate(lines, 1):
+        if re.match(r"^\*\*(\d+)\.", line):
+            qs.append({"line": i, "opts": [], "plain": [], "ans": None})
+            continue
+        if not qs or qs[-1]["ans"] is not None:
+            continue
         q = qs[-1]
-        mo = re.match(r"^([A-F])\. (.*)", l)
-        if mo and q["ans"] is None: q["opts"].append((mo.group(1), mo.group(2).strip()))
-        elif q["ans"] is None and l.strip() and not l.startswith(("ANS", "!", "-")):
-            q.setdefault("plain", []).append(l.strip())
-        ma = re.match(r"^ANS:\s*(.*)", l)
-        if ma and q["ans"] is None: q["ans"] = ma.group(1).strip()
-def key(q):
-    a = q["ans"] or ""
-    if not q["opts"] and q.get("plain"):
-        q["opts"] = [("ABCDEF"[j], t) for j, t in enumerate(q["plain"])]
-    letters = [x for x, _ in q["opts"]]
-    m = re.fullmatch(r"([A-F](?:\s*,\s*[A-F])*)", a)
-    if m: return sorted(letters.index(x.strip()) for x in a.split(","))
-    m = re.match(r"([A-F]),", a)
-    if m: return [letters.index(m.group(1))]
-    for j, (_, t) in enumerate(q["opts"]):
-        if a and t.lower() == a.lower(): return [j]
+        opt = re.match(r"^([A-F])\. (.*)", line)
+        ans = re.match(r"^ANS:?\s+(.*)|^ANS:(.*)", line)
+        if ans:
+            q["ans"] = (ans.group(1) or ans.group(2) or "").strip()
+        elif opt:
+            q["opts"].append((opt.group(1), opt.group(2).strip()))
+        elif line.strip() and not line.startswith(("!", "-")):
+            q["plain"].append(line.strip())
+    return qs
+
+
+def key(q: dict) -> list[int] | None:
+    answer = q["ans"] or ""
+    opts = q["opts"] or [("ABCDEF"[j], t) for j, t in enumerate(q["plain"])]
+    q["opts"] = opts
+    letters = [x for x, _ in opts]
+    if re.fullmatch(r"[A-F](?:\s*,\s*[A-F])*", answer):
+        picked = [x.strip() for x in answer.split(",")]
+        return sorted(letters.index(x) for x in picked) if all(x in letters for x in picked) else None
+    m = re.match(r"([A-F]),", answer)
+    if m and m.group(1) in letters:
+        return [letters.index(m.group(1))]
+    for j, (_, text) in enumerate(opts):
+        if answer and text.lower() == answer.lower():
+            return [j]
     return None
-by_line = {}
-for c in cards:
-    s = c.get("source") or {}
-    ln = s.get("line") if isinstance(s, dict) else int(str(s).rsplit(":",1)[1])
-    by_line[ln] = c
-ok = wrong = missing = unkeyed = 0
-for q in qs:
-    k = key(q)
-    c = by_line.get(q["line"])
-    if k is None:
-        unkeyed += 1; print("no usable key in file:", q["n"], repr(q["ans"]), "card:", bool(c)); continue
-    if c is None: missing += 1; print("missing", q["n"], q["line"], repr(q["ans"])); continue
-    if c["type"] != "mcq": missing += 1; print("triage/not mcq", q["n"]); continue
-    if sorted(c["correct"]) == k and len(c["options"]) == len(q["opts"]): ok += 1
-    else: wrong += 1; print("WRONG", q["n"], c["correct"], k, len(c["options"]), len(q["opts"]))
-print(f"questions {len(qs)}; with a key {len(qs)-unkeyed}; right {ok}; wrong {wrong}; not read {missing}")
+
+
+def main() -> None:
+    with open(sys.argv[2], encoding="utf-8") as fh:
+        cards = [json.loads(line) for line in fh]
+    by_line = {c["source"]["line"]: c for c in cards if isinstance(c.get("source"), dict)}
+    right = wrong = unread = unkeyed = 0
+    qs = questions(sys.argv[1])
+    for q in qs:
+        k = key(q)
+        card = by_line.get(q["line"])
+        if k is None:
+            unkeyed += 1
+            print("no key the script reads:", q["line"], repr(q["ans"]), "card:", card is not None)
+        elif card is None or card.get("type") != "mcq":
+            unread += 1
+            print("not read:", q["line"], repr(q["ans"]))
+        elif sorted(card["correct"]) == k and len(card["options"]) == len(q["opts"]):
+            right += 1
+        else:
+            wrong += 1
+            print("WRONG:", q["line"], card["correct"], k)
+    print(
+        f"questions {len(qs)}; with a key {len(qs) - unkeyed}; right {right}; wrong {wrong}; not read {unread}"
+    )
+
+
+if __name__ == "__main__":
+    main()
