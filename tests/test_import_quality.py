@@ -3251,6 +3251,24 @@ def test_a_key_written_in_portuguese_spanish_or_italian(tmp_path: Path) -> None:
         assert [c.correct for c in mcqs(r)] == [want], key
 
 
+def test_two_letters_of_a_key_joined_by_and_in_another_language(tmp_path: Path) -> None:
+    """ "Respostas corretas: A e C" (Portuguese), "Respuestas correctas: B y D" (Spanish): both letters are
+    the key, not the first alone; a key "B, E" keeps its E."""
+    for key, want in (
+        ("Respostas corretas: A e C", (0, 2)),
+        ("Respuestas correctas: B y D", (1, 3)),
+        ("Risposte corrette: A e D", (0, 3)),
+        ("Correct answers: B, E", (1, 4)),
+    ):
+        text = (
+            "# Quiz\n\n1. Quais duas opções guardam objetos? (Selecione DUAS.)\n\n"
+            "  - A. Amazon S3\n  - B. Amazon SQS\n  - C. Amazon EFS\n  - D. Amazon EBS\n  - E. AWS IAM\n\n"
+            f"  <details>\n    <summary>Resposta</summary>\n    {key}\n  </details>\n"
+        )
+        r = imp(tmp_path, text)
+        assert [c.correct for c in mcqs(r)] == [want], key
+
+
 def test_the_result_of_a_sum_worked_out_in_the_line_is_no_blank(tmp_path: Path) -> None:
     """ "8 writes/sec of 3 KB: 8 × 3 = 24 WCUs" hides the result of an example's sum; the rule in the line
     after it stays a card. A heading "Cálculos" (calculations) marks a worked case, as "Calculations" does."""

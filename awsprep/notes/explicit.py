@@ -17,9 +17,13 @@ CORRECT = re.compile(
     # the same key in Portuguese, Spanish and Italian notes: "**Resposta:** B)", "Respuesta correcta: C"
     r"respostas?(?:\s+corretas?)?|respuestas?(?:\s+correctas?)?|rispost[ae](?:\s+corrett[ae])?|gabarito)"
     r"\s*(?:is|are)?\s*[:\-]?\s*"
-    r"(?:options?\s+)?\(?\s*([A-H](?:\s*\)?\s*(?:,|and|&|/)\s*\(?[A-H])*|[A-H]{2,8})\b",
+    r"(?:options?\s+)?\(?\s*([A-H](?:\s*\)?(?:\s*(?:,|and|&|/)\s*|" + r"\s+(?-i:e|y|et|und)\s+" + r")\(?[A-H])*"
+    r"|[A-H]{2,8})\b",
     re.IGNORECASE,
 )
+# "and" between two letters of a key in the other languages of the notes: "A e C" (Portuguese, Italian),
+# "B y D" (Spanish), "A et C" (French), "A und C" (German); lower case, so a letter E is never one
+_OTHER_AND = re.compile(r"(?<=[A-Ha-h])\s+(?:e|y|et|und)\s+(?=[A-Ha-h]\b)")
 # "Correct: D", "Correct: B, E": the key under the word alone, its letters in capitals ("Correct: a
 # service ..." is a sentence, not a key)
 _CORRECT_BARE = re.compile(
@@ -137,7 +141,9 @@ def q_and_a(para: str, next_para: str = "") -> tuple[str, str, bool] | None:
 
 
 def letters_in(said: str) -> list[str]:
-    """The option letters of a key as written ("C and D", "a, c", "BE"); the letters of "and" are none."""
+    """The option letters of a key as written ("C and D", "a, c", "BE", "A e C"); the letters of "and" are
+    none."""
+    said = _OTHER_AND.sub(",", said) if " " in said else said
     return re.findall(r"[A-H]", re.sub(r"\band\b", " ", said, flags=re.IGNORECASE).upper())
 
 
