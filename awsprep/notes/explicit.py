@@ -17,7 +17,7 @@ CORRECT = re.compile(
     # the same key in Portuguese, Spanish and Italian notes: "**Resposta:** B)", "Respuesta correcta: C"
     r"respostas?(?:\s+corretas?)?|respuestas?(?:\s+correctas?)?|rispost[ae](?:\s+corrett[ae])?|gabarito)"
     r"\s*(?:is|are)?\s*[:\-]?\s*"
-    r"(?:options?\s+)?\(?\s*([A-H](?:\s*\)?(?:\s*(?:,|and|&|/)\s*|" + r"\s+(?-i:e|y|et|und)\s+" + r")\(?[A-H])*"
+    r"(?:options?\s+)?\(?\s*([A-H](?:\s*\)?(?:\s*(?:,|and|&|/)\s*|\s+(?-i:e|y|et|und)\s+)\(?[A-H])*"
     r"|[A-H]{2,8})\b",
     re.IGNORECASE,
 )
