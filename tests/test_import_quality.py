@@ -3269,6 +3269,20 @@ def test_two_letters_of_a_key_joined_by_and_in_another_language(tmp_path: Path) 
         assert [c.correct for c in mcqs(r)] == [want], key
 
 
+def test_a_question_numbered_twice_is_read(tmp_path: Path) -> None:
+    """ "2. 1. A team ...?": a question numbered twice (a list in a list on one line) is one question, read
+    with the options under it as a question numbered once is."""
+    text = (
+        "# Quiz\n\n2. 1. A team stores session data that must survive a restart. Which service fits?\n\n"
+        "  - A. Instance store\n  - B. Amazon ElastiCache for Redis with persistence\n  - C. /tmp\n\n"
+        "  <details>\n    <summary>Answer</summary>\n    Correct answer: B\n  </details>\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.question, c.correct) for c in mcqs(r)] == [
+        ("A team stores session data that must survive a restart. Which service fits?", (1,))
+    ]
+
+
 def test_the_result_of_a_sum_worked_out_in_the_line_is_no_blank(tmp_path: Path) -> None:
     """ "8 writes/sec of 3 KB: 8 × 3 = 24 WCUs" hides the result of an example's sum; the rule in the line
     after it stays a card. A heading "Cálculos" (calculations) marks a worked case, as "Calculations" does."""

@@ -315,9 +315,17 @@ def parse_blocks(text: str) -> Parsed:
             continue
         elif t == "list_item_open":
             line = tok.map[0] + 1 if tok.map else pending_line
+            owner = list_stack[-1] if list_stack else None
+            if (
+                isinstance(owner, Item)
+                and owner.line == line
+                and tok.markup in (".", ")")
+                and not (owner.text or owner.extra or owner.children)
+            ):
+                item_stack.append(owner)  # "2. 1. A company ...": a question numbered twice is one item
+                continue
             depth = len(item_stack)
             item = Item("", line, depth)
-            owner = list_stack[-1] if list_stack else None
             if depth >= MAX_DEPTH:
                 deep.append(line)
             elif isinstance(owner, Block):
