@@ -3283,6 +3283,22 @@ def test_a_question_numbered_twice_is_read(tmp_path: Path) -> None:
     ]
 
 
+def test_a_numbered_question_takes_no_scene_from_the_question_above(tmp_path: Path) -> None:
+    """A quiz of "**N. ...?**" paragraphs, each with its options and an "ANS:" line: the question that
+    asks "Which solution ...?" starts at its own number, not at the last question's "ANS: C" above it."""
+    text = (
+        "# Quiz\n\n**1. Which store keeps data when an instance stops?**\n\nA. Instance store\nB. EBS\n\n"
+        "ANS: B, EBS persists\n\n"
+        "**2. Reads overload a rarely written database. Which solution will NOT help fix this problem?**\n\n"
+        "A. A cache\nB. A read replica\nC. Multi-AZ\n\nANS: C\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.question, c.correct) for c in mcqs(r)] == [
+        ("Which store keeps data when an instance stops?", (1,)),
+        ("Reads overload a rarely written database. Which solution will NOT help fix this problem?", (2,)),
+    ]
+
+
 def test_the_result_of_a_sum_worked_out_in_the_line_is_no_blank(tmp_path: Path) -> None:
     """ "8 writes/sec of 3 KB: 8 × 3 = 24 WCUs" hides the result of an example's sum; the rule in the line
     after it stays a card. A heading "Cálculos" (calculations) marks a worked case, as "Calculations" does."""

@@ -30,16 +30,17 @@ def wait_readable(fd: int, timeout: float | None) -> bool:
     The wait is cut in short slices: Python acts on a signal between two steps of Python code, so a
     Ctrl-C that lands after the last such step but before the system call starts waiting would be
     held until the next key. Between slices it is acted on (KeyboardInterrupt), at most SLICE later.
+    The time left is counted in slices, not read from a clock (the exam's clock may be a test's).
     """
-    import time
-
-    deadline = None if timeout is None else time.monotonic() + timeout
+    left = timeout
     while True:
-        wait = SLICE if deadline is None else min(SLICE, max(0.0, deadline - time.monotonic()))
+        wait = SLICE if left is None else max(0.0, min(SLICE, left))
         if select.select([fd], [], [], wait)[0]:
             return True
-        if deadline is not None and time.monotonic() >= deadline:
-            return False
+        if left is not None:
+            left -= wait
+            if left <= 0:
+                return False
 
 
 def read_key(stream: TextIO | None = None, timeout: float | None = None) -> str | None:
