@@ -465,14 +465,17 @@ def test_old_sqs_scaling_of_lambda_and_a_one_to_seven_day_stream_are_flagged(fac
 
 
 def test_a_64_kb_sqs_message_and_an_object_of_5_terabytes_spelled_out_are_flagged(facts: list) -> None:
-    """64 KB was SQS's limit before 2013; "5 terabytes" written out is the old S3 maximum. A bill counted
-    in 64 KB chunks is how SQS charges today, not a limit."""
+    """64 KB was SQS's limit before 2013; "5 terabytes" written out, or "files from 0 bytes to 5TB", is
+    the old S3 maximum. A bill counted in 64 KB chunks is how SQS charges today, not a limit; 5 TB of data
+    to move is no object size."""
     text = """\
 ## Queues (SQS)
 - a batch carries 1 to 10 messages, 64KB in total
 - each 64 KB chunk of a payload is billed as one request
 ## Storage (S3)
 - one object can be up to 5 terabytes
+- Files can be from 0 bytes to 5TB
+- a 5 TB archive moves faster on a Snowball device
 """
     found = [(w.line, w.key) for w in scan_text(text, "n.md", facts)]
-    assert found == [(2, "sqs-message-size"), (5, "s3-object-size")]
+    assert found == [(2, "sqs-message-size"), (5, "s3-object-size"), (6, "s3-object-size")]
