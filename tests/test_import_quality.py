@@ -3299,6 +3299,31 @@ def test_a_numbered_question_takes_no_scene_from_the_question_above(tmp_path: Pa
     ]
 
 
+def test_a_section_the_notes_call_not_needed_for_the_exam_waits_in_triage(tmp_path: Path) -> None:
+    """ "Instance Types (Not necessary to memorize this for Associate-level exams)": the learner's notes say
+    the section is not exam material, so its cards wait in triage with that reason; other sections do not."""
+    text = (
+        "# EC2\n\n## Instance Types (Not necessary to memorize this for Associate-level exams)\n\n"
+        "- **C5**: compute optimized, for batch processing\n- **R5**: memory optimized, for caches\n\n"
+        "## Purchasing\n\n- **Spot Instances**: spare capacity at a discount that can be taken back\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Spot Instances (EC2 › Purchasing)"] and len(r.cards) == 1
+    assert len(r.triage) == 2
+    assert all("not needed for the exam" in " ".join(t.reasons) for t in r.triage)
+
+
+def test_a_picture_named_as_a_file_path_is_no_answer(tmp_path: Path) -> None:
+    """ "meme site : [./assets/img-0042.png]": the note meant to show a picture; a file's path is no fact."""
+    text = (
+        "# Queues\n\n- meme site : [./assets/img-0042.png]\n- [./img/flow.jpg]\n"
+        "- Buffer: a queue sits between the producer and the consumer\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == ["Buffer (Queues)"] and len(r.cards) == 1
+    assert not r.triage
+
+
 def test_the_result_of_a_sum_worked_out_in_the_line_is_no_blank(tmp_path: Path) -> None:
     """ "8 writes/sec of 3 KB: 8 × 3 = 24 WCUs" hides the result of an example's sum; the rule in the line
     after it stays a card. A heading "Cálculos" (calculations) marks a worked case, as "Calculations" does."""

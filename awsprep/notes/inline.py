@@ -240,8 +240,21 @@ def _plain(raw: str) -> tuple[str, list[str]]:
     return " ".join(text.split()), urls
 
 
+# a picture's file named as text, not embedded: "[./assets/queue.png]", "images/arch.jpg"
+_IMAGE_PATH = re.compile(r"[\[(<]?\s*[^\s\[\]()<>]*\.(?:png|jpe?g|gif|svg|webp|bmp)\s*[\])>]?", re.IGNORECASE)
+_IMAGE_ENDS = (".png", ".jpg", "jpeg", ".gif", ".svg", "webp", ".bmp")
+
+
+def is_image_path(text: str) -> bool:
+    """The text is only the path of a picture's file ("[./assets/queue.png]"): a picture the notes meant
+    to show, no fact."""
+    return text.rstrip(" ])>")[-4:].lower() in _IMAGE_ENDS and _IMAGE_PATH.fullmatch(text.strip()) is not None
+
+
 def is_link_or_image_only(raw: str) -> str | None:
     """'image only' / 'link only' when the text is nothing but images or links, else None."""
+    if is_image_path(raw):
+        return "image only"
     if "![[" in raw and not EMBED.sub("", raw).strip(" -–—:*[]()<>.,;"):
         return "image only"  # "![[diagram.png]]": a picture embedded, nothing else
     if "[[" in raw and not WIKILINK.sub("", raw).strip(" -–—:*[]()<>.,;"):

@@ -557,6 +557,14 @@ _LOGISTICS_HEADING = re.compile(
     r"\b(?:answering|question) (?:strateg(?:y|ies)|techniques?)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# a heading where the notes say their section is not exam material: "Instance Types (Not necessary to
+# memorize this for Associate-level exams)", "Not on the exam", "No need to memorize"
+_NOT_FOR_EXAM = re.compile(
+    r"\bnot (?:necessary|needed|required|important|essential) (?:to (?:memori[sz]e|know|learn)|for (?:the )?"
+    r"(?:[\w-]+ )?exams?)\b|\bno need to (?:memori[sz]e|know|learn)\b|\bnot (?:on|in|part of) the exam\b|"
+    r"\bnot (?:tested|examined|exam[- ]relevant) (?:on|in) the exam\b|\bdon'?t (?:need to )?memori[sz]e\b",
+    re.IGNORECASE,
+)
 # a heading over the learner's own plan: "Focus on this section", "Study plan", "What to review"
 _STUDY_PLAN = re.compile(
     r"\bstudy (?:plan|schedule|checklist|progress|tracker)\b|\bfocus on (?:this|these)\b|"
@@ -850,6 +858,7 @@ class _Place:
     mnemonic: bool
     example_parent: bool  # the context is one example's
     instance_type: bool  # a part of the context names an EC2 instance type
+    not_for_exam: bool  # a heading says its section is not needed for the exam
 
 
 # (cached: the drafts of a section share their place, about two drafts a place over the corpus)
@@ -875,10 +884,11 @@ def _place(headings: tuple[str, ...], context: str, file: str) -> _Place:
         mnemonic=_search(_MNEMONIC_HEADING, path, path_low) is not None,
         example_parent=_EXAMPLE_PARENT.search(context) is not None,
         instance_type=any(_INSTANCE_TYPE.match(p.strip()) for p in context.split(" › ")),
+        not_for_exam=_search(_NOT_FOR_EXAM, path, path_low) is not None,
     )
 
 
-_NOWHERE = _Place("", *[False] * 12)  # the place of a question: score reads none of it
+_NOWHERE = _Place("", *[False] * 13)  # the place of a question: score reads none of it
 
 
 def forget_places() -> None:
@@ -964,6 +974,8 @@ def score(d: Draft, project: bool = False) -> Quality:
         minus(0.5, "navigation text")
     if d.kind != "mcq" and (place.logistics or _search(_LOGISTICS, both, both_low)):
         minus(0.45, "exam logistics or marketing")
+    if place.not_for_exam:
+        minus(0.45, "the notes say this is not needed for the exam")
     if d.kind != "mcq" and (
         place.study_plan  # (the page's title too: "Study Plan", "Resource Pack")
         or (d.kind == "basic" and _PLAN_LABEL.match(label_of(d)))

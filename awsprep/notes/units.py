@@ -14,6 +14,7 @@ from awsprep.notes.inline import (
     STOPWORDS,
     WIKILINK,
     cloze_numbers,
+    is_image_path,
     is_link_or_image_only,
     plain,
     sentences,
@@ -377,6 +378,9 @@ def definition(
             return definition(c, m.group("term").strip(), m.group("rest").strip(), line, path, parents, urls)
     if re.fullmatch(r"\([^()]*\)", rest):
         c.skip(line, "fragment", f"{term}: {rest}")  # "... - (potential exam question)": a remark, no answer
+        return False
+    if is_image_path(rest):
+        c.skip(line, "image only", f"{term}: {rest}")  # "meme site : [./assets/meme.png]": a picture's file
         return False
     rest_low = rest.lower() if rest.isascii() else None  # (for the lowered patterns)
     if _EXAMPLE_LOW.match(rest_low) if rest_low is not None else _EXAMPLE.match(rest):
