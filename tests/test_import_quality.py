@@ -3324,6 +3324,21 @@ def test_a_picture_named_as_a_file_path_is_no_answer(tmp_path: Path) -> None:
     assert not r.triage
 
 
+def test_a_bold_title_after_a_pictograph_heads_its_list(tmp_path: Path) -> None:
+    """ "💡 **Quick notes on storage types:**" over a list: the bold line titles the list (its cards say
+    so), as it does without the pictograph; it makes no card of its own."""
+    text = (
+        "# Storage\n\n## Caches\n\n- **Speed**: in-memory reads take microseconds\n\n"
+        "💡 **Quick notes on storage types:**\n\n"
+        "- **Instance Store:** block storage on the host, lost when the instance stops\n"
+    )
+    r = imp(tmp_path, text)
+    assert fronts(r) == [
+        "Speed (Storage › Caches)",
+        "Instance Store (Storage › Caches › Quick notes on storage types)",
+    ]
+
+
 def test_the_result_of_a_sum_worked_out_in_the_line_is_no_blank(tmp_path: Path) -> None:
     """ "8 writes/sec of 3 KB: 8 × 3 = 24 WCUs" hides the result of an example's sum; the rule in the line
     after it stays a card. A heading "Cálculos" (calculations) marks a worked case, as "Calculations" does."""

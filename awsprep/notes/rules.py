@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from awsprep.notes import explicit
-from awsprep.notes.blocks import Block, Item
+from awsprep.notes.blocks import Block, Item, strip_symbols
 from awsprep.notes.collector import Collector
 from awsprep.notes.inline import (
     cloze_numbers,
@@ -218,7 +218,10 @@ _TITLE_NUMBER = re.compile(r"^\d+\s*[-.)]\s*")  # "1- Keys", "2) Tokens": a numb
 
 
 def bold_title(text: str) -> str | None:
-    m = _BOLD_TITLE.fullmatch(text.strip())
+    text = text.strip()
+    if text[:1] not in "*_" and not text.isascii():
+        text = strip_symbols(text)  # "💡 **Quick notes on storage:**": a pictograph before the title
+    m = _BOLD_TITLE.fullmatch(text)
     if m is None or len(m.group("title").split()) > 8 or m.group("title").rstrip().endswith((".", "?", "!")):
         return None
     return plain(m.group("title"))[0].rstrip(" :") or None
