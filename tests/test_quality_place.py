@@ -38,6 +38,8 @@ _WORDS = [
     "İstanbul",
     "Kelvin \u212a",
     "ſtudy plan",
+    "Not necessary to memorize",
+    "not on the exam",
 ]
 _TEXT = st.lists(st.sampled_from(_WORDS), min_size=0, max_size=3).map(" ".join)
 _PATH = st.lists(_TEXT, min_size=0, max_size=4).map(tuple)
@@ -64,6 +66,7 @@ def _direct(headings: tuple[str, ...], context: str, file: str) -> q._Place:
         mnemonic=q._MNEMONIC_HEADING.search(path) is not None,
         example_parent=q._EXAMPLE_PARENT.search(context) is not None,
         instance_type=any(q._INSTANCE_TYPE.match(p.strip()) for p in context.split(" › ")),
+        not_for_exam=q._NOT_FOR_EXAM.search(path) is not None,
     )
 
 
