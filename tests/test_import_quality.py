@@ -3339,6 +3339,20 @@ def test_a_bold_title_after_a_pictograph_heads_its_list(tmp_path: Path) -> None:
     ]
 
 
+def test_options_that_fill_two_blanks_with_a_bar_are_no_markup(tmp_path: Path) -> None:
+    """ "the ______ service gives _____ credentials" over options "meta data | temporary": the bar pairs
+    the words of the two blanks; the question enters the deck, not triage."""
+    text = (
+        "# Quiz\n\n**1. On an instance, the CLI asks the ______ service for _____ credentials.**\n\n"
+        "A. user data | temporary\nB. meta data | temporary\nC. meta data | permanent\n\nANS: B\n"
+    )
+    r = imp(tmp_path, text)
+    assert [(c.options, c.correct) for c in mcqs(r)] == [
+        (("user data | temporary", "meta data | temporary", "meta data | permanent"), (1,))
+    ]
+    assert not r.triage
+
+
 def test_the_result_of_a_sum_worked_out_in_the_line_is_no_blank(tmp_path: Path) -> None:
     """ "8 writes/sec of 3 KB: 8 × 3 = 24 WCUs" hides the result of an example's sum; the rule in the line
     after it stays a card. A heading "Cálculos" (calculations) marks a worked case, as "Calculations" does."""

@@ -968,7 +968,10 @@ def score(d: Draft, project: bool = False) -> Quality:
     path = place.path
     # (the lowered text lets each pattern pass over a text without its needles: needles.search)
     both_low = folded(both)
-    if _has_markup(both) or ("<" in both and HTML_TAG.search(both)):
+    # (a question's options may pair the words of two blanks with a bar: "meta data | temporary")
+    if _has_markup(both if d.kind != "mcq" else both.replace(" | ", " / ")) or (
+        "<" in both and HTML_TAG.search(both)
+    ):
         minus(0.5, "markup or template text left in")
     if _has_nav(both, both_low):
         minus(0.5, "navigation text")
