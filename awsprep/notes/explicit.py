@@ -31,7 +31,8 @@ _CORRECT_BARE = re.compile(
 )
 # "Answer: Amazon S3" names the option instead of its letter
 ANSWER_TEXT = re.compile(r"(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-]\s*(.+)", re.IGNORECASE)
-_ANSWER_LEAD = re.compile(r"^\W*(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-][^.]*\.?", re.I)
+# a line that starts with the key: "Answer: B", "ANS: C, Multi-AZ"
+ANSWER_LEAD = re.compile(r"^\W*(?:correct\s+answers?|answers?|ans)\s*(?:is|are)?\s*[:\-][^.]*\.?", re.I)
 _BARE_LETTERS = re.compile(r"^\W*([A-H](?:\s*(?:,|and|&|/)\s*[A-H])*)(?=\s*(?:[.)—:–-]|$))")
 # "**Option C:** Create an SNS topic ...": an answer that starts by naming its option
 _OPTION_LEAD = re.compile(
@@ -210,7 +211,7 @@ def explanation(text: str) -> str:
         rest = text[m.end() :]
         text = text[: m.start()] + (rest.lstrip()[1:] if rest.lstrip().startswith(")") else rest)
     else:
-        text = _BARE_LETTERS.sub("", _ANSWER_LEAD.sub("", text))
+        text = _BARE_LETTERS.sub("", ANSWER_LEAD.sub("", text))
     # (the marks typed around the key line, "✅ Answer: B" / "💬 Because ...", are decoration)
     text = strip_symbols(text.strip(" .:-—–")) if not text.isascii() else text.strip(" .:-—–")
     return _EXPL.sub("", text).strip()

@@ -56,10 +56,6 @@ _REQUIREMENTS = re.compile(
     r"(?:requirements?|needs|goals?|criteria|conditions|task|issue|problem)\b.*\?",
     re.IGNORECASE,
 )
-# a paragraph that starts with its question's number ("**10. Our database ...", "Q3) ..."): no scene
-# above it belongs to it; a paragraph that is the previous question's key ("ANS: C, Multi-AZ") is none
-_STARTS_NUMBERED = re.compile(r"^[\s*_]*(?:Q(?:uestion)?\s*)?\d{1,3}\s*[.):]\s", re.IGNORECASE)
-_KEY_LINE = re.compile(r"^[\s*_]*(?:correct\s+answers?|answers?|ans)\b\s*(?:is|are)?\s*[:\-]", re.IGNORECASE)
 _SCENARIO_PARAS = 4
 
 
@@ -706,8 +702,9 @@ class McqReader:
                 first - 1 >= 0
                 and k - first < _SCENARIO_PARAS
                 and self._plain_para(first - 1)
-                and not _STARTS_NUMBERED.match(self.blocks[first].text)  # "**10. ...": the question starts
-                and not _KEY_LINE.match(self.blocks[first - 1].text)  # the last question's "ANS: C"
+                # "**10. ...": the question starts at its number; the last question's "ANS: C" is no scene
+                and not _Q_PREFIX.match(plain(self.blocks[first].text)[0])
+                and not explicit.ANSWER_LEAD.match(self.blocks[first - 1].text)
             ):
                 first -= 1
             if first < k:
